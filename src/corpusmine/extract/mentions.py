@@ -1,0 +1,63 @@
+"""Entity mentions from the parsed document, mapped back to the original text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span
+
+from ..records import Mention, SourceDocument
+from .numbers import parse_amount
+
+NUMERIC_LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT"})
+TEMPORAL_LABELS = frozenset({"DATE", "TIME"})
+
+
+def sentence_spans(doc: Doc, source: SourceDocument) -> tuple[tuple[int, int], ...]:
+    """Original-text spans of every sentence, in order."""
+    return tuple(_original_span(sent, source) for sent in doc.sents if sent.text.strip())
+
+
+def _original_span(span: Span, source: SourceDocument) -> tuple[int, int]:
+    text = span.text
+    start = span.start_char + (len(text) - len(text.lstrip()))
+    end = span.end_char - (len(text) - len(text.rstrip()))
+    return source.offsets.span_to_original(start, end)
+
+
+def make_mention(span: Span, label: str, source: SourceDocument, **extra: str | None) -> Mention:
+    """A ``Mention`` for a spaCy span, with original offsets and its sentence."""
+    start, end = source.offsets.span_to_original(span.start_char, span.end_char)
+    sentence_start, sentence_end = _original_span(span.sent, source)
+    return Mention(
+        document=source.id,
+        start=start,
+        end=end,
+        label=label,
+        text=source.text[start:end],
+        sentence_start=sentence_start,
+        sentence_end=sentence_end,
+        **extra,
+    )
+
+
+def entity_mentions(doc: Doc, source: SourceDocument, *, skip_temporal: bool) -> Iterator[Mention]:
+    """Named-entity mentions; numbers get their value as ``normalized``.
+
+    When a date normaliser runs, DATE/TIME come from it instead (``skip_temporal``).
+    """
+    for ent in doc.ents:
+        if skip_temporal and ent.label_ in TEMPORAL_LABELS:
+            continue
+        normalized = None
+        if ent.label_ in NUMERIC_LABELS:
+            amount = parse_amount(ent.text)
+            normalized = amount.as_text() if amount else None
+        yield make_mention(ent, ent.label_, source, normalized=normalized)
+
+
+def rating_mentions(doc: Doc, source: SourceDocument) -> Iterator[Mention]:
+    """Inspection ratings found by the rating component; ``normalized`` is the scale value."""
+    for span in doc.spans.get("ratings", ()):
+        name = span.kb_id_.partition("|")[0]
+        yield make_mention(span, "RATING", source, normalized=name)

@@ -1,0 +1,58 @@
+"""Decide what a document is (article, minutes, other) and what its title is."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..knowledge import load_yaml
+from ..records import Block
+
+MAX_TITLE_CHARS = 200
+
+
+@cache
+def _kind_markers() -> dict[str, tuple[int, list[tuple[re.Pattern[str], int]]]]:
+    data = load_yaml("document_kinds.yaml")
+    kinds = {}
+    for kind in ("minutes", "article"):
+        spec = data[kind]
+        markers = [(re.compile(m["pattern"], re.MULTILINE), int(m["weight"])) for m in spec["markers"]]
+        kinds[kind] = (int(spec["min_score"]), markers)
+    return kinds
+
+
+def detect_kind(text: str, blocks: tuple[Block, ...]) -> str:
+    """``minutes`` when the structure says so (Minutes:, RESOLVED, Agenda item), else
+    ``article`` for prose with paragraphs, else ``other``."""
+    min_score, markers = _kind_markers()["minutes"]
+    score = sum(weight for pattern, weight in markers if pattern.search(text))
+    if score >= min_score:
+        return "minutes"
+    paragraphs = sum(1 for b in blocks if b.kind == "paragraph")
+    return "article" if paragraphs >= 3 else "other"
+
+
+def find_title(text: str, blocks: tuple[Block, ...]) -> tuple[str, int | None]:
+    """The title and the index of its block (None when taken from a body paragraph).
+
+    The title is the first short block that is not a generic heading and does not read
+    as a sentence; failing that, the start of the first paragraph.
+    """
+    for index, block in enumerate(blocks[:3]):
+        if block.kind == "heading":
+            continue
+        candidate = " ".join(text[block.start : block.end].split())
+        if block.kind == "paragraph" and len(candidate) <= MAX_TITLE_CHARS and not candidate.endswith("."):
+            return candidate, index
+        break
+    first = next((b for b in blocks if b.kind == "paragraph"), None)
+    if first is None:
+        return "", None
+    sentence = " ".join(text[first.start : first.end].split())
+    cut = re.search(r"(?<=[a-z0-9][.!?])\s", sentence)
+    if cut:
+        sentence = sentence[: cut.start()]
+    if len(sentence) > 120:
+        sentence = sentence[:117].rsplit(" ", 1)[0] + "…"
+    return sentence, None

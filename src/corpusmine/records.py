@@ -1,0 +1,187 @@
+"""Typed records passed between the stages of DESIGN.md.
+
+Every record that points into a document carries the document id and character
+offsets ``start``/``end`` into the *original* decoded text of the file (the text
+stored in the ``documents`` table), never into the cleaned text given to spaCy.
+Records are frozen so that stages cannot mutate each other's output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# --- ingest ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph-like unit of a document: title, paragraph, bullet item or lead-in.
+
+    ``start``/``end`` are offsets into the original text; ``clean_start``/``clean_end``
+    are offsets into ``SourceDocument.clean``. ``lead_in`` is the index (in
+    ``SourceDocument.blocks``) of the paragraph that introduces a bullet item, such as
+    "... made the following points:".
+    """
+
+    kind: str  # "title" | "paragraph" | "bullet" | "heading"
+    start: int
+    end: int
+    clean_start: int
+    clean_end: int
+    lead_in: int | None = None
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Piecewise map from offsets in the cleaned text back to the original text.
+
+    Segment ``i`` says: cleaned ``clean_starts[i]`` corresponds to original
+    ``orig_starts[i]``, and the following characters advance one-for-one until the
+    next segment.
+    """
+
+    clean_starts: tuple[int, ...]
+    orig_starts: tuple[int, ...]
+    clean_length: int
+    orig_length: int
+
+    def to_original(self, clean_offset: int) -> int:
+        """Original offset of the cleaned character at ``clean_offset``."""
+        from bisect import bisect_right
+
+        if clean_offset >= self.clean_length:
+            return self.orig_length
+        i = bisect_right(self.clean_starts, clean_offset) - 1
+        if i < 0:
+            return clean_offset
+        return self.orig_starts[i] + (clean_offset - self.clean_starts[i])
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a half-open cleaned span to a half-open original span."""
+        if end <= start:
+            o = self.to_original(start)
+            return o, o
+        return self.to_original(start), self.to_original(end - 1) + 1
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """A decoded, cleaned document ready for the NLP stage."""
+
+    id: str
+    path: str
+    sha256: str
+    encoding: str
+    text: str  # original decoded text (BOM removed)
+    clean: str  # normalised text with debris removed, given to spaCy
+    offsets: OffsetMap
+    title: str
+    kind: str  # "article" | "minutes" | "other"
+    date: str | None  # ISO date of the document, if known
+    date_source: str  # "header" | "front-matter" | "manifest" | "inferred" | "none"
+    blocks: tuple[Block, ...]
+    source: str | None = None  # publication or origin, from metadata
+    debris: tuple[tuple[int, int], ...] = ()  # original spans removed as page debris
+
+
+@dataclass(frozen=True)
+class IngestFailure:
+    """A file that could not be read, with a one-line reason."""
+
+    path: str
+    reason: str
+
+
+# --- extract --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entity mention (NER or rule-based) with its sentence span."""
+
+    document: str
+    start: int
+    end: int
+    label: str  # PERSON, ORG, GPE, ROLE, DATE, CARDINAL, RATING, ...
+    text: str  # original text of the span
+    sentence_start: int
+    sentence_end: int
+    normalized: str | None = None  # ISO date, number, or rating value
+    date_mod: str | None = None  # TimeML modifier such as START, END, APPROX
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A statement attributed to a speaker.
+
+    ``speaker_text`` is the surface form that names the speaker (after resolving
+    pronouns within the document), ``speaker_start``/``speaker_end`` its span in the
+    original text (the antecedent's span when the cue was a pronoun), or -1 when the
+    speaker is implied (e.g. a role from a minutes lead-in with no span).
+    """
+
+    document: str
+    start: int
+    end: int
+    text: str  # the statement, without surrounding quote marks
+    kind: str  # "direct" | "indirect" | "partial"
+    cue: str  # the reporting verb or construction ("said", "told", "according to", "lead-in")
+    speaker_text: str
+    speaker_start: int
+    speaker_end: int
+    speaker_label: str  # PERSON | ORG | ROLE | GROUP
+    method: str  # which rule attributed it
+    confidence: float
+    sentence_start: int
+    sentence_end: int
+    joint_with: tuple[str, ...] = ()  # other speakers of a joint statement
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A figure, rating or dated event asserted about a subject."""
+
+    document: str
+    start: int
+    end: int
+    subject_text: str
+    subject_start: int
+    subject_end: int
+    attribute: str
+    value: str  # surface value ("about 500", "inadequate", "last November")
+    normalized: str | None  # number, ISO date/period, or rating scale value
+    unit: str | None
+    qualifier: str  # exact | approximate | at_least | at_most
+    as_of: str | None  # ISO date or period the claim is about
+    speaker: str | None
+    sentence_start: int
+    sentence_end: int
+    status: str | None = None  # for ratings: current | previous | target
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything the extract stage found in one document."""
+
+    document: SourceDocument
+    mentions: tuple[Mention, ...]
+    quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    sentences: tuple[tuple[int, int], ...] = ()  # original spans of each sentence
+
+
+# --- resolve --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A resolved entity: every name used for one person, organisation or place."""
+
+    id: str
+    name: str
+    type: str  # PERSON, ORG, GPE, ROLE, PRODUCT, OTHER
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    mentions: int = 0
+    documents: tuple[str, ...] = ()
+    affiliations: tuple[str, ...] = field(default=())

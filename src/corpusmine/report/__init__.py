@@ -1,0 +1,1 @@
+"""Report: tables, JSON and CSV for the query commands; Markdown and HTML reports."""

@@ -1,0 +1,57 @@
+"""Write lists of records as a rich table, JSON or CSV: one function for every command."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+
+def to_json(rows: Sequence[dict[str, Any]]) -> str:
+    return json.dumps(list(rows), ensure_ascii=False, indent=2)
+
+
+def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: _flat(row.get(k)) for k in columns})
+    return buffer.getvalue()
+
+
+def _flat(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return "; ".join(str(v) for v in value)
+    return value
+
+
+def print_table(
+    console: Console,
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[tuple[str, str]],
+    *,
+    title: str | None = None,
+    max_list: int = 6,
+) -> None:
+    """Print ``rows`` with ``columns`` given as (field, header)."""
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for _, header in columns:
+        table.add_column(header, overflow="fold")
+    for row in rows:
+        cells = []
+        for key, _ in columns:
+            value = row.get(key)
+            if isinstance(value, list | tuple):
+                shown = [str(v) for v in value[:max_list]]
+                if len(value) > max_list:
+                    shown.append(f"… +{len(value) - max_list}")
+                value = ", ".join(shown)
+            cells.append("" if value is None else str(value))
+        table.add_row(*cells)
+    console.print(table)

@@ -1,0 +1,283 @@
+"""The one place that reads and writes SQLite.
+
+Writes for one document happen in one transaction, so an interrupted run leaves
+every document either fully stored or not at all; the next run completes the rest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from ..errors import DatabaseError
+from ..records import Claim, Entity, Extraction, Mention, Quote
+from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_V1, SCHEMA_VERSION
+
+DEFAULT_DB = "corpusmine.db"
+BUSY_TIMEOUT_SECONDS = 60
+
+
+def default_db_path() -> str:
+    return os.environ.get("CORPUSMINE_DB") or DEFAULT_DB
+
+
+class Store:
+    """A corpusmine database file."""
+
+    def __init__(self, path: str | os.PathLike[str], *, create: bool = True) -> None:
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise DatabaseError(
+                f"{self.path}: no database here; run 'corpusmine extract PATH' first "
+                "(or point --db / CORPUSMINE_DB at one)"
+            )
+        try:
+            self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self._check_and_migrate()
+        except sqlite3.DatabaseError as error:
+            raise DatabaseError(f"{self.path}: not a usable SQLite database ({error})") from error
+
+    # --- lifecycle --------------------------------------------------------------------
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _check_and_migrate(self) -> None:
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        application = self.conn.execute("PRAGMA application_id").fetchone()[0]
+        tables = self.conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
+        if tables and application != APPLICATION_ID:
+            raise DatabaseError(
+                f"{self.path}: this SQLite file is not a corpusmine database; "
+                "choose another file with --db"
+            )
+        if version > SCHEMA_VERSION:
+            raise DatabaseError(
+                f"{self.path}: database schema version {version} is newer than this corpusmine "
+                f"(version {SCHEMA_VERSION}); upgrade corpusmine or use another --db. "
+                "The file was left untouched."
+            )
+        if version == SCHEMA_VERSION:
+            return
+        # executescript commits any open transaction first, so the whole upgrade is one
+        # script with its own BEGIN/COMMIT: it is applied completely or not at all.
+        steps = [SCHEMA_V1] if version == 0 else []
+        steps += [MIGRATIONS[v] for v in range(max(version, 1), SCHEMA_VERSION)]
+        script = "".join(steps)
+        try:
+            self.conn.executescript(
+                "BEGIN IMMEDIATE;"
+                + script
+                + f"PRAGMA application_id = {APPLICATION_ID};"
+                + f"PRAGMA user_version = {SCHEMA_VERSION};"
+                + "COMMIT;"
+            )
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        try:
+            self.conn.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError:
+            pass  # another process holds the file; rollback journal still keeps it consistent
+
+    # --- writing ----------------------------------------------------------------------
+
+    def stored_signature(self, document_id: str) -> tuple[str, str] | None:
+        """(sha256, pipeline signature) of a stored document, or None."""
+        row = self.conn.execute(
+            "SELECT sha256, pipeline FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
+        return (row["sha256"], row["pipeline"]) if row else None
+
+    def save_extraction(self, extraction: Extraction, pipeline: str, date_window: str | None = None) -> None:
+        """Replace everything stored for one document, atomically."""
+        source = extraction.document
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("DELETE FROM documents WHERE id = ?", (source.id,))
+            conn.execute(
+                "INSERT INTO documents (id, path, sha256, pipeline, encoding, title, kind, date,"
+                " date_source, date_window, source, text, words, extracted_at)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    source.id, source.path, source.sha256, pipeline, source.encoding, source.title,
+                    source.kind, source.date, source.date_source, date_window, source.source,
+                    source.text, len(source.clean.split()), now,
+                ),
+            )  # fmt: skip
+            conn.executemany(
+                "INSERT INTO blocks (document, idx, kind, start, end, lead_in) VALUES (?,?,?,?,?,?)",
+                [(source.id, i, b.kind, b.start, b.end, b.lead_in) for i, b in enumerate(source.blocks)],
+            )
+            conn.executemany(
+                "INSERT OR IGNORE INTO sentences (document, start, end) VALUES (?,?,?)",
+                [(source.id, s, e) for s, e in extraction.sentences],
+            )
+            conn.executemany(
+                "INSERT INTO mentions (document, start, end, label, text, sentence_start,"
+                " sentence_end, normalized, date_mod) VALUES (?,?,?,?,?,?,?,?,?)",
+                [
+                    (m.document, m.start, m.end, m.label, m.text, m.sentence_start,
+                     m.sentence_end, m.normalized, m.date_mod)
+                    for m in extraction.mentions
+                ],
+            )  # fmt: skip
+            conn.executemany(
+                "INSERT INTO quotes (document, start, end, text, kind, cue, speaker_text,"
+                " speaker_start, speaker_end, speaker_label, method, confidence, sentence_start,"
+                " sentence_end, joint_with) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (q.document, q.start, q.end, q.text, q.kind, q.cue, q.speaker_text,
+                     q.speaker_start, q.speaker_end, q.speaker_label, q.method, q.confidence,
+                     q.sentence_start, q.sentence_end, json.dumps(list(q.joint_with)))
+                    for q in extraction.quotes
+                ],
+            )  # fmt: skip
+            conn.executemany(
+                "INSERT INTO claims (document, start, end, subject_text, subject_start,"
+                " subject_end, attribute, value, normalized, unit, qualifier, as_of, speaker,"
+                " sentence_start, sentence_end, status) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (c.document, c.start, c.end, c.subject_text, c.subject_start, c.subject_end,
+                     c.attribute, c.value, c.normalized, c.unit, c.qualifier, c.as_of, c.speaker,
+                     c.sentence_start, c.sentence_end, c.status)
+                    for c in extraction.claims
+                ],
+            )  # fmt: skip
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def replace_entities(
+        self,
+        entities: Sequence[Entity],
+        mention_entities: Iterable[tuple[int, str | None]],
+        quote_speakers: Iterable[tuple[int, str | None]] = (),
+        claim_subjects: Iterable[tuple[int, str | None, str | None]] = (),
+    ) -> None:
+        """Store the result of resolution in one transaction."""
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("DELETE FROM entities")
+            conn.executemany(
+                "INSERT INTO entities (id, name, type, aliases, roles, affiliations, mentions,"
+                " documents) VALUES (?,?,?,?,?,?,?,?)",
+                [
+                    (e.id, e.name, e.type, json.dumps(list(e.aliases)), json.dumps(list(e.roles)),
+                     json.dumps(list(e.affiliations)), e.mentions, json.dumps(list(e.documents)))
+                    for e in entities
+                ],
+            )  # fmt: skip
+            conn.execute("UPDATE mentions SET entity_id = NULL")
+            conn.executemany(
+                "UPDATE mentions SET entity_id = ? WHERE id = ?",
+                [(entity, mention) for mention, entity in mention_entities],
+            )
+            conn.executemany(
+                "UPDATE quotes SET speaker_id = ? WHERE id = ?",
+                [(entity, quote) for quote, entity in quote_speakers],
+            )
+            conn.executemany(
+                "UPDATE claims SET subject_id = ?, speaker_id = ? WHERE id = ?",
+                [(subject, speaker, claim) for claim, subject, speaker in claim_subjects],
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row["value"] if row else None
+
+    # --- reading ----------------------------------------------------------------------
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        return self.conn.execute(sql, params).fetchall()
+
+    def documents(self) -> list[sqlite3.Row]:
+        return self.rows(
+            "SELECT id, path, sha256, encoding, title, kind, date, date_source, date_window,"
+            " source, words, extracted_at FROM documents ORDER BY id"
+        )
+
+    def document_text(self, document_id: str) -> str | None:
+        row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (document_id,)).fetchone()
+        return row["text"] if row else None
+
+    def document_texts(self) -> Iterator[tuple[str, str]]:
+        for row in self.conn.execute("SELECT id, text FROM documents ORDER BY id"):
+            yield row["id"], row["text"]
+
+    def mention_records(self, document: str | None = None) -> Iterator[tuple[int, Mention]]:
+        sql = (
+            "SELECT id, document, start, end, label, text, sentence_start, sentence_end,"
+            " normalized, date_mod FROM mentions"
+        )
+        params: tuple[Any, ...] = ()
+        if document is not None:
+            sql += " WHERE document = ?"
+            params = (document,)
+        for row in self.conn.execute(sql + " ORDER BY document, start, end", params):
+            values = dict(row)
+            yield values.pop("id"), Mention(**values)
+
+    def quote_records(self) -> Iterator[tuple[int, Quote]]:
+        for row in self.conn.execute("SELECT * FROM quotes ORDER BY document, start"):
+            values = dict(row)
+            row_id = values.pop("id")
+            values.pop("speaker_id")
+            values["joint_with"] = tuple(json.loads(values["joint_with"]))
+            yield row_id, Quote(**values)
+
+    def claim_records(self) -> Iterator[tuple[int, Claim]]:
+        for row in self.conn.execute("SELECT * FROM claims ORDER BY document, start"):
+            values = dict(row)
+            row_id = values.pop("id")
+            values.pop("subject_id")
+            values.pop("speaker_id")
+            yield row_id, Claim(**values)
+
+    def entities(self, entity_type: str | None = None) -> list[Entity]:
+        sql = "SELECT * FROM entities"
+        params: tuple[Any, ...] = ()
+        if entity_type:
+            sql += " WHERE type = ?"
+            params = (entity_type.upper(),)
+        rows = self.rows(sql + " ORDER BY mentions DESC, name", params)
+        return [
+            Entity(
+                id=r["id"], name=r["name"], type=r["type"],
+                aliases=tuple(json.loads(r["aliases"])), roles=tuple(json.loads(r["roles"])),
+                mentions=r["mentions"], documents=tuple(json.loads(r["documents"])),
+                affiliations=tuple(json.loads(r["affiliations"])),
+            )  # fmt: skip
+            for r in rows
+        ]
+
+
+def record_dict(record: Any) -> dict[str, Any]:
+    """A record as a plain dict (for JSON output)."""
+    return asdict(record)

@@ -1,0 +1,122 @@
+"""The SQLite schema, versioned with ``PRAGMA user_version``.
+
+``MIGRATIONS[n]`` upgrades a database from version ``n`` to ``n + 1``; a database
+newer than ``SCHEMA_VERSION`` is refused, never overwritten.
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+APPLICATION_ID = 0x636D696E  # "cmin": marks a file as a corpusmine database
+
+SCHEMA_V1 = """
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY,
+    path TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    pipeline TEXT NOT NULL,
+    encoding TEXT NOT NULL,
+    title TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    date TEXT,
+    date_source TEXT NOT NULL,
+    date_window TEXT,
+    source TEXT,
+    text TEXT NOT NULL,
+    words INTEGER NOT NULL,
+    extracted_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS blocks (
+    document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    lead_in INTEGER,
+    PRIMARY KEY (document, idx)
+);
+CREATE TABLE IF NOT EXISTS sentences (
+    document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    PRIMARY KEY (document, start)
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    id INTEGER PRIMARY KEY,
+    document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    label TEXT NOT NULL,
+    text TEXT NOT NULL,
+    sentence_start INTEGER NOT NULL,
+    sentence_end INTEGER NOT NULL,
+    normalized TEXT,
+    date_mod TEXT,
+    entity_id TEXT
+);
+CREATE INDEX IF NOT EXISTS mentions_document ON mentions(document, start);
+CREATE INDEX IF NOT EXISTS mentions_label ON mentions(label);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+CREATE TABLE IF NOT EXISTS quotes (
+    id INTEGER PRIMARY KEY,
+    document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    cue TEXT NOT NULL,
+    speaker_text TEXT NOT NULL,
+    speaker_start INTEGER NOT NULL,
+    speaker_end INTEGER NOT NULL,
+    speaker_label TEXT NOT NULL,
+    method TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    sentence_start INTEGER NOT NULL,
+    sentence_end INTEGER NOT NULL,
+    joint_with TEXT NOT NULL DEFAULT '[]',
+    speaker_id TEXT
+);
+CREATE INDEX IF NOT EXISTS quotes_document ON quotes(document, start);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id);
+CREATE TABLE IF NOT EXISTS claims (
+    id INTEGER PRIMARY KEY,
+    document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    subject_text TEXT NOT NULL,
+    subject_start INTEGER NOT NULL,
+    subject_end INTEGER NOT NULL,
+    attribute TEXT NOT NULL,
+    value TEXT NOT NULL,
+    normalized TEXT,
+    unit TEXT,
+    qualifier TEXT NOT NULL,
+    as_of TEXT,
+    speaker TEXT,
+    sentence_start INTEGER NOT NULL,
+    sentence_end INTEGER NOT NULL,
+    status TEXT,
+    subject_id TEXT,
+    speaker_id TEXT
+);
+CREATE INDEX IF NOT EXISTS claims_document ON claims(document, start);
+CREATE INDEX IF NOT EXISTS claims_subject ON claims(subject_id, attribute);
+CREATE TABLE IF NOT EXISTS entities (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    aliases TEXT NOT NULL,
+    roles TEXT NOT NULL,
+    affiliations TEXT NOT NULL,
+    mentions INTEGER NOT NULL,
+    documents TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS entities_type ON entities(type);
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+# Version n -> n + 1. Empty for now: version 1 is the first released schema.
+MIGRATIONS: dict[int, str] = {}

@@ -1,0 +1,68 @@
+"""The tense of the verb that governs a time expression, read from the spaCy parse.
+
+Used to choose between the past and the future occurrence of a bare "February" or
+"Friday": "visited in February" (past) vs "will revisit in April" (future).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .lexicon import lexicon
+
+_PAST_TAGS = {"VBD"}
+_VERBAL = {"VERB", "AUX"}
+
+
+def governing_verb(span: Span) -> Token | None:
+    """The nearest verb above the span's root in the dependency tree."""
+    token = span.root
+    for _ in range(12):
+        if token.pos_ in _VERBAL and token not in span:
+            return token
+        if token.head is token:
+            return token if token.pos_ in _VERBAL else None
+        token = token.head
+    return None
+
+
+def verb_tense(verb: Token) -> str | None:
+    """"past", "future" or "present" for a verb and its auxiliaries, else None.
+
+    The rules: a future auxiliary ("will", "shall", "'ll") or a to-infinitive under a
+    verb of planning ("is due to", "plans to") is future; a past-tense form on the verb
+    or any of its auxiliaries ("visited", "was published", "had met") is past; a
+    present perfect ("has published") reports a past event; other finite forms are
+    present.
+    """
+    lex = lexicon()
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lemmas = {a.lemma_.lower() for a in auxes} | {a.lower_ for a in auxes}
+    if lemmas & lex.future_auxiliaries:
+        return "future"
+    if any(a.lower_ == "to" for a in auxes):
+        head = verb.head
+        if head is not verb and head.lemma_.lower() in lex.future_verbs:
+            return "future"
+        if head is not verb and head.pos_ in _VERBAL:
+            return verb_tense(head)
+        return "future"
+    if verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.subtree):
+        return "future"
+    if verb.tag_ in _PAST_TAGS or any(a.tag_ in _PAST_TAGS for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and lemmas & {"have", "has"}:
+        return "past"
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "amod"):
+        return "past"  # reduced relative: "the report published last week"
+    if verb.tag_ in ("VBZ", "VBP", "VBG") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "present"
+    if verb.tag_ == "MD":
+        return "future" if verb.lower_ in lex.future_auxiliaries else None
+    return None
+
+
+def span_tense(span: Span) -> str | None:
+    """Tense of the verb governing ``span`` (None when there is no verb)."""
+    verb = governing_verb(span)
+    return verb_tense(verb) if verb is not None else None
