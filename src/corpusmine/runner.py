@@ -149,7 +149,9 @@ def _signature_with_metadata(signature: str, source: SourceDocument) -> str:
     return f"{signature}|{source.date or ''}|{source.date_source}"
 
 
-def _ingest(found: FoundFile, max_bytes: int, fail: Callable[[IngestFailure], None]) -> SourceDocument | None:
+def _ingest(
+    found: FoundFile, max_bytes: int, fail: Callable[[IngestFailure], None]
+) -> SourceDocument | None:
     try:
         return read_document(found, max_bytes)
     except DocumentError as error:
@@ -200,7 +202,9 @@ def _warm_up(model: str | None) -> None:
     build_pipeline(model)
 
 
-def extract_batch(sources: list[SourceDocument], model: str | None) -> list[Extraction | IngestFailure]:
+def extract_batch(
+    sources: list[SourceDocument], model: str | None
+) -> list[Extraction | IngestFailure]:
     """Parse and extract one batch; a document that breaks the NLP fails alone."""
     nlp = build_pipeline(model)
     results: list[Extraction | IngestFailure] = []
@@ -215,5 +219,7 @@ def extract_batch(sources: list[SourceDocument], model: str | None) -> list[Extr
         except CorpusmineError:
             raise
         except Exception as error:  # noqa: BLE001 - one bad document must not stop the corpus
-            results.append(IngestFailure(source.path, f"extraction failed: {type(error).__name__}: {error}"))
+            results.append(
+                IngestFailure(source.path, f"extraction failed: {type(error).__name__}: {error}")
+            )
     return results

@@ -8,7 +8,9 @@ from functools import cache
 
 from ..knowledge import load_yaml
 
-_DIGITS = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<mult>[a-z]+)?", re.I)
+_DIGITS = re.compile(
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<mult>[a-z]+)?", re.I
+)
 
 
 @dataclass(frozen=True)

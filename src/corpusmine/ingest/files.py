@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -45,6 +46,9 @@ def discover(paths: list[str]) -> Iterator[FoundFile | IngestFailure]:
         if root.is_file():
             yield FoundFile(root, document_id(root, root), root)
             continue
+        if os.path.exists(root) and not root.is_dir():
+            yield IngestFailure(raw, "not a regular file or folder")
+            continue
         if not root.is_dir():
             yield IngestFailure(raw, _unreachable_reason(root))
             continue
@@ -66,7 +70,8 @@ def _walk(root: Path) -> Iterator[FoundFile | IngestFailure]:
             path = Path(folder) / name
             if path.suffix.lower() not in DOCUMENT_SUFFIXES:
                 continue
-            if path.is_symlink() and not path.exists():
+            if not path.is_file():
+                # Dangling or looping symlinks, FIFOs, sockets: never opened.
                 yield IngestFailure(str(path), _unreachable_reason(path))
                 continue
             yield FoundFile(path, document_id(path, root), root)
@@ -76,10 +81,12 @@ def _unreachable_reason(path: Path) -> str:
     try:
         os.stat(path)
     except OSError as error:
-        if error.errno == 40:  # ELOOP
+        if error.errno == errno.ELOOP:
             return "symlink loop"
+        if error.errno == errno.ENOENT and os.path.islink(path):
+            return "broken symlink (target does not exist)"
         return error.strerror or str(error)
-    return "not a regular file or folder"
+    return "not a regular file (device, FIFO or socket), skipped"
 
 
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:

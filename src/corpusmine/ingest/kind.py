@@ -17,7 +17,9 @@ def _kind_markers() -> dict[str, tuple[int, list[tuple[re.Pattern[str], int]]]]:
     kinds = {}
     for kind in ("minutes", "article"):
         spec = data[kind]
-        markers = [(re.compile(m["pattern"], re.MULTILINE), int(m["weight"])) for m in spec["markers"]]
+        markers = [
+            (re.compile(m["pattern"], re.MULTILINE), int(m["weight"])) for m in spec["markers"]
+        ]
         kinds[kind] = (int(spec["min_score"]), markers)
     return kinds
 
@@ -43,7 +45,11 @@ def find_title(text: str, blocks: tuple[Block, ...]) -> tuple[str, int | None]:
         if block.kind == "heading":
             continue
         candidate = " ".join(text[block.start : block.end].split())
-        if block.kind == "paragraph" and len(candidate) <= MAX_TITLE_CHARS and not candidate.endswith("."):
+        if (
+            block.kind == "paragraph"
+            and len(candidate) <= MAX_TITLE_CHARS
+            and not candidate.endswith(".")
+        ):
             return candidate, index
         break
     first = next((b for b in blocks if b.kind == "paragraph"), None)

@@ -169,4 +169,6 @@ class _CleanBuilder:
         return "".join(self.parts)
 
     def offset_map(self, orig_length: int) -> OffsetMap:
-        return OffsetMap(tuple(self.clean_starts), tuple(self.orig_starts), self.length, orig_length)
+        return OffsetMap(
+            tuple(self.clean_starts), tuple(self.orig_starts), self.length, orig_length
+        )

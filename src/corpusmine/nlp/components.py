@@ -74,7 +74,11 @@ class RatingMarker:
         for scale_name, scale in data["scales"].items():
             for grade in scale["grades"]:
                 key = f"{scale_name}:{grade['name']}"
-                self.grades[key] = (grade["name"], int(grade["value"]), bool(grade["needs_context"]))
+                self.grades[key] = (
+                    grade["name"],
+                    int(grade["value"]),
+                    bool(grade["needs_context"]),
+                )
                 self.matcher.add(key, [nlp.make_doc(form) for form in grade["forms"]])
         self.before = set(data["context_before"])
         self.after = set(data["context_after"])
@@ -94,16 +98,17 @@ class RatingMarker:
     def _in_rating_context(self, doc: Doc, start: int, end: int) -> bool:
         before = doc[start - 1] if start > 0 else None
         after = doc[end] if end < len(doc) else None
-        quoted = before is not None and before.text in {"'", '"'} and after is not None and (
-            after.text in {"'", '"'}
+        quoted = (
+            before is not None
+            and before.text in {"'", '"'}
+            and after is not None
+            and (after.text in {"'", '"'})
         )
         if quoted:
             return True
         if before is not None and before.lower_ in self.before and before.lower_ != "a":
             return True
-        if after is not None and after.lower_ in self.after - {"in"}:
-            return True
-        return False
+        return after is not None and after.lower_ in self.after
 
 
 @Language.component("corpusmine_entity_filter", assigns=["doc.ents"], requires=["doc.ents"])

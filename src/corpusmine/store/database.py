@@ -6,6 +6,7 @@ every document either fully stored or not at all; the next run completes the res
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -38,7 +39,9 @@ class Store:
                 "(or point --db / CORPUSMINE_DB at one)"
             )
         try:
-            self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+            self.conn = sqlite3.connect(
+                self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None
+            )
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys = ON")
             self._check_and_migrate()
@@ -59,7 +62,9 @@ class Store:
     def _check_and_migrate(self) -> None:
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
         application = self.conn.execute("PRAGMA application_id").fetchone()[0]
-        tables = self.conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
+        tables = self.conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type='table'"
+        ).fetchone()[0]
         if tables and application != APPLICATION_ID:
             raise DatabaseError(
                 f"{self.path}: this SQLite file is not a corpusmine database; "
@@ -90,10 +95,9 @@ class Store:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
-        try:
+        # Another process may hold the file; the rollback journal still keeps it consistent.
+        with contextlib.suppress(sqlite3.OperationalError):
             self.conn.execute("PRAGMA journal_mode = WAL")
-        except sqlite3.OperationalError:
-            pass  # another process holds the file; rollback journal still keeps it consistent
 
     # --- writing ----------------------------------------------------------------------
 
@@ -104,7 +108,9 @@ class Store:
         ).fetchone()
         return (row["sha256"], row["pipeline"]) if row else None
 
-    def save_extraction(self, extraction: Extraction, pipeline: str, date_window: str | None = None) -> None:
+    def save_extraction(
+        self, extraction: Extraction, pipeline: str, date_window: str | None = None
+    ) -> None:
         """Replace everything stored for one document, atomically."""
         source = extraction.document
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -123,8 +129,12 @@ class Store:
                 ),
             )  # fmt: skip
             conn.executemany(
-                "INSERT INTO blocks (document, idx, kind, start, end, lead_in) VALUES (?,?,?,?,?,?)",
-                [(source.id, i, b.kind, b.start, b.end, b.lead_in) for i, b in enumerate(source.blocks)],
+                "INSERT INTO blocks (document, idx, kind, start, end, lead_in)"
+                " VALUES (?,?,?,?,?,?)",
+                [
+                    (source.id, i, b.kind, b.start, b.end, b.lead_in)
+                    for i, b in enumerate(source.blocks)
+                ],
             )
             conn.executemany(
                 "INSERT OR IGNORE INTO sentences (document, start, end) VALUES (?,?,?)",
@@ -224,7 +234,9 @@ class Store:
         )
 
     def document_text(self, document_id: str) -> str | None:
-        row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (document_id,)).fetchone()
+        row = self.conn.execute(
+            "SELECT text FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
         return row["text"] if row else None
 
     def document_texts(self) -> Iterator[tuple[str, str]]:
@@ -269,9 +281,13 @@ class Store:
         rows = self.rows(sql + " ORDER BY mentions DESC, name", params)
         return [
             Entity(
-                id=r["id"], name=r["name"], type=r["type"],
-                aliases=tuple(json.loads(r["aliases"])), roles=tuple(json.loads(r["roles"])),
-                mentions=r["mentions"], documents=tuple(json.loads(r["documents"])),
+                id=r["id"],
+                name=r["name"],
+                type=r["type"],
+                aliases=tuple(json.loads(r["aliases"])),
+                roles=tuple(json.loads(r["roles"])),
+                mentions=r["mentions"],
+                documents=tuple(json.loads(r["documents"])),
                 affiliations=tuple(json.loads(r["affiliations"])),
             )  # fmt: skip
             for r in rows

@@ -1,0 +1,97 @@
+"""The spaCy pipeline and its rule components, on the seeds and on short passages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corpusmine.errors import ModelNotInstalled
+from corpusmine.ingest import discover, document_from_text, read_document
+from corpusmine.nlp import build_pipeline, load_model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+@pytest.fixture(scope="module")
+def seed_docs(nlp, seeds_dir: Path):
+    docs = {}
+    for found in discover([str(seeds_dir)]):
+        source = read_document(found)
+        docs[source.id[:3]] = nlp(source.clean)
+    return docs
+
+
+def test_missing_model_names_the_package() -> None:
+    with pytest.raises(ModelNotInstalled, match="pip install"):
+        load_model("en_core_web_nonexistent_model")
+
+
+def test_ofsted_is_never_person_or_gpe(seed_docs) -> None:
+    labels = {e.label_ for doc in seed_docs.values() for e in doc.ents if e.text == "Ofsted"}
+    assert labels == {"ORG"}
+
+
+def test_page_furniture_is_never_an_entity(seed_docs) -> None:
+    for doc in seed_docs.values():
+        for ent in doc.ents:
+            assert "Shots" not in ent.text and "Freeview" not in ent.text
+
+
+def test_childrens_trust_is_one_org_span(seed_docs) -> None:
+    spans = [
+        (e.text, e.label_)
+        for doc in seed_docs.values()
+        for e in doc.ents
+        if "Northamptonshire Children's Trust" in e.text
+    ]
+    assert spans
+    for text, label in spans:
+        assert label == "ORG"
+        assert text in {
+            "Northamptonshire Children's Trust",
+            "Northamptonshire Children's Trust Fostering Agency",
+        }
+
+
+def test_councils_are_whole_org_spans(seed_docs) -> None:
+    orgs = {e.text for doc in seed_docs.values() for e in doc.ents if e.label_ == "ORG"}
+    assert {"North Northamptonshire Council", "West Northamptonshire Council"} <= orgs
+    assert not any(o.startswith(("Both ", "The ")) and o.endswith("Council") for o in orgs)
+
+
+def test_job_titles_in_minutes_are_roles(seed_docs) -> None:
+    roles = {e.text for e in seed_docs["002"].ents if e.label_ == "ROLE"}
+    assert {"Executive Director People Services", "Deputy Director of Children's Services"} <= roles
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The agency was rated 'inadequate' last year.", ["inadequate"]),
+        (
+            "It dropped from 'requires improvement to be good' to 'inadequate'.",
+            ["requires improvement to be good", "inadequate"],
+        ),
+        ("Services still require improvement, inspectors said.", ["require improvement"]),
+        ("The model could not change until it achieved a 'good' rating.", ["good"]),
+        # Plain "good" is an adjective, not a rating.
+        ("We want to have a good service.", []),
+        ("It was an outstanding effort by the team.", []),
+    ],
+)
+def test_ratings_need_context_for_common_words(nlp, text: str, expected: list[str]) -> None:
+    doc = nlp(document_from_text(text).clean)
+    assert [s.text for s in doc.spans["ratings"]] == expected
+
+
+def test_blocks_start_sentences(nlp) -> None:
+    source = document_from_text(
+        "Short headline with no stop\n\nThe council met on Monday. It agreed."
+    )
+    doc = nlp(source.clean)
+    first_sentence = next(doc.sents).text.strip()
+    assert first_sentence == "Short headline with no stop"
