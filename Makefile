@@ -21,7 +21,15 @@ demo: $(STAMP)
 	$(VENV)/bin/corpusmine extract seeds/ --db corpusmine.db
 	$(VENV)/bin/corpusmine entities --db corpusmine.db
 
-test: $(STAMP)
+# Headless Chromium (Debian package) for the HTML report test; best effort off Debian.
+BROWSER := $(VENV)/.browser
+$(BROWSER): | $(PY)
+	@command -v chromium >/dev/null 2>&1 || ( command -v apt-get >/dev/null 2>&1 && \
+	  ( apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null ) ) || \
+	  echo "warning: chromium could not be installed; the HTML browser test will be skipped"
+	touch $(BROWSER)
+
+test: $(STAMP) $(BROWSER)
 	$(PY) -m pytest -q
 
 lint: $(STAMP)

@@ -217,10 +217,15 @@ def entities(entity_type: str | None, output_format: str, db: str) -> None:
     """
     with Store(db, create=False) as store:
         rows = queries.entity_rows(store, entity_type)
-    columns = [("name", "Name"), ("type", "Type"), ("aliases", "Aliases"), ("roles", "Roles"),
-               ("mentions", "Mentions"), ("documents", "Documents")]  # fmt: skip
-    if output_format == "csv":
-        columns = [("id", "id"), *columns]
+    if output_format == "table":
+        # A terminal shows how many documents; JSON and CSV list them.
+        rows = [{**row, "documents": len(row["documents"])} for row in rows]
+        columns = [("name", "Name"), ("type", "Type"), ("aliases", "Also called"),
+                   ("roles", "Roles"), ("mentions", "Mentions"), ("documents", "Docs")]  # fmt: skip
+    else:
+        columns = [("id", "id"), ("name", "name"), ("type", "type"), ("aliases", "aliases"),
+                   ("roles", "roles"), ("affiliations", "affiliations"),
+                   ("mentions", "mentions"), ("documents", "documents")]  # fmt: skip
     emit(rows, output_format, columns, "Entities")
 
 
@@ -242,6 +247,75 @@ def mentions(label: str | None, document: str | None, output_format: str, db: st
     columns = [("document", "Document"), ("start", "Start"), ("end", "End"), ("label", "Label"),
                ("text", "Text"), ("normalized", "Normalized"), ("entity_id", "Entity")]  # fmt: skip
     emit(rows, output_format, columns, "Mentions")
+
+
+UNCERTAIN_BELOW = 0.6
+
+
+@cli.command("who-said")
+@click.argument("speaker", required=False)
+@click.option("--about", help="Only statements containing these words or mentioning this entity.")
+@click.option("--document", help="Only this document id.")
+@click.option(
+    "--kind", type=click.Choice(["direct", "indirect", "partial"]), help="Only this kind."
+)
+@format_option
+@db_option
+@handle_errors
+def who_said(
+    speaker: str | None,
+    about: str | None,
+    document: str | None,
+    kind: str | None,
+    output_format: str,
+    db: str,
+) -> None:
+    """Who said what: statements with their resolved speakers.
+
+    SPEAKER is matched through every alias ("Smithers", "Cllr Nunn", "Ofsted").
+    Attributions the rules were unsure of are marked "?" in the table.
+
+    \b
+    Example:
+      corpusmine who-said Smithers --about "foster carers"
+    """
+    with Store(db, create=False) as store:
+        rows = queries.who_said_rows(store, speaker, about, document, kind)
+    if output_format != "table":
+        fields = ("document", "speaker", "speaker_id", "speaker_mention", "text", "kind", "cue")
+        columns = [(k, k) for k in (*fields, "start", "end", "confidence")]
+        emit(rows, output_format, columns, "Statements")
+        return
+    if not rows:
+        click.echo("No statements found.")
+        return
+    console = _console()
+    by_speaker: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_speaker.setdefault(row["speaker"], []).append(row)
+    for name, said in sorted(by_speaker.items(), key=lambda item: (-len(item[1]), item[0])):
+        table_rows = [
+            {
+                "document": r["document"],
+                "kind": r["kind"] + ("" if r["confidence"] >= UNCERTAIN_BELOW else " ?"),
+                "text": _shorten(r["text"], 160),
+            }
+            for r in said
+        ]
+        print_table(
+            console,
+            table_rows,
+            [("document", "Document"), ("kind", "Kind"), ("text", "Statement")],
+            title=f"{name} ({len(said)})",
+        )
+    uncertain = sum(1 for r in rows if r["confidence"] < UNCERTAIN_BELOW)
+    if uncertain:
+        console.print(f'"?" marks {uncertain} uncertain attribution(s).')
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def main() -> None:

@@ -3,6 +3,7 @@ with the JSON field names of DESIGN.md."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from .store import Store
@@ -39,3 +40,106 @@ def mention_rows(
         sql += " AND document = ?"
         params.append(document)
     return [dict(r) for r in store.rows(sql + " ORDER BY document, start", params)]
+
+
+def _name_key(text: str) -> str:
+    """Lower-cased name with apostrophes unified and honorifics dropped, for matching."""
+    from .knowledge import load_yaml
+
+    honorifics = {h.lower() for h in load_yaml("job_titles.yaml")["honorifics"]}
+    words = text.replace("’", "'").replace(".", " ").lower().split()
+    while words and words[0] in honorifics | {"the"}:
+        words = words[1:]
+    return " ".join(words)
+
+
+def matching_entity_ids(store: Store, name: str) -> set[str]:
+    """Entities a user means by ``name``: an exact alias, or every word of it in one alias
+    ("Smithers", "Cllr Nunn", "ofsted", "the trust" all find their entity)."""
+    wanted = _name_key(name)
+    if not wanted:
+        return set()
+    words = wanted.split()
+    found: set[str] = set()
+    for entity in store.entities():
+        keys = {_name_key(alias) for alias in (entity.name, *entity.aliases)}
+        if wanted in keys or any(all(w in key.split() for w in words) for key in keys):
+            found.add(entity.id)
+    return found
+
+
+def who_said_rows(
+    store: Store,
+    speaker: str | None = None,
+    about: str | None = None,
+    document: str | None = None,
+    kind: str | None = None,
+) -> list[dict[str, Any]]:
+    """Quotes with their resolved speaker, filtered as ``corpusmine who-said`` asks."""
+    sql = (
+        "SELECT q.*, e.name AS entity_name FROM quotes q"
+        " LEFT JOIN entities e ON e.id = q.speaker_id WHERE 1=1"
+    )
+    params: list[Any] = []
+    if document:
+        sql += " AND q.document = ?"
+        params.append(document)
+    if kind:
+        sql += " AND q.kind = ?"
+        params.append(kind)
+    rows = store.rows(sql + " ORDER BY q.document, q.start", params)
+    if speaker:
+        ids = matching_entity_ids(store, speaker)
+        key = _name_key(speaker)
+        rows = [
+            r
+            for r in rows
+            if r["speaker_id"] in ids
+            or (r["speaker_id"] is None and key and key in _name_key(r["speaker_text"]))
+        ]
+    if about:
+        rows = _about(store, rows, about)
+    texts: dict[str, str] = {}
+    result = []
+    for r in rows:
+        text = texts.setdefault(r["document"], store.document_text(r["document"]) or "")
+        result.append(
+            {
+                "document": r["document"],
+                "speaker": r["entity_name"] or r["speaker_text"],
+                "speaker_id": r["speaker_id"],
+                "speaker_mention": r["speaker_text"],
+                "text": r["text"],
+                "kind": r["kind"],
+                "cue": r["cue"],
+                "start": r["start"],
+                "end": r["end"],
+                "confidence": r["confidence"],
+                "method": r["method"],
+                "joint_with": json.loads(r["joint_with"]),
+                "sentence": text[r["sentence_start"] : r["sentence_end"]],
+            }
+        )
+    return result
+
+
+def _about(store: Store, rows: list[Any], about: str) -> list[Any]:
+    """Keep quotes whose text has every word of ``about``, or mentions that entity."""
+    words = about.lower().split()
+    entity_ids = matching_entity_ids(store, about)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    if entity_ids:
+        marks = ",".join("?" * len(entity_ids))
+        for m in store.rows(
+            f"SELECT document, start, end FROM mentions WHERE entity_id IN ({marks})",
+            sorted(entity_ids),
+        ):
+            spans.setdefault(m["document"], []).append((m["start"], m["end"]))
+    kept = []
+    for r in rows:
+        lowered = r["text"].lower().replace("’", "'")
+        if all(w.replace("’", "'") in lowered for w in words) or any(
+            r["start"] <= s and e <= r["end"] for s, e in spans.get(r["document"], ())
+        ):
+            kept.append(r)
+    return kept
