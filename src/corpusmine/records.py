@@ -168,6 +168,7 @@ class Extraction:
     quotes: tuple[Quote, ...] = ()
     claims: tuple[Claim, ...] = ()
     sentences: tuple[tuple[int, int], ...] = ()  # original spans of each sentence
+    date_window: tuple[str, str] | None = None  # when the document date was inferred
 
 
 # --- resolve --------------------------------------------------------------------------

@@ -11,11 +11,11 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 
 from .errors import CorpusmineError, DocumentError
-from .extract import extract_document
-from .ingest import DEFAULT_MAX_BYTES, FoundFile, discover, read_document
+from .extract import CorpusDates, extract_document
+from .ingest import DEFAULT_MAX_BYTES, FoundFile, RawFile, discover, document_from_raw, read_raw
 from .nlp import build_pipeline, pipeline_signature
 from .records import Extraction, IngestFailure, SourceDocument
 from .resolve import resolve_corpus
@@ -80,36 +80,51 @@ def run_extract(
         if on_failure:
             on_failure(failure)
 
-    pending: list[SourceDocument] = []
     unchanged: list[str] = []
-    seen_ids: set[str] = set()
+    found_files: list[FoundFile] = []
     for found in discover(list(paths)):
         if isinstance(found, IngestFailure):
             fail(found)
-            continue
-        source = _ingest(found, max_bytes, fail)
-        if source is None:
-            continue
-        if source.id in seen_ids:
-            fail(IngestFailure(str(found.path), f"duplicate document id '{source.id}', skipped"))
-            continue
-        seen_ids.add(source.id)
-        stored = store.stored_signature(source.id)
-        if not force and stored == (source.sha256, _signature_with_metadata(signature, source)):
-            unchanged.append(source.id)
         else:
-            pending.append(source)
+            found_files.append(found)
+
+    corpus_dates = _corpus_dates(store, found_files, max_bytes)
+
+    def changed_documents() -> Iterator[SourceDocument]:
+        """Documents to extract, read one at a time so the corpus is never all in memory."""
+        seen_ids: set[str] = set()
+        for found in found_files:
+            raw = _read(found, max_bytes, fail)
+            if raw is None:
+                continue
+            if found.document_id in seen_ids:
+                fail(IngestFailure(str(found.path), f"duplicate document id '{found.document_id}'"))
+                continue
+            seen_ids.add(found.document_id)
+            metadata = raw.metadata
+            key = (
+                raw.sha256,
+                _signature_with_metadata(signature, metadata.date, metadata.date_source),
+            )
+            if not force and store.stored_signature(found.document_id) == key:
+                unchanged.append(found.document_id)
+                continue
+            yield document_from_raw(raw)
 
     extracted: list[str] = []
     words = 0
-    total = len(pending)
-    for extraction in _extract_all(pending, model, jobs, fail):
+    total = len(found_files)
+    for extraction in _extract_all(changed_documents(), model, jobs, fail, corpus_dates):
         source = extraction.document
-        store.save_extraction(extraction, _signature_with_metadata(signature, source))
+        window = "/".join(extraction.date_window) if extraction.date_window else None
+        date, date_source = source.date, source.date_source
+        key = _signature_with_metadata(signature, date, date_source)
+        store.save_extraction(extraction, key, window)
         extracted.append(source.id)
         words += len(source.clean.split())
         if on_progress:
-            on_progress(Progress(len(extracted), total, words, source.id))
+            done = len(extracted) + len(unchanged)
+            on_progress(Progress(done, total, words, source.id))
 
     counts = resolve_store(store, aliases)
     return RunSummary(
@@ -144,43 +159,73 @@ def resolve_store(store: Store, aliases: Sequence[tuple[str, str]] = ()) -> dict
     }
 
 
-def _signature_with_metadata(signature: str, source: SourceDocument) -> str:
-    # A changed manifest date must re-resolve the document's relative dates.
-    return f"{signature}|{source.date or ''}|{source.date_source}"
+def _signature_with_metadata(signature: str, date: str | None, date_source: str) -> str:
+    # A changed explicit date (header, front matter, manifest) must re-resolve the
+    # document's relative dates; an inferred one is a product of extraction, not input.
+    if date_source == "inferred":
+        return f"{signature}||none"
+    return f"{signature}|{date or ''}|{date_source}"
 
 
-def _ingest(
+def _corpus_dates(store: Store, found_files: list[FoundFile], max_bytes: int) -> CorpusDates:
+    """Explicit dates of every document in this run and in the store (no NLP needed)."""
+    dates = [
+        row["date"]
+        for row in store.documents()
+        if row["date"] and row["date_source"] not in ("inferred", "none")
+    ]
+    for found in found_files:
+        try:
+            metadata = read_raw(found, max_bytes).metadata
+        except DocumentError:
+            continue
+        if metadata.date:
+            dates.append(metadata.date)
+    return CorpusDates(tuple(sorted(dates)))
+
+
+def _read(
     found: FoundFile, max_bytes: int, fail: Callable[[IngestFailure], None]
-) -> SourceDocument | None:
+) -> RawFile | None:
     try:
-        return read_document(found, max_bytes)
+        return read_raw(found, max_bytes)
     except DocumentError as error:
         fail(IngestFailure(error.path, error.reason))
     return None
 
 
 def _extract_all(
-    sources: list[SourceDocument],
+    sources: Iterator[SourceDocument],
     model: str | None,
     jobs: int,
     fail: Callable[[IngestFailure], None],
+    corpus: CorpusDates,
 ) -> Iterator[Extraction]:
-    if not sources:
+    """Parse and extract in batches; with ``jobs`` > 1 in worker processes.
+
+    The main process stays the single writer: workers only return records.
+    """
+    batches = _batches(sources, BATCH_SIZE)
+    first = next(batches, None)
+    if first is None:
         return
-    if jobs <= 1 or len(sources) < 2 * BATCH_SIZE:
-        for batch in _batches(sources, BATCH_SIZE):
-            yield from _handle(extract_batch(batch, model), fail)
+    second = next(batches, None)
+    if jobs <= 1 or second is None:
+        for batch in (first, second) if second is not None else (first,):
+            yield from _handle(extract_batch(batch, model, corpus), fail)
+        for batch in batches:
+            yield from _handle(extract_batch(batch, model, corpus), fail)
         return
+    queue = chain((first, second), batches)
     with ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up, initargs=(model,)) as pool:
         # Bounded look-ahead keeps memory flat: at most 2 batches in flight per worker.
-        batches = _batches(sources, BATCH_SIZE)
-        in_flight = [pool.submit(extract_batch, b, model) for b in islice(batches, jobs * 2)]
+        in_flight = [pool.submit(extract_batch, b, model, corpus) for b in islice(queue, jobs * 2)]
         while in_flight:
             future = in_flight.pop(0)
             yield from _handle(future.result(), fail)
-            following = next(batches, None)
+            following = next(queue, None)
             if following is not None:
-                in_flight.append(pool.submit(extract_batch, following, model))
+                in_flight.append(pool.submit(extract_batch, following, model, corpus))
 
 
 def _handle(
@@ -193,9 +238,9 @@ def _handle(
             yield result
 
 
-def _batches(items: list[SourceDocument], size: int) -> Iterator[list[SourceDocument]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+def _batches(items: Iterator[SourceDocument], size: int) -> Iterator[list[SourceDocument]]:
+    while batch := list(islice(items, size)):
+        yield batch
 
 
 def _warm_up(model: str | None) -> None:
@@ -203,7 +248,7 @@ def _warm_up(model: str | None) -> None:
 
 
 def extract_batch(
-    sources: list[SourceDocument], model: str | None
+    sources: list[SourceDocument], model: str | None, corpus: CorpusDates | None = None
 ) -> list[Extraction | IngestFailure]:
     """Parse and extract one batch; a document that breaks the NLP fails alone."""
     nlp = build_pipeline(model)
@@ -215,7 +260,7 @@ def extract_batch(
     for index, source in enumerate(sources):
         try:
             doc = docs[index] if docs is not None else nlp(source.clean)
-            results.append(extract_document(doc, source))
+            results.append(extract_document(doc, source, corpus))
         except CorpusmineError:
             raise
         except Exception as error:  # noqa: BLE001 - one bad document must not stop the corpus

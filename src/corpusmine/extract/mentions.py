@@ -61,3 +61,11 @@ def rating_mentions(doc: Doc, source: SourceDocument) -> Iterator[Mention]:
     for span in doc.spans.get("ratings", ()):
         name = span.kb_id_.partition("|")[0]
         yield make_mention(span, "RATING", source, normalized=name)
+
+
+def sentence_of(doc: Doc, clean_offset: int, source: SourceDocument) -> tuple[int, int]:
+    """Original span of the sentence holding the cleaned character ``clean_offset``."""
+    span = doc.char_span(clean_offset, clean_offset + 1, alignment_mode="expand")
+    if span is None:
+        return source.offsets.span_to_original(clean_offset, clean_offset)
+    return _original_span(span.sent, source)

@@ -7,7 +7,7 @@ files under the paths given to ``extract``.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import DocumentError
@@ -16,20 +16,37 @@ from .decode import NotText, decode
 from .files import DEFAULT_MAX_BYTES, FoundFile, discover, document_id, read_bytes
 from .kind import detect_kind, find_title
 from .layout import build_layout
-from .metadata import read_metadata
+from .metadata import Metadata, read_metadata
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "FoundFile",
     "discover",
     "document_id",
+    "RawFile",
+    "document_from_raw",
     "read_document",
+    "read_raw",
     "document_from_text",
 ]
 
 
-def read_document(found: FoundFile, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocument:
-    """Read, decode and lay out one file; raises ``DocumentError`` naming the reason."""
+@dataclass(frozen=True)
+class RawFile:
+    """A file decoded but not yet laid out: enough to decide whether it changed."""
+
+    found: FoundFile
+    text: str
+    encoding: str
+    sha256: str
+
+    @property
+    def metadata(self) -> Metadata:
+        return read_metadata(self.text, self.found.path, self.found.root)
+
+
+def read_raw(found: FoundFile, max_bytes: int = DEFAULT_MAX_BYTES) -> RawFile:
+    """Read and decode one file; raises ``DocumentError`` naming the reason."""
     path = str(found.path)
     try:
         data = read_bytes(found.path, max_bytes)
@@ -42,11 +59,21 @@ def read_document(found: FoundFile, max_bytes: int = DEFAULT_MAX_BYTES) -> Sourc
         raise DocumentError(path, "permission denied") from error
     except OSError as error:
         raise DocumentError(path, error.strerror or str(error)) from error
-    sha256 = hashlib.sha256(data).hexdigest()
+    return RawFile(found, text, encoding, hashlib.sha256(data).hexdigest())
+
+
+def document_from_raw(raw: RawFile) -> SourceDocument:
+    """Lay out a decoded file as a ``SourceDocument``."""
+    found = raw.found
     return document_from_text(
-        text, document_id=found.document_id, path=path, encoding=encoding, sha256=sha256,
-        file_path=found.path, root=found.root,
+        raw.text, document_id=found.document_id, path=str(found.path), encoding=raw.encoding,
+        sha256=raw.sha256, file_path=found.path, root=found.root,
     )  # fmt: skip
+
+
+def read_document(found: FoundFile, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocument:
+    """Read, decode and lay out one file; raises ``DocumentError`` naming the reason."""
+    return document_from_raw(read_raw(found, max_bytes))
 
 
 def document_from_text(

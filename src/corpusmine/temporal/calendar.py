@@ -11,8 +11,18 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-GRAINS = ("day", "week", "weekend", "month", "quarter", "half", "season", "year", "decade",
-          "century")
+GRAINS = (
+    "day",
+    "week",
+    "weekend",
+    "month",
+    "quarter",
+    "half",
+    "season",
+    "year",
+    "decade",
+    "century",
+)
 # Finer grains first; used to pick the coarser of two granularities.
 _RANK = {g: i for i, g in enumerate(GRAINS)}
 

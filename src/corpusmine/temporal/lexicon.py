@@ -56,6 +56,7 @@ class Lexicon:
     future_verbs: frozenset[str]
     publication_verbs: frozenset[str]
     age_words: frozenset[str]
+    ambiguous_words: frozenset[str]
     trim_words: frozenset[str]
 
 
@@ -79,7 +80,9 @@ def lexicon() -> Lexicon:
         vague_numbers=frozenset(raw["vague_numbers"]),
         units={k: Unit(**v) for k, v in raw["units"].items()},
         unit_fillers=frozenset(raw["unit_fillers"]),
-        day_words={_words(k): (int(v["offset"]), v.get("part")) for k, v in raw["day_words"].items()},
+        day_words={
+            _words(k): (int(v["offset"]), v.get("part")) for k, v in raw["day_words"].items()
+        },
         parts_of_day=dict(raw["parts_of_day"]),
         seasons={k: Season(**v) for k, v in raw["seasons"].items()},
         document_shift=dict(raw["document_shift"]),
@@ -100,5 +103,6 @@ def lexicon() -> Lexicon:
         future_verbs=frozenset(raw["future_verbs"]),
         publication_verbs=frozenset(raw["publication_verbs"]),
         age_words=frozenset(raw["age_words"]),
+        ambiguous_words=frozenset(raw["ambiguous_words"]),
         trim_words=frozenset(raw["trim_words"]),
     )

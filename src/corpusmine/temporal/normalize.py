@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .calendar import MONTHS, WEEKDAYS, Period, add_months, at_grain, coarser, parse_value
+from .calendar import MONTHS, WEEKDAYS, Period, at_grain, coarser, parse_value
 from .lexicon import Lexicon, lexicon
 from .types import Normalized
 
@@ -26,7 +26,7 @@ Words = tuple[str, ...]
 _UNIT_GRAIN = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
 _TOKEN = re.compile(
     r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}[:.]\d{2}(?![\d])|\d+(?:\.\d+)?[a-z]*"
-    r"|[ap]\.m\.?|'\d\ds?|[a-z]+(?:'s)?|[,()+]"
+    r"|[ap]\.m\.?|'\d\ds?|[qh][1-4]\b|[a-z]+(?:'s)?|[,()+]"
 )
 
 
@@ -77,8 +77,16 @@ def normalize_expression(
     return parse_words(tokenize(text), ctx)
 
 
-def parse_words(words: Words, ctx: _Context) -> Normalized | None:
-    """Parse lower-cased words: modifiers first, then the grammar rules."""
+def recognise(text: str, document_date: str) -> bool:
+    """Whether the grammar accepts ``text`` as a whole, without skipping a leading "the"
+    or preposition (used to decide span boundaries: "recent", not "the recent")."""
+    ctx = _Context(parse_value(document_date), None, parse_value(document_date), lexicon())
+    return parse_words(tokenize(text), ctx, strip=False) is not None
+
+
+def parse_words(words: Words, ctx: _Context, *, strip: bool = True) -> Normalized | None:
+    """Parse lower-cased words: the grammar rules, then modifiers, then (if ``strip``)
+    again without a leading function word."""
     words = tuple(w for w in words if w not in (",", "(", ")"))
     if not words:
         return None
@@ -91,11 +99,11 @@ def parse_words(words: Words, ctx: _Context) -> Normalized | None:
             rest = words[n:]
             if rest[0] == "of" and len(rest) > 1:
                 rest = rest[1:]
-            inner = parse_words(rest, ctx)
+            inner = parse_words(rest, ctx, strip=strip)
             if inner is not None:
                 return Normalized(inner.type, inner.value, mod, inner.anchor, inner.timeml_value)
     # Leading function words the span may include ("on Friday", "in 2009", "the 1990s").
-    if words[0] in ("the", "on", "in", "at", "of", "by", "since", "until", "from", "during"):
+    if strip and words[0] in ("the", "on", "in", "at", "of", "by", "since", "until", "from"):
         return parse_words(words[1:], ctx)
     return None
 
@@ -169,8 +177,6 @@ def _unit(words: Words, i: int, lex: Lexicon) -> tuple[str, int, bool, int] | No
 
 
 def _duration(n: float | str, letter: str, factor: int, is_time: bool) -> str:
-    if letter == "Q":
-        letter, factor = "M", 3 * factor
     if isinstance(n, str):
         amount = "X"
         if factor == 10:
@@ -264,7 +270,8 @@ def _year_expr(words: Words, ctx: _Context) -> tuple[int, str] | None:
 
 
 def _rule_reference(words: Words, ctx: _Context) -> Normalized | None:
-    """"now", "currently" -> PRESENT_REF; "recently", "in the past" -> PAST_REF; ..."""
+    """Expressions such as "now", "currently" -> PRESENT_REF; "recently", "in the past" ->
+    PAST_REF; ..."""
     lex = ctx.lex
     for phrases, value in (
         (lex.present_ref, "PRESENT_REF"),
@@ -294,7 +301,8 @@ def _rule_set(words: Words, ctx: _Context) -> Normalized | None:
 
 
 def _rule_day_word(words: Words, ctx: _Context) -> Normalized | None:
-    """"today", "yesterday", "last night", "this morning", "yesterday afternoon"."""
+    """Expressions such as "today", "yesterday", "last night", "this morning", "yesterday
+    afternoon"."""
     lex = ctx.lex
     if words[0] in ("earlier", "later") and len(words) > 1:
         words = words[1:]  # "earlier today" is still today
@@ -321,7 +329,8 @@ def _rule_day_word(words: Words, ctx: _Context) -> Normalized | None:
 
 
 def _rule_numeric_date(words: Words, ctx: _Context) -> Normalized | None:
-    """"2013-03-22" and "7/8/07" (day/month order chosen by closeness to the document)."""
+    """Expressions such as "2013-03-22" and "7/8/07" (day/month order chosen by closeness to the
+    document)."""
     if len(words) != 1:
         return None
     w = words[0]
@@ -344,10 +353,11 @@ def _rule_numeric_date(words: Words, ctx: _Context) -> Normalized | None:
 
 
 def _rule_year(words: Words, ctx: _Context) -> Normalized | None:
-    """"2013", "'82", "fiscal 2007" -> FY2007, "the 1990s"/"80s" -> 199/198 (decade)."""
+    """Expressions such as "2013", "'82", "fiscal 2007" -> FY2007, "the 1990s"/"80s" -> 199/198
+    (decade)."""
     lex = ctx.lex
-    if words and words[0] == "year" and len(words) == 2:
-        words = words[1:]
+    if words and words[0] in ("year", "the") and len(words) == 2:
+        words = words[1:]  # "the year 2000", "the 1990s"
     if len(words) == 1:
         y = _year_of(words[0])
         if y is not None:
@@ -406,7 +416,12 @@ def _rule_month(words: Words, ctx: _Context) -> Normalized | None:
         if rest and _year_of(rest[0]) is not None:
             year, rest = _year_of(rest[0]), rest[1:]
         if rest:
-            return None
+            # "October of next year", "March this year"
+            named = _year_expr(tuple(rest), ctx)
+            if named is None:
+                return None
+            p = _day_in(named[0], month, day) if day else Period(date(named[0], month, 1), "month")
+            return _date(p, named[1]) if p else None
     elif len(w) >= 2 and _day_number(w[0]) is not None and w[1] in MONTHS:
         day, month = _day_number(w[0]), MONTHS[w[1]]
         rest = w[2:]
@@ -439,7 +454,8 @@ def _rule_month(words: Words, ctx: _Context) -> Normalized | None:
 
 
 def _rule_weekday(words: Words, ctx: _Context) -> Normalized | None:
-    """"Friday", "last Tuesday", "Friday morning": the nearest fitting day given tense."""
+    """Expressions such as "Friday", "last Tuesday", "Friday morning": the nearest fitting day
+    given tense."""
     lex = ctx.lex
     w = list(words)
     shift: str | None = None
@@ -481,7 +497,7 @@ def _rule_weekday(words: Words, ctx: _Context) -> Normalized | None:
 
 
 def _rule_season(words: Words, ctx: _Context) -> Normalized | None:
-    """"spring", "last summer", "autumn 2012" -> 2012-FA."""
+    """Expressions such as "spring", "last summer", "autumn 2012" -> 2012-FA."""
     lex = ctx.lex
     w = [x for x in words if x not in ("of", "the")]
     shift: str | None = None
@@ -511,7 +527,8 @@ def _rule_season(words: Words, ctx: _Context) -> Normalized | None:
 
 
 def _rule_quarter(words: Words, ctx: _Context) -> Normalized | None:
-    """"the third quarter of 2009" -> 2009-Q3, "Q1", "the first half", "last quarter"."""
+    """Expressions such as "the third quarter of 2009" -> 2009-Q3, "Q1", "the first half", "last
+    quarter"."""
     lex = ctx.lex
     w = [x for x in words if x != "the"]
     if len(w) == 2 and _year_of(w[0]) is not None and re.fullmatch(r"[qh][1-4]", w[1]):
@@ -573,25 +590,19 @@ def _unit_grain(words: Words, lex: Lexicon) -> tuple[str, str] | None:
 
 
 def _rule_document_unit(words: Words, ctx: _Context) -> Normalized | None:
-    """"last week", "this year", "next month", "earlier this week", "the same period last
+    """Expressions such as "last week", "this year", "next month", "earlier this week", "the same
+    period last
     year": a calendar unit shifted from the document date."""
     lex = ctx.lex
     w = list(words)
     if len(w) >= 3 and w[0] in lex.within_words and w[1] == "this":
         w = w[1:]  # "earlier this week": inside the current week; TimeML keeps the week
-    if len(w) >= 3 and w[0] == "the" and w[1] in ("same", "corresponding"):
-        # "the same month last year": that unit of the year before.
-        y = _year_expr(tuple(w[-2:]), ctx)
-        unit = _unit_grain(tuple(w[2:3]), lex)
-        if y is None or ctx.doc is None:
-            return None
-        if unit and unit[0] in ("day", "week", "month", "quarter"):
-            p = at_grain(ctx.doc.start, unit[0]).shift(y[0] - ctx.doc.start.year, "year")
-            if ctx.doc.grain == "day" or unit[0] != "day":
-                return _date(p, "document")
-        return Normalized("DATE", f"{y[0]:04d}", None, "document")
+    if len(w) >= 4 and w[0] == "the" and w[1] in ("same", "corresponding"):
+        return _same_period(w[2], tuple(w[3:]), ctx)
     if w and w[0] == "the" and len(w) == 3 and w[1] in ("last", "current"):
         w = w[1:]  # "the last year" reads as "last year"
+    if w == ["the", "weekend"]:
+        w = ["this", "weekend"]
     if len(w) != 2 or w[0] not in lex.document_shift:
         return None
     unit = _unit_grain(tuple(w[1:]), lex)
@@ -606,9 +617,31 @@ def _rule_document_unit(words: Words, ctx: _Context) -> Normalized | None:
         return _unresolved()
     p = at_grain(ctx.doc.start, grain)
     shift = lex.document_shift[w[0]]
-    if grain == "weekend" and shift == 0 and ctx.tense == "past" and ctx.doc.start.weekday() < 5:
-        shift = -1  # "this weekend" in a past-tense sentence written midweek: the last one
     return _date(p.shift(shift), "document")
+
+
+def _same_period(unit_word: str, rest: Words, ctx: _Context) -> Normalized | None:
+    """Expressions such as "the same month a year ago", "the same period last year": the period of
+    the previous
+    date (or of the given unit around it) moved into the year that ``rest`` names."""
+    if rest[:1] == ("of",):
+        rest = rest[1:]
+    target = parse_words(rest, ctx)
+    if target is None or target.type != "DATE":
+        return None
+    year = parse_value(target.value)
+    base = ctx.previous or ctx.doc
+    if year is None or base is None:
+        return _unresolved()
+    unit = _unit_grain((unit_word,), ctx.lex)
+    if unit is not None and coarser(base.grain, unit[0]) == unit[0]:
+        base = at_grain(base.start, unit[0])
+    elif unit_word not in ("period", "time"):
+        return None
+    return _date(base.shift(year.start.year - base.start.year, "year"), "previous")
+
+
+_THAT_UNITS = ("day", "week", "month", "year", "time")
 
 
 def _rule_previous(words: Words, ctx: _Context) -> Normalized | None:
@@ -621,17 +654,23 @@ def _rule_previous(words: Words, ctx: _Context) -> Normalized | None:
     if len(w) == 3 and w[0] == "the" and w[1] in lex.previous_shift:
         unit = _unit_grain((w[2],), lex)
         if unit:
-            return _shift_previous(prev, unit[0], lex.previous_shift[w[1]], 1)
-    if len(w) == 2 and w[0] == "that" or (len(w) == 2 and w[0] == "the" and w[1] == "day"):
+            return _shift_previous(ctx, unit[0], lex.previous_shift[w[1]], 1)
+    if len(w) == 3 and w[0] == "the" and w[1] in ("entire", "whole", "full"):
+        w = ["the", w[2]]  # "the entire year" is that year
+    if len(w) == 2 and w[0] in ("that", "the") and w[1] in _THAT_UNITS:
+        if w == ["the", "time"]:
+            return None  # "the time it takes": too often not a date
+        if w[1] == "time":  # "by that time": the previous date at its own grain
+            return _date(prev, "previous") if prev is not None else _unresolved()
         unit = _unit_grain((w[1],), lex)
         if unit:
-            return _shift_previous(prev, unit[0], 0, 1)
+            return _shift_previous(ctx, unit[0], 0, 1)
     # "the year before", "the week after"
     if len(w) == 3 and w[0] == "the" and (w[2] in lex.before_words or w[2] in lex.after_words):
         unit = _unit_grain((w[1],), lex)
         if unit:
             sign = -1 if w[2] in lex.before_words else 1
-            return _shift_previous(prev, unit[0], sign, 1)
+            return _shift_previous(ctx, unit[0], sign, 1)
     # "a month later", "three days earlier", "two years ago", "... later than planned"
     num = _number(tuple(w), 0, lex)
     if num is None:
@@ -665,17 +704,30 @@ def _rule_previous(words: Words, ctx: _Context) -> Normalized | None:
         base = at_grain(ctx.doc.start, base_grain)
         step_grain = "week" if grain == "week" else base_grain
         return _date(base.shift(-steps, step_grain), "document")
-    if direction in lex.after_words - {"on"}:
+    # Only adverbs make the shift part of the expression: in "a day after Chrysler
+    # released ..." the TIMEX is the duration "a day" and "after" a signal.
+    if direction in ("later", "afterwards", "afterward"):
         sign = 1
-    elif direction in lex.before_words:
+    elif direction in ("earlier", "previously", "before") and not tail:
         sign = -1
     else:
         return None
-    return _shift_previous(prev, grain, sign, steps)
+    if direction == "before" and j + 1 == len(w) and len(w) > 2:
+        return None
+    return _shift_previous(ctx, grain, sign, steps)
 
 
-def _shift_previous(prev: Period | None, grain: str, sign: int, steps: int) -> Normalized:
-    """``prev`` moved ``sign * steps`` units of ``grain``, never finer than ``prev`` is."""
+def _shift_previous(ctx: _Context, grain: str, sign: int, steps: int) -> Normalized:
+    """The previous date moved ``sign * steps`` units of ``grain``, never finer than it is.
+
+    "that day" / "the day" (no shift) after a mention coarser than a day ("since October
+    1982 ... for the day") refers to the document's own day instead.
+    """
+    prev = ctx.previous
+    if sign * steps == 0 and prev is not None and coarser(prev.grain, grain) != grain:
+        doc = ctx.doc
+        if doc is not None and coarser(doc.grain, grain) == grain:
+            return _date(at_grain(doc.start, grain), "document")
     if prev is None:
         return _unresolved()
     base_grain = coarser(prev.grain, grain) if prev.grain != "season" else "year"
@@ -704,12 +756,14 @@ def _rule_duration(words: Words, ctx: _Context) -> Normalized | None:
         if unit is None or unit[3] != len(w):
             return None
         plural = w[-1].endswith("s") or w[-1] == "centuries"
-        if not plural and words[0] not in ("the", "past") and len(words) == 1:
-            return None  # a bare "year" or "week" is not a duration on its own
+        if not plural and len(w) == len(words) - (words[0] == "the"):
+            return None  # "year", "the week": a period, not a duration, without "past"
         num = ("X", 0) if plural else (1.0, 0)
     unit = _unit(tuple(w), num[1], lex)
     if unit is None or unit[3] != len(w):
         return None
+    if w[unit[3] - 1] == "second" and w[0] in ("a", "an", "one"):
+        return None  # "a second ..." is far more often the ordinal than one second
     return Normalized("DURATION", _duration(num[0], *unit[:3]), None, "none")
 
 
@@ -729,7 +783,11 @@ def _rule_time(words: Words, ctx: _Context) -> Normalized | None:
         elif word == "midnight":
             hour, minute = 0, 0
         else:
-            m = re.fullmatch(r"(\d{1,2})[:.](\d{2})", word)
+            m = re.fullmatch(r"(\d{1,2}):(\d{2})", word) or (
+                re.fullmatch(r"(\d{1,2})\.(\d{2})", word)
+                if j < len(w) and w[j] in ("am", "pm")
+                else None
+            )
             m4 = re.fullmatch(r"([01]\d|2[0-3])([0-5]\d)", word)
             if m:
                 hour, minute = int(m[1]), int(m[2])
@@ -754,11 +812,14 @@ def _rule_time(words: Words, ctx: _Context) -> Normalized | None:
         rest = [x for x in w[:i] + w[j:] if x not in ("at", "on", "of")]
         if rest:
             day = parse_words(tuple(rest), ctx)
-            if day is None or day.type not in ("DATE", "TIME") or day.value is None:
+            if day is None or day.type != "DATE" or day.value is None:
                 return None
             base, anchor = parse_value(day.value), day.anchor
             if base is None or base.grain != "day":
                 return None
+        elif ctx.previous is not None and ctx.previous.grain == "day":
+            # "made its first flight Tuesday ... at 18:00 UTC": the last day mentioned.
+            base, anchor = ctx.previous, "previous"
         else:
             if ctx.doc is None or ctx.doc.grain != "day":
                 return _unresolved("TIME")
@@ -783,4 +844,4 @@ _RULES: tuple[Callable[[Words, _Context], Normalized | None], ...] = (
     _rule_time,
 )
 
-__all__ = ["normalize_expression", "parse_words", "tokenize", "add_months"]
+__all__ = ["normalize_expression", "parse_words", "recognise", "tokenize"]

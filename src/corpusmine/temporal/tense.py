@@ -18,16 +18,16 @@ def governing_verb(span: Span) -> Token | None:
     """The nearest verb above the span's root in the dependency tree."""
     token = span.root
     for _ in range(12):
-        if token.pos_ in _VERBAL and token not in span:
+        if token.pos_ in _VERBAL and not span.start <= token.i < span.end:
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return token if token.pos_ in _VERBAL else None
         token = token.head
     return None
 
 
-def verb_tense(verb: Token) -> str | None:
-    """"past", "future" or "present" for a verb and its auxiliaries, else None.
+def verb_tense(verb: Token, depth: int = 0) -> str | None:
+    """Expressions such as "past", "future" or "present" for a verb and its auxiliaries, else None.
 
     The rules: a future auxiliary ("will", "shall", "'ll") or a to-infinitive under a
     verb of planning ("is due to", "plans to") is future; a past-tense form on the verb
@@ -42,17 +42,17 @@ def verb_tense(verb: Token) -> str | None:
         return "future"
     if any(a.lower_ == "to" for a in auxes):
         head = verb.head
-        if head is not verb and head.lemma_.lower() in lex.future_verbs:
+        if head.i != verb.i and head.lemma_.lower() in lex.future_verbs:
             return "future"
-        if head is not verb and head.pos_ in _VERBAL:
-            return verb_tense(head)
+        if head.i != verb.i and head.pos_ in _VERBAL and depth < 6:
+            return verb_tense(head, depth + 1)
         return "future"
     if verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.subtree):
         return "future"
     if verb.tag_ in _PAST_TAGS or any(a.tag_ in _PAST_TAGS for a in auxes):
         return "past"
-    if verb.tag_ == "VBN" and lemmas & {"have", "has"}:
-        return "past"
+    if verb.tag_ == "VBN" and lemmas & {"have", "has"} and not lemmas & {"be", "been"}:
+        return "present"  # present perfect: past event, present relevance; no direction
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "amod"):
         return "past"  # reduced relative: "the report published last week"
     if verb.tag_ in ("VBZ", "VBP", "VBG") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):

@@ -1,0 +1,175 @@
+"""Where the time expressions are: spaCy DATE/TIME entities, repaired, plus rule spans.
+
+The statistical NER finds most dates but gets boundaries wrong ("since 2019", "15 years
+old") and misses deictic words ("now", "last night", "a month later"). The grammar of
+:mod:`normalize` is the single definition of a time expression: an NER span is trimmed
+to the longest part the grammar accepts, and a scan proposes every token window the
+grammar accepts. Overlaps keep the span that normalises, then the longer one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from .calendar import MONTHS, WEEKDAYS
+from .lexicon import Lexicon, lexicon
+
+MAX_WINDOW = 8
+# Parts of speech a one-word rule span may have: "fall", "may", "before" as verbs or
+# prepositions are not times.
+_CONTENT_POS = {"NOUN", "PROPN", "ADV", "ADJ", "NUM"}
+# Words before a bare four-digit number that show it is a year ("in 2009", "since 2019").
+_YEAR_CUES = frozenset(
+    [
+        "in",
+        "since",
+        "by",
+        "until",
+        "till",
+        "from",
+        "during",
+        "before",
+        "after",
+        "of",
+        "to",
+        "between",
+        "and",
+        "early",
+        "late",
+        "mid",
+        "through",
+        "for",
+        "around",
+        "-",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A proposed time expression as a token span; ``parses`` if the grammar accepts it."""
+
+    start: int
+    end: int
+    label: str  # DATE | TIME (from NER) or RULE
+    parses: bool
+
+
+def _triggers(lex: Lexicon) -> frozenset[str]:
+    """Single words at least one of which every time expression contains."""
+    words: set[str] = set(MONTHS) | set(WEEKDAYS) | set(lex.units) | set(lex.parts_of_day)
+    words |= set(lex.seasons) | set(lex.set_words) | {w for p in lex.day_words for w in p}
+    for group in (lex.present_ref, lex.past_ref, lex.future_ref):
+        words |= {p[-1] for p in group}
+    words |= {"weekend", "noon", "midnight", "fiscal", "fy"}
+    return frozenset(words)
+
+
+def _is_trigger(token_lower: str, triggers: frozenset[str]) -> bool:
+    return token_lower in triggers or any(ch.isdigit() for ch in token_lower)
+
+
+def _trim(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
+    """Drop prepositions and punctuation the NER folded into the edges of a span."""
+
+    def junk(token_text: str) -> bool:
+        return token_text in lex.trim_words or not any(ch.isalnum() for ch in token_text)
+
+    while start < end and junk(doc[start].lower_):
+        # keep the apostrophe of a two-digit year ("since '82")
+        if doc[start].text in ("'", "\u2019") and start + 1 < end and doc[start + 1].is_digit:
+            break
+        start += 1
+    while end > start and junk(doc[end - 1].lower_):
+        end -= 1
+    return start, end
+
+
+def _is_age(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """Expressions such as "15 years old", "aged 40": an age, not a date."""
+    inside = {t.lower_ for t in doc[start:end]}
+    after = doc[end].lower_ if end < len(doc) else ""
+    before = doc[start - 1].lower_ if start > 0 else ""
+    return bool(inside & lex.age_words) or after in lex.age_words or before in lex.age_words
+
+
+def _plausible_rule_span(span: Span, lex: Lexicon) -> bool:
+    """Guards for windows the NER did not propose (precision of the rule scan)."""
+    first = span[0]
+    if len(span) == 1:
+        if first.pos_ not in _CONTENT_POS:
+            return False
+        low = first.lower_
+        if low in lex.ambiguous_words:
+            return False
+        if (low in MONTHS or low in WEEKDAYS) and not first.text[0].isupper():
+            return False
+        if low in MONTHS and len(low) <= 4 and low not in ("june", "july"):
+            return False  # "May", "Mar", "Jan" alone are too ambiguous without a number
+        if low.isdigit() and len(low) == 4:
+            prev = span.doc[first.i - 1].lower_ if first.i > 0 else ""
+            return prev in _YEAR_CUES
+        return not low.isdigit()
+    for tok in span:
+        low = tok.lower_
+        if (low in MONTHS or low in WEEKDAYS) and not tok.text[0].isupper():
+            return False
+    return not (first.is_punct or span[-1].is_punct)
+
+
+def find_candidates(doc: Doc, recognise: Callable[[str], bool]) -> list[Candidate]:
+    """All time-expression spans of ``doc``, non-overlapping, in text order."""
+    lex = lexicon()
+    triggers = _triggers(lex)
+    cands: list[Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        start, end = _trim(doc, ent.start, ent.end, lex)
+        if start >= end or _is_age(doc, start, end, lex):
+            continue
+        best = _longest_parse(doc, start, end, recognise)
+        if best is not None:
+            cands.append(Candidate(best[0], best[1], ent.label_, True))
+        else:
+            cands.append(Candidate(start, end, ent.label_, False))
+    for i, token in enumerate(doc):
+        if not any(ch.isalnum() for ch in token.text) or token.lower_ in lex.trim_words:
+            continue
+        for j in range(min(len(doc), i + MAX_WINDOW), i, -1):
+            window = doc[i:j]
+            if window[-1].is_punct or "\n" in window.text:
+                continue
+            if not any(_is_trigger(t.lower_, triggers) for t in window):
+                continue
+            if _is_age(doc, i, j, lex) or not _plausible_rule_span(window, lex):
+                continue
+            if recognise(window.text):
+                cands.append(Candidate(i, j, "RULE", True))
+                break
+    return _select(cands)
+
+
+def _longest_parse(
+    doc: Doc, start: int, end: int, recognise: Callable[[str], bool]
+) -> tuple[int, int] | None:
+    """The longest sub-window of an NER span that the grammar accepts (leftmost on ties)."""
+    for length in range(end - start, 0, -1):
+        for i in range(start, end - length + 1):
+            if recognise(doc[i : i + length].text):
+                return i, i + length
+    return None
+
+
+def _select(cands: list[Candidate]) -> list[Candidate]:
+    """Resolve overlaps: a span that normalises beats one that does not, then longer wins,
+    then the NER's proposal over the rule scan's."""
+    ranked = sorted(cands, key=lambda c: (not c.parses, -(c.end - c.start), c.label == "RULE"))
+    taken: list[Candidate] = []
+    for cand in ranked:
+        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
+            taken.append(cand)
+    return sorted(taken, key=lambda c: c.start)
