@@ -14,11 +14,25 @@ from .types import Timex
 
 # Used only to decide whether the grammar recognises a span when the document is undated.
 _PROBE_DATE = "2000-06-15"
+_CACHE_KEY = "corpusmine.temporal.candidates"
 
 
 @lru_cache(maxsize=65536)
 def _recognised(text: str, document_date: str) -> bool:
     return recognise(text, document_date)
+
+
+def _candidates(doc: Doc) -> list:
+    """Span candidates of ``doc``, found once and kept on the Doc.
+
+    Whether the grammar accepts a span does not depend on the document date, so the
+    same spans serve date inference (undated) and annotation (dated).
+    """
+    cached = doc.user_data.get(_CACHE_KEY)
+    if cached is None:
+        cached = find_candidates(doc, lambda text: _recognised(text, _PROBE_DATE))
+        doc.user_data[_CACHE_KEY] = cached
+    return cached
 
 
 def annotate_dates(doc: Doc, document_date: str | None) -> list[Timex]:
@@ -29,8 +43,7 @@ def annotate_dates(doc: Doc, document_date: str | None) -> list[Timex]:
     mentioned before them. The tense of the governing verb picks past or future
     occurrences of bare months and weekdays.
     """
-    probe = document_date or _PROBE_DATE
-    candidates = find_candidates(doc, lambda text: _recognised(text, probe))
+    candidates = _candidates(doc)
     previous: str | None = document_date
     found: list[Timex] = []
     for cand in candidates:

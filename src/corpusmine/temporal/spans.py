@@ -136,21 +136,48 @@ def find_candidates(doc: Doc, recognise: Callable[[str], bool]) -> list[Candidat
             cands.append(Candidate(best[0], best[1], ent.label_, True))
         else:
             cands.append(Candidate(start, end, ent.label_, False))
-    for i, token in enumerate(doc):
-        if not any(ch.isalnum() for ch in token.text) or token.lower_ in lex.trim_words:
-            continue
-        for j in range(min(len(doc), i + MAX_WINDOW), i, -1):
-            window = doc[i:j]
-            if window[-1].is_punct or "\n" in window.text:
-                continue
-            if not any(_is_trigger(t.lower_, triggers) for t in window):
-                continue
-            if _is_age(doc, i, j, lex) or not _plausible_rule_span(window, lex):
-                continue
-            if recognise(window.text):
-                cands.append(Candidate(i, j, "RULE", True))
-                break
+    cands.extend(_scan(doc, recognise, lex, triggers))
     return _select(cands)
+
+
+def _scan(
+    doc: Doc, recognise: Callable[[str], bool], lex: Lexicon, triggers: frozenset[str]
+) -> list[Candidate]:
+    """Every token window (up to ``MAX_WINDOW``) the grammar accepts, longest first at
+    each start. Token features are computed once and "does the window hold a trigger
+    word" is a prefix-sum lookup: most windows are rejected without building a Span."""
+    tokens = list(doc)
+    lowers = [t.lower_ for t in tokens]
+    texts = [t.text for t in tokens]
+    with_ws = [t.text_with_ws for t in tokens]
+    punct = [t.is_punct for t in tokens]
+    newline_in_text = [0] * (len(tokens) + 1)
+    newline_after = [0] * (len(tokens) + 1)
+    trigger_count = [0] * (len(tokens) + 1)
+    for k, token in enumerate(tokens):
+        newline_in_text[k + 1] = newline_in_text[k] + ("\n" in token.text)
+        newline_after[k + 1] = newline_after[k] + ("\n" in token.whitespace_)
+        trigger_count[k + 1] = trigger_count[k] + _is_trigger(lowers[k], triggers)
+    found: list[Candidate] = []
+    n = len(tokens)
+    for i in range(n):
+        if not any(ch.isalnum() for ch in texts[i]) or lowers[i] in lex.trim_words:
+            continue
+        last = min(n, i + MAX_WINDOW)
+        if trigger_count[last] == trigger_count[i]:
+            continue  # no window starting here can hold a time word
+        for j in range(last, i, -1):
+            if punct[j - 1] or trigger_count[j] == trigger_count[i]:
+                continue
+            # The window's text holds a newline: inside a token, or between two of them.
+            if newline_in_text[j] != newline_in_text[i] or newline_after[j - 1] != newline_after[i]:
+                continue
+            if _is_age(doc, i, j, lex) or not _plausible_rule_span(doc[i:j], lex):
+                continue
+            if recognise("".join(with_ws[i : j - 1]) + texts[j - 1]):
+                found.append(Candidate(i, j, "RULE", True))
+                break
+    return found
 
 
 def _longest_parse(
