@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 import functools
+import json
 import sys
+import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from . import queries
+from . import queries, queries_claims
+from .analyse import timeline as timeline_rows
 from .errors import CorpusmineError
+from .extract.quotes import is_uncertain_confidence
 from .ingest import DEFAULT_MAX_BYTES
 from .records import IngestFailure
+from .report.build import build_report
+from .report.html import render_html
+from .report.markdown import render_markdown
 from .report.output import print_table, to_csv, to_json
+from .resolve import load_alias_file
 from .runner import Progress as RunProgress
 from .runner import RunSummary, run_extract
 from .store import Store, default_db_path
@@ -112,6 +121,12 @@ def cli() -> None:
     help="Skip files larger than this.",
 )
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option(
+    "--aliases",
+    "aliases_file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="YAML or CSV of corrections (canonical name, alias); kept for later runs.",
+)
 @handle_errors
 def extract(
     paths: tuple[str, ...],
@@ -121,63 +136,72 @@ def extract(
     force: bool,
     max_mb: float,
     quiet: bool,
+    aliases_file: str | None,
 ) -> None:
     """Read every .txt/.md file under PATHS and store what it finds in the database.
 
     Unchanged documents (same content, same pipeline) are skipped; --force redoes them.
-    Exit code 0 when every file was stored, 1 when some failed (the rest are stored).
+    Entities are resolved again on every run, so an --aliases file takes effect without
+    re-running the NLP. Exit code 0 when every file was stored, 1 when some failed (the
+    rest are stored).
 
     \b
     Example:
       corpusmine extract seeds/ --db seeds.db --jobs 2
+      corpusmine extract seeds/ --aliases corrections.csv
     """
     console = Console(stderr=True)
-    failures: list[IngestFailure] = []
 
     def on_failure(failure: IngestFailure) -> None:
-        failures.append(failure)
         console.print(
             f"[red]skipped[/red] {failure.path}: {failure.reason}", highlight=False, soft_wrap=True
         )
 
     with Store(db) as store:
+        options: dict[str, Any] = {
+            "model": model,
+            "jobs": jobs,
+            "force": force,
+            "max_bytes": int(max_mb * 1_048_576),
+            "aliases": _aliases(store, aliases_file),
+            "on_failure": on_failure,
+        }
         if quiet or not console.is_terminal:
-            summary = run_extract(list(paths), store, model=model, jobs=jobs, force=force,
-                                  max_bytes=int(max_mb * 1_048_576),
-                                  on_failure=on_failure)  # fmt: skip
+            summary = run_extract(list(paths), store, **options)
         else:
-            summary = _extract_with_progress(
-                console, paths, store, model, jobs, force, max_mb, on_failure
-            )
+            summary = _extract_with_progress(console, list(paths), store, options)
     _print_summary(summary, db)
     sys.exit(summary.exit_code)
 
 
+def _aliases(store: Store, aliases_file: str | None) -> list[tuple[str, str]]:
+    """Corrections from ``--aliases``, remembered in the database for later runs."""
+    if aliases_file is None:
+        saved = store.get_meta("aliases")
+        return [tuple(pair) for pair in json.loads(saved)] if saved else []
+    pairs = load_alias_file(aliases_file)
+    store.set_meta("aliases", json.dumps(pairs))
+    return pairs
+
+
 def _extract_with_progress(
-    console: Console, paths: tuple[str, ...], store: Store, model: str | None, jobs: int,
-    force: bool, max_mb: float, on_failure: Callable[[IngestFailure], None],
-) -> RunSummary:  # fmt: skip
+    console: Console, paths: list[str], store: Store, options: dict[str, Any]
+) -> RunSummary:
     columns = (
         TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.fields[rate]}"),
     )  # fmt: skip
     with Progress(*columns, console=console, transient=True) as bar:
         task = bar.add_task("extract", total=None, rate="")
-        started = [0.0]
+        started = time.perf_counter()
 
         def on_progress(step: RunProgress) -> None:
-            import time
-
-            if not started[0]:
-                started[0] = time.perf_counter()
-            elapsed = max(time.perf_counter() - started[0], 1e-6)
+            elapsed = max(time.perf_counter() - started, 1e-6)
             docs_rate = step.documents_done / elapsed
             rate = f"{docs_rate:.1f} docs/s, {step.words_done / elapsed:,.0f} words/s"
             bar.update(task, total=step.documents_total, completed=step.documents_done, rate=rate)
 
-        return run_extract(list(paths), store, model=model, jobs=jobs, force=force,
-                           max_bytes=int(max_mb * 1_048_576), on_progress=on_progress,
-                           on_failure=on_failure)  # fmt: skip
+        return run_extract(paths, store, on_progress=on_progress, **options)
 
 
 def _print_summary(summary: RunSummary, db: str) -> None:
@@ -249,9 +273,6 @@ def mentions(label: str | None, document: str | None, output_format: str, db: st
     emit(rows, output_format, columns, "Mentions")
 
 
-UNCERTAIN_BELOW = 0.6
-
-
 @cli.command("who-said")
 @click.argument("speaker", required=False)
 @click.option("--about", help="Only statements containing these words or mentioning this entity.")
@@ -297,7 +318,7 @@ def who_said(
         table_rows = [
             {
                 "document": r["document"],
-                "kind": r["kind"] + ("" if r["confidence"] >= UNCERTAIN_BELOW else " ?"),
+                "kind": r["kind"] + (" ?" if is_uncertain_confidence(r["confidence"]) else ""),
                 "text": _shorten(r["text"], 160),
             }
             for r in said
@@ -308,7 +329,7 @@ def who_said(
             [("document", "Document"), ("kind", "Kind"), ("text", "Statement")],
             title=f"{name} ({len(said)})",
         )
-    uncertain = sum(1 for r in rows if r["confidence"] < UNCERTAIN_BELOW)
+    uncertain = sum(1 for r in rows if is_uncertain_confidence(r["confidence"]))
     if uncertain:
         console.print(f'"?" marks {uncertain} uncertain attribution(s).')
 
@@ -316,6 +337,75 @@ def who_said(
 def _shorten(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+@cli.command()
+@click.option("--subject", help="Only claims about this subject (name, part of it, or entity id).")
+@click.option("--attribute", help="Only this attribute or part of it ('count of children').")
+@format_option
+@db_option
+@handle_errors
+def claims(subject: str | None, attribute: str | None, output_format: str, db: str) -> None:
+    """Figures, ratings and dated events the documents claim, with their sentences.
+
+    \b
+    Example:
+      corpusmine claims --subject "fostering agency" --attribute rating
+    """
+    with Store(db, create=False) as store:
+        rows = queries_claims.claim_rows(store, subject, attribute)
+    emit(rows, output_format, queries_claims.CLAIM_COLUMNS, "Claims")
+
+
+@cli.command()
+@format_option
+@db_option
+@handle_errors
+def timeline(output_format: str, db: str) -> None:
+    """Dated events in order, with their documents and whether those agree on the date.
+
+    \b
+    Example:
+      corpusmine timeline --format csv > timeline.csv
+    """
+    with Store(db, create=False) as store:
+        rows = timeline_rows(store)
+    emit(rows, output_format, queries_claims.TIMELINE_COLUMNS, "Events")
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["md", "html", "json"]),
+    default="md",
+    show_default=True,
+    help="md or html for people, json for machines.",
+)
+@click.option("--output", type=click.Path(dir_okay=False), help="Write to FILE, not stdout.")
+@db_option
+@handle_errors
+def report(output_format: str, output: str | None, db: str) -> None:
+    """Where the documents agree and contradict: summary, contradictions side by side,
+    agreements, single-source claims, timeline and who said what.
+
+    \b
+    Example:
+      corpusmine report --format html --output report.html
+    """
+    with Store(db, create=False) as store:
+        data = build_report(store)
+        if output_format == "html":
+            text = render_html(data, store)
+        elif output_format == "json":
+            text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        else:
+            text = render_markdown(data)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)
 
 
 def main() -> None:

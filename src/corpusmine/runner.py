@@ -67,6 +67,7 @@ def run_extract(
     force: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     aliases: Sequence[tuple[str, str]] = (),
+    batch_size: int = BATCH_SIZE,
     on_progress: ProgressCallback | None = None,
     on_failure: Callable[[IngestFailure], None] | None = None,
 ) -> RunSummary:
@@ -114,7 +115,9 @@ def run_extract(
     extracted: list[str] = []
     words = 0
     total = len(found_files)
-    for extraction in _extract_all(changed_documents(), model, jobs, fail, corpus_dates):
+    for extraction in _extract_all(
+        changed_documents(), model, jobs, fail, corpus_dates, batch_size
+    ):
         source = extraction.document
         window = "/".join(extraction.date_window) if extraction.date_window else None
         date, date_source = source.date, source.date_source
@@ -200,12 +203,13 @@ def _extract_all(
     jobs: int,
     fail: Callable[[IngestFailure], None],
     corpus: CorpusDates,
+    batch_size: int = BATCH_SIZE,
 ) -> Iterator[Extraction]:
     """Parse and extract in batches; with ``jobs`` > 1 in worker processes.
 
     The main process stays the single writer: workers only return records.
     """
-    batches = _batches(sources, BATCH_SIZE)
+    batches = _batches(sources, batch_size)
     first = next(batches, None)
     if first is None:
         return

@@ -15,7 +15,9 @@ from spacy.tokens import Doc
 
 from ..records import Extraction, Mention, SourceDocument
 from ..temporal import annotate_dates, infer_document_date
+from .claims import extract_claims
 from .mentions import entity_mentions, rating_mentions, sentence_of, sentence_spans
+from .quotes import extract_quotes
 
 __all__ = ["CorpusDates", "extract_document"]
 
@@ -52,9 +54,13 @@ def extract_document(
         *date_mentions(doc, source, window),
     ]
     mentions.sort(key=lambda m: (m.start, m.end, m.label))
+    quotes = extract_quotes(doc, source)
+    claims = extract_claims(doc, source, mentions, quotes)
     return Extraction(
         document=source,
         mentions=tuple(mentions),
+        quotes=quotes,
+        claims=claims,
         sentences=sentence_spans(doc, source),
         date_window=window,
     )

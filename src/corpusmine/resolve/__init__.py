@@ -2,11 +2,20 @@
 
 ``resolve_corpus`` takes what the store holds (document texts, mentions, quotes,
 claims) and returns a ``Resolution``; it never re-runs the NLP, so a user's alias
-corrections apply on the next run at little cost.
+corrections (``load_alias_file``) apply on the next run at little cost.
 """
 
 from __future__ import annotations
 
-from .simple import Resolution, resolve_corpus
+from .aliases import AliasFileError, load_alias_file
+from .corpus import Resolution, entity_id, resolve_corpus
+from .names import entity_type
 
-__all__ = ["Resolution", "resolve_corpus"]
+__all__ = [
+    "AliasFileError",
+    "Resolution",
+    "entity_id",
+    "entity_type",
+    "load_alias_file",
+    "resolve_corpus",
+]

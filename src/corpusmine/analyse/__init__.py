@@ -1,0 +1,28 @@
+"""Analyse: where the documents agree, contradict, or talk about different times.
+
+``find_findings`` groups the stored claims by (subject, attribute) across documents and
+decides a verdict for each group; ``timeline`` lists dated events in order with the
+documents behind each. Both read the store and return plain records; nothing prints.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..store import Store
+from .consistency import decide
+from .load import load_claims
+from .records import Finding, Findings, StoredClaim
+from .timeline import build_timeline
+
+__all__ = ["Finding", "Findings", "StoredClaim", "find_findings", "load_claims", "timeline"]
+
+
+def find_findings(store: Store) -> Findings:
+    """Contradictions, agreements, checks, single-source claims and changes over time."""
+    return decide(load_claims(store))
+
+
+def timeline(store: Store) -> list[dict[str, Any]]:
+    """Events in date order: ``{date, event, subject, documents, agree, claims, ...}``."""
+    return build_timeline(load_claims(store))

@@ -1,0 +1,257 @@
+"""Group claims by (subject, attribute) across documents and decide what they add up to.
+
+Within a group, every pair of claims from two different documents is compared
+(:mod:`compare`); claims within one document are never held against each other ("£328
+and £945 respectively"). A group with a contradicting pair is a contradiction; otherwise
+agreeing claims form agreements, earlier-vs-later claims a change over time, and unclear
+pairs a check. Near misses across groups (a related subject, or the same thing counted
+over a narrower population) are listed as checks, never as contradictions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from itertools import combinations
+
+from .compare import Relation, relation
+from .records import (
+    AGREE,
+    CHECK,
+    CONTRADICT,
+    DIFFERENT_SUBJECT,
+    DIFFERENT_TIME,
+    SINGLE_SOURCE,
+    Finding,
+    Findings,
+    StoredClaim,
+)
+
+GroupKey = tuple[tuple[str, str], str]
+Pair = tuple[StoredClaim, StoredClaim, Relation]
+
+
+def decide(claims: Sequence[StoredClaim]) -> Findings:
+    """All findings for a corpus's claims."""
+    groups: dict[GroupKey, list[StoredClaim]] = defaultdict(list)
+    for claim in claims:
+        if claim.key[1]:
+            groups[(claim.key, claim.attribute)].append(claim)
+    found: dict[str, list[Finding]] = defaultdict(list)
+    for key in sorted(groups, key=lambda k: (k[1], k[0])):
+        for finding in _group_findings(groups[key]):
+            found[finding.verdict].append(finding)
+    checks = found[CHECK] + _subject_near_misses(groups) + _population_near_misses(groups)
+    return Findings(
+        contradictions=tuple(found[CONTRADICT]),
+        agreements=tuple(found[AGREE]),
+        checks=tuple(checks),
+        single_source=tuple(found[SINGLE_SOURCE]),
+        changes=tuple(found[DIFFERENT_TIME]),
+    )
+
+
+def cross_pairs(members: Sequence[StoredClaim]) -> list[Pair]:
+    """Related pairs of claims from different documents."""
+    pairs = []
+    for a, b in combinations(members, 2):
+        if a.document == b.document:
+            continue
+        rel = relation(a, b)
+        if rel is not None:
+            pairs.append((a, b, rel))
+    return pairs
+
+
+def _group_findings(members: list[StoredClaim]) -> list[Finding]:
+    documents = {c.document for c in members}
+    if len(documents) == 1:
+        return [_finding(members, SINGLE_SOURCE, _single_explanation(members))]
+    pairs = cross_pairs(members)
+    by_verdict: dict[str, list[Pair]] = defaultdict(list)
+    for pair in pairs:
+        by_verdict[pair[2].verdict].append(pair)
+    findings = []
+    if by_verdict[CONTRADICT]:
+        involved = _claims_of(by_verdict[CONTRADICT])
+        findings.append(_finding(involved, CONTRADICT, _explain(involved, by_verdict[CONTRADICT])))
+    else:
+        for component in _components(by_verdict[AGREE]):
+            if len({c.document for c in component}) > 1:
+                findings.append(_finding(component, AGREE, _explain(component, by_verdict[AGREE])))
+    for verdict in (DIFFERENT_TIME, CHECK):
+        if by_verdict[verdict]:
+            involved = _claims_of(by_verdict[verdict])
+            findings.append(_finding(involved, verdict, _explain(involved, by_verdict[verdict])))
+    if not pairs:
+        findings.append(_finding(members, CHECK, "Several documents, but no comparable values."))
+    return findings
+
+
+def _subject_near_misses(groups: dict[GroupKey, list[StoredClaim]]) -> list[Finding]:
+    """Related subjects (same kind of organisation, different distinguishing word) whose
+    values would contradict if they were one subject: listed to show they were not."""
+    findings = []
+    keys = sorted(groups)
+    for (key_a, attribute_a), (key_b, attribute_b) in combinations(keys, 2):
+        if attribute_a != attribute_b or key_a[1] != key_b[1] or not (key_a[0] and key_b[0]):
+            continue
+        pairs = [
+            (a, b, rel)
+            for a in groups[(key_a, attribute_a)]
+            for b in groups[(key_b, attribute_b)]
+            if a.document != b.document
+            and (rel := relation(a, b)) is not None
+            and rel.verdict == CONTRADICT
+        ]
+        if not pairs:
+            continue
+        a, b, _ = pairs[0]
+        reason = Relation(
+            DIFFERENT_SUBJECT,
+            f"'{a.subject}' and '{b.subject}' are different subjects ({key_a[0]} vs "
+            f"{key_b[0]} {key_a[1]}), so '{a.normalized}' and '{b.normalized}' do not conflict",
+        )
+        involved = _claims_of([(a, b, reason)])
+        findings.append(
+            Finding(
+                subject=f"{a.subject} / {b.subject}",
+                subject_id=None,
+                attribute=attribute_a,
+                verdict=DIFFERENT_SUBJECT,
+                claims=tuple(c.as_dict() for c in involved),
+                explanation=reason.reason[0].upper() + reason.reason[1:] + ".",
+            )
+        )
+    return findings
+
+
+def _population_near_misses(groups: dict[GroupKey, list[StoredClaim]]) -> list[Finding]:
+    """The same subject and unit counted over a narrower population ("495 children" vs
+    "480 children in in-house foster placements"): a check, never a contradiction."""
+    by_unit: dict[tuple[tuple[str, str], str], list[GroupKey]] = defaultdict(list)
+    for key, members in groups.items():
+        sample = members[0]
+        if sample.kind == "count" and sample.unit:
+            by_unit[(key[0], sample.unit)].append(key)
+    findings = []
+    for related in by_unit.values():
+        if len(related) < 2:
+            continue
+        for ka, kb in combinations(sorted(related), 2):
+            pairs = [
+                (a, b)
+                for a in groups[ka]
+                for b in groups[kb]
+                if a.document != b.document and a.normalized != b.normalized
+            ]
+            if not pairs:
+                continue
+            a, b = pairs[0]
+            findings.append(
+                Finding(
+                    subject=a.subject,
+                    subject_id=a.subject_id,
+                    attribute=f"{ka[1]} / {kb[1]}",
+                    verdict=CHECK,
+                    claims=(a.as_dict(), b.as_dict()),
+                    explanation=(
+                        f"'{a.value} {a.unit}' ({a.attribute}) and '{b.value} {b.unit}' "
+                        f"({b.attribute}) count different groups; check they are not the same."
+                    ),
+                )
+            )
+    return findings
+
+
+def _finding(members: Iterable[StoredClaim], verdict: str, explanation: str) -> Finding:
+    ordered = sorted(members, key=lambda c: (c.document, c.start, c.id))
+    names = Counter(c.subject for c in ordered)
+    ids = Counter(c.subject_id for c in ordered if c.subject_id)
+    return Finding(
+        subject=_preferred(names),
+        subject_id=ids.most_common(1)[0][0] if ids else None,
+        attribute=ordered[0].attribute,
+        verdict=verdict,
+        claims=tuple(c.as_dict() for c in ordered),
+        explanation=explanation,
+    )
+
+
+def _preferred(names: Counter[str]) -> str:
+    # The most frequent name; among equals the longest (most specific) one.
+    return max(names.items(), key=lambda item: (item[1], len(item[0])))[0]
+
+
+def _claims_of(pairs: Sequence[Pair]) -> list[StoredClaim]:
+    seen: dict[int, StoredClaim] = {}
+    for a, b, _ in pairs:
+        seen.setdefault(a.id, a)
+        seen.setdefault(b.id, b)
+    return list(seen.values())
+
+
+def _components(pairs: Sequence[Pair]) -> list[list[StoredClaim]]:
+    """Claims connected by agreement, each connected set once."""
+    parent: dict[int, int] = {}
+    claims: dict[int, StoredClaim] = {}
+
+    def find(x: int) -> int:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b, _ in pairs:
+        claims[a.id], claims[b.id] = a, b
+        parent[find(a.id)] = find(b.id)
+    components: dict[int, list[StoredClaim]] = defaultdict(list)
+    for ident, claim in claims.items():
+        components[find(ident)].append(claim)
+    return list(components.values())
+
+
+def describe(claim: StoredClaim) -> str:
+    """One claim in a phrase: where, what it says, and how it reads."""
+    reading = claim.normalized or "?"
+    extras = []
+    if claim.qualifier != "exact":
+        extras.append(claim.qualifier.replace("_", " "))
+    if claim.kind == "rating" and claim.status:
+        extras.append(claim.status)
+    if claim.kind != "event" and claim.as_of:
+        extras.append(f"as of {claim.as_of}")
+    if claim.kind == "event" and claim.status == "planned":
+        extras.append("planned")
+    suffix = f" ({', '.join(extras)})" if extras else ""
+    return f"{claim.document} says '{claim.value}' = {reading}{suffix}"
+
+
+def _explain(members: Sequence[StoredClaim], pairs: Sequence[Pair]) -> str:
+    ordered = sorted(members, key=lambda c: (c.document, c.start))
+    ids = {c.id for c in ordered}
+    lines = ["; ".join(describe(c) for c in ordered) + "."]
+    reasons = sorted({rel.reason for a, b, rel in pairs if a.id in ids and b.id in ids})
+    lines.append(" ".join(r[0].upper() + r[1:] + "." for r in reasons[:3]))
+    lines += _date_notes(ordered)
+    return " ".join(line for line in lines if line)
+
+
+def _date_notes(claims: Sequence[StoredClaim]) -> list[str]:
+    """One sentence per undated document saying which dates were inferred and how."""
+    by_document: dict[tuple[str, str], list[StoredClaim]] = defaultdict(list)
+    for claim in claims:
+        if claim.date_reference:
+            by_document[(claim.document, claim.date_reference)].append(claim)
+    notes = []
+    for (document, reference), dated in sorted(by_document.items()):
+        readings = ", ".join(
+            f"'{c.value}' as {c.normalized} ({c.date_inferred} inferred)" for c in dated
+        )
+        notes.append(f"{document} is undated: read {readings} against its {reference}.")
+    return notes
+
+
+def _single_explanation(members: Sequence[StoredClaim]) -> str:
+    values = sorted({c.normalized or c.value for c in members})
+    return f"Only {members[0].document} says this ({', '.join(values)})."

@@ -1,0 +1,174 @@
+"""What every claim rule needs about one document: offsets, mentions, quotes, acronyms.
+
+spaCy works on the cleaned text while records carry offsets into the original text; this
+module is the one place that translates between the two for the claim extractor.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Mention, Quote, SourceDocument
+
+# A parenthesised acronym after the words it abbreviates: "Children's Trust (NCT)".
+_ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_SKIPPED_IN_ACRONYMS = frozenset({"of", "and", "for", "the", "&"})
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A noun phrase: its text (without a leading determiner) and original offsets."""
+
+    text: str
+    start: int
+    end: int
+
+
+class ClaimContext:
+    """One parsed document with lookups from tokens to mentions, quotes and offsets."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        source: SourceDocument,
+        mentions: Sequence[Mention],
+        quotes: Sequence[Quote],
+    ) -> None:
+        self.doc = doc
+        self.source = source
+        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self.quotes = tuple(quotes)
+        self._token_starts = [source.offsets.to_original(t.idx) for t in doc]
+        self.acronyms = find_acronyms(source.clean)
+
+    # --- offsets ----------------------------------------------------------------------
+
+    def span_offsets(self, start_token: int, end_token: int) -> tuple[int, int]:
+        """Original offsets of the tokens ``[start_token, end_token)``."""
+        first, last = self.doc[start_token], self.doc[end_token - 1]
+        return self.source.offsets.span_to_original(first.idx, last.idx + len(last.text))
+
+    def sentence_offsets(self, sent: Span) -> tuple[int, int]:
+        """Original offsets of a sentence, without surrounding white space."""
+        text = sent.text
+        start = sent.start_char + (len(text) - len(text.lstrip()))
+        end = sent.end_char - (len(text) - len(text.rstrip()))
+        return self.source.offsets.span_to_original(start, end)
+
+    def original_text(self, start: int, end: int) -> str:
+        return self.source.text[start:end]
+
+    def token_at(self, original_offset: int) -> int | None:
+        """Index of the token starting at or covering an original offset."""
+        i = bisect_left(self._token_starts, original_offset)
+        if i < len(self._token_starts) and self._token_starts[i] == original_offset:
+            return i
+        return i - 1 if i > 0 else None
+
+    # --- mentions ---------------------------------------------------------------------
+
+    def mention_tokens(self, mention: Mention) -> tuple[int, int] | None:
+        """Token range ``[start, end)`` covered by a mention, or None if it maps to none."""
+        first = self.token_at(mention.start)
+        if first is None:
+            return None
+        last = first
+        while last + 1 < len(self.doc) and self._token_starts[last + 1] < mention.end:
+            last += 1
+        return first, last + 1
+
+    def mentions_in(self, sent: Span, labels: frozenset[str]) -> list[tuple[Mention, int, int]]:
+        """Mentions with one of ``labels`` inside a sentence, with their token ranges."""
+        start, end = self.sentence_offsets(sent)
+        found = []
+        for mention in self.mentions:
+            if mention.label in labels and start <= mention.start and mention.end <= end:
+                tokens = self.mention_tokens(mention)
+                if tokens is not None:
+                    found.append((mention, *tokens))
+        return found
+
+    # --- speakers ---------------------------------------------------------------------
+
+    def speaker_at(self, original_offset: int) -> str | None:
+        """The speaker of the quote that contains an offset (reported speech), if any."""
+        for quote in self.quotes:
+            if quote.start <= original_offset < quote.end:
+                return quote.speaker_text or None
+        return None
+
+    # --- phrases ----------------------------------------------------------------------
+
+    def phrase(self, start_token: int, end_token: int) -> Phrase:
+        """A phrase over tokens, a leading determiner and trailing punctuation removed."""
+        doc = self.doc
+        while start_token < end_token - 1 and doc[start_token].dep_ == "det":
+            start_token += 1
+        while end_token - 1 > start_token and doc[end_token - 1].is_punct:
+            end_token -= 1
+        start, end = self.span_offsets(start_token, end_token)
+        return Phrase(" ".join(self.original_text(start, end).split()), start, end)
+
+    def expand_acronym(self, text: str) -> str:
+        """The words an acronym stands for in this document, else the text unchanged."""
+        return self.acronyms.get(text.strip(), text)
+
+
+def find_acronyms(text: str) -> dict[str, str]:
+    """Acronyms defined in the text, as "(NCT)" after words whose initials spell them."""
+    found: dict[str, str] = {}
+    for match in _ACRONYM.finditer(text):
+        letters = match.group(1).lower()
+        words = list(_WORD.finditer(text[max(0, match.start() - 200) : match.start()]))
+        expansion = _initials_match(words, letters)
+        if expansion and match.group(1) not in found:
+            found[match.group(1)] = expansion
+    return found
+
+
+def _initials_match(words: list[re.Match[str]], letters: str) -> str | None:
+    # Walk back over the preceding words; small words ("of", "and") may be skipped.
+    picked: list[str] = []
+    need = list(letters)
+    for word in reversed(words):
+        text = word.group(0)
+        if not need:
+            break
+        if text[0].lower() == need[-1]:
+            picked.append(text)
+            need.pop()
+        elif text.lower() in _SKIPPED_IN_ACRONYMS and picked:
+            picked.append(text)
+        else:
+            return None
+    if need:
+        return None
+    return " ".join(reversed(picked))
+
+
+def token_lower(token: Token) -> str:
+    """Lower-case form with curly apostrophes made straight."""
+    return token.lower_.replace("’", "'")
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A claim before the document's topic is known (``subject`` None = the topic)."""
+
+    start: int
+    end: int
+    subject: Phrase | None
+    attribute: str
+    value: str
+    normalized: str | None
+    unit: str | None
+    qualifier: str
+    as_of: str | None
+    sentence: tuple[int, int]
+    status: str | None = None

@@ -1,0 +1,139 @@
+"""Dated-event claims: inspections, visits, publications and meetings with their date.
+
+A date makes an event claim when the word it is attached to is an event trigger of
+``models/attributes.yaml``: "visited ... last November" (inspection), "a monitoring visit
+in April 2023", "report issued earlier this week" (report published), "met ... last night"
+(meeting). The claim's subject is what the event happened to (the service visited), and
+its status is "past" or, for a future-tense verb, "planned".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from .claim_context import ClaimContext, Draft, Phrase, token_lower
+from .claim_subjects import SubjectFinder
+from .claim_vocab import EventKind, vocabulary
+from .claim_when import DATE_LABELS, date_value, is_point_in_time, root_of, tense_at
+
+_ATTACHING_DEPS = frozenset({"npadvmod", "tmod", "advmod", "poss", "nummod", "compound", "amod"})
+_PATIENT_PREPS = frozenset({"of", "with", "into", "at", "on"})
+
+
+def event_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Iterator[Draft]:
+    """An event claim for each point-in-time date attached to an event word."""
+    for mention, start, end in ctx.mentions_in(sent, DATE_LABELS):
+        if not is_point_in_time(ctx, mention):
+            continue
+        anchor = _attached_word(root_of(ctx, start, end))
+        if anchor is None:
+            continue
+        found = _event_of(anchor)
+        if found is None:
+            continue
+        kind, trigger = found
+        attribute = _attribute(kind, trigger, sent)
+        tense = tense_at(ctx, start, end)
+        yield Draft(
+            start=mention.start,
+            end=mention.end,
+            subject=_patient(finder, trigger),
+            attribute=attribute,
+            value=mention.text,
+            normalized=date_value(ctx, mention, start, end),
+            unit=None,
+            qualifier="approximate" if mention.date_mod == "APPROX" else "exact",
+            as_of=date_value(ctx, mention, start, end),
+            sentence=ctx.sentence_offsets(sent),
+            status="planned" if tense == "future" else "past",
+        )
+
+
+def _attached_word(root: Token) -> Token | None:
+    """The verb or noun a date expression modifies ("visited", "inspection")."""
+    if root.dep_ == "pobj" and root.head.dep_ in ("prep", "agent"):
+        return root.head.head
+    if root.dep_ in _ATTACHING_DEPS and root.head is not root:
+        return root.head
+    return None
+
+
+def _event_of(word: Token) -> tuple[EventKind, Token] | None:
+    """The event kind a word triggers, looking through light verbs ("carried out a visit")."""
+    vocab = vocabulary()
+    if word.pos_ in ("VERB", "AUX") and word.lemma_.lower() in vocab.light_verbs:
+        objects = [c for c in word.children if c.dep_ == "dobj"]
+        if not objects:
+            return None
+        word = objects[0]
+    for kind in vocab.events:
+        if _matches(kind, word):
+            return kind, word
+    return None
+
+
+def _matches(kind: EventKind, word: Token) -> bool:
+    lemma = word.lemma_.lower()
+    if word.pos_ in ("VERB", "AUX"):
+        return lemma in kind.verbs
+    if word.pos_ not in ("NOUN", "PROPN"):
+        return False
+    modifiers = {token_lower(t) for t in word.lefts if t.dep_ in ("compound", "amod", "nmod")}
+    for pattern in kind.nouns:
+        if pattern[-1] in (lemma, word.lower_) and set(pattern[:-1]) <= modifiers:
+            return True
+    return False
+
+
+def _attribute(kind: EventKind, trigger: Token, sent: Span) -> str:
+    """The attribute name; a publication of another event is named after it."""
+    if not kind.of_event_template:
+        return kind.attribute
+    thing = _published_thing(trigger, sent)
+    if thing is None:
+        return kind.attribute
+    for other in vocabulary().events:
+        if other is kind or other.of_event_template or not _matches(other, thing):
+            continue
+        if other.attribute in kind.plain_for:
+            return kind.attribute
+        return kind.of_event_template.format(event=other.attribute)
+    return kind.attribute
+
+
+def _published_thing(trigger: Token, sent: Span) -> Token | None:
+    """What was published: the passive subject, the object, the noun it describes, or the
+    nearest event noun before it ("a monitoring visit in April, published last week")."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in trigger.children:
+        if child.dep_ in ("nsubjpass", "dobj"):
+            return child
+    if trigger.dep_ in ("acl", "relcl") and trigger.head is not trigger:
+        return trigger.head
+    for token in reversed(sent[: trigger.i - sent.start]):
+        if token.pos_ == "NOUN" and any(_matches(k, token) for k in vocabulary().events):
+            return token
+    return None
+
+
+def _patient(finder: SubjectFinder, trigger: Token) -> Phrase | None:
+    """What the event happened to: the object of "visited", "inspection of X", "met with X"."""
+    if trigger.pos_ in ("VERB", "AUX"):
+        for child in trigger.children:
+            if child.dep_ == "dobj":
+                return finder.resolve(child)
+        if trigger.dep_ in ("acl", "relcl") and trigger.head is not trigger:
+            return _patient(finder, trigger.head)
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ in _PATIENT_PREPS:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    resolved = finder.resolve(obj)
+                    if resolved is not None:
+                        return resolved
+        if child.dep_ == "poss" and child.pos_ == "PRON":
+            return finder.resolve(child)  # "its report": the service's report
+    return None

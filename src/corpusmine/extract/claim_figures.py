@@ -1,0 +1,238 @@
+"""Figure claims: counts with their unit noun and money with currency and period.
+
+"about 500 children" -> count of children = 500 (approximate); "The average weekly cost of
+these placements was £328" -> average cost of placements = 328, unit "GBP per week".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from ..knowledge import load_yaml
+from .claim_context import ClaimContext, Draft, token_lower
+from .claim_subjects import SubjectFinder, clause_subject, governing_verb
+from .claim_vocab import vocabulary
+from .numbers import parse_amount
+
+COUNT_LABELS = frozenset({"CARDINAL"})
+MONEY_LABELS = frozenset({"MONEY"})
+_NUMBER_LIKE_LABELS = frozenset(
+    {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "DATE", "TIME", "DURATION", "SET"}
+)
+_CURRENCY_BEFORE = {"£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY"}
+_UNIT_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+def hedge_before(ctx: ClaimContext, first: int, number: int) -> tuple[str, int]:
+    """The qualifier of a figure and the token where its hedge starts.
+
+    The hedge is the longest phrase of ``hedges.yaml`` ending just before the number
+    token, inside the figure's own entity or up to three tokens before it.
+    """
+    doc = ctx.doc
+    start = max(0, first - 3)
+    words = [token_lower(t) for t in doc[start:number]]
+    for phrase, qualifier in vocabulary().hedges:
+        if len(phrase) <= len(words) and tuple(words[len(words) - len(phrase) :]) == phrase:
+            return qualifier, number - len(phrase)
+    return "exact", first
+
+
+def number_token(ctx: ClaimContext, start: int, end: int) -> Token | None:
+    """The last numeric token of a figure span ("about 500" -> "500")."""
+    for token in reversed(ctx.doc[start:end]):
+        if token.like_num or token.is_digit:
+            return token
+    return None
+
+
+def count_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Iterator[Draft]:
+    """A count claim for each number that counts a noun ("495 children")."""
+    vocab = vocabulary()
+    for text, start, end in _count_candidates(ctx, sent):
+        number = number_token(ctx, start, end)
+        if number is None or number.dep_ != "nummod" or number.head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        noun = number.head
+        if noun.i < number.i:
+            continue  # "Appendix 20", "page 3": a label, not a count
+        amount = parse_amount(text)
+        if amount is None or noun.lemma_.lower() in vocab.skip_units:
+            continue
+        if amount.value < vocab.min_singular and noun.tag_ in ("NN", "NNP"):
+            continue  # "one child had taken an overdose": an article, not a count
+        if noun.dep_ == "poss" or _is_reference(noun, number):
+            continue  # "three children's files", "the two local authorities": not a figure
+        unit = _words(ctx, number.i + 1, noun.i + 1)
+        restriction = _restriction(ctx, noun)
+        attribute = vocab.count_template.format(unit=f"{unit} {restriction}".strip())
+        qualifier, hedge_start = hedge_before(ctx, start, number.i)
+        value_start, value_end = ctx.span_offsets(hedge_start, number.i + 1)
+        claim_start, claim_end = ctx.span_offsets(hedge_start, noun.i + 1)
+        yield Draft(
+            start=claim_start,
+            end=claim_end,
+            subject=_figure_subject(finder, noun),
+            attribute=attribute,
+            value=ctx.original_text(value_start, value_end),
+            normalized=amount.as_text(),
+            unit=unit,
+            qualifier=qualifier,
+            as_of=None,
+            sentence=ctx.sentence_offsets(sent),
+        )
+
+
+def _count_candidates(ctx: ClaimContext, sent: Span) -> list[tuple[str, int, int]]:
+    """CARDINAL mentions, plus numbers the model left untagged ("approximately 320 foster
+    carers"), as (text, first token, end token)."""
+    found = [(m.text, s, e) for m, s, e in ctx.mentions_in(sent, COUNT_LABELS)]
+    covered = {i for _, s, e in ctx.mentions_in(sent, _NUMBER_LIKE_LABELS) for i in range(s, e)}
+    for token in sent:
+        if token.like_num and token.dep_ == "nummod" and token.i not in covered:
+            found.append((token.text, token.i, token.i + 1))
+    return found
+
+
+def money_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Iterator[Draft]:
+    """An amount claim for each sum of money, named after the noun it is the value of."""
+    for _mention, start, end in ctx.mentions_in(sent, MONEY_LABELS):
+        number = number_token(ctx, start, end)
+        if end < sent.end and ctx.doc[end].lower_.rstrip(".") in _multipliers():
+            end += 1  # "£5m." split by the tokenizer into "5" and "m."
+        amount = parse_amount(ctx.doc[start:end].text.rstrip("."))
+        if number is None or amount is None:
+            continue
+        currency = amount.currency or _currency_before(ctx, start)
+        noun = _amount_noun(number)
+        period = _period(ctx, noun, end)
+        attribute = _amount_attribute(noun)
+        qualifier, hedge_start = hedge_before(ctx, start, number.i)
+        value_start = min(hedge_start, start)
+        if value_start > 0 and ctx.doc[value_start - 1].text in _CURRENCY_BEFORE:
+            value_start -= 1
+        claim_start, claim_end = ctx.span_offsets(value_start, end)
+        if ctx.original_text(claim_end - 1, claim_end) == ".":
+            claim_end -= 1
+        unit = " per ".join(p for p in (currency, period) if p) or None
+        yield Draft(
+            start=claim_start,
+            end=claim_end,
+            subject=_figure_subject(finder, noun or number),
+            attribute=attribute,
+            value=ctx.original_text(claim_start, claim_end),
+            normalized=amount.as_text(),
+            unit=unit,
+            qualifier=qualifier,
+            as_of=None,
+            sentence=ctx.sentence_offsets(sent),
+        )
+
+
+def _multipliers() -> frozenset[str]:
+    return frozenset(load_yaml("numbers.yaml")["multipliers"])
+
+
+def _restriction(ctx: ClaimContext, noun: Token) -> str:
+    """A prepositional phrase that narrows what is counted ("in residential care placements").
+
+    Phrases naming a place, organisation or date are left out: they say where or when,
+    which is the subject's or the period's business, not the attribute's.
+    """
+    vocab = vocabulary()
+    for child in noun.rights:
+        if child.dep_ != "prep" or child.lower_ not in vocab.restricting_preps:
+            continue
+        objects = [c for c in child.children if c.dep_ == "pobj"]
+        if not objects:
+            continue
+        obj = objects[0]
+        if obj.ent_type_:
+            continue
+        modifiers = [t for t in obj.lefts if t.dep_ in _UNIT_MODIFIER_DEPS]
+        first = min([obj.i, *[m.left_edge.i for m in modifiers]])
+        return f"{child.lower_} {_words(ctx, first, obj.i + 1)}"
+    return ""
+
+
+def _words(ctx: ClaimContext, start: int, end: int) -> str:
+    """Lower-case original text of tokens ``[start, end)``, spaces normalised."""
+    first, last = ctx.span_offsets(start, end)
+    return " ".join(ctx.original_text(first, last).lower().replace("’", "'").split())
+
+
+def _is_reference(noun: Token, number: Token) -> bool:
+    """ "the two local authorities" refers to known things; it does not count them."""
+    return any(c.dep_ in ("det", "poss") and c.i < number.i for c in noun.lefts)
+
+
+def _figure_subject(finder: SubjectFinder, noun: Token):
+    """The clause subject, unless it is the counted noun itself ("495 children were ...")."""
+    verb = governing_verb(noun)
+    if verb is None:
+        return None
+    subject = clause_subject(verb)
+    if subject is None or subject.i == noun.i or subject.head.i == noun.i:
+        return None
+    return finder.resolve(subject)
+
+
+def _currency_before(ctx: ClaimContext, start: int) -> str | None:
+    for token in ctx.doc[max(0, start - 2) : start]:
+        if token.text in _CURRENCY_BEFORE:
+            return _CURRENCY_BEFORE[token.text]
+    return None
+
+
+def _amount_noun(number: Token) -> Token | None:
+    """The noun a sum is the value of: "the cost ... was £328", "a £5m budget"."""
+    nouns = vocabulary().amount_nouns
+    token = number
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head  # "£328 and £945": the second shares the first's noun
+    if token.head.lemma_.lower() in nouns and token.head.pos_ == "NOUN":
+        return token.head
+    verb = governing_verb(token)
+    if verb is not None:
+        subject = clause_subject(verb)
+        if subject is not None and subject.lemma_.lower() in nouns:
+            return subject
+    for candidate in number.sent:
+        if candidate.lemma_.lower() in nouns and candidate.pos_ == "NOUN":
+            return candidate
+    return None
+
+
+def _amount_attribute(noun: Token | None) -> str:
+    vocab = vocabulary()
+    if noun is None:
+        return vocab.fallback_amount
+    kept = [t.lower_ for t in noun.lefts if t.lower_ in vocab.keep_modifiers]
+    name = " ".join([*kept, noun.lemma_.lower()])
+    things = [
+        obj
+        for prep in noun.rights
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "for")
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+    if not things:
+        return name
+    thing = things[0]
+    words = [t.lower_ for t in thing.lefts if t.dep_ in ("compound", "amod")] + [thing.lower_]
+    return vocab.amount_template.format(noun=name, thing=" ".join(words))
+
+
+def _period(ctx: ClaimContext, noun: Token | None, end: int) -> str | None:
+    """The period of a sum: "weekly cost", "£328 a week", "£1m per year"."""
+    periods = vocabulary().periods
+    if noun is not None:
+        for child in noun.lefts:
+            if child.lower_ in periods:
+                return periods[child.lower_]
+    following = [t.lower_ for t in ctx.doc[end : end + 2]]
+    if len(following) == 2 and following[0] in ("a", "an", "per", "each", "every"):
+        return periods.get(following[1])
+    return None

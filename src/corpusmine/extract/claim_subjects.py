@@ -1,0 +1,251 @@
+"""Who a claim is about: noun phrases, their antecedents, and the document's topic.
+
+The subject of a figure or rating is the grammatical subject (or the thing rated); the
+subject of an event is the thing it happened to (the object of "visited", the "of" of
+"inspection of X"), never its agent. Bare or pronoun subjects ("the service", "it") take
+the nearest earlier organisation-like phrase with the same head; a claim with no subject
+at all is about the document's topic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .claim_context import ClaimContext, Phrase
+from .claim_vocab import vocabulary
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "pobj", "attr", "oprd"})
+ENTITY_LABELS = frozenset({"ORG", "GPE", "PERSON", "NORP", "FAC", "ROLE"})
+PRONOUNS = frozenset({"it", "its", "they", "them", "their", "which", "this", "that", "who"})
+_MODIFIER_DEPS = frozenset({"det", "compound", "amod", "poss", "nmod", "case", "nummod"})
+_PREPOSITIONS = frozenset({"in", "across", "of", "for", "at", "from", "on", "within", "by"})
+_KEY_WORD = re.compile(r"[a-z][a-z'-]*")
+
+
+def subject_key(name: str, places: Iterable[str] = ()) -> tuple[str, str]:
+    """(distinguishing word, head class) under which two subject names count as one.
+
+    "Northamptonshire Children's Trust Fostering Agency" and "Northamptonshire's fostering
+    service" both give ("fostering", "service"); "Children's services in Northamptonshire"
+    and "Northamptonshire Children's Trust" give ("children", "service"). The distinguishing
+    word is the last word before the head that is not a place; when every modifier is a
+    place, all of them are ("north northamptonshire", "council").
+    """
+    vocab = vocabulary()
+    place_words = {p.lower() for p in places}
+    words = [_strip_possessive(w) for w in _KEY_WORD.findall(name.lower().replace("’", "'"))]
+    words = [w for w in words if w and w not in vocab.subject_stop_words]
+    # A trailing place phrase does not change the subject ("services in Northamptonshire").
+    for i, word in enumerate(words):
+        if word in _PREPOSITIONS and i and all(w in place_words for w in words[i + 1 :]):
+            words = words[:i]
+            break
+    if not words:
+        return ("", "")
+    head = words[-1]
+    head_class = vocab.subject_heads.get(head, head)
+    modifiers = [w for w in words[:-1] if w not in _PREPOSITIONS]
+    distinct = [w for w in modifiers if w not in place_words]
+    if distinct:
+        return (distinct[-1], head_class)
+    return (" ".join(modifiers), head_class)
+
+
+def _strip_possessive(word: str) -> str:
+    if word.endswith("'s"):
+        return word[:-2]
+    return word.rstrip("'")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An organisation-like noun phrase of the document, in text order."""
+
+    token: int  # index of its head token
+    phrase: Phrase
+    key: tuple[str, str]
+    weak: bool = False  # distinguished only by an adjective ("the joint service")
+
+
+class SubjectFinder:
+    """Finds and resolves the subject phrase of claims in one document."""
+
+    def __init__(self, ctx: ClaimContext) -> None:
+        self.ctx = ctx
+        self.places = {
+            word.lower()
+            for ent in ctx.doc.ents
+            if ent.label_ in ("GPE", "LOC")
+            for word in _KEY_WORD.findall(ent.text.lower().replace("’", "'"))
+        }
+        self.candidates = self._candidates()
+        self.topic: Phrase | None = self._title_topic()
+
+    # --- phrases ----------------------------------------------------------------------
+
+    def noun_phrase(self, token: Token) -> Phrase:
+        """The entity or noun phrase headed by ``token``."""
+        ent = _entity_of(token)
+        if ent is not None:
+            start, end = ent.start, ent.end
+            if end - start == 1 and ent.text in self.ctx.acronyms:
+                phrase = self.ctx.phrase(start, end)
+                return Phrase(self.ctx.expand_acronym(ent.text), phrase.start, phrase.end)
+        else:
+            start, end = _modifier_start(token), token.i + 1
+        return self.ctx.phrase(start, end)
+
+    def key(self, phrase: Phrase) -> tuple[str, str]:
+        return subject_key(phrase.text, self.places)
+
+    def is_org_like(self, token: Token) -> bool:
+        """An organisation, or a noun whose head names one ("service", "agency", ...)."""
+        ent = _entity_of(token)
+        if ent is not None:
+            return ent.label_ in ("ORG", "ROLE") and token.i == ent.end - 1
+        return (
+            token.pos_ in ("NOUN", "PROPN")
+            and token.dep_ != "compound"
+            and (token.lower_ in vocabulary().subject_heads)
+        )
+
+    # --- resolution -------------------------------------------------------------------
+
+    def resolve(self, token: Token) -> Phrase | None:
+        """The phrase a subject token stands for: itself, its antecedent, or None."""
+        if token.lower_ in PRONOUNS or token.pos_ == "PRON":
+            cand = self._antecedent(token, same_sentence=True)
+            if cand is None:
+                return None
+            if cand.key[0]:
+                return cand.phrase
+            # "its" -> "the service" -> "Northamptonshire's fostering service"
+            return self.resolve(self.ctx.doc[cand.token])
+        if not (self.is_org_like(token) or _entity_of(token) is not None):
+            return None
+        phrase = self.noun_phrase(token)
+        if _entity_of(token) is not None or not _is_definite(token):
+            return phrase
+        own = self.key(phrase)
+        found = self._antecedent(token, same_sentence=False, key=own)
+        if found is not None:
+            return found.phrase
+        return phrase if own[0] else None
+
+    def _antecedent(
+        self, token: Token, *, same_sentence: bool, key: tuple[str, str] | None = None
+    ) -> Candidate | None:
+        sent_start = token.sent.start
+        for cand in reversed(self.candidates):
+            if cand.token >= token.i:
+                continue
+            if same_sentence and cand.token < sent_start:
+                break
+            if key is not None:
+                # A bare "the service" takes the nearest earlier service named by a noun
+                # or a name, not by an adjective alone ("the joint service").
+                if cand.key[1] != key[1] or not cand.key[0] or cand.weak:
+                    continue
+                if key[0] and cand.key[0] != key[0]:
+                    continue
+            elif cand.key[1] == "regulator":
+                continue
+            return cand
+        return None
+
+    # --- topic ------------------------------------------------------------------------
+
+    def set_topic(self, explicit: Iterable[Phrase]) -> None:
+        """The most frequent explicit claim subject becomes the topic (title breaks ties)."""
+        phrases = [p for p in explicit if self.key(p)[0]]
+        if not phrases:
+            return
+        counts = Counter(self.key(p) for p in phrases)
+        title_key = self.key(self.topic) if self.topic else None
+        best = max(counts.values())
+        leaders = [k for k, n in counts.items() if n == best]
+        chosen = title_key if title_key in leaders else leaders[0]
+        # Prefer the longest (most specific) wording of the chosen subject.
+        self.topic = max((p for p in phrases if self.key(p) == chosen), key=lambda p: len(p.text))
+
+    def _title_topic(self) -> Phrase | None:
+        first = next((s for s in self.ctx.doc.sents if s.text.strip()), None)
+        if first is None:
+            return None
+        for cand in self.candidates:
+            if first.start <= cand.token < first.end and cand.key[0] and cand.key[1] != "regulator":
+                return cand.phrase
+        return None
+
+    def _candidates(self) -> list[Candidate]:
+        found = []
+        for token in self.ctx.doc:
+            if self.is_org_like(token):
+                phrase = self.noun_phrase(token)
+                key = self.key(phrase)
+                weak = any(
+                    t.pos_ == "ADJ" and t.lower_ == key[0]
+                    for t in self.ctx.doc[_modifier_start(token) : token.i]
+                )
+                found.append(Candidate(token.i, phrase, key, weak))
+        return found
+
+
+def _entity_of(token: Token) -> Span | None:
+    if token.ent_type_ not in ENTITY_LABELS:
+        return None
+    for ent in token.sent.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _modifier_start(token: Token) -> int:
+    start = token.i
+    for child in token.lefts:
+        if child.dep_ in _MODIFIER_DEPS:
+            start = min(start, child.left_edge.i)
+    return start
+
+
+def _is_definite(token: Token) -> bool:
+    return (
+        any(c.dep_ == "det" or c.dep_ == "poss" for c in token.lefts)
+        or token.i == 0
+        or (token.i == token.sent.start)
+    )
+
+
+def clause_subject(verb: Token) -> Token | None:
+    """The nominal subject of a verb, looking through coordination ("looks ... and works")."""
+    seen = 0
+    while verb is not None and seen < 4:
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+            verb = verb.head
+            seen += 1
+            continue
+        if verb.dep_ in ("relcl", "acl"):
+            return verb.head
+        return None
+    return None
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb (or copula) above a token in the parse."""
+    current = token
+    for _ in range(12):
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+        if current.head is current:
+            return None
+        current = current.head
+    return None

@@ -1,0 +1,124 @@
+"""The claim vocabulary of ``models/attributes.yaml`` and ``models/hedges.yaml``, typed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from ..knowledge import load_yaml
+
+
+@dataclass(frozen=True)
+class EventKind:
+    """One dated-event attribute and the words that trigger it."""
+
+    attribute: str
+    nouns: tuple[tuple[str, ...], ...]  # each a word sequence: ("monitoring", "visit")
+    verbs: frozenset[str]
+    of_event_template: str | None = None
+    plain_for: frozenset[str] = frozenset()  # events whose publication keeps the plain name
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Everything the claim extractor and the analyser read from ``models/``."""
+
+    count_template: str
+    min_singular: int
+    skip_units: frozenset[str]
+    restricting_preps: frozenset[str]
+    amount_template: str
+    amount_nouns: frozenset[str]
+    keep_modifiers: frozenset[str]
+    periods: dict[str, str]
+    fallback_amount: str
+    rating_attribute: str
+    rating_area_template: str
+    from_words: frozenset[str]
+    to_words: frozenset[str]
+    previous_words: frozenset[str]
+    target_words: frozenset[str]
+    rating_window: int
+    events: tuple[EventKind, ...]
+    light_verbs: frozenset[str]
+    event_window_days: int
+    subject_heads: dict[str, str]  # head word -> head class
+    subject_stop_words: frozenset[str]
+    hedges: tuple[tuple[tuple[str, ...], str], ...]  # (words, qualifier), longest first
+    approximate_tolerance: float
+    near_bound_tolerance: float
+    exact_round_zeros: int
+
+    def event_attributes(self) -> frozenset[str]:
+        """Every attribute name an event claim can have."""
+        names = {e.attribute for e in self.events}
+        for kind in self.events:
+            if kind.of_event_template:
+                names |= {kind.of_event_template.format(event=e.attribute) for e in self.events}
+        return frozenset(names)
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The vocabulary, loaded once per process."""
+    data = load_yaml("attributes.yaml")
+    hedge_data = load_yaml("hedges.yaml")
+    count, amount, rating = data["count"], data["amount"], data["rating"]
+    events = tuple(
+        EventKind(
+            attribute=e["attribute"],
+            nouns=tuple(tuple(str(n).lower().split()) for n in e.get("nouns", ())),
+            verbs=frozenset(str(v).lower() for v in e.get("verbs", ())),
+            of_event_template=e.get("of_event_template"),
+            plain_for=frozenset(e.get("plain_for", ())),
+        )
+        for e in data["events"]
+    )
+    heads = {
+        word.lower(): group for group, words in data["subject_heads"].items() for word in words
+    }
+    hedges = sorted(
+        (
+            (tuple(phrase.lower().split()), qualifier)
+            for phrase, qualifier in hedge_data["hedges"].items()
+        ),
+        key=lambda item: -len(item[0]),
+    )
+    tolerance = hedge_data["tolerance"]
+    return Vocabulary(
+        count_template=count["template"],
+        min_singular=int(count["min_singular"]),
+        skip_units=frozenset(count["skip_units"]),
+        restricting_preps=frozenset(count["restricting_preps"]),
+        amount_template=amount["template"],
+        amount_nouns=frozenset(amount["nouns"]),
+        keep_modifiers=frozenset(amount["keep_modifiers"]),
+        periods={str(k): str(v) for k, v in amount["periods"].items()},
+        fallback_amount=amount["fallback_noun"],
+        rating_attribute=rating["attribute"],
+        rating_area_template=rating["area_template"],
+        from_words=frozenset(rating["from_words"]),
+        to_words=frozenset(rating["to_words"]),
+        previous_words=frozenset(rating["previous_words"]),
+        target_words=frozenset(rating["target_words"]),
+        rating_window=int(rating["window"]),
+        events=events,
+        light_verbs=frozenset(data["light_verbs"]),
+        event_window_days=int(data["event_window_days"]),
+        subject_heads=heads,
+        subject_stop_words=frozenset(w.lower() for w in data["subject_stop_words"]),
+        hedges=tuple(hedges),
+        approximate_tolerance=float(tolerance["approximate"]),
+        near_bound_tolerance=float(tolerance["near_bound"]),
+        exact_round_zeros=int(tolerance["exact_round_zeros"]),
+    )
+
+
+@cache
+def rating_ranks() -> dict[str, tuple[str, int]]:
+    """Grade name (lower case) -> (scale name, rank on the scale) from ``ratings.yaml``."""
+    ranks: dict[str, tuple[str, int]] = {}
+    for scale_name, scale in load_yaml("ratings.yaml")["scales"].items():
+        for grade in scale["grades"]:
+            ranks[str(grade["name"]).lower()] = (scale_name, int(grade["value"]))
+    return ranks

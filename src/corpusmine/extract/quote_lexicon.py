@@ -1,0 +1,88 @@
+"""The word lists and weights of quote attribution, read once from ``models/quotes.yaml``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..knowledge import load_yaml
+
+
+@dataclass(frozen=True)
+class QuoteLexicon:
+    """Cue verbs, speaker nouns, minutes lead-ins and confidence weights."""
+
+    speech_verbs: frozenset[str]
+    source_verbs: frozenset[str]
+    continuing_verbs: frozenset[str]
+    audience_verbs: frozenset[str]
+    audience_nouns: frozenset[str]
+    report_nouns: frozenset[str]
+    report_speakers: frozenset[str]
+    inspecting_verbs: frozenset[str]
+    group_nouns: frozenset[str]
+    role_nouns: frozenset[str]
+    org_nouns: frozenset[str]
+    person_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    lead_ins: tuple[re.Pattern[str], ...]
+    not_speech_before: tuple[str, ...]
+    honorifics: frozenset[str]
+    rule_confidence: dict[str, float]
+    speaker_confidence: dict[str, float]
+    recovered_mark: float
+    joint: float
+    uncertain_below: float
+    min_direct_words: int
+    pronoun_window_blocks: int
+
+    @property
+    def cue_verbs(self) -> frozenset[str]:
+        """Every verb whose subject can be the source of quoted words."""
+        return self.speech_verbs | self.source_verbs
+
+    def confidence(self, rule: str, speaker_how: str) -> float:
+        """Confidence of an attribution made by ``rule`` to a speaker named ``speaker_how``."""
+        return self.rule_confidence[rule] * self.speaker_confidence.get(speaker_how, 0.8)
+
+
+def _words(data: dict, key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in data.get(key, ()))
+
+
+@cache
+def quote_lexicon() -> QuoteLexicon:
+    """The lexicon from ``models/quotes.yaml``; job titles from ``job_titles.yaml`` count as
+    role nouns."""
+    data = load_yaml("quotes.yaml")
+    titles = load_yaml("job_titles.yaml")
+    confidence = data["confidence"]
+    role_nouns = _words(data, "role_nouns") | {
+        t.lower() for t in titles.get("appositive", ()) if " " not in t
+    }
+    return QuoteLexicon(
+        speech_verbs=_words(data, "speech_verbs"),
+        source_verbs=_words(data, "source_verbs"),
+        continuing_verbs=_words(data, "continuing_verbs"),
+        audience_verbs=_words(data, "audience_verbs"),
+        audience_nouns=_words(data, "audience_nouns"),
+        report_nouns=_words(data, "report_nouns"),
+        report_speakers=_words(data, "report_speakers"),
+        inspecting_verbs=_words(data, "inspecting_verbs"),
+        group_nouns=_words(data, "group_nouns"),
+        role_nouns=frozenset(role_nouns),
+        org_nouns=_words(data, "org_nouns"),
+        person_pronouns=frozenset(w.lower() for w in data["pronouns"]["person"]),
+        group_pronouns=frozenset(w.lower() for w in data["pronouns"]["group"]),
+        lead_ins=tuple(re.compile(p, re.IGNORECASE) for p in data["lead_in_patterns"]),
+        not_speech_before=tuple(str(w).lower() for w in data["not_speech_before"]),
+        honorifics=_words(data, "honorifics") | {h.lower() for h in titles.get("honorifics", ())},
+        rule_confidence={k: float(v) for k, v in confidence["rules"].items()},
+        speaker_confidence={k: float(v) for k, v in confidence["speakers"].items()},
+        recovered_mark=float(confidence["recovered_mark"]),
+        joint=float(confidence["joint"]),
+        uncertain_below=float(data["uncertain_below"]),
+        min_direct_words=int(data["min_direct_words"]),
+        pronoun_window_blocks=int(data["pronoun_window_blocks"]),
+    )

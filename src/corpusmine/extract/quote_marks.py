@@ -1,0 +1,201 @@
+"""Pair quote marks into quoted spans, paragraph by paragraph, recovering from bad marks.
+
+Works on the cleaned text, where curly marks are already straight; the original text
+still tells an opening curly mark from a closing one, so it is consulted per mark.
+Journalistic conventions handled here:
+
+- a quote running over several paragraphs opens every paragraph with a mark and closes
+  only the last one; each paragraph becomes one ``QuotedSpan`` of the same ``chain``;
+- single marks are quotes only where an apostrophe cannot be ("children's" and
+  "don't" have letters on both sides; "carers' " closes only an open single quote);
+- an unclosed mark never spoils the rest of the document: the quote is closed at the
+  last sentence end before the next opening mark, or at the end of its paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..records import SourceDocument
+
+DOUBLE, SINGLE = '"', "'"
+_OPENING = {"\u201c", "\u201e", "\u2018", "\u201a"}
+_CLOSING = {"\u201d", "\u2019"}
+_BEFORE_OPENING = set("([{-\u2013\u2014/:") | {DOUBLE, SINGLE}
+_AFTER_CLOSING = set(".,;:!?)]}-\u2013\u2014") | {DOUBLE, SINGLE}
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*(?=\s)")
+
+
+@dataclass(frozen=True)
+class QuotedSpan:
+    """Text between a pair of quote marks within one paragraph (cleaned offsets).
+
+    ``start``/``end`` bound the content without marks or surrounding spaces;
+    ``open_at`` is the opening mark; ``close_at`` the closing mark, or None when the
+    quote runs on into the next paragraph or was closed by recovery.
+    """
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int | None
+    mark: str
+    block: int
+    chain: int
+    part: int
+    recovered: bool = False
+
+    @property
+    def outer_end(self) -> int:
+        """End of the span including its closing mark."""
+        return self.close_at + 1 if self.close_at is not None else self.end
+
+    def contains(self, offset: int) -> bool:
+        return self.open_at <= offset < self.outer_end
+
+
+def find_quoted_spans(source: SourceDocument) -> tuple[QuotedSpan, ...]:
+    """Every quoted span: double marks first, then single marks outside them."""
+    doubles = list(_pair(source, DOUBLE, (), chain_base=0))
+    singles = list(
+        _pair(source, SINGLE, doubles, chain_base=max((q.chain for q in doubles), default=0))
+    )
+    return tuple(sorted(doubles + singles, key=lambda q: q.open_at))
+
+
+def _role(source: SourceDocument, i: int) -> str:
+    """``open``, ``close``, ``either`` or ``skip`` for the mark at cleaned offset ``i``."""
+    clean = source.clean
+    before = clean[i - 1] if i > 0 else " "
+    after = clean[i + 1] if i + 1 < len(clean) else " "
+    original = source.text[source.offsets.to_original(i)]
+    if clean[i] == SINGLE and before.isalnum() and after.isalnum():
+        return "skip"  # an apostrophe inside a word: don't, children's
+    if original in _OPENING:
+        return "open" if not after.isspace() else "skip"
+    if original in _CLOSING:
+        return "close" if not before.isspace() else "skip"
+    opens = (before.isspace() or before in _BEFORE_OPENING) and not after.isspace()
+    closes = not before.isspace() and (after.isspace() or after in _AFTER_CLOSING)
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    if clean[i] == SINGLE:
+        return "skip"  # a single mark with letters or spaces on both sides is no quote
+    return "either"
+
+
+def _pair(
+    source: SourceDocument, mark: str, outer: list[QuotedSpan], chain_base: int
+) -> Iterator[QuotedSpan]:
+    clean = source.clean
+    chain = chain_base
+    carried: tuple[int, int] | None = None  # (chain, next part) of a quote running on
+    for index, block in enumerate(source.blocks):
+        inside = [q for q in outer if q.block == index]
+        positions = [
+            i
+            for i in range(block.clean_start, block.clean_end)
+            if clean[i] == mark and not any(q.contains(i) for q in inside)
+        ]
+        roles = [(i, _role(source, i)) for i in positions]
+        pending: int | None = None
+        pending_chain, pending_part = 0, 0
+        for i, role in roles:
+            if role == "skip":
+                continue
+            if pending is None:
+                if role == "close":
+                    continue  # a stray closing mark: nothing to close, carry on
+                pending = i
+                if carried and i == _first_visible(clean, block.clean_start):
+                    pending_chain, pending_part = carried
+                else:
+                    chain += 1
+                    pending_chain, pending_part = chain, 0
+                carried = None
+                continue
+            if role in ("close", "either"):
+                yield from _span(clean, pending, i, i, mark, index, pending_chain, pending_part)
+                pending = None
+                continue
+            # Two opening marks in a row: the first quote was never closed. Close it at
+            # the last sentence end before the new mark and start again.
+            cut = _last_sentence_end(clean, pending + 1, i)
+            yield from _span(
+                clean, pending, cut, None, mark, index, pending_chain, pending_part, True
+            )
+            chain += 1
+            pending, pending_chain, pending_part = i, chain, 0
+        carried = None
+        if pending is None:
+            continue
+        at_block_start = pending == _first_visible(clean, block.clean_start)
+        if _next_block_opens(source, index, mark) and (mark == DOUBLE or at_block_start):
+            # Multi-paragraph quote: this paragraph ends, the next one continues it.
+            yield from _span(
+                clean, pending, block.clean_end, None, mark, index, pending_chain, pending_part
+            )
+            carried = (pending_chain, pending_part + 1)
+        elif mark == DOUBLE or at_block_start:
+            # Unclosed at the end of its paragraph: close it there, or before a quote of
+            # the other kind that follows (an unclosed single mark never swallows one).
+            end = min((q.open_at for q in inside if q.open_at > pending), default=block.clean_end)
+            yield from _span(
+                clean, pending, end, None, mark, index, pending_chain, pending_part, True
+            )
+        # An unclosed single mark inside a paragraph is dropped: most likely an apostrophe.
+
+
+def _span(
+    clean: str, open_at: int, end: int, close_at: int | None, mark: str, block: int,
+    chain: int, part: int, recovered: bool = False,
+) -> Iterator[QuotedSpan]:  # fmt: skip
+    start = open_at + 1
+    # Trim spaces, the frame's comma and an unpaired mark of the other kind at either edge.
+    while start < end and (clean[start].isspace() or _unpaired(clean, start, end, start)):
+        start += 1
+    while end > start and (
+        clean[end - 1].isspace() or clean[end - 1] == "," or _unpaired(clean, start, end, end - 1)
+    ):
+        end -= 1
+    if any(ch.isalnum() for ch in clean[start:end]):  # marks around nothing are no quote
+        yield QuotedSpan(start, end, open_at, close_at, mark, block, chain, part, recovered)
+
+
+def _unpaired(clean: str, start: int, end: int, at: int) -> bool:
+    """A mark at the edge of quoted content that opens or closes nothing inside it."""
+    mark = clean[at]
+    if mark not in (DOUBLE, SINGLE):
+        return False
+    if clean.count(mark, start, end) % 2 == 1:
+        return True
+    # A mark facing a space cannot open (at the start) or close (at the end) a quote.
+    neighbour = clean[at + 1 : at + 2] if at == start else clean[at - 1 : at]
+    return not neighbour or neighbour.isspace()
+
+
+def _first_visible(clean: str, start: int) -> int:
+    while start < len(clean) and clean[start].isspace():
+        start += 1
+    return start
+
+
+def _next_block_opens(source: SourceDocument, index: int, mark: str) -> bool:
+    if index + 1 >= len(source.blocks):
+        return False
+    block = source.blocks[index + 1]
+    first = _first_visible(source.clean, block.clean_start)
+    return (
+        first < block.clean_end
+        and source.clean[first] == mark
+        and _role(source, first) in ("open", "either")
+    )
+
+
+def _last_sentence_end(clean: str, start: int, stop: int) -> int:
+    ends = [m.end() for m in _SENTENCE_END.finditer(clean, start, stop)]
+    return ends[-1] if ends else stop

@@ -1,0 +1,68 @@
+"""Minutes: bullet points recorded under a lead-in are statements of the lead-in's subject.
+
+"The Deputy Director of Children's Services then presented an overview ..., highlighting
+the following points:" makes every bullet below it, up to the next lead-in or section,
+an indirect statement by the Deputy Director. Which paragraphs are lead-ins is data
+(``lead_in_patterns`` in quotes.yaml); the layout stage links bullets to their lead-in.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..records import SourceDocument
+from .quote_cues import is_verb
+from .quote_lexicon import QuoteLexicon
+from .speakers import Speaker, SpeakerFinder
+
+
+@dataclass(frozen=True)
+class LeadIn:
+    """A lead-in paragraph, the speakers it names and the bullets it introduces."""
+
+    block: int
+    speakers: tuple[Speaker, ...]
+    bullets: tuple[int, ...]
+
+
+def lead_ins(
+    doc: Doc, source: SourceDocument, lexicon: QuoteLexicon, finder: SpeakerFinder
+) -> Iterator[LeadIn]:
+    """Lead-ins whose pattern names the speakers of the bullets under them."""
+    bullets: dict[int, list[int]] = defaultdict(list)
+    for index, block in enumerate(source.blocks):
+        if block.kind == "bullet" and block.lead_in is not None:
+            bullets[block.lead_in].append(index)
+    for lead, items in sorted(bullets.items()):
+        block = source.blocks[lead]
+        text = source.clean[block.clean_start : block.clean_end]
+        match = next((m for p in lexicon.lead_ins if (m := p.search(text))), None)
+        if match is None:
+            continue  # "RESOLVED: ... the following matters:" records a decision, not speech
+        verb = _pattern_verb(doc, block.clean_start + match.start(), block.clean_end)
+        speakers = finder.of_verb(verb) if verb is not None else ()
+        if speakers:
+            yield LeadIn(lead, speakers, tuple(items))
+
+
+def _pattern_verb(doc: Doc, start: int, end: int) -> Token | None:
+    """The verb whose subject speaks: the pattern's own verb ("made", "highlighting") or,
+    when that has no subject, the first verb above it that has one ("provided ...
+    in response to points raised by members ... as follows" -> provided, not raised)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    token = span[0]
+    first_verb = None
+    while True:
+        if is_verb(token) and token.lower_ not in ("follows", "following"):
+            first_verb = first_verb or token
+            if any(c.dep_ == "nsubj" for c in token.children):
+                return token
+        if token.head == token:
+            return first_verb
+        token = token.head

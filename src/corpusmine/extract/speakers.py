@@ -1,0 +1,366 @@
+"""Who is speaking: from a reporting verb to the speaker(s) it names.
+
+The subject of the cue verb names the speaker. Around that simple rule:
+
+- appositions ("Julian Wooster, chairman of the trust, said") keep the name;
+- coordinated subjects ("Cllr A and Cllr B both said") give a joint statement;
+- a passive cue speaks through its ``by`` agent; without one (or with an audience as
+  subject, "councillors (were) told") the sentence names no speaker;
+- pronouns look back for their antecedent, surnames for the fullest name used;
+- "the report" / "inspectors" stand for the organisation whose report it is, when the
+  document names one (``report_organisation``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import SourceDocument
+from .quote_lexicon import QuoteLexicon
+from .quote_marks import QuotedSpan
+
+SPEAKER_ENTITIES = {"PERSON": "PERSON", "ORG": "ORG", "ROLE": "ROLE"}
+_SUBJECTS = ("nsubj",)
+_RELATIVE = {"who", "which", "that"}
+# Dependents kept when a noun phrase names a speaker ("A spokesman for both councils").
+_NP_KEEP = {"det", "amod", "compound", "poss", "nummod", "case", "nmod", "predet", "quantmod"}
+_NP_PREPOSITIONS = {"of", "for", "at", "from"}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A speaker as named in the cleaned text; ``start``/``end`` are -1 with no span.
+
+    ``how`` says how the name was found: named, appositive, fullest-name, pronoun,
+    report-org, group or noun-phrase (keys of ``confidence.speakers`` in quotes.yaml).
+    """
+
+    text: str
+    start: int
+    end: int
+    label: str  # PERSON | ORG | ROLE | GROUP
+    how: str
+
+    @property
+    def key(self) -> str:
+        return " ".join(self.text.lower().replace("\u2019", "'").split())
+
+
+class SpeakerFinder:
+    """Resolves the speakers of cue verbs in one parsed document."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        source: SourceDocument,
+        lexicon: QuoteLexicon,
+        quoted: Sequence[QuotedSpan],
+    ) -> None:
+        self.doc = doc
+        self.source = source
+        self.lex = lexicon
+        self.quoted = sorted(quoted, key=lambda q: q.open_at)
+        self._opens = [q.open_at for q in self.quoted]
+        self._sentences = list(doc.sents)
+        self._sentence_starts = [s.start for s in self._sentences]
+        self.entity_of: dict[int, Span] = {}
+        for ent in doc.ents:
+            for token in ent:
+                self.entity_of[token.i] = ent
+        self.persons = [e for e in doc.ents if e.label_ == "PERSON" and not self.in_quote(e.start)]
+        self.report_org = report_organisation(doc, lexicon)
+        self.org_mentions: dict[str, list[Span]] = {}
+        for ent in doc.ents:
+            if ent.label_ == "ORG":
+                self.org_mentions.setdefault(_norm(ent.text), []).append(ent)
+
+    # --- public --------------------------------------------------------------------
+
+    def in_quote(self, token_index: int) -> bool:
+        """Whether a token lies between quote marks (then it is not the narrator's)."""
+        offset = self.doc[token_index].idx
+        # Spans do not overlap and are sorted: only the last one opening before can hold it.
+        i = bisect_right(self._opens, offset) - 1
+        return i >= 0 and self.quoted[i].contains(offset)
+
+    def of_verb(self, verb: Token) -> tuple[Speaker, ...]:
+        """The speakers named as the source of ``verb`` (empty when none is named)."""
+        heads = self.subject_heads(verb)
+        speakers: list[Speaker] = []
+        for head in heads:
+            for speaker in self.of_token(head):
+                if speaker.key in {s.key for s in speakers} or self._quotes_inside(speaker):
+                    continue
+                speakers.append(speaker)
+        return tuple(speakers)
+
+    def _quotes_inside(self, speaker: Speaker) -> bool:
+        """A "speaker" whose words hold quote marks is a misparse of the quoted clause."""
+        if speaker.start < 0:
+            return False
+        i = bisect_right(self._opens, speaker.start)
+        return i < len(self._opens) and self._opens[i] < speaker.end
+
+    def subject_heads(self, verb: Token) -> list[Token]:
+        """Head tokens of the subject of ``verb`` (or of the verb it depends on)."""
+        current = verb
+        for _ in range(4):
+            subjects = [c for c in current.children if c.dep_ in _SUBJECTS]
+            if subjects:
+                if any(self._is_audience(current, s) for s in subjects):
+                    return []
+                subject = min(subjects, key=lambda s: abs(s.i - current.i))
+                if subject.lower_ in _RELATIVE and current.dep_ == "relcl":
+                    subject = current.head  # "the report, which said ..."
+                return [subject, *subject.conjuncts]
+            agents = [c for c in current.children if c.dep_ == "agent"]
+            if agents:
+                # Passive with a "by" agent: "failures have been revealed by Ofsted".
+                objects = [g for g in agents[0].children if g.dep_ == "pobj"]
+                return [objects[0], *objects[0].conjuncts] if objects else []
+            if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in current.children):
+                return []  # passive without agent: the speaker is not named
+            if (
+                current.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp")
+                and current.head != current
+            ):
+                current = current.head  # "..., highlighting the following points"
+                continue
+            return self._inverted_subject(current)
+        return []
+
+    def _inverted_subject(self, verb: Token) -> list[Token]:
+        """An inverted reporting clause: "..., says shocking Ofsted report", "..., say
+        Ofsted". Closing its sentence, it names the speaker after the verb."""
+        if verb.lemma_.lower() not in self.lex.speech_verbs:
+            return []
+        if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+            return []
+        after = []
+        for token in verb.doc[verb.i + 1 : verb.sent.end]:
+            if token.is_punct or token.is_space:
+                break
+            after.append(token)
+        nouns = [t for t in after if t.pos_ in ("NOUN", "PROPN")]
+        return [nouns[-1]] if nouns and len(after) <= 6 else []
+
+    def of_token(self, token: Token) -> tuple[Speaker, ...]:
+        """The speaker(s) a subject token names."""
+        if token.lower_ in self.lex.person_pronouns:
+            return self.person_antecedent(token)
+        if token.lower_ in self.lex.group_pronouns:
+            return self.group_antecedent(token)
+        entity = self.entity_of.get(token.i)
+        if entity is not None and entity.label_ in SPEAKER_ENTITIES:
+            return (self._entity_speaker(entity, "named"),)
+        for related in self._appositions(token):
+            ent = self.entity_of.get(related.i)
+            if ent is not None and ent.label_ == "PERSON":
+                return (self._entity_speaker(ent, "appositive"),)
+        word = token.lower_
+        lemma = token.lemma_.lower()
+        if word in self.lex.report_speakers or lemma in self.lex.report_speakers:
+            return (self._report_speaker(token),)
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return ()
+        phrase = self._noun_phrase(token)
+        if word in self.lex.group_nouns or lemma in self.lex.group_nouns:
+            return (Speaker(*phrase, "GROUP", "group"),)
+        if lemma in self.lex.role_nouns:
+            return (Speaker(*phrase, "ROLE", "noun-phrase"),)
+        if lemma in self.lex.org_nouns:
+            return (Speaker(*phrase, "ORG", "noun-phrase"),)
+        if token.tag_ in ("NNS", "NNPS"):
+            # Plural subjects of reporting verbs are people ("Care leavers described ...").
+            return (Speaker(*phrase, "GROUP", "noun-phrase"),)
+        return ()  # a singular common noun ("Progress", "The meeting") is not a speaker
+
+    # --- pronouns ------------------------------------------------------------------
+
+    def person_antecedent(self, pronoun: Token) -> tuple[Speaker, ...]:
+        """he/she: the latest person named before, preferring one named as a subject."""
+        window = self._window_start(pronoun)
+        before = [e for e in self.persons if window <= e.start_char and e.end <= pronoun.i]
+        if not before:
+            return ()
+        subjects = [e for e in before if e.root.dep_ in ("nsubj", "nsubjpass")]
+        chosen = (subjects or before)[-1]
+        speaker = self._entity_speaker(chosen, "pronoun")
+        # With two different people in view and no gender to go on, say it is a guess.
+        people = {
+            self._name_words(self.fullest_name(e))[-1:][0] for e in before if self._name_words(e)
+        }
+        how = "pronoun" if len(people) <= 1 else "pronoun-ambiguous"
+        return (Speaker(speaker.text, speaker.start, speaker.end, "PERSON", how),)
+
+    def group_antecedent(self, pronoun: Token) -> tuple[Speaker, ...]:
+        """they/it: the nearest earlier subject that is an organisation, a report or a group."""
+        here = bisect_right(self._sentence_starts, pronoun.sent.start) - 1
+        sentences = self._sentences[max(0, here - 4) : max(0, here)]
+        window = self._window_start(pronoun)
+        for sentence in reversed(sentences[-4:]):
+            if sentence.start_char < window:
+                break
+            subjects = sorted(
+                (
+                    t
+                    for t in sentence
+                    if t.dep_ in ("nsubj", "nsubjpass") and not self.in_quote(t.i)
+                ),
+                key=lambda t: (t.head != sentence.root, t.i),
+            )
+            for subject in subjects:
+                if subject.lower_ in self.lex.person_pronouns | self.lex.group_pronouns:
+                    continue
+                found = self.of_token(subject)
+                # Only names, organisations, reports and known groups can be "they".
+                if found and (
+                    len(found) > 1
+                    or found[0].label == "ORG"
+                    or (found[0].label == "GROUP" and found[0].how != "noun-phrase")
+                ):
+                    return tuple(Speaker(s.text, s.start, s.end, s.label, "pronoun") for s in found)
+        return ()
+
+    # --- helpers -------------------------------------------------------------------
+
+    def _window_start(self, token: Token) -> int:
+        """Cleaned offset where the antecedent search stops (a few blocks back)."""
+        blocks = self.source.blocks
+        index = next(
+            (i for i, b in enumerate(blocks) if b.clean_start <= token.idx <= b.clean_end), 0
+        )
+        first = max(0, index - self.lex.pronoun_window_blocks)
+        return blocks[first].clean_start if blocks else 0
+
+    def _is_audience(self, verb: Token, subject: Token) -> bool:
+        """A headline passive: "..., councillors told" has the audience as its subject."""
+        if verb.lemma_.lower() not in self.lex.audience_verbs:
+            return False
+        has_object = any(c.dep_ in ("dobj", "dative", "iobj") for c in verb.children)
+        noun = subject.lower_ in self.lex.audience_nouns or (
+            subject.lemma_.lower() in self.lex.audience_nouns
+        )
+        return noun and not has_object
+
+    def _appositions(self, token: Token) -> list[Token]:
+        related = [c for c in token.children if c.dep_ == "appos"]
+        if token.dep_ == "appos":
+            related.append(token.head)
+        return related
+
+    def _entity_speaker(self, entity: Span, how: str) -> Speaker:
+        if entity.label_ == "PERSON":
+            fullest = self.fullest_name(entity)
+            if fullest is not entity:
+                how = "fullest-name" if how == "named" else how
+            entity = fullest
+        start = entity.start_char
+        if (
+            entity.label_ == "ROLE"
+            and entity.start > 0
+            and self.doc[entity.start - 1].lower_ == "the"
+        ):
+            start = self.doc[entity.start - 1].idx  # "The Executive Director People Services"
+        label = SPEAKER_ENTITIES[entity.label_]
+        return Speaker(
+            self.source.clean[start : entity.end_char], start, entity.end_char, label, how
+        )
+
+    def fullest_name(self, entity: Span) -> Span:
+        """The longest name in the document for the same person ("Cllr Smithers" ->
+        "Cllr Jason Smithers"), the occurrence nearest before ``entity`` if any."""
+        surname = self._name_words(entity)[-1:]
+        same = [e for e in self.persons if self._name_words(e)[-1:] == surname and surname]
+        if not same:
+            return entity
+        longest = max(len(self._name_words(e)) for e in same)
+        if longest <= len(self._name_words(entity)):
+            return entity
+        candidates = [e for e in same if len(self._name_words(e)) == longest]
+        before = [e for e in candidates if e.start <= entity.start]
+        return before[-1] if before else candidates[0]
+
+    def _name_words(self, entity: Span) -> list[str]:
+        words = [t.lower_ for t in entity if t.is_alpha]
+        return [w for w in words if w not in self.lex.honorifics]
+
+    def _report_speaker(self, token: Token) -> Speaker:
+        """A report noun as speaker ("the report", "inspectors"): the organisation named
+        with it ("Ofsted inspectors"), else the document's reporting organisation, else
+        a group named by the phrase."""
+        for child in token.children:
+            ent = self.entity_of.get(child.i)
+            if (
+                ent is not None
+                and ent.label_ == "ORG"
+                and child.dep_ in ("compound", "amod", "poss", "nmod")
+            ):
+                return Speaker(ent.text, ent.start_char, ent.end_char, "ORG", "named")
+        if self.report_org is not None:
+            mention = self._nearest_mention(self.report_org, token.idx)
+            if mention is not None:
+                return Speaker(
+                    mention.text, mention.start_char, mention.end_char, "ORG", "report-org"
+                )
+        return Speaker(*self._noun_phrase(token), "GROUP", "group")
+
+    def _nearest_mention(self, name: str, offset: int) -> Span | None:
+        mentions = self.org_mentions.get(name, [])
+        before = [e for e in mentions if e.start_char <= offset]
+        if before:
+            return before[-1]
+        return mentions[0] if mentions else None
+
+    def _noun_phrase(self, token: Token) -> tuple[str, int, int]:
+        """Text and cleaned span of the noun phrase headed by ``token``, without
+        appositions, relative clauses or coordinated phrases."""
+        keep = [token]
+        for child in token.children:
+            modifier = child.dep_ in _NP_KEEP and child.i < token.i
+            complement = child.dep_ == "prep" and child.i > token.i
+            if modifier or (complement and child.lower_ in _NP_PREPOSITIONS):
+                keep.extend(child.subtree)
+        first = min(t.i for t in keep)
+        last = max(t.i for t in keep)
+        span = self.doc[first : last + 1]
+        return span.text, span.start_char, span.end_char
+
+
+def report_organisation(doc: Doc, lexicon: QuoteLexicon) -> str | None:
+    """The organisation whose report or inspectors a document quotes, when it says so:
+    an ORG modifying a report noun ("Ofsted inspectors", "the Ofsted report"), the
+    subject of an inspecting verb ("Ofsted inspected") or its ``by`` agent."""
+    votes: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ == "ORG" and _names_reporter(ent.root, lexicon):
+            votes[_norm(ent.text)] += 1
+    if not votes:
+        return None
+    return votes.most_common(1)[0][0]
+
+
+def _names_reporter(root: Token, lexicon: QuoteLexicon) -> bool:
+    head = root.head
+    if root.dep_ in ("compound", "amod", "poss", "nmod"):
+        return _is_report_noun(head, lexicon)  # "Ofsted inspectors", "the Ofsted report"
+    if root.dep_ == "nsubj":
+        return head.lemma_.lower() in lexicon.inspecting_verbs  # "Ofsted inspected"
+    if root.dep_ == "pobj" and head.lower_ == "by":
+        # "rated inadequate by Ofsted", "the inspection by Ofsted"
+        verb = head.head
+        return verb.lemma_.lower() in lexicon.inspecting_verbs or _is_report_noun(verb, lexicon)
+    return False
+
+
+def _is_report_noun(token: Token, lexicon: QuoteLexicon) -> bool:
+    return token.lower_ in lexicon.report_nouns or token.lemma_.lower() in lexicon.report_nouns
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("\u2019", "'").split())

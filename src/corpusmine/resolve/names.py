@@ -1,0 +1,119 @@
+"""Name normalisation: what two surface forms must share to be the same name.
+
+A name is compared through its *tokens*: lower case, apostrophes and possessive "'s"
+removed ("Children's Trust's" -> children trust), a leading "the" dropped, honorifics
+dropped for people ("Cllr Jason Smithers" -> jason smithers), function words dropped
+("Department for Education" = "Department of Education") and known short forms
+expanded ("Northants" -> northamptonshire).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .lexicon import Lexicon
+
+# NER labels -> the entity types of DESIGN.md; other labels (DATE, CARDINAL, ...) are
+# not entities.
+ENTITY_LABELS = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE",
+    "LOC": "GPE",
+    "NORP": "OTHER",
+    "FAC": "OTHER",
+    "PRODUCT": "PRODUCT",
+    "ROLE": "ROLE",
+    "EVENT": "OTHER",
+    "LAW": "OTHER",
+    "WORK_OF_ART": "OTHER",
+}
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
+_EDGE_PUNCT = " \t\n\"“”‘’',.;:!?()[]{}"
+_POSSESSIVE = re.compile(r"(?:'s|s')$", re.IGNORECASE)
+
+
+def entity_type(label: str) -> str | None:
+    """The DESIGN.md entity type for a mention label, or None for non-entities."""
+    return ENTITY_LABELS.get(label)
+
+
+def straighten(text: str) -> str:
+    """Text with curly apostrophes made straight and whitespace collapsed."""
+    return " ".join(text.translate(_APOSTROPHES).split())
+
+
+def strip_possessive(word: str) -> str:
+    """``Trust's`` -> ``Trust``; ``councils'`` -> ``councils`` (straight apostrophes)."""
+    if word.endswith("'s") or word.endswith("'S"):
+        return word[:-2]
+    if word.endswith("s'"):
+        return word[:-1]
+    return word
+
+
+def word_token(word: str, lex: Lexicon) -> tuple[str, ...]:
+    """Comparison tokens of one written word (empty for function words)."""
+    word = strip_possessive(straighten(word).strip(_EDGE_PUNCT)).lower()
+    word = word.replace("'", "").replace(".", "")
+    if word == "&":
+        word = "and"
+    if not word or word in lex.function_words:
+        return ()
+    return lex.short_forms.get(word, (word,))
+
+
+def name_tokens(text: str, entity_type_name: str, lex: Lexicon) -> tuple[str, ...]:
+    """Comparison tokens of a name (see the module docstring)."""
+    return analyse(text, entity_type_name, lex).tokens
+
+
+def is_acronym(text: str) -> bool:
+    """An acronym-shaped word: "NNC", "DfE", "CHARMS" (not "Ofsted")."""
+    if " " in text or not 2 <= len(text) <= 10 or not text[0].isalnum():
+        return False
+    letters = [c for c in text if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    return upper >= 2 and upper * 2 >= len(letters)
+
+
+@dataclass(frozen=True)
+class Name:
+    """One surface form analysed for comparison."""
+
+    surface: str  # as written, apostrophes straightened
+    display: str  # without a leading "the", honorifics (people) and a final possessive
+    tokens: tuple[str, ...]
+    honorifics: tuple[str, ...] = ()
+    acronym: bool = False  # acronym-shaped ("NNC", "DfE")
+
+    @property
+    def key(self) -> str:
+        return " ".join(self.tokens)
+
+    @property
+    def head(self) -> str:
+        return self.tokens[-1] if self.tokens else ""
+
+
+def analyse(text: str, entity_type_name: str, lex: Lexicon) -> Name:
+    """Analyse ``text`` as a name of type ``entity_type_name``."""
+    surface = straighten(text).strip(_EDGE_PUNCT.replace("'", ""))
+    words = surface.split()
+    if len(words) > 1 and words[0].lower() == "the":
+        words = words[1:]
+    honorifics: list[str] = []
+    if entity_type_name == "PERSON":
+        while len(words) > 1 and words[0].lower().rstrip(".") in lex.honorifics:
+            honorifics.append(words.pop(0).rstrip("."))
+    if words:
+        words[-1] = strip_possessive(words[-1])
+    display = " ".join(words)
+    tokens = tuple(t for w in words for t in word_token(w, lex))
+    if not tokens:  # a name made only of function words: keep them rather than nothing
+        tokens = tuple(w.lower() for w in words)
+    return Name(surface, display, tokens, tuple(honorifics), is_acronym(display))

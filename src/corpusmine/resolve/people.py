@@ -1,0 +1,105 @@
+"""People's names: when two forms name the same person, and when they never can.
+
+A full name is given name(s) + surname. Two full names are *compatible* when the
+surnames are equal and the given names agree (equal, or an initial of the other:
+"J Smithers" / "Jason Smithers"); only compatible names may merge, and only when the
+evidence is unambiguous. "Jason Smithers" and "Jane Smithers" never merge.
+
+A one-word name after honorifics ("Cllr Smithers", "Smithers", "Jason") is resolved in
+context: the one person of the document with that surname (or given name), else the one
+person of the corpus with that surname; with two candidates it stays on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .lexicon import Lexicon
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A full name split into given name, middle names and surname (comparison tokens)."""
+
+    given: str
+    middles: tuple[str, ...]
+    surname: str
+
+    @classmethod
+    def of(cls, tokens: Sequence[str]) -> PersonName | None:
+        if len(tokens) < 2:
+            return None
+        return cls(tokens[0], tuple(tokens[1:-1]), tokens[-1])
+
+
+def _given_compatible(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    return (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+def people_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Could the full names with tokens ``a`` and ``b`` be one person?"""
+    pa, pb = PersonName.of(a), PersonName.of(b)
+    if pa is None or pb is None:
+        return False
+    if pa.surname != pb.surname or not _given_compatible(pa.given, pb.given):
+        return False
+    return all(_given_compatible(x, y) for x, y in zip(pa.middles, pb.middles, strict=False))
+
+
+def variant_pairs(keys: Iterable[tuple[str, ...]]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Pairs of distinct full names to merge: each compatible only with names that are
+    all compatible with each other ("J Smithers" joins "Jason Smithers" unless a
+    "John Smithers" is also in the corpus)."""
+    names = sorted({k for k in keys if len(k) >= 2})
+    by_surname: dict[str, list[tuple[str, ...]]] = {}
+    for name in names:
+        by_surname.setdefault(name[-1], []).append(name)
+    partners: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for group in by_surname.values():
+        for a in group:
+            partners[a] = [b for b in group if b != a and people_compatible(a, b)]
+
+    def unambiguous(name: tuple[str, ...]) -> bool:
+        found = partners[name]
+        return all(people_compatible(x, y) for x in found for y in found if x < y)
+
+    pairs = []
+    for a, found in partners.items():
+        for b in found:
+            if a < b and unambiguous(a) and unambiguous(b):
+                pairs.append((a, b))
+    return pairs
+
+
+def gender(honorifics: Iterable[str], lex: Lexicon) -> str | None:
+    """ "f", "m" or None from honorifics such as Mrs or Mr."""
+    lowered = {h.lower() for h in honorifics}
+    if lowered & lex.female_honorifics:
+        return "f"
+    if lowered & lex.male_honorifics:
+        return "m"
+    return None
+
+
+def single_name_candidates(
+    word: str, people: Iterable[tuple[tuple[str, ...], str | None]], want_gender: str | None
+) -> list[tuple[str, ...]]:
+    """Full names (with their gender, if known) that the one-word name ``word`` may be:
+    people with that surname, or failing that with that given name."""
+    people = [(k, g) for k, g in people if not (want_gender and g and g != want_gender)]
+    by_surname = sorted({k for k, _ in people if k[-1] == word})
+    if by_surname:
+        return by_surname
+    return sorted({k for k, _ in people if k[0] == word})
+
+
+def one_person(candidates: Sequence[tuple[str, ...]]) -> bool:
+    """True when all candidate names are compatible: they can be one person."""
+    return bool(candidates) and all(
+        people_compatible(a, b) for a in candidates for b in candidates if a < b
+    )

@@ -1,0 +1,151 @@
+"""Who a quote's speaker or a claim's subject is, once entities are known.
+
+In order: the entity of a reference overlapping the speaker's span; else the entity
+whose aliases include the speaker's text (preferring entities of the same document);
+else, for a job title, the person the document names as its holder, or the title's
+ROLE entity (created when no mention of it exists).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .names import analyse, straighten
+from .refs import Ref, SpanIndex
+
+if TYPE_CHECKING:
+    from .lexicon import Lexicon
+
+
+@dataclass
+class SpeakerIndex:
+    """Everything needed to name the entity behind a span or a piece of text."""
+
+    lex: Lexicon
+    spans: dict[str, SpanIndex]
+    entity_of: Callable[[Ref], str | None]
+    keys: dict[str, set[str]] = field(default_factory=dict)  # name key -> entity ids
+    surnames: dict[str, set[str]] = field(default_factory=dict)  # surname -> person ids
+    documents: dict[str, set[str]] = field(default_factory=dict)  # entity id -> documents
+    role_entities: dict[str, str] = field(default_factory=dict)  # title key -> entity id
+    holders: dict[tuple[str, str], str] = field(default_factory=dict)  # (doc, title) -> id
+    new_role: Callable[[str, str], str] | None = None  # (title, document) -> entity id
+
+    @classmethod
+    def build(
+        cls,
+        lex: Lexicon,
+        refs: Iterable[Ref],
+        entity_of: Callable[[Ref], str | None],
+        **kwargs: object,
+    ) -> SpeakerIndex:
+        by_doc: dict[str, list[Ref]] = defaultdict(list)
+        keys: dict[str, set[str]] = defaultdict(set)
+        documents: dict[str, set[str]] = defaultdict(set)
+        surnames: dict[str, set[str]] = defaultdict(set)
+        for ref in refs:
+            entity = entity_of(ref)
+            if entity is None:
+                continue
+            by_doc[ref.document].append(ref)
+            documents[entity].add(ref.document)
+            for key in _keys(ref.text, ref.type, lex):
+                keys[key].add(entity)
+            tokens = analyse(ref.text, ref.type, lex).tokens
+            if ref.type == "PERSON" and len(tokens) >= 2:
+                surnames[tokens[-1]].add(entity)
+        spans = {doc: SpanIndex(items) for doc, items in by_doc.items()}
+        return cls(lex, spans, entity_of, dict(keys), dict(surnames), dict(documents), **kwargs)  # type: ignore[arg-type]
+
+    def find(self, document: str, start: int, end: int, text: str, label: str | None) -> str | None:
+        """The entity id of a speaker/subject, or None when nothing names it."""
+        if start >= 0 and end > start and document in self.spans:
+            found = self._by_span(document, start, end, _SPAN_TYPES.get(label or ""))
+            if found:
+                return found
+        if not text or not text.strip():
+            return None
+        title = self._title(text)
+        if title and (document, title) in self.holders:
+            return self.holders[(document, title)]
+        kind = "PERSON" if label in (None, "PERSON", "GROUP") else label
+        for key in _keys(text, kind, self.lex):
+            found = self._unique(self.keys.get(key, set()), document)
+            if found:
+                return found
+        person = analyse(text, "PERSON", self.lex)
+        if len(person.tokens) == 1 and kind == "PERSON":
+            found = self._unique(self.surnames.get(person.tokens[0], set()), document)
+            if found:
+                return found
+        if title and title in self.role_entities:
+            return self.role_entities[title]
+        if label == "ROLE" and self.new_role is not None:
+            key = title or " ".join(analyse(text, "ROLE", self.lex).tokens)
+            if key not in self.role_entities:
+                self.role_entities[key] = self.new_role(_without_article(text), document)
+            return self.role_entities[key]
+        return None
+
+    def _by_span(
+        self, document: str, start: int, end: int, types: frozenset[str] | None
+    ) -> str | None:
+        overlapping = [
+            r
+            for r in self.spans[document].overlapping(start, end)
+            if self.entity_of(r) and (types is None or r.type in types)
+        ]
+        if not overlapping:
+            return None
+        best = max(
+            overlapping,
+            key=lambda r: (min(r.end, end) - max(r.start, start), r.type != "ROLE", -r.start),
+        )
+        title = self._title(best.text) if best.type == "ROLE" else None
+        if title and (document, title) in self.holders:
+            return self.holders[(document, title)]
+        return self.entity_of(best)
+
+    def _unique(self, candidates: set[str], document: str) -> str | None:
+        """The one candidate of the document, else the one candidate of the corpus."""
+        local = {e for e in candidates if document in self.documents.get(e, ())}
+        for pool in (local, candidates):
+            if len(pool) == 1:
+                return next(iter(pool))
+        return None
+
+    def _title(self, text: str) -> str | None:
+        """The comparison key of ``text`` if it is a job title ("The Executive Director")."""
+        key = " ".join(analyse(text, "ROLE", self.lex).tokens)
+        known = {" ".join(analyse(t, "ROLE", self.lex).tokens) for t in self.lex.titled_roles}
+        if key in known or key in self.role_entities:
+            return key
+        return None
+
+
+# A speaker labelled PERSON is not the organisation named inside its span ("A spokesman
+# for both NNC and WNC" is not NNC).
+_SPAN_TYPES = {
+    "PERSON": frozenset({"PERSON", "ROLE"}),
+    "ROLE": frozenset({"PERSON", "ROLE"}),
+    "ORG": frozenset({"ORG"}),
+    "GPE": frozenset({"GPE", "ORG"}),
+}
+
+
+def _keys(text: str, kind: str, lex: Lexicon) -> list[str]:
+    """Keys a text is looked up by: as its own type, and as a person (honorifics off)."""
+    keys = [analyse(text, kind, lex).key]
+    if kind != "PERSON":
+        keys.append(analyse(text, "PERSON", lex).key)
+    return list(dict.fromkeys(k for k in keys if k))
+
+
+def _without_article(text: str) -> str:
+    words = straighten(text).split()
+    if len(words) > 1 and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)

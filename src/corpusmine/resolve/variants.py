@@ -1,0 +1,92 @@
+"""Name variants found by comparing names: misspellings and truncations.
+
+Fuzzy matching (rapidfuzz) compares names word by word, never as whole strings: two
+names of the same type and length may differ in one word only, that word must be long
+and nearly identical ("Wooster" / "Woster"), and it must not be a word that tells names
+apart ("North" / "West", numbers). Whole-string similarity would merge "North
+Northamptonshire Council" with "West Northamptonshire Council"; this never does.
+
+A truncation ("Children's Trust" for "Northamptonshire Children's Trust") is a name that
+is the end of exactly one longer name of the same type.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+from rapidfuzz.fuzz import ratio
+
+if TYPE_CHECKING:
+    from .lexicon import Lexicon
+
+Key = tuple[str, ...]
+MIN_WORD = 6  # shorter words differ by one letter too often (Baker / Barker)
+MIN_RATIO = 88.0
+
+
+def similar_words(a: str, b: str, lex: Lexicon) -> bool:
+    """Two words that are spelling variants of each other."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < MIN_WORD or a[0] != b[0]:
+        return False
+    if a in lex.contrast_words or b in lex.contrast_words or a.isdigit() or b.isdigit():
+        return False
+    return ratio(a, b) >= MIN_RATIO
+
+
+def fuzzy_pairs(
+    names: Iterable[tuple[str, Key]],
+    documents: Mapping[tuple[str, Key], frozenset[str]],
+    lex: Lexicon,
+) -> list[tuple[tuple[str, Key], tuple[str, Key]]]:
+    """Pairs of (type, tokens) names that differ by one misspelt word.
+
+    People written two ways in the same document are taken to be two people.
+    """
+    buckets: dict[tuple[str, int, Key], list[Key]] = defaultdict(list)
+    unique = sorted(set(names))
+    for kind, tokens in unique:
+        if len(tokens) < 2:
+            continue
+        for i in range(len(tokens)):
+            masked = tokens[:i] + ("\0",) + tokens[i + 1 :]
+            buckets[(kind, i, masked)].append(tokens)
+    pairs = set()
+    for (kind, i, _), members in buckets.items():
+        for x, a in enumerate(members):
+            for b in members[x + 1 :]:
+                if not similar_words(a[i], b[i], lex):
+                    continue
+                if kind == "PERSON" and documents.get((kind, a), frozenset()) & documents.get(
+                    (kind, b), frozenset()
+                ):
+                    continue
+                pairs.add(tuple(sorted([(kind, a), (kind, b)])))
+    return sorted(pairs)  # type: ignore[arg-type]
+
+
+def truncation_pairs(names: Iterable[Key]) -> list[tuple[Key, Key]]:
+    """(short, full) pairs where ``short`` (two words or more) ends exactly one longer name."""
+    unique = sorted(set(names))
+    by_head: dict[str, list[Key]] = defaultdict(list)
+    for tokens in unique:
+        if tokens:
+            by_head[tokens[-1]].append(tokens)
+    pairs = []
+    for tokens in unique:
+        if len(tokens) < 2:
+            continue
+        longer = [
+            other
+            for other in by_head[tokens[-1]]
+            if len(other) > len(tokens) and other[-len(tokens) :] == tokens
+        ]
+        # Several longer names end the same way: the short form is ambiguous. Longer names
+        # that are themselves truncations of one another count once (keep the shortest).
+        longer = [o for o in longer if not any(p != o and o[-len(p) :] == p for p in longer)]
+        if len(longer) == 1:
+            pairs.append((tokens, longer[0]))
+    return pairs
