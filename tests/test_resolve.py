@@ -18,7 +18,6 @@ from corpusmine.resolve import Resolution, load_alias_file, resolve_corpus
 from corpusmine.resolve.acronyms import best_long_form, find_definitions, letters_match
 from corpusmine.resolve.clusters import ConstrainedUnion
 from corpusmine.resolve.lexicon import lexicon
-from corpusmine.runner import run_extract
 from corpusmine.store import Store
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -813,12 +812,9 @@ class SeedRun:
 
 
 @pytest.fixture(scope="module")
-def seed_run(tmp_path_factory: pytest.TempPathFactory) -> SeedRun:
-    """Extract the seeds once for this module, through the real pipeline."""
-    path = tmp_path_factory.mktemp("resolve") / "seeds.db"
-    with Store(path) as store:
-        summary = run_extract([str(SEEDS)], store)
-        assert summary.failures == ()
+def seed_run(seed_db: Path) -> SeedRun:
+    """What the real pipeline stored for the seeds (the session's seed database)."""
+    with Store(seed_db, create=False) as store:
         return SeedRun(
             dict(store.document_texts()),
             list(store.mention_records()),

@@ -4,9 +4,23 @@ The library API: ``run_extract`` fills a ``Store`` from files; the store answers
 queries. The command line (``corpusmine``) is a thin layer over these.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from .errors import CorpusmineError
-from .runner import RunSummary, run_extract
 from .store import Store
+
+if TYPE_CHECKING:
+    from .runner import RunSummary, run_extract
+
+
+def __getattr__(name: str) -> Any:
+    # The extract side loads spaCy (a second or more); query commands never need it.
+    if name in {"RunSummary", "run_extract"}:
+        from . import runner
+
+        return getattr(runner, name)
+    raise AttributeError(name)
+
 
 __version__ = "0.1.0"
 

@@ -17,7 +17,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from . import queries, queries_claims
 from .analyse import timeline as timeline_rows
 from .errors import CorpusmineError
-from .extract.quotes import is_uncertain_confidence
 from .ingest import DEFAULT_MAX_BYTES
 from .records import IngestFailure
 from .report.build import build_report
@@ -25,8 +24,6 @@ from .report.html import render_html
 from .report.markdown import render_markdown
 from .report.output import print_table, to_csv, to_json
 from .resolve import load_alias_file
-from .runner import Progress as RunProgress
-from .runner import RunSummary, run_extract
 from .store import Store, default_db_path
 
 ENTITY_TYPES = ["PERSON", "ORG", "GPE", "ROLE", "PRODUCT", "OTHER"]
@@ -150,6 +147,8 @@ def extract(
       corpusmine extract seeds/ --db seeds.db --jobs 2
       corpusmine extract seeds/ --aliases corrections.csv
     """
+    from .runner import run_extract  # loads spaCy: only the extract command pays for it
+
     console = Console(stderr=True)
 
     def on_failure(failure: IngestFailure) -> None:
@@ -186,7 +185,7 @@ def _aliases(store: Store, aliases_file: str | None) -> list[tuple[str, str]]:
 
 def _extract_with_progress(
     console: Console, paths: list[str], store: Store, options: dict[str, Any]
-) -> RunSummary:
+) -> Any:
     columns = (
         TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.fields[rate]}"),
@@ -195,16 +194,18 @@ def _extract_with_progress(
         task = bar.add_task("extract", total=None, rate="")
         started = time.perf_counter()
 
-        def on_progress(step: RunProgress) -> None:
+        def on_progress(step: Any) -> None:
             elapsed = max(time.perf_counter() - started, 1e-6)
             docs_rate = step.documents_done / elapsed
             rate = f"{docs_rate:.1f} docs/s, {step.words_done / elapsed:,.0f} words/s"
             bar.update(task, total=step.documents_total, completed=step.documents_done, rate=rate)
 
+        from .runner import run_extract
+
         return run_extract(paths, store, on_progress=on_progress, **options)
 
 
-def _print_summary(summary: RunSummary, db: str) -> None:
+def _print_summary(summary: Any, db: str) -> None:
     console = Console(stderr=True, highlight=False)
     rate = summary.words / summary.seconds if summary.seconds else 0.0
     console.print(
@@ -300,6 +301,9 @@ def who_said(
     Example:
       corpusmine who-said Smithers --about "foster carers"
     """
+    from .extract.quote_lexicon import quote_lexicon
+
+    uncertain_below = quote_lexicon().uncertain_below
     with Store(db, create=False) as store:
         rows = queries.who_said_rows(store, speaker, about, document, kind)
     if output_format != "table":
@@ -318,7 +322,7 @@ def who_said(
         table_rows = [
             {
                 "document": r["document"],
-                "kind": r["kind"] + (" ?" if is_uncertain_confidence(r["confidence"]) else ""),
+                "kind": r["kind"] + (" ?" if r["confidence"] < uncertain_below else ""),
                 "text": _shorten(r["text"], 160),
             }
             for r in said
@@ -329,7 +333,7 @@ def who_said(
             [("document", "Document"), ("kind", "Kind"), ("text", "Statement")],
             title=f"{name} ({len(said)})",
         )
-    uncertain = sum(1 for r in rows if is_uncertain_confidence(r["confidence"]))
+    uncertain = sum(1 for r in rows if r["confidence"] < uncertain_below)
     if uncertain:
         console.print(f'"?" marks {uncertain} uncertain attribution(s).')
 

@@ -7,6 +7,8 @@ come, so memory stays flat and an interrupted run keeps what it finished.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -89,28 +91,34 @@ def run_extract(
         else:
             found_files.append(found)
 
-    corpus_dates = _corpus_dates(store, found_files, max_bytes)
+    # First pass, no NLP: which files changed, and the explicit dates of the corpus.
+    explicit_dates = _stored_explicit_dates(store)
+    to_extract: list[FoundFile] = []
+    seen_ids: set[str] = set()
+    for found in found_files:
+        raw = _read(found, max_bytes, fail)
+        if raw is None:
+            continue
+        if found.document_id in seen_ids:
+            fail(IngestFailure(str(found.path), f"duplicate document id '{found.document_id}'"))
+            continue
+        seen_ids.add(found.document_id)
+        metadata = raw.metadata
+        if metadata.date:
+            explicit_dates.append(metadata.date)
+        key = (raw.sha256, _signature_with_metadata(signature, metadata.date, metadata.date_source))
+        if not force and store.stored_signature(found.document_id) == key:
+            unchanged.append(found.document_id)
+        else:
+            to_extract.append(found)
+    corpus_dates = CorpusDates(tuple(sorted(explicit_dates)))
 
     def changed_documents() -> Iterator[SourceDocument]:
-        """Documents to extract, read one at a time so the corpus is never all in memory."""
-        seen_ids: set[str] = set()
-        for found in found_files:
+        """Changed documents, read again one at a time so the corpus is never in memory."""
+        for found in to_extract:
             raw = _read(found, max_bytes, fail)
-            if raw is None:
-                continue
-            if found.document_id in seen_ids:
-                fail(IngestFailure(str(found.path), f"duplicate document id '{found.document_id}'"))
-                continue
-            seen_ids.add(found.document_id)
-            metadata = raw.metadata
-            key = (
-                raw.sha256,
-                _signature_with_metadata(signature, metadata.date, metadata.date_source),
-            )
-            if not force and store.stored_signature(found.document_id) == key:
-                unchanged.append(found.document_id)
-                continue
-            yield document_from_raw(raw)
+            if raw is not None:
+                yield document_from_raw(raw)
 
     extracted: list[str] = []
     words = 0
@@ -129,7 +137,7 @@ def run_extract(
             done = len(extracted) + len(unchanged)
             on_progress(Progress(done, total, words, source.id))
 
-    counts = resolve_store(store, aliases)
+    counts = resolve_store(store, aliases, skip_if_unchanged=not extracted)
     return RunSummary(
         extracted=tuple(extracted),
         unchanged=tuple(unchanged),
@@ -141,8 +149,17 @@ def run_extract(
     )
 
 
-def resolve_store(store: Store, aliases: Sequence[tuple[str, str]] = ()) -> dict[str, int]:
-    """Re-run resolution over everything stored (no NLP) and save the entities."""
+def resolve_store(
+    store: Store, aliases: Sequence[tuple[str, str]] = (), *, skip_if_unchanged: bool = False
+) -> dict[str, int]:
+    """Re-run resolution over everything stored (no NLP) and save the entities.
+
+    With ``skip_if_unchanged``, nothing is redone when the stored documents, the
+    pipeline and the aliases are those of the last resolution (an unchanged re-run).
+    """
+    state = _resolution_state(store, aliases)
+    if skip_if_unchanged and store.get_meta("resolved_state") == state:
+        return store.counts()
     texts = dict(store.document_texts())
     mentions = list(store.mention_records())
     quotes = list(store.quote_records())
@@ -154,12 +171,21 @@ def resolve_store(store: Store, aliases: Sequence[tuple[str, str]] = ()) -> dict
         resolution.quote_speaker.items(),
         [(row, subject, speaker) for row, (subject, speaker) in resolution.claim_subject.items()],
     )
+    store.set_meta("resolved_state", state)
     return {
         "entities": len(resolution.entities),
         "mentions": len(mentions),
         "quotes": len(quotes),
         "claims": len(claims),
     }
+
+
+def _resolution_state(store: Store, aliases: Sequence[tuple[str, str]]) -> str:
+    """A digest of what resolution depends on: every stored document and the aliases."""
+    digest = hashlib.sha256(json.dumps(sorted(map(list, aliases))).encode())
+    for row in store.rows("SELECT id, sha256, pipeline, date FROM documents ORDER BY id"):
+        digest.update("\x1f".join(str(v) for v in tuple(row)).encode())
+    return digest.hexdigest()
 
 
 def _signature_with_metadata(signature: str, date: str | None, date_source: str) -> str:
@@ -170,21 +196,13 @@ def _signature_with_metadata(signature: str, date: str | None, date_source: str)
     return f"{signature}|{date or ''}|{date_source}"
 
 
-def _corpus_dates(store: Store, found_files: list[FoundFile], max_bytes: int) -> CorpusDates:
-    """Explicit dates of every document in this run and in the store (no NLP needed)."""
-    dates = [
+def _stored_explicit_dates(store: Store) -> list[str]:
+    """Dates that stored documents took from metadata (header, front matter, manifest)."""
+    return [
         row["date"]
         for row in store.documents()
         if row["date"] and row["date_source"] not in ("inferred", "none")
     ]
-    for found in found_files:
-        try:
-            metadata = read_raw(found, max_bytes).metadata
-        except DocumentError:
-            continue
-        if metadata.date:
-            dates.append(metadata.date)
-    return CorpusDates(tuple(sorted(dates)))
 
 
 def _read(

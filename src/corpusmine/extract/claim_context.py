@@ -6,12 +6,16 @@ module is the one place that translates between the two for the claim extractor.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    # Annotations only: the analyser imports this module and must not load spaCy.
+    from spacy.tokens import Doc, Span, Token
+
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Span, Token
 
 from ..records import Mention, Quote, SourceDocument
 

@@ -9,12 +9,16 @@ at all is about the document's topic.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    # Annotations only: the analyser imports this module and must not load spaCy.
+    from spacy.tokens import Span, Token
+
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-from spacy.tokens import Span, Token
 
 from .claim_context import ClaimContext, Phrase
 from .claim_vocab import vocabulary

@@ -58,6 +58,7 @@ class Lexicon:
     age_words: frozenset[str]
     ambiguous_words: frozenset[str]
     trim_words: frozenset[str]
+    grammar_words: frozenset[str]
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -105,4 +106,5 @@ def lexicon() -> Lexicon:
         age_words=frozenset(raw["age_words"]),
         ambiguous_words=frozenset(raw["ambiguous_words"]),
         trim_words=frozenset(raw["trim_words"]),
+        grammar_words=frozenset(raw["grammar_words"]),
     )

@@ -10,12 +10,14 @@ grammar accepts. Overlaps keep the span that normalises, then the longer one.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
 from .calendar import MONTHS, WEEKDAYS
 from .lexicon import Lexicon, lexicon
+from .normalize import tokenize
 
 MAX_WINDOW = 8
 # Parts of speech a one-word rule span may have: "fall", "may", "before" as verbs or
@@ -66,6 +68,31 @@ def _triggers(lex: Lexicon) -> frozenset[str]:
         words |= {p[-1] for p in group}
     words |= {"weekend", "noon", "midnight", "fiscal", "fy"}
     return frozenset(words)
+
+
+@cache
+def _vocabulary() -> frozenset[str]:
+    """Every word a time expression may contain besides numbers (see grammar_words)."""
+    lex = lexicon()
+    words: set[str] = set(MONTHS) | set(WEEKDAYS) | {f"{day}s" for day in WEEKDAYS}
+    for field in fields(lex):
+        _collect_words(getattr(lex, field.name), words)
+    return frozenset(words)
+
+
+def _collect_words(value: object, into: set[str]) -> None:
+    if isinstance(value, str):
+        into.update(tokenize(value))
+    elif isinstance(value, dict):
+        for key in value:
+            _collect_words(key, into)
+    elif isinstance(value, tuple | list | set | frozenset):
+        for item in value:
+            _collect_words(item, into)
+
+
+def _in_vocabulary(token_text: str, vocabulary: frozenset[str]) -> bool:
+    return all(w in vocabulary or any(ch.isdigit() for ch in w) for w in tokenize(token_text))
 
 
 def _is_trigger(token_lower: str, triggers: frozenset[str]) -> bool:
@@ -151,6 +178,8 @@ def _scan(
     texts = [t.text for t in tokens]
     with_ws = [t.text_with_ws for t in tokens]
     punct = [t.is_punct for t in tokens]
+    vocabulary = _vocabulary()
+    foreign = [0] * (len(tokens) + 1)  # prefix count of words no time expression uses
     newline_in_text = [0] * (len(tokens) + 1)
     newline_after = [0] * (len(tokens) + 1)
     trigger_count = [0] * (len(tokens) + 1)
@@ -158,12 +187,17 @@ def _scan(
         newline_in_text[k + 1] = newline_in_text[k] + ("\n" in token.text)
         newline_after[k + 1] = newline_after[k] + ("\n" in token.whitespace_)
         trigger_count[k + 1] = trigger_count[k] + _is_trigger(lowers[k], triggers)
+        foreign[k + 1] = foreign[k] + (not _in_vocabulary(texts[k], vocabulary))
     found: list[Candidate] = []
     n = len(tokens)
     for i in range(n):
         if not any(ch.isalnum() for ch in texts[i]) or lowers[i] in lex.trim_words:
             continue
+        if foreign[i + 1] != foreign[i]:
+            continue  # a window starting here would hold a word no time expression uses
         last = min(n, i + MAX_WINDOW)
+        while last > i and foreign[last] != foreign[i]:
+            last -= 1  # nor may it run past one
         if trigger_count[last] == trigger_count[i]:
             continue  # no window starting here can hold a time word
         for j in range(last, i, -1):
