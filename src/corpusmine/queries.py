@@ -77,7 +77,9 @@ def who_said_rows(
 ) -> list[dict[str, Any]]:
     """Quotes with their resolved speaker, filtered as ``corpusmine who-said`` asks."""
     sql = (
-        "SELECT q.*, e.name AS entity_name FROM quotes q"
+        "SELECT q.*, e.name AS entity_name,"
+        " substr(d.text, q.sentence_start + 1, q.sentence_end - q.sentence_start) AS sentence"
+        " FROM quotes q JOIN documents d ON d.id = q.document"
         " LEFT JOIN entities e ON e.id = q.speaker_id WHERE 1=1"
     )
     params: list[Any] = []
@@ -99,10 +101,8 @@ def who_said_rows(
         ]
     if about:
         rows = _about(store, rows, about)
-    texts: dict[str, str] = {}
     result = []
     for r in rows:
-        text = texts.setdefault(r["document"], store.document_text(r["document"]) or "")
         result.append(
             {
                 "document": r["document"],
@@ -117,7 +117,7 @@ def who_said_rows(
                 "confidence": r["confidence"],
                 "method": r["method"],
                 "joint_with": json.loads(r["joint_with"]),
-                "sentence": text[r["sentence_start"] : r["sentence_end"]],
+                "sentence": r["sentence"],
             }
         )
     return result

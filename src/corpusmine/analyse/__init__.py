@@ -18,11 +18,14 @@ from .timeline import build_timeline
 __all__ = ["Finding", "Findings", "StoredClaim", "find_findings", "load_claims", "timeline"]
 
 
-def find_findings(store: Store) -> Findings:
-    """Contradictions, agreements, checks, single-source claims and changes over time."""
-    return decide(load_claims(store))
+def find_findings(store: Store, claims: list[StoredClaim] | None = None) -> Findings:
+    """Contradictions, agreements, checks, single-source claims and changes over time.
+
+    ``claims`` (from ``load_claims``) saves loading them again when the caller has them.
+    """
+    return decide(claims if claims is not None else load_claims(store))
 
 
-def timeline(store: Store) -> list[dict[str, Any]]:
+def timeline(store: Store, claims: list[StoredClaim] | None = None) -> list[dict[str, Any]]:
     """Events in date order: ``{date, event, subject, documents, agree, claims, ...}``."""
-    return build_timeline(load_claims(store))
+    return build_timeline(claims if claims is not None else load_claims(store))

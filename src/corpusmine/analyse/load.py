@@ -55,10 +55,14 @@ def corpus_places(store: Store, min_mentions: int = 2) -> frozenset[str]:
 
 def load_claims(store: Store) -> list[StoredClaim]:
     """Every stored claim, with its subject's canonical name and its document's date."""
-    names = {e.id: e.name for e in store.entities()}
+    names = {
+        row["id"]: row["name"]
+        for row in store.rows(
+            "SELECT id, name FROM entities WHERE id IN (SELECT subject_id FROM claims)"
+        )
+    }
     places = corpus_places(store)
     documents = {row["id"]: row for row in store.documents()}
-    texts = dict(store.document_texts())
     explicit = [
         row["date"]
         for row in documents.values()
@@ -67,9 +71,14 @@ def load_claims(store: Store) -> list[StoredClaim]:
     anchor = corpus_anchor(explicit)
     ranks = rating_ranks()
     claims = []
-    for row in store.rows("SELECT * FROM claims ORDER BY document, start, id"):
+    # SQLite slices each sentence itself (substr counts characters, 1-based), so the
+    # document texts never travel into Python.
+    for row in store.rows(
+        "SELECT c.*, substr(d.text, c.sentence_start + 1, c.sentence_end - c.sentence_start)"
+        " AS sentence FROM claims c JOIN documents d ON d.id = c.document"
+        " ORDER BY c.document, c.start, c.id"
+    ):
         document = documents.get(row["document"])
-        text = texts.get(row["document"], "")
         subject_id = row["subject_id"]
         canonical = names.get(subject_id) if subject_id else None
         key = subject_key(row["subject_text"], places)
@@ -103,7 +112,7 @@ def load_claims(store: Store) -> list[StoredClaim]:
                 status=row["status"],
                 speaker=row["speaker"],
                 speaker_id=row["speaker_id"],
-                sentence=text[row["sentence_start"] : row["sentence_end"]],
+                sentence=row["sentence"],
                 start=row["start"],
                 end=row["end"],
                 sentence_start=row["sentence_start"],

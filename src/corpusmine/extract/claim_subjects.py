@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from .claim_context import ClaimContext, Phrase
 from .claim_vocab import vocabulary
@@ -32,6 +33,12 @@ _PREPOSITIONS = frozenset({"in", "across", "of", "for", "at", "from", "on", "wit
 _KEY_WORD = re.compile(r"[a-z][a-z'-]*")
 
 
+@cache
+def _lowered(words: frozenset[str]) -> frozenset[str]:
+    # Called once per claim with the same corpus-wide place list: lower it once.
+    return frozenset(w.lower() for w in words)
+
+
 def subject_key(name: str, places: Iterable[str] = ()) -> tuple[str, str]:
     """(distinguishing word, head class) under which two subject names count as one.
 
@@ -42,7 +49,7 @@ def subject_key(name: str, places: Iterable[str] = ()) -> tuple[str, str]:
     place, all of them are ("north northamptonshire", "council").
     """
     vocab = vocabulary()
-    place_words = {p.lower() for p in places}
+    place_words = _lowered(frozenset(places))
     words = [_strip_possessive(w) for w in _KEY_WORD.findall(name.lower().replace("’", "'"))]
     words = [w for w in words if w and w not in vocab.subject_stop_words]
     # A trailing place phrase does not change the subject ("services in Northamptonshire").

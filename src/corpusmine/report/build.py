@@ -17,9 +17,11 @@ from ..store import Store
 
 def build_report(store: Store) -> dict[str, Any]:
     """Everything the report shows, as one JSON-ready dict."""
-    findings = find_findings(store)
     claims = load_claims(store)
-    entities = store.entities()
+    findings = find_findings(store, claims)
+    types = {row["type"]: row["n"] for row in store.rows(
+        "SELECT type, count(*) AS n FROM entities GROUP BY type"
+    )}  # fmt: skip
     documents = [
         {
             "id": row["id"],
@@ -37,8 +39,8 @@ def build_report(store: Store) -> dict[str, Any]:
     return {
         "summary": {
             "documents": len(documents),
-            "people": sum(1 for e in entities if e.type == "PERSON"),
-            "organisations": sum(1 for e in entities if e.type == "ORG"),
+            "people": types.get("PERSON", 0),
+            "organisations": types.get("ORG", 0),
             "claims": len(claims),
             "quotes": len(quotes),
             "contradictions": len(findings.contradictions),
@@ -53,7 +55,7 @@ def build_report(store: Store) -> dict[str, Any]:
         "changes": [f.as_dict() for f in findings.changes],
         "checks": [f.as_dict() for f in findings.checks],
         "single_source": [f.as_dict() for f in findings.single_source],
-        "timeline": timeline(store),
+        "timeline": timeline(store, claims),
         "who_said": who_said(quotes, [c.as_dict() for c in claims]),
     }
 
