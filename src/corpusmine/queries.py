@@ -10,19 +10,7 @@ from .store import Store
 
 
 def entity_rows(store: Store, entity_type: str | None = None) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": e.id,
-            "name": e.name,
-            "type": e.type,
-            "aliases": list(e.aliases),
-            "roles": list(e.roles),
-            "affiliations": list(e.affiliations),
-            "mentions": e.mentions,
-            "documents": list(e.documents),
-        }
-        for e in store.entities(entity_type)
-    ]
+    return store.entity_dicts(entity_type)
 
 
 def mention_rows(

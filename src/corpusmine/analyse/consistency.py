@@ -92,10 +92,17 @@ def _subject_near_misses(groups: dict[GroupKey, list[StoredClaim]]) -> list[Find
     """Related subjects (same kind of organisation, different distinguishing word) whose
     values would contradict if they were one subject: listed to show they were not."""
     findings = []
-    keys = sorted(groups)
-    for (key_a, attribute_a), (key_b, attribute_b) in combinations(keys, 2):
-        if attribute_a != attribute_b or key_a[1] != key_b[1] or not (key_a[0] and key_b[0]):
-            continue
+    # Only groups with the same attribute and the same kind of head can be near misses:
+    # compare within those buckets, not every pair of groups in the corpus.
+    buckets: dict[tuple[str, str], list[GroupKey]] = defaultdict(list)
+    for key in groups:
+        (distinct, head), attribute = key
+        if distinct:
+            buckets[(attribute, head)].append(key)
+    candidates = sorted(
+        pair for bucket in buckets.values() for pair in combinations(sorted(bucket), 2)
+    )
+    for (key_a, attribute_a), (key_b, attribute_b) in candidates:
         pairs = [
             (a, b, rel)
             for a in groups[(key_a, attribute_a)]

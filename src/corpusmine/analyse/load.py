@@ -27,7 +27,7 @@ _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\
 def claim_kind(attribute: str) -> str:
     """count, amount, rating or event, from the attribute name's vocabulary."""
     vocab = vocabulary()
-    if attribute in vocab.event_attributes():
+    if attribute in vocab.event_attributes:
         return "event"
     area_prefix = vocab.rating_area_template.split("{")[0]
     if attribute == vocab.rating_attribute or attribute.startswith(area_prefix):
@@ -62,6 +62,7 @@ def load_claims(store: Store) -> list[StoredClaim]:
         )
     }
     places = corpus_places(store)
+    keys: dict[str, tuple[str, str]] = {}  # subject names repeat across claims
     documents = {row["id"]: row for row in store.documents()}
     explicit = [
         row["date"]
@@ -81,7 +82,9 @@ def load_claims(store: Store) -> list[StoredClaim]:
         document = documents.get(row["document"])
         subject_id = row["subject_id"]
         canonical = names.get(subject_id) if subject_id else None
-        key = subject_key(row["subject_text"], places)
+        key = keys.get(row["subject_text"]) or keys.setdefault(
+            row["subject_text"], subject_key(row["subject_text"], places)
+        )
         if not key[0] and canonical:
             key = subject_key(canonical, places)  # an acronym or a bare noun: use the entity
         kind = claim_kind(row["attribute"])

@@ -65,6 +65,7 @@ class StoredClaim:
             "qualifier": self.qualifier,
             "as_of": self.as_of,
             "speaker": self.speaker,
+            "speaker_id": self.speaker_id,
             "sentence": self.sentence,
             "start": self.start,
             "end": self.end,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from ..knowledge import load_yaml
 
@@ -49,8 +49,9 @@ class Vocabulary:
     near_bound_tolerance: float
     exact_round_zeros: int
 
+    @cached_property
     def event_attributes(self) -> frozenset[str]:
-        """Every attribute name an event claim can have."""
+        """Every attribute name an event claim can have (computed once)."""
         names = {e.attribute for e in self.events}
         for kind in self.events:
             if kind.of_event_template:

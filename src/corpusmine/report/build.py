@@ -71,9 +71,11 @@ def who_said(quotes: list[dict[str, Any]], claims: list[dict[str, Any]]) -> list
         said[name].append(
             {k: quote[k] for k in ("document", "text", "kind", "cue", "start", "end", "sentence")}
         )
+    by_id = {info["speaker_id"]: name for name, info in speakers.items() if info["speaker_id"]}
     for claim in claims:
         if claim["speaker"]:
-            name = _speaker_name(claim["speaker"], speakers)
+            # The resolved speaker when there is one; else match the surface name.
+            name = by_id.get(claim.get("speaker_id")) or _speaker_name(claim["speaker"], speakers)
             speakers.setdefault(name, {"speaker": name, "speaker_id": None})
             claimed[name].append(claim)
     rows = [

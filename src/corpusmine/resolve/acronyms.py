@@ -21,12 +21,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from .names import is_acronym, straighten
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
+
+K = TypeVar("K")
 
 _PARENS = re.compile(r"\(([^()\n]{1,200})\)")
 # A long form does not run over the end of a sentence or clause.
@@ -135,10 +137,52 @@ def find_definitions(document: str, text: str, lex: Lexicon) -> list[Definition]
     return [d for d in found if len(d.long.split()) >= 2 and straighten(d.long) != d.short]
 
 
+def _initial_parts(words: Iterable[str]) -> list[str]:
+    """The words whose initials an acronym may spell (hyphenated parts count apart)."""
+    return [w for w in straighten(" ".join(words)).replace("-", " ").split() if w[0].isalnum()]
+
+
+class InitialsIndex(Generic[K]):
+    """Long forms grouped by the letters an acronym of them can start with.
+
+    ``letters_match`` needs the first letter to be the initial of a word up to the first
+    content word, and one letter per content word at least and per word at most; the
+    index applies those tests first, so each acronym is compared with a handful of names
+    instead of every organisation in the corpus.
+    """
+
+    def __init__(self, names: Iterable[tuple[K, str]], lex: Lexicon) -> None:
+        self.lex = lex
+        self.by_letter: dict[str, list[tuple[K, str, int, int]]] = {}
+        for key, display in names:
+            parts = _initial_parts(display.split())
+            content = [w for w in parts if w.lower() not in lex.function_words]
+            starts: set[str] = set()
+            for word in parts:
+                starts.add(word[0].lower())
+                if word.lower() not in lex.function_words:
+                    break
+            for letter in starts:
+                self.by_letter.setdefault(letter, []).append(
+                    (key, display, len(content), len(parts))
+                )
+
+    def matches(self, short: str) -> list[K]:
+        """Keys whose name ``short`` spells by its initials, in insertion order."""
+        letters = [c.lower() for c in short if c.isalnum()]
+        if not letters:
+            return []
+        return [
+            key
+            for key, display, content, words in self.by_letter.get(letters[0], ())
+            if content <= len(letters) <= words and letters_match(short, display.split(), self.lex)
+        ]
+
+
 def letters_match(short: str, words: Iterable[str], lex: Lexicon) -> bool:
     """True when ``short`` spells the initials of ``words`` (function words optional)."""
     letters = [c.lower() for c in short if c.isalnum()]
-    parts = [w for w in straighten(" ".join(words)).replace("-", " ").split() if w[0].isalnum()]
+    parts = _initial_parts(words)
     # reachable[i]: first i letters consumed by the words so far.
     reachable = {0}
     for word in parts:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from ..records import Claim, Entity, Mention, Quote
 from . import context
-from .acronyms import Definition, find_definitions, letters_match
+from .acronyms import Definition, InitialsIndex, find_definitions
 from .clusters import ConstrainedUnion, FullName
 from .evidence import lowercase_phrases
 from .lexicon import Lexicon, lexicon
@@ -259,20 +259,21 @@ class _Resolver:
                     self.full_orgs[name.tokens] = name
         shorts = sorted({self.name(r).display for r in self.all_refs if self.name(r).acronym})
         self.letter_match: dict[str, tuple[str, ...]] = {}
+        definitions: dict[str, list[tuple[str, str]]] = {}
+        for key in self.expansion:
+            definitions.setdefault(key[1], []).append(key)
+        index = InitialsIndex(
+            ((tokens, name.display) for tokens, name in sorted(self.full_orgs.items())), lex
+        )
         for short in shorts:
-            defined = {self.expansion[k].tokens for k in self.expansion if k[1] == short}
+            keys = definitions.get(short, [])
+            defined = {self.expansion[k].tokens for k in keys}
             if len(defined) == 1:
-                self.expansion[("*", short)] = self.expansion[
-                    min(k for k in self.expansion if k[1] == short)
-                ]
+                self.expansion[("*", short)] = self.expansion[min(keys)]
                 continue
             if defined:
                 continue
-            matches = [
-                tokens
-                for tokens, name in sorted(self.full_orgs.items())
-                if letters_match(short, name.display.split(), lex)
-            ]
+            matches = index.matches(short)
             if len(matches) == 1:
                 self.letter_match[short] = matches[0]
                 self.expansion[("*", short)] = self.full_orgs[matches[0]]
