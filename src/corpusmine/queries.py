@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .resolve.lexicon import lexicon
+from .resolve.names import straighten
 from .store import Store
 
 
@@ -32,11 +34,9 @@ def mention_rows(
 
 def _name_key(text: str) -> str:
     """Lower-cased name with apostrophes unified and honorifics dropped, for matching."""
-    from .knowledge import load_yaml
-
-    honorifics = {h.lower() for h in load_yaml("job_titles.yaml")["honorifics"]}
-    words = text.replace("’", "'").replace(".", " ").lower().split()
-    while words and words[0] in honorifics | {"the"}:
+    honorifics = lexicon().honorifics
+    words = straighten(text).replace(".", " ").lower().split()
+    while words and (words[0] in honorifics or words[0] == "the"):
         words = words[1:]
     return " ".join(words)
 

@@ -10,11 +10,10 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from ..knowledge import load_yaml
 from .claim_context import ClaimContext, Draft, token_lower
 from .claim_subjects import SubjectFinder, clause_subject, governing_verb
 from .claim_vocab import vocabulary
-from .numbers import parse_amount
+from .numbers import multiplier_words, parse_amount
 
 COUNT_LABELS = frozenset({"CARDINAL"})
 MONEY_LABELS = frozenset({"MONEY"})
@@ -100,7 +99,7 @@ def money_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Iterat
     """An amount claim for each sum of money, named after the noun it is the value of."""
     for _mention, start, end in ctx.mentions_in(sent, MONEY_LABELS):
         number = number_token(ctx, start, end)
-        if end < sent.end and ctx.doc[end].lower_.rstrip(".") in _multipliers():
+        if end < sent.end and ctx.doc[end].lower_.rstrip(".") in multiplier_words():
             end += 1  # "£5m." split by the tokenizer into "5" and "m."
         amount = parse_amount(ctx.doc[start:end].text.rstrip("."))
         if number is None or amount is None:
@@ -129,10 +128,6 @@ def money_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Iterat
             as_of=None,
             sentence=ctx.sentence_offsets(sent),
         )
-
-
-def _multipliers() -> frozenset[str]:
-    return frozenset(load_yaml("numbers.yaml")["multipliers"])
 
 
 def _restriction(ctx: ClaimContext, noun: Token) -> str:

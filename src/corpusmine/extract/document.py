@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -43,7 +42,7 @@ def extract_document(
     """Every record the extract stage finds in one parsed document."""
     source, window = _dated(doc, source, corpus or CorpusDates())
     mentions = [
-        *entity_mentions(doc, source, skip_temporal=True),
+        *entity_mentions(doc, source),
         *rating_mentions(doc, source),
         *date_mentions(doc, source, window),
     ]
@@ -107,20 +106,10 @@ def date_mentions(
 def _anchor_date(source: SourceDocument, window: tuple[str, str] | None) -> str | None:
     """An ISO day to resolve relative dates against.
 
-    An inferred date is a window of days; its middle is the least-wrong single day.
+    Explicit dates are days; an inferred date is a window of days, whose middle is the
+    least-wrong single day.
     """
-    if window and len(window[0]) == 10 and len(window[1]) == 10:
+    if window:
         low, high = dt.date.fromisoformat(window[0]), dt.date.fromisoformat(window[1])
         return (low + (high - low) / 2).isoformat()
-    date = source.date
-    if not date:
-        return None
-    if len(date) == 10:
-        return date
-    parts = date.split("-")
-    if len(parts) == 2 and parts[1].isdigit():
-        year, month = int(parts[0]), int(parts[1])
-        return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
-    if len(parts) == 1 and parts[0].isdigit():
-        return f"{parts[0]}-12-31"
-    return None
+    return source.date

@@ -41,13 +41,13 @@ def make_mention(span: Span, label: str, source: SourceDocument, **extra: str | 
     )
 
 
-def entity_mentions(doc: Doc, source: SourceDocument, *, skip_temporal: bool) -> Iterator[Mention]:
+def entity_mentions(doc: Doc, source: SourceDocument) -> Iterator[Mention]:
     """Named-entity mentions; numbers get their value as ``normalized``.
 
-    When a date normaliser runs, DATE/TIME come from it instead (``skip_temporal``).
+    DATE/TIME come from the date normaliser (``temporal``), not from here.
     """
     for ent in doc.ents:
-        if skip_temporal and ent.label_ in TEMPORAL_LABELS:
+        if ent.label_ in TEMPORAL_LABELS:
             continue
         normalized = None
         if ent.label_ in NUMERIC_LABELS:

@@ -33,6 +33,12 @@ def _tables() -> tuple[dict[str, float], dict[str, float], dict[str, str]]:
     )
 
 
+@cache
+def multiplier_words() -> frozenset[str]:
+    """Words that scale a number ("million", "bn", "m")."""
+    return frozenset(_tables()[1])
+
+
 def parse_amount(text: str) -> Amount | None:
     """The number a CARDINAL/MONEY/QUANTITY/PERCENT span states, or None."""
     words, multipliers, currencies = _tables()

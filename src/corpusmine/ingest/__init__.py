@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import DocumentError
-from ..records import Block, SourceDocument
+from ..records import SourceDocument
 from .decode import NotText, decode
 from .files import DEFAULT_MAX_BYTES, FoundFile, discover, document_id, read_bytes
 from .kind import detect_kind, find_title
@@ -115,8 +115,3 @@ def document_from_text(
         source=metadata.source,
         debris=layout.debris,
     )
-
-
-def block_text(document: SourceDocument, block: Block) -> str:
-    """The cleaned text of one block."""
-    return document.clean[block.clean_start : block.clean_end]

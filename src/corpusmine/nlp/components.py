@@ -6,7 +6,8 @@ assigns, which documents the flow.
 
 from __future__ import annotations
 
-import spacy
+from functools import cache
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -26,9 +27,6 @@ def block_boundaries(doc: Doc) -> Doc:
         previous = doc[token.i - 1]
         if previous.is_space and "\n" in previous.text:
             token.is_sent_start = True
-        elif not token.is_space and token.i > 0:
-            # Leave the decision to the parser.
-            pass
     return doc
 
 
@@ -106,7 +104,7 @@ class RatingMarker:
         )
         if quoted:
             return True
-        if before is not None and before.lower_ in self.before and before.lower_ != "a":
+        if before is not None and before.lower_ in self.before:
             return True
         return after is not None and after.lower_ in self.after
 
@@ -121,18 +119,13 @@ def entity_filter(doc: Doc) -> Doc:
     return doc
 
 
-_BANNED: frozenset[str] | None = None
-
-
+@cache
 def _banned() -> frozenset[str]:
-    global _BANNED
-    if _BANNED is None:
-        _BANNED = frozenset(load_lines("not_entities.txt"))
-    return _BANNED
+    return frozenset(load_lines("not_entities.txt"))
 
 
 def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-__all__ = ["spacy", "block_boundaries", "entity_filter", "RoleMarker", "RatingMarker"]
+__all__ = ["block_boundaries", "entity_filter", "RoleMarker", "RatingMarker"]

@@ -12,7 +12,6 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -316,8 +315,3 @@ class Store:
             )  # fmt: skip
             for r in rows
         ]
-
-
-def record_dict(record: Any) -> dict[str, Any]:
-    """A record as a plain dict (for JSON output)."""
-    return asdict(record)
