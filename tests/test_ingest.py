@@ -179,3 +179,20 @@ def test_offset_map_with_collapsed_whitespace() -> None:
     start = document.clean.index("bullet")
     s, e = document.offsets.span_to_original(start, start + len("bullet point"))
     assert text[s:e] == "bullet point"
+
+
+def test_zero_width_and_unusual_spaces_map_back_character_by_character() -> None:
+    text = "Zero\u200bwidth  \u200b gap\u2009thin\r\nnext\u00a0\u00a0line \u201cq\u201d"
+    document = document_from_text(text)
+    assert document.clean == 'Zerowidth gap thin next line "q"'
+    for clean_offset, char in enumerate(document.clean):
+        original = text[document.offsets.to_original(clean_offset)]
+        assert char == " " or original.translate({0x201C: '"', 0x201D: '"'}) == char
+
+
+@pytest.mark.parametrize("prefix", ["000", "002", "003"])
+def test_offsets_mapped_in_one_walk_equal_one_by_one(seeds_dir: Path, prefix: str) -> None:
+    found = next(f for f in discover([str(seeds_dir)]) if f.document_id.startswith(prefix))
+    offsets = read_document(found).offsets
+    every = list(range(offsets.clean_length + 3))
+    assert offsets.to_original_ascending(every) == [offsets.to_original(o) for o in every]

@@ -8,6 +8,8 @@ Records are frozen so that stages cannot mutate each other's output.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 # --- ingest ---------------------------------------------------------------------------
@@ -47,14 +49,28 @@ class OffsetMap:
 
     def to_original(self, clean_offset: int) -> int:
         """Original offset of the cleaned character at ``clean_offset``."""
-        from bisect import bisect_right
-
         if clean_offset >= self.clean_length:
             return self.orig_length
         i = bisect_right(self.clean_starts, clean_offset) - 1
         if i < 0:
             return clean_offset
         return self.orig_starts[i] + (clean_offset - self.clean_starts[i])
+
+    def to_original_ascending(self, clean_offsets: Iterable[int]) -> list[int]:
+        """``to_original`` of ascending offsets (every token start, say) in one walk."""
+        found = []
+        segment, segments = -1, len(self.clean_starts)
+        for offset in clean_offsets:
+            if offset >= self.clean_length:
+                found.append(self.orig_length)
+                continue
+            while segment + 1 < segments and self.clean_starts[segment + 1] <= offset:
+                segment += 1
+            if segment < 0:
+                found.append(offset)
+            else:
+                found.append(self.orig_starts[segment] + (offset - self.clean_starts[segment]))
+        return found
 
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a half-open cleaned span to a half-open original span."""

@@ -13,11 +13,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..records import Mention, Quote, SourceDocument
+from .doc_index import doc_index
 
 # A parenthesised acronym after the words it abbreviates: "Children's Trust (NCT)".
 _ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
@@ -47,9 +48,11 @@ class ClaimContext:
         self.doc = doc
         self.source = source
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self._mention_starts = [m.start for m in self.mentions]
         self.quotes = tuple(quotes)
-        self._token_starts = [source.offsets.to_original(t.idx) for t in doc]
+        self._token_starts = source.offsets.to_original_ascending(doc.to_array("IDX").tolist())
         self.acronyms = find_acronyms(source.clean)
+        self.index = doc_index(doc, source)
 
     # --- offsets ----------------------------------------------------------------------
 
@@ -60,10 +63,7 @@ class ClaimContext:
 
     def sentence_offsets(self, sent: Span) -> tuple[int, int]:
         """Original offsets of a sentence, without surrounding white space."""
-        text = sent.text
-        start = sent.start_char + (len(text) - len(text.lstrip()))
-        end = sent.end_char - (len(text) - len(text.rstrip()))
-        return self.source.offsets.span_to_original(start, end)
+        return self.index.original_sentence(sent.start)
 
     def original_text(self, start: int, end: int) -> str:
         return self.source.text[start:end]
@@ -91,8 +91,9 @@ class ClaimContext:
         """Mentions with one of ``labels`` inside a sentence, with their token ranges."""
         start, end = self.sentence_offsets(sent)
         found = []
-        for mention in self.mentions:
-            if mention.label in labels and start <= mention.start and mention.end <= end:
+        first = bisect_left(self._mention_starts, start)
+        for mention in self.mentions[first : bisect_right(self._mention_starts, end)]:
+            if mention.label in labels and mention.end <= end:
                 tokens = self.mention_tokens(mention)
                 if tokens is not None:
                     found.append((mention, *tokens))

@@ -102,7 +102,7 @@ class SubjectFinder:
 
     def noun_phrase(self, token: Token) -> Phrase:
         """The entity or noun phrase headed by ``token``."""
-        ent = _entity_of(token)
+        ent = self._entity_of(token)
         if ent is not None:
             start, end = ent.start, ent.end
             if end - start == 1 and ent.text in self.ctx.acronyms:
@@ -117,7 +117,7 @@ class SubjectFinder:
 
     def is_org_like(self, token: Token) -> bool:
         """An organisation, or a noun whose head names one ("service", "agency", ...)."""
-        ent = _entity_of(token)
+        ent = self._entity_of(token)
         if ent is not None:
             return ent.label_ in ("ORG", "ROLE") and token.i == ent.end - 1
         return (
@@ -125,6 +125,11 @@ class SubjectFinder:
             and token.dep_ != "compound"
             and (token.lower_ in vocabulary().subject_heads)
         )
+
+    def _entity_of(self, token: Token) -> Span | None:
+        if token.ent_type_ not in ENTITY_LABELS:
+            return None
+        return self.ctx.index.entity(token.i)
 
     # --- resolution -------------------------------------------------------------------
 
@@ -138,10 +143,10 @@ class SubjectFinder:
                 return cand.phrase
             # "its" -> "the service" -> "Northamptonshire's fostering service"
             return self.resolve(self.ctx.doc[cand.token])
-        if not (self.is_org_like(token) or _entity_of(token) is not None):
+        if not (self.is_org_like(token) or self._entity_of(token) is not None):
             return None
         phrase = self.noun_phrase(token)
-        if _entity_of(token) is not None or not _is_definite(token):
+        if self._entity_of(token) is not None or not _is_definite(token):
             return phrase
         own = self.key(phrase)
         found = self._antecedent(token, same_sentence=False, key=own)
@@ -152,7 +157,7 @@ class SubjectFinder:
     def _antecedent(
         self, token: Token, *, same_sentence: bool, key: tuple[str, str] | None = None
     ) -> Candidate | None:
-        sent_start = token.sent.start
+        sent_start = self.ctx.index.sentence_start(token.i)
         for cand in reversed(self.candidates):
             if cand.token >= token.i:
                 continue
@@ -186,7 +191,11 @@ class SubjectFinder:
         self.topic = max((p for p in phrases if self.key(p) == chosen), key=lambda p: len(p.text))
 
     def _title_topic(self) -> Phrase | None:
-        first = next((s for s in self.ctx.doc.sents if s.text.strip()), None)
+        index = self.ctx.index
+        first = next(
+            (s for s, blank in zip(self.ctx.doc.sents, index.blank, strict=True) if not blank),
+            None,
+        )
         if first is None:
             return None
         for cand in self.candidates:
@@ -206,15 +215,6 @@ class SubjectFinder:
                 )
                 found.append(Candidate(token.i, phrase, key, weak))
         return found
-
-
-def _entity_of(token: Token) -> Span | None:
-    if token.ent_type_ not in ENTITY_LABELS:
-        return None
-    for ent in token.sent.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
 
 
 def _modifier_start(token: Token) -> int:

@@ -36,8 +36,8 @@ def extract_claims(
     ctx = ClaimContext(doc, source, mentions, quotes)
     finder = SubjectFinder(ctx)
     drafts: list[Draft] = []
-    for sent in doc.sents:
-        if not sent.text.strip():
+    for sent, blank in zip(doc.sents, ctx.index.blank, strict=True):
+        if blank:
             continue
         for rule in _RULES:
             drafts.extend(rule(ctx, finder, sent))

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 from ..records import Mention, SourceDocument
+from .doc_index import doc_index
 from .numbers import parse_amount
 
 NUMERIC_LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT"})
@@ -15,20 +16,14 @@ TEMPORAL_LABELS = frozenset({"DATE", "TIME"})
 
 def sentence_spans(doc: Doc, source: SourceDocument) -> tuple[tuple[int, int], ...]:
     """Original-text spans of every sentence, in order."""
-    return tuple(_original_span(sent, source) for sent in doc.sents if sent.text.strip())
-
-
-def _original_span(span: Span, source: SourceDocument) -> tuple[int, int]:
-    text = span.text
-    start = span.start_char + (len(text) - len(text.lstrip()))
-    end = span.end_char - (len(text) - len(text.rstrip()))
-    return source.offsets.span_to_original(start, end)
+    index = doc_index(doc, source)
+    return tuple(span for span, blank in zip(index.original, index.blank, strict=True) if not blank)
 
 
 def make_mention(span: Span, label: str, source: SourceDocument, **extra: str | None) -> Mention:
     """A ``Mention`` for a spaCy span, with original offsets and its sentence."""
     start, end = source.offsets.span_to_original(span.start_char, span.end_char)
-    sentence_start, sentence_end = _original_span(span.sent, source)
+    sentence_start, sentence_end = doc_index(span.doc, source).original_sentence(span.start)
     return Mention(
         document=source.id,
         start=start,
@@ -68,4 +63,4 @@ def sentence_of(doc: Doc, clean_offset: int, source: SourceDocument) -> tuple[in
     span = doc.char_span(clean_offset, clean_offset + 1, alignment_mode="expand")
     if span is None:
         return source.offsets.span_to_original(clean_offset, clean_offset)
-    return _original_span(span.sent, source)
+    return doc_index(doc, source).original_sentence(span.start)

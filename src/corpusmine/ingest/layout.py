@@ -19,7 +19,11 @@ _CHAR_MAP = str.maketrans(
         "\u2002": " ", "\u2003": " ", "\t": " ", "\r": " ", "\f": " ", "\v": " ",
     }
 )  # fmt: skip
-_ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\ufeff"}
+_ZERO_WIDTH = "\u200b\u200c\u200d\ufeff"
+# White space (what str.isspace accepts, the characters _CHAR_MAP turns into spaces
+# included), zero-width characters (dropped), and everything else.
+_RUNS = re.compile(rf"(\s+)|([{_ZERO_WIDTH}]+)|([^\s{_ZERO_WIDTH}]+)")
+_SPACE_RUN, _WORD_RUN = 1, 3
 _TERMINAL = tuple(".!?:;\"'”’)")
 BLOCK_SEPARATOR = "\n\n"
 
@@ -138,22 +142,27 @@ class _CleanBuilder:
         """Append ``original[start:end]``, normalised, collapsing whitespace runs."""
         if self.length and not self.parts[-1].endswith((" ", "\n")) and self._next_orig != start:
             self._emit(" ", start)  # join pieces of a paragraph broken by a page break
-        previous_space = True
-        for offset in range(start, end):
-            char = self.original[offset]
-            if char in _ZERO_WIDTH:
-                continue
-            char = char.translate(_CHAR_MAP)
-            if char == "\n" or char.isspace():
-                char = " "
-            if char == " ":
-                if previous_space:
-                    continue
-                previous_space = True
-            else:
+        previous_space = True  # white space at the start of a piece is dropped
+        # Runs rather than characters: a word run maps one-for-one (the character map
+        # never changes a length), a white-space run becomes one space.
+        for run in _RUNS.finditer(self.original, start, end):
+            if run.lastindex == _SPACE_RUN:
+                if not previous_space:
+                    self._emit(" ", run.start())
+                    previous_space = True
+            elif run.lastindex == _WORD_RUN:
+                self._emit_run(run.group().translate(_CHAR_MAP), run.start())
                 previous_space = False
-            self._emit(char, offset)
         self._last_orig_end = end
+
+    def _emit_run(self, chars: str, orig: int) -> None:
+        """Emit characters copied one-for-one from ``original[orig:]``."""
+        if orig != self._next_orig:
+            self.clean_starts.append(self.length)
+            self.orig_starts.append(orig)
+        self.parts.append(chars)
+        self.length += len(chars)
+        self._next_orig = orig + len(chars)
 
     def _emit(self, chars: str, orig: int) -> None:
         if orig != self._next_orig or len(chars) > 1:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, fields
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -91,8 +91,17 @@ def _collect_words(value: object, into: set[str]) -> None:
             _collect_words(item, into)
 
 
-def _in_vocabulary(token_text: str, vocabulary: frozenset[str]) -> bool:
+@lru_cache(maxsize=65536)
+def _in_vocabulary(token_text: str) -> bool:
+    """Whether a token's words could all belong to a time expression (cached: news text
+    repeats its words, and the scan asks for every token)."""
+    vocabulary = _vocabulary()
     return all(w in vocabulary or any(ch.isdigit() for ch in w) for w in tokenize(token_text))
+
+
+@lru_cache(maxsize=65536)
+def _has_alnum(token_text: str) -> bool:
+    return any(ch.isalnum() for ch in token_text)
 
 
 def _is_trigger(token_lower: str, triggers: frozenset[str]) -> bool:
@@ -115,12 +124,12 @@ def _trim(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
     return start, end
 
 
-def _is_age(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+def _is_age(lowers: list[str], start: int, end: int, lex: Lexicon) -> bool:
     """Expressions such as "15 years old", "aged 40": an age, not a date."""
-    inside = {t.lower_ for t in doc[start:end]}
-    after = doc[end].lower_ if end < len(doc) else ""
-    before = doc[start - 1].lower_ if start > 0 else ""
-    return bool(inside & lex.age_words) or after in lex.age_words or before in lex.age_words
+    after = lowers[end] if end < len(lowers) else ""
+    before = lowers[start - 1] if start > 0 else ""
+    words = lex.age_words
+    return after in words or before in words or any(w in words for w in lowers[start:end])
 
 
 def _plausible_rule_span(span: Span, lex: Lexicon) -> bool:
@@ -152,33 +161,36 @@ def find_candidates(doc: Doc, recognise: Callable[[str], bool]) -> list[Candidat
     lex = lexicon()
     triggers = _triggers(lex)
     cands: list[Candidate] = []
+    lowers = [t.lower_ for t in doc]
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
         start, end = _trim(doc, ent.start, ent.end, lex)
-        if start >= end or _is_age(doc, start, end, lex):
+        if start >= end or _is_age(lowers, start, end, lex):
             continue
         best = _longest_parse(doc, start, end, recognise)
         if best is not None:
             cands.append(Candidate(best[0], best[1], ent.label_, True))
         else:
             cands.append(Candidate(start, end, ent.label_, False))
-    cands.extend(_scan(doc, recognise, lex, triggers))
+    cands.extend(_scan(doc, lowers, recognise, lex, triggers))
     return _select(cands)
 
 
 def _scan(
-    doc: Doc, recognise: Callable[[str], bool], lex: Lexicon, triggers: frozenset[str]
+    doc: Doc,
+    lowers: list[str],
+    recognise: Callable[[str], bool],
+    lex: Lexicon,
+    triggers: frozenset[str],
 ) -> list[Candidate]:
     """Every token window (up to ``MAX_WINDOW``) the grammar accepts, longest first at
     each start. Token features are computed once and "does the window hold a trigger
     word" is a prefix-sum lookup: most windows are rejected without building a Span."""
     tokens = list(doc)
-    lowers = [t.lower_ for t in tokens]
     texts = [t.text for t in tokens]
     with_ws = [t.text_with_ws for t in tokens]
     punct = [t.is_punct for t in tokens]
-    vocabulary = _vocabulary()
     foreign = [0] * (len(tokens) + 1)  # prefix count of words no time expression uses
     newline_in_text = [0] * (len(tokens) + 1)
     newline_after = [0] * (len(tokens) + 1)
@@ -187,11 +199,11 @@ def _scan(
         newline_in_text[k + 1] = newline_in_text[k] + ("\n" in token.text)
         newline_after[k + 1] = newline_after[k] + ("\n" in token.whitespace_)
         trigger_count[k + 1] = trigger_count[k] + _is_trigger(lowers[k], triggers)
-        foreign[k + 1] = foreign[k] + (not _in_vocabulary(texts[k], vocabulary))
+        foreign[k + 1] = foreign[k] + (not _in_vocabulary(texts[k]))
     found: list[Candidate] = []
     n = len(tokens)
     for i in range(n):
-        if not any(ch.isalnum() for ch in texts[i]) or lowers[i] in lex.trim_words:
+        if not _has_alnum(texts[i]) or lowers[i] in lex.trim_words:
             continue
         if foreign[i + 1] != foreign[i]:
             continue  # a window starting here would hold a word no time expression uses
@@ -206,7 +218,7 @@ def _scan(
             # The window's text holds a newline: inside a token, or between two of them.
             if newline_in_text[j] != newline_in_text[i] or newline_after[j - 1] != newline_after[i]:
                 continue
-            if _is_age(doc, i, j, lex) or not _plausible_rule_span(doc[i:j], lex):
+            if _is_age(lowers, i, j, lex) or not _plausible_rule_span(doc[i:j], lex):
                 continue
             if recognise("".join(with_ws[i : j - 1]) + texts[j - 1]):
                 found.append(Candidate(i, j, "RULE", True))
