@@ -20,19 +20,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import DEP, LEMMA, MORPH, ORTH, POS, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.lookups import Table
 from spacy.pipeline import AttributeRuler, Lemmatizer
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
-# What patterns may test, read once per token into a tuple in this order.
+# What patterns may test, read once per doc with to_array (string hashes; 0/1 for
+# IS_SPACE), in this order.
+_READ = (TAG, LOWER, ORTH, DEP, IS_SPACE)
 _FIELDS = {"TAG": 0, "LOWER": 1, "ORTH": 2, "TEXT": 2, "DEP": 3, "IS_SPACE": 4}
 _INDEX_ORDER = ("LOWER", "TAG", "DEP", "IS_SPACE")  # most selective first
 _WRITTEN = (TAG, POS, MORPH, LEMMA)  # columns of the value table, in from_array order
 _COLUMN = {attr: column for column, attr in enumerate(_WRITTEN)}
 
-Check = tuple[int, Callable[[object], bool]]  # (feature field, test of its value)
+Check = tuple[int, Callable[[int], bool]]  # (feature field, test of its value)
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,7 @@ class FastAttributes:
     def __init__(self, nlp: Language) -> None:
         self.vocab = nlp.vocab
         # Rules filed by an exact value their first token must have, per feature field.
-        self.indexes: dict[int, dict[object, list[_Rule]]] = {}
+        self.indexes: dict[int, dict[int, list[_Rule]]] = {}
         self.unindexed: list[_Rule] = []
         self.lemmatizer: Lemmatizer | None = None
         self.lemmas: dict[tuple[int, int, int], int] = {}
@@ -73,7 +76,7 @@ class FastAttributes:
             if any(attr not in (*_WRITTEN, DEP) for attr, _ in attrs):
                 return False
             for tokens in pattern["patterns"]:
-                compiled = _compile_tokens(tokens)
+                compiled = _compile_tokens(tokens, self.vocab.strings)
                 if compiled is None:
                     return False
                 rules.append((_Rule(order, compiled, pattern["index"], attrs), tokens[0]))
@@ -88,7 +91,7 @@ class FastAttributes:
         """File a rule under the exact values its first token must have (the most
         selective feature that has them); the index lookup then stands for that test."""
         for key in _INDEX_ORDER:
-            values = _exact_values(first.get(key))
+            values = _exact_values(first.get(key), self.vocab.strings)
             if values is None:
                 continue
             field = _FIELDS[key]
@@ -103,7 +106,7 @@ class FastAttributes:
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
             return doc
-        features = [(t.tag_, t.lower_, t.text, t.dep_, t.is_space) for t in doc]
+        features = [tuple(row) for row in doc.to_array(list(_READ)).tolist()]
         columns = [list(c) for c in zip(*doc.to_array(list(_WRITTEN)).tolist(), strict=True)]
         late_deps: list[tuple[int, int]] = []
         for _, start, rule in sorted(self._matches(features), key=lambda m: m[:2]):
@@ -179,12 +182,14 @@ def _holds(tokens: tuple[tuple[Check, ...], ...], features: list[tuple], start: 
     return True
 
 
-def _compile_tokens(tokens: list[dict]) -> tuple[tuple[Check, ...], ...] | None:
+def _compile_tokens(
+    tokens: list[dict], strings: StringStore
+) -> tuple[tuple[Check, ...], ...] | None:
     compiled = []
     for spec in tokens:
         checks = []
         for key, wanted in spec.items():
-            test = _test(wanted) if key in _FIELDS else None
+            test = _test(wanted, strings) if key in _FIELDS else None
             if test is None:
                 return None
             checks.append((_FIELDS[key], test))
@@ -192,29 +197,33 @@ def _compile_tokens(tokens: list[dict]) -> tuple[tuple[Check, ...], ...] | None:
     return tuple(compiled)
 
 
-def _test(wanted: object) -> Callable[[object], bool] | None:
-    """The Matcher's meaning of one token-pattern value, as a one-argument test."""
-    if isinstance(wanted, (str, bool)):
-        return frozenset([wanted]).__contains__
+def _test(wanted: object, strings: StringStore) -> Callable[[int], bool] | None:
+    """The Matcher's meaning of one token-pattern value, as a test of a feature's hash."""
+    exact = _exact_values(wanted, strings)
+    if exact is not None:
+        return frozenset(exact).__contains__
     if not isinstance(wanted, dict) or not wanted or not set(wanted) <= {"IN", "NOT_IN", "REGEX"}:
         return None
-    tests: list[Callable[[object], bool]] = []
+    tests: list[Callable[[int], bool]] = []
     if "IN" in wanted:
-        tests.append(frozenset(wanted["IN"]).__contains__)
+        tests.append(frozenset(strings.add(v) for v in wanted["IN"]).__contains__)
     if "NOT_IN" in wanted:
-        banned = frozenset(wanted["NOT_IN"])
+        banned = frozenset(strings.add(v) for v in wanted["NOT_IN"])
         tests.append(lambda value: value not in banned)
     if "REGEX" in wanted:
         search = re.compile(wanted["REGEX"]).search
-        tests.append(lambda value: search(value) is not None)
+        tests.append(lambda value: search(strings[value]) is not None)
     return tests[0] if len(tests) == 1 else lambda value: all(t(value) for t in tests)
 
 
-def _exact_values(wanted: object) -> list[object] | None:
-    if isinstance(wanted, (str, bool)):
-        return [wanted]
+def _exact_values(wanted: object, strings: StringStore) -> list[int] | None:
+    """Hashes of the values a pattern accepts exactly (booleans as 0/1), if it lists them."""
+    if isinstance(wanted, bool):
+        return [int(wanted)]
+    if isinstance(wanted, str):
+        return [strings.add(wanted)]
     if isinstance(wanted, dict) and set(wanted) == {"IN"}:
-        return list(wanted["IN"])
+        return [strings.add(v) for v in wanted["IN"]]
     return None
 
 
