@@ -131,3 +131,13 @@ def test_fast_attributes_decline_patterns_they_do_not_support() -> None:
     nlp.get_pipe("attribute_ruler").add([[{"LENGTH": {">": 3}}]], {"POS": "X"})
     assert not adopt_into(nlp)
     assert "attribute_ruler" in nlp.pipe_names and "lemmatizer" in nlp.pipe_names
+
+
+def test_knowledge_files_ship_inside_the_package() -> None:
+    # A regular (non-editable) install has no top-level models/ folder next to it.
+    import corpusmine
+    from corpusmine.knowledge import models_dir
+
+    packaged = Path(corpusmine.__file__).with_name("models")
+    assert (packaged / "organisations.jsonl").is_file()
+    assert models_dir() == packaged
