@@ -942,3 +942,17 @@ def test_seed_resolution_does_not_depend_on_document_order(
     assert again.claim_subject == seeds.claim_subject
     old_row = {new: old for new, (old, _) in zip(rows, mentions, strict=True)}
     assert {old_row[r]: e for r, e in again.mention_entity.items()} == dict(seeds.mention_entity)
+
+
+def test_same_full_name_with_and_without_a_gendered_title_is_one_person() -> None:
+    # The corpus people index once sorted (name, gender) pairs with gender None beside
+    # "m" and crashed; both spellings must simply resolve to one person.
+    result = run(
+        {
+            "a": ("Mr Tony Blair arrived. Blair spoke.", {"PERSON": ["Mr Tony Blair", "Blair"]}),
+            "b": ("Tony Blair left early.", {"PERSON": ["Tony Blair"]}),
+        }
+    )
+    person = named(result, "Tony Blair")
+    assert person.mentions == 3
+    assert len([e for e in result.entities if e.type == "PERSON"]) == 1

@@ -18,11 +18,11 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from .descriptions import Description, compatible, description_of_name, distinctive
-from .names import Name
-from .people import gender, one_person, single_name_candidates
+from .descriptions import Description, NameIndex, compatible, description_of_name, distinctive
+from .people import PeopleIndex, gender, one_person
 from .refs import DESCRIPTION, Ref
 
 if TYPE_CHECKING:
@@ -54,22 +54,28 @@ def link_all(resolver: _Resolver) -> Links:
             and ref not in resolver.absorbed
         ):
             links.dropped.add(ref)
-    corpus_anchors = sorted(
-        {
-            (r.type, resolver.reference_name(r).tokens)
-            for r in resolver.all_refs
-            if resolver.proper(r)
-            and r not in links.dropped
-            and r.type != "PERSON"
-            and not resolver.name(r).acronym  # an acronym counts through its long form
-        }
+    corpus_anchors = NameIndex(
+        sorted(
+            {
+                (r.type, resolver.reference_name(r).tokens)
+                for r in resolver.all_refs
+                if resolver.proper(r)
+                and r not in links.dropped
+                and r.type != "PERSON"
+                and not resolver.name(r).acronym  # an acronym counts through its long form
+            }
+        )
     )
-    corpus_people = sorted(
-        {
-            (resolver.name(r).tokens, gender(resolver.name(r).honorifics, lex))
-            for r in resolver.all_refs
-            if r.type == "PERSON" and resolver.proper(r)
-        }
+    corpus_people = PeopleIndex(
+        sorted(
+            {
+                (resolver.name(r).tokens, gender(resolver.name(r).honorifics, lex))
+                for r in resolver.all_refs
+                if r.type == "PERSON" and resolver.proper(r)
+            },
+            # Gender is None when no gendered title was used: sort it before "f"/"m".
+            key=lambda person: (person[0], person[1] or ""),
+        )
     )
     for document in sorted(resolver.by_doc):
         _link_document(resolver, document, corpus_anchors, corpus_people, links)
@@ -79,18 +85,22 @@ def link_all(resolver: _Resolver) -> Links:
 def _link_document(
     resolver: _Resolver,
     document: str,
-    corpus_anchors: list[tuple[str, tuple[str, ...]]],
-    corpus_people: list[tuple[tuple[str, ...], str | None]],
+    corpus_anchors: NameIndex,
+    corpus_people: PeopleIndex,
     links: Links,
 ) -> None:
     lex = resolver.lex
     text = resolver.texts[document]
-    refs = sorted(resolver.by_doc[document], key=lambda r: (r.start, r.end, r.node))
+    refs = sorted(resolver.by_doc[document], key=attrgetter("start", "end", "node"))
     anchors = [
         r
         for r in refs
         if resolver.proper(r) and r not in links.dropped and r not in resolver.absorbed
     ]
+    people = [a for a in anchors if a.type == "PERSON"]
+    people_here = PeopleIndex(
+        (resolver.name(a).tokens, gender(resolver.name(a).honorifics, lex)) for a in people
+    )
     chain: list[tuple[int, str, Node]] = []  # (start, head noun, target) of linked descriptions
     for ref in refs:
         if ref in links.dropped or ref in resolver.absorbed:
@@ -110,7 +120,7 @@ def _link_document(
                 links.dropped.add(ref)
             continue
         if ref.type == "PERSON" and len(name.tokens) == 1 and not name.acronym:
-            target = _person(resolver, ref, anchors, corpus_people)
+            target = _person(resolver, ref, people, people_here, corpus_people)
             if target is not None:
                 links.targets[ref] = target
             elif name.tokens in resolver.lowercase:
@@ -123,7 +133,7 @@ def _antecedent(
     description: Description,
     anchors: list[Ref],
     chain: list[tuple[int, str, Node]],
-    corpus_anchors: list[tuple[str, tuple[str, ...]]],
+    corpus_anchors: NameIndex,
     text: str,
 ) -> Node | None:
     lex = resolver.lex
@@ -154,12 +164,7 @@ def _antecedent(
         ref.origin != DESCRIPTION and len(description.modifiers) >= 1
     ):
         kind = description.rule.type if description.rule else ref.type
-        matches = {
-            tokens
-            for anchor_type, tokens in corpus_anchors
-            if anchor_type == kind
-            and compatible(description, Name(" ".join(tokens), " ".join(tokens), tokens), kind, lex)
-        }
+        matches = corpus_anchors.matches(description, kind, lex)
         if len(matches) == 1:
             return ("name", kind, next(iter(matches)))
     if ref.origin != DESCRIPTION:
@@ -172,23 +177,22 @@ def _antecedent(
 def _person(
     resolver: _Resolver,
     ref: Ref,
-    anchors: list[Ref],
-    corpus_people: list[tuple[tuple[str, ...], str | None]],
+    people: list[Ref],
+    people_here: PeopleIndex,
+    corpus_people: PeopleIndex,
 ) -> Node | None:
-    lex = resolver.lex
+    """The person a one-word name names: of the document's ``people``, else the corpus's."""
     name = resolver.name(ref)
     word = name.tokens[0]
-    wanted = gender(name.honorifics, lex)
-    people = [a for a in anchors if a.type == "PERSON"]
-    here = [(resolver.name(a).tokens, gender(resolver.name(a).honorifics, lex)) for a in people]
-    candidates = single_name_candidates(word, here, wanted)
+    wanted = gender(name.honorifics, resolver.lex)
+    candidates = people_here.candidates(word, wanted)
     if candidates:
         if not one_person(candidates):
             return None  # two people of the document share the name: keep apart
         matching = [a for a in people if resolver.name(a).tokens in candidates]
         preceding = [a for a in matching if a.end <= ref.start]
         return (preceding[-1] if preceding else matching[0]).node
-    candidates = single_name_candidates(word, corpus_people, wanted)
+    candidates = corpus_people.candidates(word, wanted)
     if candidates and one_person(candidates):
         return ("name", "PERSON", max(candidates, key=lambda t: (len(t), t)))
     return None

@@ -98,6 +98,29 @@ def single_name_candidates(
     return sorted({k for k, _ in people if k[0] == word})
 
 
+class PeopleIndex:
+    """Full names (with gender) by surname and by given name, so a one-word name is
+    compared only with the people it could be, not with every person of the corpus."""
+
+    def __init__(self, people: Iterable[tuple[tuple[str, ...], str | None]]) -> None:
+        self._by_word: dict[str, list[tuple[tuple[str, ...], str | None]]] = {}
+        for person in people:
+            tokens = person[0]
+            if not tokens:
+                continue
+            for word in {tokens[0], tokens[-1]}:
+                self._by_word.setdefault(word, []).append(person)
+        self._found: dict[tuple[str, str | None], list[tuple[str, ...]]] = {}
+
+    def candidates(self, word: str, want_gender: str | None) -> list[tuple[str, ...]]:
+        """``single_name_candidates`` over the whole index (memoised: the index is fixed)."""
+        key = (word, want_gender)
+        if key not in self._found:
+            near = self._by_word.get(word, ())
+            self._found[key] = single_name_candidates(word, near, want_gender)
+        return self._found[key]
+
+
 def one_person(candidates: Sequence[tuple[str, ...]]) -> bool:
     """True when all candidate names are compatible: they can be one person."""
     return bool(candidates) and all(

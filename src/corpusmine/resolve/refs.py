@@ -13,9 +13,10 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from operator import attrgetter
 
-from .names import straighten, strip_possessive
+from .names import straight_apostrophes, straighten, strip_possessive
 
 MENTION = "mention"
 RESCAN = "rescan"
@@ -26,7 +27,7 @@ DESCRIPTION = "description"
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’&.\-]*[A-Za-z0-9'’]|[A-Za-z0-9&]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ref:
     """One reference: where it is, how it is written, its entity type and origin."""
 
@@ -37,19 +38,27 @@ class Ref:
     type: str
     origin: str = MENTION
     row: int | None = None  # mention row id, for stored mentions
+    # A node id independent of row ids and of the order documents came in. It and the
+    # hash are computed once: references are sorted by node and kept in many sets.
+    node: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    _hash: int = field(init=False, repr=False, compare=False)
 
-    @property
-    def node(self) -> tuple[str, ...]:
-        """A node id independent of row ids and of the order documents came in."""
-        return ("ref", self.document, f"{self.start:09d}", f"{self.end:09d}", self.origin,
+    def __post_init__(self) -> None:
+        node = ("ref", self.document, f"{self.start:09d}", f"{self.end:09d}", self.origin,
                 self.type, self.text)  # fmt: skip
+        object.__setattr__(self, "node", node)
+        values = (self.document, self.start, self.end, self.text, self.type, self.origin, self.row)
+        object.__setattr__(self, "_hash", hash(values))  # the hash a dataclass would have
+
+    def __hash__(self) -> int:
+        return self._hash
 
 
 class SpanIndex:
     """References of one document by position, to find overlaps quickly."""
 
     def __init__(self, refs: Iterable[Ref]) -> None:
-        self.refs = sorted(refs, key=lambda r: (r.start, r.end))
+        self.refs = sorted(refs, key=attrgetter("start", "end"))
         self._starts = [r.start for r in self.refs]
         self._longest = max((r.end - r.start for r in self.refs), default=0)
 
@@ -74,44 +83,83 @@ def rescan(
     Matching is word by word and case-sensitive, longest name first; a possessive "'s"
     on the last word is allowed ("Children's Trust's").
     """
-    by_first: dict[str, list[tuple[tuple[str, ...], str, str]]] = defaultdict(list)
-    for display, kind in names.items():
-        words = tuple(straighten(display).split())
-        if words:
-            by_first[words[0]].append((words, display, kind))
-    for options in by_first.values():
-        options.sort(key=lambda o: (-len(o[0]), o[1]))
+    known = _KnownNames(names)
     found: list[Ref] = []
     for document in sorted(texts):
         text = texts[document]
-        tokens = [(straighten(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
-        i = 0
-        while i < len(tokens):
-            matched = 0
-            for words, _display, kind in by_first.get(tokens[i][0], ()):
-                n = len(words)
-                window = tokens[i : i + n]
-                if len(window) < n or not _same_words(window, words, text):
-                    continue
-                start, end = window[0][1], window[-1][2]
-                if strip_possessive(window[-1][0]) != window[-1][0]:
-                    end -= 2 if window[-1][0].endswith("'s") else 1
-                if not taken.get(document) or not taken[document].overlapping(start, end):
-                    found.append(Ref(document, start, end, text[start:end], kind, RESCAN))
-                matched = n
-                break
-            i += max(matched, 1)
+        matches = list(_WORD.finditer(text))
+        words = _straight_words(text, matches)
+        free = 0  # words before this one are part of a name found already
+        for i in known.starts(words):
+            match = known.longest_at(words, i, matches, text) if i >= free else None
+            if match is None:
+                continue
+            n, kind = match
+            start, end = matches[i].start(), matches[i + n - 1].end()
+            last = words[i + n - 1]
+            if strip_possessive(last) != last:
+                end -= 2 if last.endswith("'s") else 1
+            if not taken.get(document) or not taken[document].overlapping(start, end):
+                found.append(Ref(document, start, end, text[start:end], kind, RESCAN))
+            free = i + n
     return found
 
 
-def _same_words(window: list[tuple[str, int, int]], words: tuple[str, ...], text: str) -> bool:
-    for k, ((token, start, _), word) in enumerate(zip(window, words, strict=True)):
-        if k and "\n" in text[window[k - 1][2] : start]:
-            return False  # a name does not run over a line break
-        last = k == len(words) - 1
-        if token != word and not (last and strip_possessive(token) == word):
-            return False
-    return True
+class _KnownNames:
+    """Names by their words, for ``rescan``: a window of the text is looked up whole
+    instead of being compared with every name that starts with its first word."""
+
+    def __init__(self, names: Mapping[str, str]) -> None:
+        self._lengths: dict[str, list[int]] = defaultdict(list)  # first word -> lengths
+        self._by_words: dict[tuple[str, ...], tuple[str, str]] = {}  # -> (display, type)
+        for display, kind in sorted(names.items()):
+            words = tuple(straighten(display).split())
+            if not words:
+                continue
+            # Of names written alike, the first in A-Z order of display form wins.
+            self._by_words.setdefault(words, (display, kind))
+            if len(words) not in self._lengths[words[0]]:
+                self._lengths[words[0]].append(len(words))
+        for lengths in self._lengths.values():
+            lengths.sort(reverse=True)
+
+    def starts(self, words: list[str]) -> list[int]:
+        """Positions of the words that begin some name."""
+        lengths = self._lengths
+        return [i for i, word in enumerate(words) if word in lengths]
+
+    def longest_at(
+        self, words: list[str], i: int, matches: list[re.Match[str]], text: str
+    ) -> tuple[int, str] | None:
+        """(word count, type) of the longest name written at word ``i``, if any."""
+        for n in self._lengths.get(words[i], ()):
+            if i + n > len(words):
+                continue
+            window = tuple(words[i : i + n])
+            found = self._by_words.get(window)
+            last = window[-1]
+            if n >= 2 and last[-1] in "sS'":  # "Children's Trust's": the name either way
+                last = strip_possessive(last)
+            if last != window[-1]:
+                other = self._by_words.get((*window[:-1], last))
+                if other is not None and (found is None or other < found):
+                    found = other
+            if found is not None and not _runs_over_line(matches, i, n, text):
+                return n, found[1]
+        return None
+
+
+def _runs_over_line(matches: list[re.Match[str]], i: int, n: int, text: str) -> bool:
+    """A name does not run over a line break: is there one between words i .. i+n-1?"""
+    return any("\n" in text[matches[k - 1].end() : matches[k].start()] for k in range(i + 1, i + n))
+
+
+def _straight_words(text: str, matches: list[re.Match[str]]) -> list[str]:
+    """The matched words with apostrophes straightened, as ``straighten`` would (a word
+    has no whitespace); sliced out of the straightened text in one pass."""
+    plain = straight_apostrophes(text)
+    spans = map(slice, map(re.Match.start, matches), map(re.Match.end, matches))
+    return list(map(plain.__getitem__, spans))
 
 
 _COORDINATION = re.compile(r"\b([A-Z][a-z]+)\s+(?:and|&)\s+([A-Z][a-z]+)((?:\s+[A-Z][\w'’]*){1,5})")

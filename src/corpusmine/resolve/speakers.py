@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .names import analyse, straighten
+from .names import Name, analyse, straighten
 from .refs import Ref, SpanIndex
 
 if TYPE_CHECKING:
@@ -33,6 +34,9 @@ class SpeakerIndex:
     role_entities: dict[str, str] = field(default_factory=dict)  # title key -> entity id
     holders: dict[tuple[str, str], str] = field(default_factory=dict)  # (doc, title) -> id
     new_role: Callable[[str, str], str] | None = None  # (title, document) -> entity id
+    # (text, type) -> analysed name; the resolver passes its own cache to share it
+    analysed: dict[tuple[str, str], Name] = field(default_factory=dict)
+    _key_cache: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict, init=False)
 
     @classmethod
     def build(
@@ -42,23 +46,21 @@ class SpeakerIndex:
         entity_of: Callable[[Ref], str | None],
         **kwargs: object,
     ) -> SpeakerIndex:
+        index = cls(lex, {}, entity_of, **kwargs)  # type: ignore[arg-type]
         by_doc: dict[str, list[Ref]] = defaultdict(list)
-        keys: dict[str, set[str]] = defaultdict(set)
-        documents: dict[str, set[str]] = defaultdict(set)
-        surnames: dict[str, set[str]] = defaultdict(set)
         for ref in refs:
             entity = entity_of(ref)
             if entity is None:
                 continue
             by_doc[ref.document].append(ref)
-            documents[entity].add(ref.document)
-            for key in _keys(ref.text, ref.type, lex):
-                keys[key].add(entity)
-            tokens = analyse(ref.text, ref.type, lex).tokens
+            index.documents.setdefault(entity, set()).add(ref.document)
+            for key in index._keys(ref.text, ref.type):
+                index.keys.setdefault(key, set()).add(entity)
+            tokens = index._analyse(ref.text, ref.type).tokens
             if ref.type == "PERSON" and len(tokens) >= 2:
-                surnames[tokens[-1]].add(entity)
-        spans = {doc: SpanIndex(items) for doc, items in by_doc.items()}
-        return cls(lex, spans, entity_of, dict(keys), dict(surnames), dict(documents), **kwargs)  # type: ignore[arg-type]
+                index.surnames.setdefault(tokens[-1], set()).add(entity)
+        index.spans = {doc: SpanIndex(items) for doc, items in by_doc.items()}
+        return index
 
     def find(self, document: str, start: int, end: int, text: str, label: str | None) -> str | None:
         """The entity id of a speaker/subject, or None when nothing names it."""
@@ -72,11 +74,11 @@ class SpeakerIndex:
         if title and (document, title) in self.holders:
             return self.holders[(document, title)]
         kind = "PERSON" if label in (None, "PERSON", "GROUP") else label
-        for key in _keys(text, kind, self.lex):
+        for key in self._keys(text, kind):
             found = self._unique(self.keys.get(key, set()), document)
             if found:
                 return found
-        person = analyse(text, "PERSON", self.lex)
+        person = self._analyse(text, "PERSON")
         if len(person.tokens) == 1 and kind == "PERSON":
             found = self._unique(self.surnames.get(person.tokens[0], set()), document)
             if found:
@@ -84,7 +86,7 @@ class SpeakerIndex:
         if title and title in self.role_entities:
             return self.role_entities[title]
         if label == "ROLE" and self.new_role is not None:
-            key = title or " ".join(analyse(text, "ROLE", self.lex).tokens)
+            key = title or self._analyse(text, "ROLE").key
             if key not in self.role_entities:
                 self.role_entities[key] = self.new_role(_without_article(text), document)
             return self.role_entities[key]
@@ -119,11 +121,30 @@ class SpeakerIndex:
 
     def _title(self, text: str) -> str | None:
         """The comparison key of ``text`` if it is a job title ("The Executive Director")."""
-        key = " ".join(analyse(text, "ROLE", self.lex).tokens)
-        known = {" ".join(analyse(t, "ROLE", self.lex).tokens) for t in self.lex.titled_roles}
-        if key in known or key in self.role_entities:
+        key = self._analyse(text, "ROLE").key
+        if key in self._known_titles or key in self.role_entities:
             return key
         return None
+
+    @cached_property
+    def _known_titles(self) -> frozenset[str]:
+        return frozenset(self._analyse(t, "ROLE").key for t in self.lex.titled_roles)
+
+    def _analyse(self, text: str, kind: str) -> Name:
+        name = self.analysed.get((text, kind))
+        if name is None:
+            name = self.analysed[(text, kind)] = analyse(text, kind, self.lex)
+        return name
+
+    def _keys(self, text: str, kind: str) -> tuple[str, ...]:
+        """Keys a text is looked up by: as its own type, and as a person (honorifics off)."""
+        found = self._key_cache.get((text, kind))
+        if found is None:
+            keys = [self._analyse(text, kind).key]
+            if kind != "PERSON":
+                keys.append(self._analyse(text, "PERSON").key)
+            found = self._key_cache[(text, kind)] = tuple(dict.fromkeys(k for k in keys if k))
+        return found
 
 
 # A speaker labelled PERSON is not the organisation named inside its span ("A spokesman
@@ -134,14 +155,6 @@ _SPAN_TYPES = {
     "ORG": frozenset({"ORG"}),
     "GPE": frozenset({"GPE", "ORG"}),
 }
-
-
-def _keys(text: str, kind: str, lex: Lexicon) -> list[str]:
-    """Keys a text is looked up by: as its own type, and as a person (honorifics off)."""
-    keys = [analyse(text, kind, lex).key]
-    if kind != "PERSON":
-        keys.append(analyse(text, "PERSON", lex).key)
-    return list(dict.fromkeys(k for k in keys if k))
 
 
 def _without_article(text: str) -> str:
