@@ -168,3 +168,21 @@ def test_aliases_file_merges_and_is_remembered(seeds_dir: Path, tmp_path: Path) 
     # A later run without --aliases keeps the correction.
     runner.invoke(cli, ["extract", str(seeds_dir), "--db", str(db)])
     assert "Department for Education" not in {e["name"] for e in run_json(db, "entities")}
+
+
+@pytest.mark.parametrize("command", ["report", "who-said", "claims", "entities", "timeline"])
+def test_json_output_is_written_as_the_standard_library_writes_it(
+    seed_db: Path, command: str
+) -> None:
+    # Other tools diff these files: the fast writer must not change a byte of layout.
+    result = CliRunner().invoke(cli, [command, "--format", "json", "--db", str(seed_db)])
+    assert result.exit_code == 0, result.output
+    parsed = json.loads(result.output)
+    assert result.output.rstrip("\n") == json.dumps(parsed, ensure_ascii=False, indent=2)
+
+
+def test_json_writer_handles_empty_nested_and_non_ascii_values() -> None:
+    from corpusmine.report.output import json_text
+
+    value = {"a": [], "b": {}, "c": [{"d": "Café – “quoted”", "e": None, "f": 1.5}], 7: [[]]}
+    assert json_text(value) == json.dumps(value, ensure_ascii=False, indent=2)

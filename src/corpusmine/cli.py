@@ -22,7 +22,7 @@ from .records import IngestFailure
 from .report.build import build_report
 from .report.html import render_html
 from .report.markdown import render_markdown
-from .report.output import print_table, to_csv, to_json
+from .report.output import json_text, print_table, to_csv, to_json
 from .resolve import load_alias_file
 from .store import Store, default_db_path
 
@@ -402,7 +402,7 @@ def report(output_format: str, output: str | None, db: str) -> None:
         if output_format == "html":
             text = render_html(data, store)
         elif output_format == "json":
-            text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+            text = json_text(data) + "\n"
         else:
             text = render_markdown(data)
     if output:

@@ -4,6 +4,7 @@ with the JSON field names of DESIGN.md."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from .resolve.lexicon import lexicon
@@ -49,10 +50,11 @@ def matching_entity_ids(store: Store, name: str) -> set[str]:
         return set()
     words = wanted.split()
     found: set[str] = set()
-    for entity in store.entities():
-        keys = {_name_key(alias) for alias in (entity.name, *entity.aliases)}
+    # Only names and aliases: building whole Entity records costs several times more.
+    for entity_id, canonical, aliases in store.tuples("SELECT id, name, aliases FROM entities"):
+        keys = {_name_key(alias) for alias in (canonical, *json.loads(aliases))}
         if wanted in keys or any(all(w in key.split() for w in words) for key in keys):
-            found.add(entity.id)
+            found.add(entity_id)
     return found
 
 
@@ -64,11 +66,35 @@ def who_said_rows(
     kind: str | None = None,
 ) -> list[dict[str, Any]]:
     """Quotes with their resolved speaker, filtered as ``corpusmine who-said`` asks."""
+    quotes = [_quote(row, text) for row, text in _quote_rows(store, document, kind)]
+    if speaker:
+        ids = matching_entity_ids(store, speaker)
+        key = _name_key(speaker)
+        quotes = [
+            q
+            for q in quotes
+            if q["speaker_id"] in ids
+            or (q["speaker_id"] is None and key and key in _name_key(q["speaker_mention"]))
+        ]
+    if about:
+        quotes = _about(store, quotes, about)
+    return quotes
+
+
+def speaker_quotes(store: Store) -> list[tuple[str, str | None, dict[str, Any]]]:
+    """Every quote as ``(speaker, speaker_id, record)``, the record holding what the report
+    shows of it: document, text, kind, cue, start, end, sentence."""
+    return [_statement(row, text) for row, text in _quote_rows(store)]
+
+
+def _quote_rows(
+    store: Store, document: str | None = None, kind: str | None = None
+) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """Quote rows in text order, each with its document's text."""
     sql = (
-        "SELECT q.*, e.name AS entity_name,"
-        " substr(d.text, q.sentence_start + 1, q.sentence_end - q.sentence_start) AS sentence"
-        " FROM quotes q JOIN documents d ON d.id = q.document"
-        " LEFT JOIN entities e ON e.id = q.speaker_id WHERE 1=1"
+        "SELECT q.document, q.start, q.end, q.text, q.kind, q.cue, q.speaker_text, q.speaker_id,"
+        " q.confidence, q.method, q.joint_with, q.sentence_start, q.sentence_end, e.name"
+        " FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_id WHERE 1=1"
     )
     params: list[Any] = []
     if document:
@@ -77,41 +103,50 @@ def who_said_rows(
     if kind:
         sql += " AND q.kind = ?"
         params.append(kind)
-    rows = store.rows(sql + " ORDER BY q.document, q.start", params)
-    if speaker:
-        ids = matching_entity_ids(store, speaker)
-        key = _name_key(speaker)
-        rows = [
-            r
-            for r in rows
-            if r["speaker_id"] in ids
-            or (r["speaker_id"] is None and key and key in _name_key(r["speaker_text"]))
-        ]
-    if about:
-        rows = _about(store, rows, about)
-    result = []
-    for r in rows:
-        result.append(
-            {
-                "document": r["document"],
-                "speaker": r["entity_name"] or r["speaker_text"],
-                "speaker_id": r["speaker_id"],
-                "speaker_mention": r["speaker_text"],
-                "text": r["text"],
-                "kind": r["kind"],
-                "cue": r["cue"],
-                "start": r["start"],
-                "end": r["end"],
-                "confidence": r["confidence"],
-                "method": r["method"],
-                "joint_with": json.loads(r["joint_with"]),
-                "sentence": r["sentence"],
-            }
-        )
-    return result
+    rows = store.tuples(sql + " ORDER BY q.document, q.start, q.id", params)
+    texts = store.texts_of(row[0] for row in rows)
+    # A quote whose document is gone is not shown (as an inner join would drop it).
+    return ((row, texts[row[0]]) for row in rows if row[0] in texts)
 
 
-def _about(store: Store, rows: list[Any], about: str) -> list[Any]:
+def _quote(row: tuple[Any, ...], text: str) -> dict[str, Any]:
+    """One who-said record from a quotes row and its document's text."""
+    (document, start, end, said, kind, cue, speaker_text, speaker_id, confidence, method,
+     joint_with, sentence_start, sentence_end, entity_name) = row  # fmt: skip
+    return {
+        "document": document,
+        "speaker": entity_name or speaker_text,
+        "speaker_id": speaker_id,
+        "speaker_mention": speaker_text,
+        "text": said,
+        "kind": kind,
+        "cue": cue,
+        "start": start,
+        "end": end,
+        "confidence": confidence,
+        "method": method,
+        # Most quotes are nobody's joint statement: skip parsing the empty list.
+        "joint_with": [] if joint_with == "[]" else json.loads(joint_with),
+        "sentence": text[sentence_start:sentence_end],
+    }
+
+
+def _statement(row: tuple[Any, ...], text: str) -> tuple[str, str | None, dict[str, Any]]:
+    (document, start, end, said, kind, cue, speaker_text, speaker_id, _confidence, _method,
+     _joint_with, sentence_start, sentence_end, entity_name) = row  # fmt: skip
+    record = {
+        "document": document,
+        "text": said,
+        "kind": kind,
+        "cue": cue,
+        "start": start,
+        "end": end,
+        "sentence": text[sentence_start:sentence_end],
+    }
+    return entity_name or speaker_text, speaker_id, record
+
+
+def _about(store: Store, rows: list[dict[str, Any]], about: str) -> list[dict[str, Any]]:
     """Keep quotes whose text has every word of ``about``, or mentions that entity."""
     words = about.lower().split()
     entity_ids = matching_entity_ids(store, about)

@@ -31,7 +31,7 @@ def claim_rows(
     (case-insensitive); ``attribute`` the attribute name or part of it.
     """
     rows = []
-    for claim in load_claims(store):
+    for claim in load_claims(store, group_keys=False):  # listed, never compared
         if subject and not _matches(subject, claim.subject, claim.subject_id):
             continue
         if attribute and not _matches(attribute, claim.attribute):

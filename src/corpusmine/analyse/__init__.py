@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..extract.claim_vocab import vocabulary
 from ..store import Store
 from .consistency import decide
 from .load import load_claims
@@ -28,4 +29,7 @@ def find_findings(store: Store, claims: list[StoredClaim] | None = None) -> Find
 
 def timeline(store: Store, claims: list[StoredClaim] | None = None) -> list[dict[str, Any]]:
     """Events in date order: ``{date, event, subject, documents, agree, claims, ...}``."""
-    return build_timeline(claims if claims is not None else load_claims(store))
+    if claims is None:
+        # Only event claims reach the timeline: leave the figures and ratings in the store.
+        claims = load_claims(store, vocabulary().event_attributes)
+    return build_timeline(claims)

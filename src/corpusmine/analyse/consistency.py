@@ -10,9 +10,10 @@ over a narrower population) are listed as checks, never as contradictions.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import combinations
+from operator import itemgetter
 
 from .compare import Relation, relation
 from .records import (
@@ -173,19 +174,32 @@ def _population_near_misses(groups: dict[GroupKey, list[StoredClaim]]) -> list[F
 
 def _finding(members: Iterable[StoredClaim], verdict: str, explanation: str) -> Finding:
     ordered = sorted(members, key=lambda c: (c.document, c.start, c.id))
-    names = Counter(c.subject for c in ordered)
-    ids = Counter(c.subject_id for c in ordered if c.subject_id)
     return Finding(
-        subject=_preferred(names),
-        subject_id=ids.most_common(1)[0][0] if ids else None,
+        subject=_preferred(_counts(c.subject for c in ordered)),
+        subject_id=_most_common(c.subject_id for c in ordered if c.subject_id),
         attribute=ordered[0].attribute,
         verdict=verdict,
-        claims=tuple(c.as_dict() for c in ordered),
+        claims=tuple([c.as_dict() for c in ordered]),
         explanation=explanation,
     )
 
 
-def _preferred(names: Counter[str]) -> str:
+def _counts(values: Iterable[str]) -> dict[str, int]:
+    # A plain dict: most findings hold one or two claims, where a Counter costs more to
+    # build than the counting itself.
+    counts: dict[str, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return counts
+
+
+def _most_common(values: Iterable[str]) -> str | None:
+    # The first of the most frequent, as Counter.most_common(1) picks it.
+    counts = _counts(values)
+    return max(counts.items(), key=itemgetter(1))[0] if counts else None
+
+
+def _preferred(names: dict[str, int]) -> str:
     # The most frequent name; among equals the longest (most specific) one.
     return max(names.items(), key=lambda item: (item[1], len(item[0])))[0]
 

@@ -7,11 +7,13 @@ anchor, and where every date that rests on an inferred document date is labelled
 
 from __future__ import annotations
 
+import json
 import re
-import sqlite3
 import statistics
 from collections import Counter
+from collections.abc import Collection
 from datetime import date
+from typing import Any
 
 from ..extract.claim_subjects import subject_key
 from ..extract.claim_vocab import rating_ranks, vocabulary
@@ -20,6 +22,12 @@ from ..temporal import normalize_expression
 from .records import StoredClaim
 
 EXPLICIT_DATE_SOURCES = frozenset({"header", "front-matter", "manifest"})
+_EXPLICIT_DATES_SQL = (
+    "SELECT date FROM documents WHERE date_source IN ("
+    + ", ".join(f"'{source}'" for source in sorted(EXPLICIT_DATE_SOURCES))
+    + ")"
+)
+NO_KEY = ("", "")  # a claim that is never grouped with others
 _WORD = re.compile(r"[a-z][a-z'-]*")
 _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 
@@ -43,92 +51,123 @@ def corpus_places(store: Store, min_mentions: int = 2) -> frozenset[str]:
     A word counts once it is tagged as a place at least ``min_mentions`` times, so that one
     tagging slip ("Children" as a place) does not erase what tells two subjects apart.
     """
-    rows = store.rows(
+    rows = store.tuples(
         "SELECT text, count(*) AS n FROM mentions WHERE label IN ('GPE', 'LOC') GROUP BY text"
     )
     counts: Counter[str] = Counter()
-    for row in rows:
-        for word in set(_WORD.findall(row["text"].lower().replace("’", "'"))):
-            counts[word] += row["n"]
+    for text, n in rows:
+        for word in set(_WORD.findall(text.lower().replace("’", "'"))):
+            counts[word] += n
     return frozenset(word for word, n in counts.items() if n >= min_mentions)
 
 
-def load_claims(store: Store) -> list[StoredClaim]:
-    """Every stored claim, with its subject's canonical name and its document's date."""
-    names = {
-        row["id"]: row["name"]
-        for row in store.rows(
-            "SELECT id, name FROM entities WHERE id IN (SELECT subject_id FROM claims)"
+# The columns a StoredClaim is built from, in the order ``_Reader.claim`` unpacks them.
+_CLAIM_SQL = (
+    "SELECT c.id, c.document, c.start, c.end, c.subject_text, c.subject_id, c.attribute,"
+    " c.value, c.normalized, c.unit, c.qualifier, c.as_of, c.status, c.speaker, c.speaker_id,"
+    " c.sentence_start, c.sentence_end, d.date, d.date_source"
+    " FROM claims c JOIN documents d ON d.id = c.document"
+)
+_CLAIM_ORDER = " ORDER BY c.document, c.start, c.id"
+
+
+def load_claims(
+    store: Store, attributes: Collection[str] | None = None, *, group_keys: bool = True
+) -> list[StoredClaim]:
+    """Every stored claim, with its subject's canonical name and its document's date.
+
+    ``attributes`` loads only the claims of those attributes (the timeline needs only
+    events); each claim reads the same either way. ``group_keys=False`` leaves every
+    ``key`` empty, which means "never grouped": for callers that list claims without
+    comparing them, as working out the keys is much of the cost.
+    """
+    if attributes is None:
+        rows = store.tuples(_CLAIM_SQL + _CLAIM_ORDER)
+    else:
+        rows = store.tuples(
+            _CLAIM_SQL + " WHERE c.attribute IN (SELECT value FROM json_each(?))" + _CLAIM_ORDER,
+            (json.dumps(sorted(attributes)),),
         )
-    }
-    places = corpus_places(store)
-    keys: dict[str, tuple[str, str]] = {}  # subject names repeat across claims
-    documents = {row["id"]: row for row in store.documents()}
-    explicit = [
-        row["date"]
-        for row in documents.values()
-        if row["date_source"] in EXPLICIT_DATE_SOURCES and row["date"]
-    ]
-    anchor = corpus_anchor(explicit)
-    ranks = rating_ranks()
-    claims = []
-    # SQLite slices each sentence itself (substr counts characters, 1-based), so the
-    # document texts never travel into Python.
-    for row in store.rows(
-        "SELECT c.*, substr(d.text, c.sentence_start + 1, c.sentence_end - c.sentence_start)"
-        " AS sentence FROM claims c JOIN documents d ON d.id = c.document"
-        " ORDER BY c.document, c.start, c.id"
-    ):
-        document = documents.get(row["document"])
-        subject_id = row["subject_id"]
-        canonical = names.get(subject_id) if subject_id else None
-        key = keys.get(row["subject_text"]) or keys.setdefault(
-            row["subject_text"], subject_key(row["subject_text"], places)
-        )
+    if not rows:
+        return []
+    reader = _Reader(store, group_keys)
+    texts = store.texts_of(row[1] for row in rows)
+    return [reader.claim(row, texts[row[1]]) for row in rows]
+
+
+class _Reader:
+    """Turns claim rows into StoredClaims, remembering what repeats across claims (subject
+    keys, attribute kinds) so each is worked out once."""
+
+    def __init__(self, store: Store, group_keys: bool) -> None:
+        self.names = {
+            row[0]: row[1]
+            for row in store.tuples(
+                "SELECT id, name FROM entities WHERE id IN (SELECT subject_id FROM claims)"
+            )
+        }
+        self.group_keys = group_keys
+        self.places = corpus_places(store) if group_keys else frozenset()
+        self.anchor = corpus_anchor([date for (date,) in store.tuples(_EXPLICIT_DATES_SQL) if date])
+        self.ranks = rating_ranks()
+        self.keys: dict[str, tuple[str, str]] = {}
+        self.kinds: dict[str, str] = {}
+
+    def claim(self, row: tuple[Any, ...], text: str) -> StoredClaim:
+        (ident, document, start, end, subject_text, subject_id, attribute, value, normalized,
+         unit, qualifier, as_of, status, speaker, speaker_id, sentence_start, sentence_end,
+         doc_date, date_source) = row  # fmt: skip
+        canonical = self.names.get(subject_id) if subject_id else None
+        key = self.key(subject_text)
         if not key[0] and canonical:
-            key = subject_key(canonical, places)  # an acronym or a bare noun: use the entity
-        kind = claim_kind(row["attribute"])
-        normalized, note = row["normalized"], None
+            key = self.key(canonical)  # an acronym or a bare noun: use the entity
+        kind = self.kinds.get(attribute) or self.kinds.setdefault(attribute, claim_kind(attribute))
+        stored_normalized, note = normalized, None
         reference = inferred = None
-        doc_date = document["date"] if document else None
-        date_source = document["date_source"] if document else "none"
         if kind == "event":
-            normalized, note, reference = _event_date(
-                row, normalized, doc_date, date_source, anchor
+            stored_normalized, note, reference = _event_date(
+                value, status, normalized, doc_date, date_source, self.anchor
             )
-            inferred = ("year" if _MONTH.search(row["value"]) else "month") if reference else None
-        rank = ranks.get((row["normalized"] or "").lower(), (None, None))[1]
-        claims.append(
-            StoredClaim(
-                id=row["id"],
-                document=row["document"],
-                subject=canonical or _tidy(row["subject_text"]),
-                subject_id=subject_id,
-                key=key,
-                attribute=row["attribute"],
-                kind=kind,
-                value=row["value"],
-                normalized=normalized,
-                unit=row["unit"],
-                qualifier=row["qualifier"],
-                as_of=normalized if kind == "event" else row["as_of"],
-                status=row["status"],
-                speaker=row["speaker"],
-                speaker_id=row["speaker_id"],
-                sentence=row["sentence"],
-                start=row["start"],
-                end=row["end"],
-                sentence_start=row["sentence_start"],
-                sentence_end=row["sentence_end"],
-                document_date=doc_date,
-                date_source=date_source,
-                rank=rank if kind == "rating" else None,
-                date_note=note,
-                date_reference=reference,
-                date_inferred=inferred,
-            )
+            inferred = ("year" if _MONTH.search(value) else "month") if reference else None
+        rank = self.ranks.get((normalized or "").lower(), (None, None))[1]
+        return StoredClaim.from_fields(
+            {
+                "id": ident,
+                "document": document,
+                "subject": canonical or _tidy(subject_text),
+                "subject_id": subject_id,
+                "key": key,
+                "attribute": attribute,
+                "kind": kind,
+                "value": value,
+                "normalized": stored_normalized,
+                "unit": unit,
+                "qualifier": qualifier,
+                "as_of": stored_normalized if kind == "event" else as_of,
+                "status": status,
+                "speaker": speaker,
+                "speaker_id": speaker_id,
+                "sentence": text[sentence_start:sentence_end],
+                "start": start,
+                "end": end,
+                "sentence_start": sentence_start,
+                "sentence_end": sentence_end,
+                "document_date": doc_date,
+                "date_source": date_source,
+                "rank": rank if kind == "rating" else None,
+                "date_note": note,
+                "date_reference": reference,
+                "date_inferred": inferred,
+            }
         )
-    return claims
+
+    def key(self, name: str) -> tuple[str, str]:
+        if not self.group_keys:
+            return NO_KEY
+        found = self.keys.get(name)
+        if found is None:
+            found = self.keys[name] = subject_key(name, self.places)
+        return found
 
 
 def corpus_anchor(explicit_dates: list[str]) -> str | None:
@@ -146,10 +185,14 @@ def corpus_anchor(explicit_dates: list[str]) -> str | None:
 
 
 def _event_date(
-    row: sqlite3.Row, normalized: str | None, doc_date: str | None, source: str, anchor: str | None
+    value: str,
+    status: str | None,
+    normalized: str | None,
+    doc_date: str | None,
+    source: str,
+    anchor: str | None,
 ) -> tuple[str | None, str | None, str | None]:
     """An event's ISO date, a note when it rests on an inferred date, and that date."""
-    value, status = row["value"], row["status"]
     tense = "future" if status == "planned" else "past"
     if normalized is None:
         reference = doc_date or anchor

@@ -17,9 +17,8 @@ if TYPE_CHECKING:
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from functools import cache
 
 from .claim_context import ClaimContext, Phrase
 from .claim_vocab import vocabulary
@@ -33,23 +32,17 @@ _PREPOSITIONS = frozenset({"in", "across", "of", "for", "at", "from", "on", "wit
 _KEY_WORD = re.compile(r"[a-z][a-z'-]*")
 
 
-@cache
-def _lowered(words: frozenset[str]) -> frozenset[str]:
-    # Called once per claim with the same corpus-wide place list: lower it once.
-    return frozenset(w.lower() for w in words)
-
-
-def subject_key(name: str, places: Iterable[str] = ()) -> tuple[str, str]:
+def subject_key(name: str, place_words: Collection[str] = frozenset()) -> tuple[str, str]:
     """(distinguishing word, head class) under which two subject names count as one.
 
     "Northamptonshire Children's Trust Fostering Agency" and "Northamptonshire's fostering
     service" both give ("fostering", "service"); "Children's services in Northamptonshire"
     and "Northamptonshire Children's Trust" give ("children", "service"). The distinguishing
     word is the last word before the head that is not a place; when every modifier is a
-    place, all of them are ("north northamptonshire", "council").
+    place, all of them are ("north northamptonshire", "council"). ``place_words`` are
+    lower-cased words of place names.
     """
     vocab = vocabulary()
-    place_words = _lowered(frozenset(places))
     words = [_strip_possessive(w) for w in _KEY_WORD.findall(name.lower().replace("’", "'"))]
     words = [w for w in words if w and w not in vocab.subject_stop_words]
     # A trailing place phrase does not change the subject ("services in Northamptonshire").

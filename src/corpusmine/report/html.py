@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import defaultdict
 from html import escape
 from typing import Any
 
@@ -240,14 +241,13 @@ def _documents(report: dict[str, Any], store: Store, anchors: _DocumentAnchors) 
         for q in speaker["quotes"]:
             claim_starts.setdefault(q["document"], []).append((q["start"], q["start"]))
     out = ['<section id="documents"><h2>Documents</h2>']
+    # Two queries for the whole corpus, not two per document.
+    texts = store.texts_of(doc["id"] for doc in report["documents"])
+    mentions = _highlighted_mentions(store)
     for doc in report["documents"]:
-        text = store.document_text(doc["id"]) or ""
-        mentions = [
-            (m.start, m.end, m.label)
-            for _, m in store.mention_records(doc["id"])
-            if m.label in HIGHLIGHT_LABELS
-        ]
-        body = highlight(text, mentions, claim_starts.get(doc["id"], []), doc["id"], anchors)
+        text = texts.get(doc["id"]) or ""
+        spans = mentions.get(doc["id"], [])
+        body = highlight(text, spans, claim_starts.get(doc["id"], []), doc["id"], anchors)
         date = f"{doc['date'] or 'undated'} ({doc['date_source']})"
         out.append(
             f'<article id="{anchors.document(doc["id"])}"><h3>{escape(doc["title"])}</h3>'
@@ -256,6 +256,19 @@ def _documents(report: dict[str, Any], store: Store, anchors: _DocumentAnchors) 
         )
     out.append("</section>")
     return "".join(out)
+
+
+def _highlighted_mentions(store: Store) -> dict[str, list[tuple[int, int, str]]]:
+    """Document id -> (start, end, label) of its mentions with a highlighted label."""
+    labels = sorted(HIGHLIGHT_LABELS)
+    found: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for document, start, end, label in store.tuples(
+        "SELECT document, start, end, label FROM mentions"
+        f" WHERE label IN ({', '.join('?' * len(labels))})",
+        labels,
+    ):
+        found[document].append((start, end, label))
+    return found
 
 
 def highlight(

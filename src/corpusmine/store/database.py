@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import DatabaseError
 from ..records import Claim, Entity, Extraction, Mention, Quote
-from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_V1, SCHEMA_VERSION
+from .schema import APPLICATION_ID, MIGRATIONS, QUERY_INDEXES, SCHEMA_V1, SCHEMA_VERSION
 
 DEFAULT_DB = "corpusmine.db"
 BUSY_TIMEOUT_SECONDS = 60
@@ -76,6 +76,7 @@ class Store:
                 "The file was left untouched."
             )
         if version == SCHEMA_VERSION:
+            self._add_query_indexes()
             return
         # executescript commits any open transaction first, so the whole upgrade is one
         # script with its own BEGIN/COMMIT: it is applied completely or not at all.
@@ -97,6 +98,26 @@ class Store:
         # Another process may hold the file; the rollback journal still keeps it consistent.
         with contextlib.suppress(sqlite3.OperationalError):
             self.conn.execute("PRAGMA journal_mode = WAL")
+
+    def _add_query_indexes(self) -> None:
+        """Create the query indexes a file made by an earlier release lacks.
+
+        Best effort: a read-only file, or one another process is writing to, is left as
+        it is (without waiting for the writer); the queries work without the indexes,
+        only slower.
+        """
+        present = {name for (name,) in self.conn.execute("SELECT name FROM sqlite_master")}
+        missing = [sql for name, sql in QUERY_INDEXES.items() if name not in present]
+        if not missing:
+            return
+        self.conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            self.conn.executescript("BEGIN IMMEDIATE;" + "".join(missing) + "COMMIT;")
+        except sqlite3.OperationalError:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
 
     # --- writing ----------------------------------------------------------------------
 
@@ -232,6 +253,26 @@ class Store:
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         return self.conn.execute(sql, params).fetchall()
+
+    def tuples(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Rows as plain tuples: unpacking them is much cheaper than reading a Row by name."""
+        cursor = self.conn.cursor()
+        cursor.row_factory = None
+        return cursor.execute(sql, params).fetchall()
+
+    def texts_of(self, document_ids: Iterable[str]) -> dict[str, str]:
+        """Document id -> text, for the given documents only.
+
+        Slicing sentences out of these in Python is cheaper than SQLite's substr, which
+        walks the UTF-8 text from its start for every row.
+        """
+        ids = json.dumps(sorted(set(document_ids)))
+        return dict(
+            self.tuples(
+                "SELECT id, text FROM documents WHERE id IN (SELECT value FROM json_each(?))",
+                (ids,),
+            )
+        )
 
     def documents(self) -> list[sqlite3.Row]:
         return self.rows(

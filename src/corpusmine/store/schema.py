@@ -9,6 +9,15 @@ from __future__ import annotations
 SCHEMA_VERSION = 1
 APPLICATION_ID = 0x636D696E  # "cmin": marks a file as a corpusmine database
 
+# Indexes the queries rely on, added after version 1 was released: part of every new
+# database, and created when an older version-1 file is opened (see Store). Name -> DDL.
+QUERY_INDEXES = {
+    # Covers "which texts are tagged as places" (label, then text) without reading rows;
+    # also serves every lookup by label.
+    "mentions_label_text": "CREATE INDEX IF NOT EXISTS mentions_label_text"
+    " ON mentions(label, text);",
+}
+
 SCHEMA_V1 = """
 CREATE TABLE IF NOT EXISTS documents (
     id TEXT PRIMARY KEY,
@@ -55,7 +64,6 @@ CREATE TABLE IF NOT EXISTS mentions (
     entity_id TEXT
 );
 CREATE INDEX IF NOT EXISTS mentions_document ON mentions(document, start);
-CREATE INDEX IF NOT EXISTS mentions_label ON mentions(label);
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
 CREATE TABLE IF NOT EXISTS quotes (
     id INTEGER PRIMARY KEY,
@@ -116,7 +124,7 @@ CREATE TABLE IF NOT EXISTS meta (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
-"""
+""" + "".join(QUERY_INDEXES.values())
 
 # Version n -> n + 1. Empty for now: version 1 is the first released schema.
 MIGRATIONS: dict[int, str] = {}
