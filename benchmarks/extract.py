@@ -67,11 +67,20 @@ def peak_rss_mb() -> dict[str, float]:
 # --- phases, each run in a child process ------------------------------------------------
 
 
-def phase_bare(folder: Path) -> dict[str, float]:
+def phase_bare(folder: Path, numpy_blas: bool = False) -> dict[str, float]:
+    """Plain spacy.load + nlp.pipe; with ``numpy_blas`` the same model with corpusmine's
+    matrix-product backend (a reference: how much of the gap is our own work)."""
     import spacy
 
+    from corpusmine.nlp.ops import load_with_numpy_blas, one_blas_thread
+
     started = time.perf_counter()
-    nlp = spacy.load(MODEL)
+    if numpy_blas:
+        nlp = load_with_numpy_blas(lambda: spacy.load(MODEL))
+        threads = one_blas_thread()
+        threads.__enter__()
+    else:
+        nlp = spacy.load(MODEL)
     loaded = time.perf_counter()
     paths = sorted(folder.glob("*/*.txt"))
     texts = (p.read_bytes().decode("utf-8", errors="replace") for p in paths)
@@ -162,6 +171,8 @@ def child_main(args: argparse.Namespace) -> None:
     folder = Path(args.folder)
     if args.phase == "bare":
         result = phase_bare(folder)
+    elif args.phase == "bare-numpy-blas":
+        result = phase_bare(folder, numpy_blas=True)
     elif args.phase == "extract":
         result = phase_extract(folder, Path(args.db), args.jobs)
     elif args.phase == "queries":
@@ -176,13 +187,15 @@ def measure(files: list[Path], work: Path, label: str, repeat: int) -> dict:
     """Every phase on one subset. bare, --jobs 1 and --jobs 2 run ``repeat`` times in
     alternation, so drift in machine load hits them alike; the fastest of each counts."""
     folder = link_corpus(files, work / f"corpus-{label}")
-    rounds: dict[str, list[dict]] = {"bare": [], "jobs1": [], "jobs2": []}
+    rounds: dict[str, list[dict]] = {"bare": [], "bare_blas": [], "jobs1": [], "jobs2": []}
     db1 = work / f"{label}-j1.db"
     for attempt in range(1, repeat + 1):
         tag = f"[{label}] ({attempt}/{repeat})"
         db1, db2 = work / f"{label}-j1-{attempt}.db", work / f"{label}-j2-{attempt}.db"
         print(f"{tag} {len(files)} articles: bare nlp.pipe ...", flush=True)
         rounds["bare"].append(run_phase("bare", "--folder", str(folder)))
+        print(f"{tag} bare nlp.pipe, numpy BLAS (reference) ...", flush=True)
+        rounds["bare_blas"].append(run_phase("bare-numpy-blas", "--folder", str(folder)))
         print(f"{tag} extract --jobs 1 ...", flush=True)
         jobs1 = run_phase("extract", "--folder", str(folder), "--db", str(db1), "--jobs", "1")
         rounds["jobs1"].append(jobs1)
@@ -201,6 +214,7 @@ def measure(files: list[Path], work: Path, label: str, repeat: int) -> dict:
         "articles": len(files),
         "repeat": repeat,
         "bare_nlp_pipe": fastest["bare"],
+        "bare_nlp_pipe_numpy_blas": fastest["bare_blas"],
         "extract_jobs1": fastest["jobs1"],
         "extract_jobs2": fastest["jobs2"],
         "rerun_unchanged": rerun,
@@ -218,6 +232,7 @@ def _fastest(results: list[dict]) -> dict:
 
 def report(run: dict) -> None:
     bare, j1, j2 = run["bare_nlp_pipe"], run["extract_jobs1"], run["extract_jobs2"]
+    blas = run["bare_nlp_pipe_numpy_blas"]
     rerun = run["rerun_unchanged"]
     words = bare["tokens"]
     print()
@@ -225,7 +240,8 @@ def report(run: dict) -> None:
     print(f"{'phase':<28}{'seconds':>9}{'tokens/s':>10}{'peak RSS MB':>13}  ratio")
     rows = [
         ("bare nlp.pipe (all comps)", bare, ""),
-        ("extract --jobs 1", j1, _jobs1_ratio(j1, bare)),
+        ("  same, numpy BLAS (ref.)", blas, f"{blas['seconds'] / bare['seconds']:.2f}x bare"),
+        ("extract --jobs 1", j1, _jobs1_ratio(j1, bare, blas)),
         ("extract --jobs 2", j2, f"{j1['seconds'] / j2['seconds']:.2f}x faster (target >= 1.7)"),
         ("re-run, unchanged", rerun, f"{rerun['process_seconds']:.2f}s wall (target < 2)"),
     ]
@@ -237,7 +253,7 @@ def report(run: dict) -> None:
         )
     if run["repeat"] > 1:
         print(f"  fastest of {run['repeat']} alternating runs; every run's seconds:")
-        for name, phase in (("bare", bare), ("jobs 1", j1), ("jobs 2", j2)):
+        for name, phase in (("bare", bare), ("blas", blas), ("jobs 1", j1), ("jobs 2", j2)):
             print(f"    {name:<8}{phase['all_seconds']}  CPU s {phase['all_cpu_seconds']}")
     if rerun.get("extracted"):
         print(f"  warning: the re-run re-extracted {rerun['extracted']} documents")
@@ -246,10 +262,11 @@ def report(run: dict) -> None:
         print(f"  {name:<16}{timing.get('query_ms', float('nan')):>11}{timing['cli_wall_ms']:>14}")
 
 
-def _jobs1_ratio(jobs1: dict, bare: dict) -> str:
+def _jobs1_ratio(jobs1: dict, bare: dict, blas: dict) -> str:
     wall = jobs1["seconds"] / bare["seconds"]
     cpu = jobs1["cpu_seconds"] / bare["cpu_seconds"]
-    return f"{wall:.2f}x bare (target <= 1.0); CPU time {cpu:.2f}x"
+    reference = jobs1["seconds"] / blas["seconds"]
+    return f"{wall:.2f}x bare (target <= 1.0); CPU {cpu:.2f}x; {reference:.2f}x numpy-BLAS ref."
 
 
 def main() -> None:

@@ -186,3 +186,40 @@ def test_json_writer_handles_empty_nested_and_non_ascii_values() -> None:
 
     value = {"a": [], "b": {}, "c": [{"d": "Café – “quoted”", "e": None, "f": 1.5}], 7: [[]]}
     assert json_text(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_extract_stores_the_report_and_report_serves_it(seed_db: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from corpusmine.report.build import build_report
+    from corpusmine.report.output import json_text
+    from corpusmine.store import Store
+
+    db = tmp_path / "copy.db"
+    shutil.copy(seed_db, db)
+    with Store(db, create=False) as store:
+        live = json_text(build_report(store))
+        assert store.get_meta("report_json") == live  # made by extract
+        store.set_meta("report_json", '{"served": "from the database"}')
+    served = CliRunner().invoke(cli, ["report", "--format", "json", "--db", str(db)])
+    assert json.loads(served.output) == {"served": "from the database"}
+
+
+def test_a_stored_report_is_not_served_once_the_records_change(
+    seed_db: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    from corpusmine.store import Store
+
+    db = tmp_path / "copy.db"
+    shutil.copy(seed_db, db)
+    with Store(db, create=False) as store:
+        store.set_meta("report_json", '{"served": "stale"}')
+        # What a later extract or alias change does before it re-resolves.
+        store.set_meta("resolved_state", "another state")
+    for output_format in ("json", "md"):
+        result = CliRunner().invoke(cli, ["report", "--format", output_format, "--db", str(db)])
+        assert result.exit_code == 0 and "stale" not in result.output
+    report = run_json(db, "report")
+    assert report["summary"]["documents"] == 5

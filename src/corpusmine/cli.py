@@ -19,10 +19,10 @@ from .analyse import timeline as timeline_rows
 from .errors import CorpusmineError
 from .ingest import DEFAULT_MAX_BYTES
 from .records import IngestFailure
-from .report.build import build_report
+from .report.cache import report_data, report_json
 from .report.html import render_html
 from .report.markdown import render_markdown
-from .report.output import json_text, print_table, to_csv, to_json
+from .report.output import print_table, to_csv, to_json
 from .resolve import load_alias_file
 from .store import Store, default_db_path
 
@@ -398,13 +398,12 @@ def report(output_format: str, output: str | None, db: str) -> None:
       corpusmine report --format html --output report.html
     """
     with Store(db, create=False) as store:
-        data = build_report(store)
         if output_format == "html":
-            text = render_html(data, store)
+            text = render_html(report_data(store), store)
         elif output_format == "json":
-            text = json_text(data) + "\n"
+            text = report_json(store) + "\n"
         else:
-            text = render_markdown(data)
+            text = render_markdown(report_data(store))
     if output:
         Path(output).write_text(text, encoding="utf-8")
         click.echo(f"wrote {output}", err=True)

@@ -21,6 +21,7 @@ from .ingest import DEFAULT_MAX_BYTES, FoundFile, RawFile, discover, document_fr
 from .nlp import build_pipeline, pipeline_signature
 from .nlp.ops import one_blas_thread
 from .records import Extraction, IngestFailure, SourceDocument
+from .report.cache import refresh_report
 from .resolve import resolve_corpus
 from .store import Store
 
@@ -139,6 +140,7 @@ def run_extract(
             on_progress(Progress(done, total, words, source.id))
 
     counts = resolve_store(store, aliases, skip_if_unchanged=not extracted)
+    refresh_report(store)  # so that `report` answers at once
     return RunSummary(
         extracted=tuple(extracted),
         unchanged=tuple(unchanged),
