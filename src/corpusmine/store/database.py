@@ -15,6 +15,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from ..errors import DatabaseError
 from ..records import Claim, Entity, Extraction, Mention, Quote
 from .schema import APPLICATION_ID, MIGRATIONS, QUERY_INDEXES, SCHEMA_V1, SCHEMA_VERSION
@@ -347,7 +349,7 @@ class Store:
             " ORDER BY mentions DESC, name)",
             params,
         ).fetchone()
-        return json.loads(row[0]) if row and row[0] else []
+        return orjson.loads(row[0]) if row and row[0] else []
 
     def entities(self, entity_type: str | None = None) -> list[Entity]:
         sql = "SELECT * FROM entities"
