@@ -14,18 +14,22 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import chain, islice
+from typing import TYPE_CHECKING
 
 from .errors import CorpusmineError, DocumentError
-from .extract import CorpusDates, extract_document
 from .ingest import DEFAULT_MAX_BYTES, FoundFile, RawFile, discover, document_from_raw, read_raw
-from .nlp import build_pipeline, pipeline_signature
-from .nlp.ops import one_blas_thread
+from .nlp import pipeline_signature
 from .records import Extraction, IngestFailure, SourceDocument
 from .report.cache import refresh_report
 from .resolve import resolve_corpus
 from .store import Store
 
-BATCH_SIZE = 32
+if TYPE_CHECKING:
+    from .extract import CorpusDates
+
+# Small enough that with --jobs 2 neither worker waits long for the other's last batch;
+# the same size with --jobs 1, so both parse identical batches.
+BATCH_SIZE = 16
 
 
 @dataclass(frozen=True)
@@ -113,7 +117,7 @@ def run_extract(
             unchanged.append(found.document_id)
         else:
             to_extract.append(found)
-    corpus_dates = CorpusDates(tuple(sorted(explicit_dates)))
+    dates = tuple(sorted(explicit_dates))
 
     def changed_documents() -> Iterator[SourceDocument]:
         """Changed documents, read again one at a time so the corpus is never in memory."""
@@ -125,9 +129,7 @@ def run_extract(
     extracted: list[str] = []
     words = 0
     total = len(found_files)
-    for extraction in _extract_all(
-        changed_documents(), model, jobs, fail, corpus_dates, batch_size
-    ):
+    for extraction in _extract_all(changed_documents(), model, jobs, fail, dates, batch_size):
         source = extraction.document
         window = "/".join(extraction.date_window) if extraction.date_window else None
         date, date_source = source.date, source.date_source
@@ -223,7 +225,7 @@ def _extract_all(
     model: str | None,
     jobs: int,
     fail: Callable[[IngestFailure], None],
-    corpus: CorpusDates,
+    explicit_dates: tuple[str, ...],
     batch_size: int = BATCH_SIZE,
 ) -> Iterator[Extraction]:
     """Parse and extract in batches; with ``jobs`` > 1 in worker processes.
@@ -233,7 +235,10 @@ def _extract_all(
     batches = _batches(sources, batch_size)
     first = next(batches, None)
     if first is None:
-        return
+        return  # nothing changed: spaCy is never imported
+    from .extract import CorpusDates
+
+    corpus = CorpusDates(explicit_dates)
     second = next(batches, None)
     if jobs <= 1 or second is None:
         for batch in (first, second) if second is not None else (first,):
@@ -243,8 +248,9 @@ def _extract_all(
         return
     queue = chain((first, second), batches)
     with ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up, initargs=(model,)) as pool:
-        # Bounded look-ahead keeps memory flat: at most 2 batches in flight per worker.
-        in_flight = [pool.submit(extract_batch, b, model, corpus) for b in islice(queue, jobs * 2)]
+        # Bounded look-ahead keeps memory flat: at most 3 batches in flight per worker
+        # (results are taken in order, so a slow batch must not leave the others idle).
+        in_flight = [pool.submit(extract_batch, b, model, corpus) for b in islice(queue, jobs * 3)]
         while in_flight:
             future = in_flight.pop(0)
             yield from _handle(future.result(), fail)
@@ -269,6 +275,8 @@ def _batches(items: Iterator[SourceDocument], size: int) -> Iterator[list[Source
 
 
 def _warm_up(model: str | None) -> None:
+    from .nlp import build_pipeline
+
     build_pipeline(model)
 
 
@@ -276,6 +284,10 @@ def extract_batch(
     sources: list[SourceDocument], model: str | None, corpus: CorpusDates | None = None
 ) -> list[Extraction | IngestFailure]:
     """Parse and extract one batch; a document that breaks the NLP fails alone."""
+    from .extract import extract_document
+    from .nlp import build_pipeline
+    from .nlp.ops import one_blas_thread
+
     nlp = build_pipeline(model)
     results: list[Extraction | IngestFailure] = []
     try:

