@@ -27,6 +27,15 @@ def models_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "models"
 
 
+def hash_models(digest: Any) -> None:
+    """Feed every knowledge file (name and bytes, in name order) into a hashlib digest:
+    what a stored result made from them is keyed by."""
+    for path in sorted(models_dir().glob("*")):
+        if path.is_file():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+
+
 @cache
 def load_yaml(name: str) -> Any:
     """Parsed content of ``models/<name>`` (YAML)."""

@@ -42,6 +42,16 @@ class DocIndex:
         return self.entity_at.get(token)
 
 
+def trimmed_chars(text: str, start: int, end: int) -> tuple[int, int]:
+    """``text[start:end]`` without surrounding white space, as (start, end); an empty
+    span at ``end`` if it is all white space. Slicing ``doc.text`` by a span's characters
+    gives exactly ``span.text``, without a Python join over its tokens."""
+    piece = text[start:end]
+    first = start + (len(piece) - len(piece.lstrip()))
+    last = end - (len(piece) - len(piece.rstrip()))
+    return first, max(first, last)
+
+
 def doc_index(doc: Doc, source: SourceDocument) -> DocIndex:
     """The index of ``doc`` (built on first use)."""
     cached = doc.user_data.get(_CACHE_KEY)
@@ -56,13 +66,8 @@ def _build(doc: Doc, source: SourceDocument) -> DocIndex:
     for sent in doc.sents:
         starts.append(sent.start)
         ends.append(sent.end)
-        # doc.text sliced by the span's characters is exactly sent.text, without a Python
-        # join over its tokens.
-        span_text = text[sent.start_char : sent.end_char]
-        stripped = span_text.strip()
-        blank.append(not stripped)
-        start = sent.start_char + (len(span_text) - len(span_text.lstrip()))
-        end = sent.end_char - (len(span_text) - len(span_text.rstrip()))
+        start, end = trimmed_chars(text, sent.start_char, sent.end_char)
+        blank.append(start == end)
         original.append(source.offsets.span_to_original(start, end))
     index = DocIndex(tuple(starts), tuple(ends), tuple(original), tuple(blank), {})
     for ent in doc.ents:

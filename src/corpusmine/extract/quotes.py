@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Quote, SourceDocument
+from .doc_index import trimmed_chars
 from .quote_cues import (
     MAX_WORDS_BEFORE_CUE_AFTER,
     Cue,
@@ -468,10 +469,7 @@ class _Extractor:
 
 
 def _trimmed(span: Span) -> tuple[int, int]:
-    text = span.text
-    start = span.start_char + (len(text) - len(text.lstrip()))
-    end = span.end_char - (len(text) - len(text.rstrip()))
-    return start, max(start, end)
+    return trimmed_chars(span.doc.text, span.start_char, span.end_char)
 
 
 def _key(text: str) -> str:

