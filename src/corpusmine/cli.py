@@ -301,7 +301,7 @@ def who_said(
     Example:
       corpusmine who-said Smithers --about "foster carers"
     """
-    from .extract.quote_lexicon import quote_lexicon
+    from .extract.quotes.lexicon import quote_lexicon
 
     uncertain_below = quote_lexicon().uncertain_below
     with Store(db, create=False) as store:

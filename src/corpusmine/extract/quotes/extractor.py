@@ -1,8 +1,8 @@
 """Who said what: direct, partial and indirect quotes with their speakers.
 
 ``extract_quotes`` is a pure function of a parsed document. It pairs quote marks
-(``quote_marks``), finds the cue of each quote (``quote_cues``), names the speakers
-(``speakers``) and reads minutes' lead-ins (``quote_minutes``). Every record carries
+(``marks``), finds the cue of each quote (``cues``), names the speakers
+(``speaker_finder``) and reads minutes' lead-ins (``minutes``). Every record carries
 the rule that made it and a confidence; offsets point into the original text.
 
 Rules, in the order they are tried for a quoted span:
@@ -32,9 +32,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..records import Quote, SourceDocument
-from .doc_index import trimmed_chars
-from .quote_cues import (
+from ...records import Quote, SourceDocument
+from ..doc_index import trimmed_chars
+from .cues import (
     MAX_WORDS_BEFORE_CUE_AFTER,
     Cue,
     frame_after,
@@ -45,30 +45,16 @@ from .quote_cues import (
     speech_verbs_in,
     tokens_between,
 )
-from .quote_lexicon import QuoteLexicon, quote_lexicon
-from .quote_marks import QuotedSpan, find_quoted_spans
-from .quote_minutes import lead_ins
-from .speakers import Speaker, SpeakerFinder
+from .lexicon import QuoteLexicon, quote_lexicon
+from .marks import find_quoted_spans
+from .minutes import lead_ins
+from .records import QuotedSpan, Speaker, Statement
+from .speaker_finder import SpeakerFinder
 
 __all__ = ["extract_quotes", "is_uncertain", "is_uncertain_confidence"]
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'\u2019-]*")
 _SMALL_WORDS = {"of", "and", "the", "for", "to", "in", "on", "a", "an", "at", "by", "&"}
-
-
-@dataclass(frozen=True)
-class Statement:
-    """An attributed statement in cleaned offsets, before it becomes ``Quote`` records."""
-
-    start: int
-    end: int
-    kind: str
-    cue: str
-    speakers: tuple[Speaker, ...]
-    rule: str
-    sentence: tuple[int, int]
-    recovered: bool = False
-    cue_lemma: str = ""
 
 
 @dataclass

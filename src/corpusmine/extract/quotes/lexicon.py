@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..knowledge import load_yaml
+from ...knowledge import load_yaml
+
+__all__ = ["QuoteLexicon", "quote_lexicon"]
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,6 @@
-"""Who is speaking: from a reporting verb to the speaker(s) it names.
+"""Who is speaking, within one document: from a reporting verb to the speaker(s) it names.
+
+(Linking those speakers to entities across the corpus is ``resolve.speakers``.)
 
 The subject of the cue verb names the speaker. Around that simple rule:
 
@@ -16,13 +18,14 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..records import SourceDocument
-from .quote_lexicon import QuoteLexicon
-from .quote_marks import QuotedSpan
+from ...records import SourceDocument
+from .lexicon import QuoteLexicon
+from .records import QuotedSpan, Speaker
+
+__all__ = ["SPEAKER_ENTITIES", "SpeakerFinder", "report_organisation"]
 
 SPEAKER_ENTITIES = {"PERSON": "PERSON", "ORG": "ORG", "ROLE": "ROLE"}
 _SUBJECTS = ("nsubj",)
@@ -30,25 +33,6 @@ _RELATIVE = {"who", "which", "that"}
 # Dependents kept when a noun phrase names a speaker ("A spokesman for both councils").
 _NP_KEEP = {"det", "amod", "compound", "poss", "nummod", "case", "nmod", "predet", "quantmod"}
 _NP_PREPOSITIONS = {"of", "for", "at", "from"}
-
-
-@dataclass(frozen=True)
-class Speaker:
-    """A speaker as named in the cleaned text; ``start``/``end`` are -1 with no span.
-
-    ``how`` says how the name was found: named, appositive, fullest-name, pronoun,
-    report-org, group or noun-phrase (keys of ``confidence.speakers`` in quotes.yaml).
-    """
-
-    text: str
-    start: int
-    end: int
-    label: str  # PERSON | ORG | ROLE | GROUP
-    how: str
-
-    @property
-    def key(self) -> str:
-        return " ".join(self.text.lower().replace("\u2019", "'").split())
 
 
 class SpeakerFinder:

@@ -16,8 +16,21 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .quote_lexicon import QuoteLexicon
-from .quote_marks import QuotedSpan
+from .lexicon import QuoteLexicon
+from .records import QuotedSpan
+
+__all__ = [
+    "MAX_WORDS_BEFORE_CUE_AFTER",
+    "Cue",
+    "frame_after",
+    "frame_before",
+    "governing_verbs",
+    "is_verb",
+    "reported_clause",
+    "speech_cues",
+    "speech_verbs_in",
+    "tokens_between",
+]
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"')\]]*\s+")
 _STOP = re.compile(r"[.!?]")

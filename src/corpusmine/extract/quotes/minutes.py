@@ -14,10 +14,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..records import SourceDocument
-from .quote_cues import is_verb
-from .quote_lexicon import QuoteLexicon
-from .speakers import Speaker, SpeakerFinder
+from ...records import SourceDocument
+from .cues import is_verb
+from .lexicon import QuoteLexicon
+from .records import Speaker
+from .speaker_finder import SpeakerFinder
+
+__all__ = ["LeadIn", "lead_ins"]
 
 
 @dataclass(frozen=True)

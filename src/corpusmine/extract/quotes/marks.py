@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
-from ..records import SourceDocument
+from ...records import SourceDocument
+from .records import QuotedSpan
+
+__all__ = ["DOUBLE", "SINGLE", "find_quoted_spans"]
 
 DOUBLE, SINGLE = '"', "'"
 _OPENING = {"\u201c", "\u201e", "\u2018", "\u201a"}
@@ -26,34 +28,6 @@ _CLOSING = {"\u201d", "\u2019"}
 _BEFORE_OPENING = set("([{-\u2013\u2014/:") | {DOUBLE, SINGLE}
 _AFTER_CLOSING = set(".,;:!?)]}-\u2013\u2014") | {DOUBLE, SINGLE}
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*(?=\s)")
-
-
-@dataclass(frozen=True)
-class QuotedSpan:
-    """Text between a pair of quote marks within one paragraph (cleaned offsets).
-
-    ``start``/``end`` bound the content without marks or surrounding spaces;
-    ``open_at`` is the opening mark; ``close_at`` the closing mark, or None when the
-    quote runs on into the next paragraph or was closed by recovery.
-    """
-
-    start: int
-    end: int
-    open_at: int
-    close_at: int | None
-    mark: str
-    block: int
-    chain: int
-    part: int
-    recovered: bool = False
-
-    @property
-    def outer_end(self) -> int:
-        """End of the span including its closing mark."""
-        return self.close_at + 1 if self.close_at is not None else self.end
-
-    def contains(self, offset: int) -> bool:
-        return self.open_at <= offset < self.outer_end
 
 
 def find_quoted_spans(source: SourceDocument) -> tuple[QuotedSpan, ...]:
