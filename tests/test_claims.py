@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 
 from corpusmine.extract import extract_document
-from corpusmine.extract.claim_subjects import subject_key
 from corpusmine.extract.claims import extract_claims
+from corpusmine.extract.claims.subjects import subject_key
 from corpusmine.ingest import document_from_text
 from corpusmine.nlp import build_pipeline
 from corpusmine.records import Claim, Quote

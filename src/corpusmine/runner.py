@@ -25,7 +25,7 @@ from .resolve import resolve_corpus
 from .store import Store
 
 if TYPE_CHECKING:
-    from .extract import CorpusDates
+    from .temporal import CorpusDates
 
 # The same size with --jobs 1 and --jobs 2, so both parse identical batches. 16 was
 # measured too: it shortens --jobs 2's tail but costs more per document than it saves.
@@ -236,7 +236,7 @@ def _extract_all(
     first = next(batches, None)
     if first is None:
         return  # nothing changed: spaCy is never imported
-    from .extract import CorpusDates
+    from .temporal import CorpusDates
 
     corpus = CorpusDates(explicit_dates)
     second = next(batches, None)

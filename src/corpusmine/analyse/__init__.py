@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..extract.claim_vocab import vocabulary
+from ..extract.claims.vocabulary import vocabulary
 from ..store import Store
 from .consistency import decide
 from .load import load_claims

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..extract.claim_vocab import vocabulary
+from ..extract.claims.vocabulary import vocabulary
 from .records import AGREE, CHECK, CONTRADICT, DIFFERENT_TIME, StoredClaim
 from .values import date_gap_days, date_interval, number_interval, overlaps
 

@@ -15,8 +15,8 @@ from collections.abc import Collection
 from datetime import date
 from typing import Any
 
-from ..extract.claim_subjects import subject_key
-from ..extract.claim_vocab import rating_ranks, vocabulary
+from ..extract.claims.subjects import subject_key
+from ..extract.claims.vocabulary import rating_ranks, vocabulary
 from ..store import Store
 from ..temporal import normalize_expression
 from .records import StoredClaim

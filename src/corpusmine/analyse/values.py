@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from datetime import date, timedelta
 
-from ..extract.claim_vocab import vocabulary
+from ..extract.claims.vocabulary import vocabulary
 from ..temporal.calendar import add_months, parse_value
 
 Interval = tuple[float, float]

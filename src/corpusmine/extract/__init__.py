@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .document import CorpusDates, extract_document
+    from .document import extract_document
 
-__all__ = ["CorpusDates", "extract_document"]
+__all__ = ["extract_document"]
 
 
 def __getattr__(name: str) -> Any:

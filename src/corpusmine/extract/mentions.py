@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 from ..records import Mention, SourceDocument
+from .claims.amounts import parse_amount
 from .doc_index import doc_index
-from .numbers import parse_amount
 
 NUMERIC_LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT"})
 TEMPORAL_LABELS = frozenset({"DATE", "TIME"})

@@ -6,6 +6,7 @@ surface forms the grammar in :mod:`normalize` covers.
 
 from typing import TYPE_CHECKING, Any
 
+from .corpus_dates import CorpusDates, anchor_date, date_undated
 from .normalize import normalize_expression
 from .types import DocumentDate, Normalized, Timex
 
@@ -29,10 +30,13 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "CorpusDates",
     "DocumentDate",
     "Normalized",
     "Timex",
+    "anchor_date",
     "annotate_dates",
+    "date_undated",
     "infer_document_date",
     "normalize_expression",
 ]

@@ -3,24 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
-from ..knowledge import load_yaml
+from ...knowledge import load_yaml
+from .records import Amount
 
 _DIGITS = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<mult>[a-z]+)?", re.I
 )
-
-
-@dataclass(frozen=True)
-class Amount:
-    value: float
-    currency: str | None = None
-
-    def as_text(self) -> str:
-        """The value without a trailing ``.0``, as stored in ``normalized``."""
-        return f"{self.value:.0f}" if self.value == int(self.value) else f"{self.value:g}"
 
 
 @cache

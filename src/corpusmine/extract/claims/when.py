@@ -12,10 +12,10 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from ..records import Mention
-from ..temporal import normalize_expression
-from ..temporal.tense import span_tense
-from .claim_context import ClaimContext
+from ...records import Mention
+from ...temporal import normalize_expression
+from ...temporal.tense import span_tense
+from .context import ClaimContext
 
 DATE_LABELS = frozenset({"DATE", "TIME"})
 _POINT_TYPES = frozenset({"DATE", "TIME"})

@@ -13,10 +13,11 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from .claim_context import ClaimContext, Draft, Phrase, token_lower
-from .claim_subjects import SubjectFinder
-from .claim_vocab import EventKind, vocabulary
-from .claim_when import DATE_LABELS, date_value, is_point_in_time, root_of, tense_at
+from .context import ClaimContext, token_lower
+from .records import Draft, Phrase
+from .subjects import SubjectFinder
+from .vocabulary import EventKind, vocabulary
+from .when import DATE_LABELS, date_value, is_point_in_time, root_of, tense_at
 
 _ATTACHING_DEPS = frozenset({"npadvmod", "tmod", "advmod", "poss", "nummod", "compound", "amod"})
 _PATIENT_PREPS = frozenset({"of", "with", "into", "at", "on"})

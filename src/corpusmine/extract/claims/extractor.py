@@ -3,7 +3,7 @@
 ``extract_claims`` is a pure function of the parsed document, its mentions (DATE/TIME with
 ISO values, RATING with the grade name, CARDINAL/MONEY with the number) and its quotes
 (a claim inside reported speech gets the quote's speaker). The rules live in
-``claim_figures``, ``claim_ratings`` and ``claim_events``; attribute names come from the
+``figures``, ``ratings`` and ``events``; attribute names come from the
 vocabulary in ``models/attributes.yaml`` so that the same thing said in two documents gets
 the same name.
 """
@@ -14,12 +14,13 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from ..records import Claim, Mention, Quote, SourceDocument
-from .claim_context import ClaimContext, Draft
-from .claim_events import event_claims
-from .claim_figures import count_claims, money_claims
-from .claim_ratings import rating_claims
-from .claim_subjects import SubjectFinder
+from ...records import Claim, Mention, Quote, SourceDocument
+from .context import ClaimContext
+from .events import event_claims
+from .figures import count_claims, money_claims
+from .ratings import rating_claims
+from .records import Draft
+from .subjects import SubjectFinder
 
 __all__ = ["extract_claims"]
 

@@ -13,10 +13,11 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from .claim_context import ClaimContext, Draft, Phrase, token_lower
-from .claim_subjects import PRONOUNS, SubjectFinder, clause_subject, governing_verb
-from .claim_vocab import rating_ranks, vocabulary
-from .claim_when import DATE_LABELS, date_value, is_point_in_time
+from .context import ClaimContext, token_lower
+from .records import Draft, Phrase
+from .subjects import PRONOUNS, SubjectFinder, clause_subject, governing_verb
+from .vocabulary import rating_ranks, vocabulary
+from .when import DATE_LABELS, date_value, is_point_in_time
 
 RATING_LABELS = frozenset({"RATING"})
 

@@ -20,8 +20,9 @@ from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from .claim_context import ClaimContext, Phrase
-from .claim_vocab import vocabulary
+from .context import ClaimContext
+from .records import Phrase
+from .vocabulary import vocabulary
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "pobj", "attr", "oprd"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from ..knowledge import load_yaml
+from ...knowledge import load_yaml
 
 
 @dataclass(frozen=True)

@@ -15,24 +15,15 @@ if TYPE_CHECKING:
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from ..records import Mention, Quote, SourceDocument
-from .doc_index import doc_index
+from ...records import Mention, Quote, SourceDocument
+from ..doc_index import doc_index
+from .records import Phrase
 
 # A parenthesised acronym after the words it abbreviates: "Children's Trust (NCT)".
 _ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _SKIPPED_IN_ACRONYMS = frozenset({"of", "and", "for", "the", "&"})
-
-
-@dataclass(frozen=True)
-class Phrase:
-    """A noun phrase: its text (without a leading determiner) and original offsets."""
-
-    text: str
-    start: int
-    end: int
 
 
 class ClaimContext:
@@ -160,20 +151,3 @@ def _initials_match(words: list[re.Match[str]], letters: str) -> str | None:
 def token_lower(token: Token) -> str:
     """Lower-case form with curly apostrophes made straight."""
     return token.lower_.replace("’", "'")
-
-
-@dataclass(frozen=True)
-class Draft:
-    """A claim before the document's topic is known (``subject`` None = the topic)."""
-
-    start: int
-    end: int
-    subject: Phrase | None
-    attribute: str
-    value: str
-    normalized: str | None
-    unit: str | None
-    qualifier: str
-    as_of: str | None
-    sentence: tuple[int, int]
-    status: str | None = None

@@ -10,10 +10,11 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from .claim_context import ClaimContext, Draft, token_lower
-from .claim_subjects import SubjectFinder, clause_subject, governing_verb
-from .claim_vocab import vocabulary
-from .numbers import multiplier_words, parse_amount
+from .amounts import multiplier_words, parse_amount
+from .context import ClaimContext, token_lower
+from .records import Draft
+from .subjects import SubjectFinder, clause_subject, governing_verb
+from .vocabulary import vocabulary
 
 COUNT_LABELS = frozenset({"CARDINAL"})
 MONEY_LABELS = frozenset({"MONEY"})
