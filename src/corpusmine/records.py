@@ -11,6 +11,77 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
+
+# --- closed sets ----------------------------------------------------------------------
+# StrEnums compare equal to their values, so stored text and JSON keep the plain words.
+
+
+class BlockKind(StrEnum):
+    """What a block of a document is."""
+
+    TITLE = "title"
+    PARAGRAPH = "paragraph"
+    BULLET = "bullet"
+    HEADING = "heading"
+
+
+class DocumentKind(StrEnum):
+    """What a whole document is (from metadata, else from its structure)."""
+
+    ARTICLE = "article"
+    MINUTES = "minutes"
+    OTHER = "other"
+
+
+class DateSource(StrEnum):
+    """Where a document's date came from; the first three are explicit metadata."""
+
+    HEADER = "header"
+    FRONT_MATTER = "front-matter"
+    MANIFEST = "manifest"
+    INFERRED = "inferred"
+    NONE = "none"
+
+    @property
+    def explicit(self) -> bool:
+        """Whether the date was stated by the document or its manifest, not inferred."""
+        return self in (DateSource.HEADER, DateSource.FRONT_MATTER, DateSource.MANIFEST)
+
+
+class QuoteKind(StrEnum):
+    """How a statement is reported."""
+
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+    PARTIAL = "partial"
+
+
+class SpeakerLabel(StrEnum):
+    """What kind of speaker a statement is attributed to."""
+
+    PERSON = "PERSON"
+    ORG = "ORG"
+    ROLE = "ROLE"
+    GROUP = "GROUP"
+
+
+class Qualifier(StrEnum):
+    """How exact a figure is, from the hedge before it (models/hedges.yaml)."""
+
+    EXACT = "exact"
+    APPROXIMATE = "approximate"
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+
+
+class RatingStatus(StrEnum):
+    """Whether a rating is the subject's grade now, an earlier one, or a goal."""
+
+    CURRENT = "current"
+    PREVIOUS = "previous"
+    TARGET = "target"
+
 
 # --- ingest ---------------------------------------------------------------------------
 
@@ -25,7 +96,7 @@ class Block:
     "... made the following points:".
     """
 
-    kind: str  # "title" | "paragraph" | "bullet" | "heading"
+    kind: BlockKind
     start: int
     end: int
     clean_start: int
@@ -92,9 +163,9 @@ class SourceDocument:
     clean: str  # normalised text with debris removed, given to spaCy
     offsets: OffsetMap
     title: str
-    kind: str  # "article" | "minutes" | "other"
+    kind: DocumentKind
     date: str | None  # ISO date of the document, if known
-    date_source: str  # "header" | "front-matter" | "manifest" | "inferred" | "none"
+    date_source: DateSource
     blocks: tuple[Block, ...]
     source: str | None = None  # publication or origin, from metadata
     debris: tuple[tuple[int, int], ...] = ()  # original spans removed as page debris
@@ -140,12 +211,12 @@ class Quote:
     start: int
     end: int
     text: str  # the statement, without surrounding quote marks
-    kind: str  # "direct" | "indirect" | "partial"
+    kind: QuoteKind
     cue: str  # the reporting verb or construction ("said", "told", "according to", "lead-in")
     speaker_text: str
     speaker_start: int
     speaker_end: int
-    speaker_label: str  # PERSON | ORG | ROLE | GROUP
+    speaker_label: SpeakerLabel
     method: str  # which rule attributed it
     confidence: float
     sentence_start: int
@@ -167,12 +238,12 @@ class Claim:
     value: str  # surface value ("about 500", "inadequate", "last November")
     normalized: str | None  # number, ISO date/period, or rating scale value
     unit: str | None
-    qualifier: str  # exact | approximate | at_least | at_most
+    qualifier: Qualifier
     as_of: str | None  # ISO date or period the claim is about
     speaker: str | None
     sentence_start: int
     sentence_end: int
-    status: str | None = None  # for ratings: current | previous | target
+    status: RatingStatus | None = None  # for ratings only
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import DocumentError
-from ..records import SourceDocument
+from ..records import BlockKind, SourceDocument
 from .decode import NotText, decode
 from .files import DEFAULT_MAX_BYTES, FoundFile, discover, document_id, read_bytes
 from .kind import detect_kind, find_title
@@ -94,7 +94,8 @@ def document_from_text(
     title, title_index = find_title(text, blocks)
     if title_index is not None:
         blocks = tuple(
-            replace(b, kind="title") if i == title_index else b for i, b in enumerate(blocks)
+            replace(b, kind=BlockKind.TITLE) if i == title_index else b
+            for i, b in enumerate(blocks)
         )
     if metadata.title:
         title = metadata.title

@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from ..knowledge import load_yaml
-from ..records import Block
+from ..records import Block, BlockKind, DocumentKind
 
 MAX_TITLE_CHARS = 200
 
@@ -24,15 +24,15 @@ def _kind_markers() -> dict[str, tuple[int, list[tuple[re.Pattern[str], int]]]]:
     return kinds
 
 
-def detect_kind(text: str, blocks: tuple[Block, ...]) -> str:
+def detect_kind(text: str, blocks: tuple[Block, ...]) -> DocumentKind:
     """``minutes`` when the structure says so (Minutes:, RESOLVED, Agenda item), else
     ``article`` for prose with paragraphs, else ``other``."""
     min_score, markers = _kind_markers()["minutes"]
     score = sum(weight for pattern, weight in markers if pattern.search(text))
     if score >= min_score:
-        return "minutes"
-    paragraphs = sum(1 for b in blocks if b.kind == "paragraph")
-    return "article" if paragraphs >= 3 else "other"
+        return DocumentKind.MINUTES
+    paragraphs = sum(1 for b in blocks if b.kind == BlockKind.PARAGRAPH)
+    return DocumentKind.ARTICLE if paragraphs >= 3 else DocumentKind.OTHER
 
 
 def find_title(text: str, blocks: tuple[Block, ...]) -> tuple[str, int | None]:
@@ -42,17 +42,17 @@ def find_title(text: str, blocks: tuple[Block, ...]) -> tuple[str, int | None]:
     as a sentence; failing that, the start of the first paragraph.
     """
     for index, block in enumerate(blocks[:3]):
-        if block.kind == "heading":
+        if block.kind == BlockKind.HEADING:
             continue
         candidate = " ".join(text[block.start : block.end].split())
         if (
-            block.kind == "paragraph"
+            block.kind == BlockKind.PARAGRAPH
             and len(candidate) <= MAX_TITLE_CHARS
             and not candidate.endswith(".")
         ):
             return candidate, index
         break
-    first = next((b for b in blocks if b.kind == "paragraph"), None)
+    first = next((b for b in blocks if b.kind == BlockKind.PARAGRAPH), None)
     if first is None:
         return "", None
     sentence = " ".join(text[first.start : first.end].split())

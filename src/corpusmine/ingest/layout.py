@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..knowledge import load_yaml
-from ..records import Block, OffsetMap
+from ..records import Block, BlockKind, OffsetMap
 from .debris import Line, debris_lines
 
 # Characters rewritten one-for-one so that rules and the model see one form.
@@ -71,12 +71,12 @@ def build_layout(text: str, body_start: int) -> Layout:
     rules = layout_rules()
     lines = split_lines(text, body_start)
     removed = debris_lines(lines)
-    pieces: list[tuple[str, int, int]] = []  # (kind, original start, original end)
+    pieces: list[tuple[BlockKind, int, int]] = []  # (kind, original start, original end)
     for i, line in enumerate(lines):
         if i in removed or not line.text.strip():
             continue
         bullet = rules.bullet.match(line.text)
-        kind = "bullet" if bullet else "paragraph"
+        kind = BlockKind.BULLET if bullet else BlockKind.PARAGRAPH
         content_start = line.start + (bullet.end() if bullet else 0)
         stripped = text[content_start : line.end]
         lead = len(stripped) - len(stripped.lstrip())
@@ -93,25 +93,25 @@ def build_layout(text: str, body_start: int) -> Layout:
         clean_end = builder.length
         start, end = spans[0][0], spans[-1][1]
         block_text = text[start:end]
-        if kind == "paragraph" and rules.generic_headings.fullmatch(block_text.strip()):
-            kind = "heading"
-        if kind == "bullet":
+        if kind == BlockKind.PARAGRAPH and rules.generic_headings.fullmatch(block_text.strip()):
+            kind = BlockKind.HEADING
+        if kind == BlockKind.BULLET:
             blocks.append(Block(kind, start, end, clean_start, clean_end, lead_in))
             continue
         blocks.append(Block(kind, start, end, clean_start, clean_end))
         ends_lead_in = block_text.rstrip().endswith(rules.lead_in_endings)
-        lead_in = len(blocks) - 1 if kind == "paragraph" and ends_lead_in else None
+        lead_in = len(blocks) - 1 if kind == BlockKind.PARAGRAPH and ends_lead_in else None
     debris = tuple((lines[i].start, lines[i].end) for i in sorted(removed))
     return Layout(builder.text(), builder.offset_map(len(text)), tuple(blocks), debris)
 
 
 def _merge_broken_paragraphs(
-    text: str, pieces: list[tuple[str, int, int]]
-) -> list[tuple[str, list[tuple[int, int]]]]:
+    text: str, pieces: list[tuple[BlockKind, int, int]]
+) -> list[tuple[BlockKind, list[tuple[int, int]]]]:
     """Join a paragraph cut in two by a page break: no final punctuation, next starts lower."""
-    groups: list[tuple[str, list[tuple[int, int]]]] = []
+    groups: list[tuple[BlockKind, list[tuple[int, int]]]] = []
     for kind, start, end in pieces:
-        if groups and kind == "paragraph" and groups[-1][0] == "paragraph":
+        if groups and kind == BlockKind.PARAGRAPH and groups[-1][0] == BlockKind.PARAGRAPH:
             previous_end = groups[-1][1][-1][1]
             previous = text[previous_end - 1 : previous_end]
             first = text[start : start + 1]

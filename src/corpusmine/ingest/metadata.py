@@ -15,6 +15,9 @@ from pathlib import Path
 
 import yaml
 
+from ..knowledge import kind_names
+from ..records import DateSource, DocumentKind
+
 MANIFEST_NAME = "corpusmine.csv"
 
 _DATE_HEADER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?", re.IGNORECASE)
@@ -28,9 +31,9 @@ class Metadata:
     body_start: int = 0
     title: str | None = None
     date: str | None = None
-    date_source: str = "none"
+    date_source: DateSource = DateSource.NONE
     source: str | None = None
-    kind: str | None = None
+    kind: DocumentKind | None = None
 
 
 def read_metadata(text: str, path: Path, root: Path) -> Metadata:
@@ -41,7 +44,7 @@ def read_metadata(text: str, path: Path, root: Path) -> Metadata:
         return in_file
     date, date_source = in_file.date, in_file.date_source
     if date is None and _valid_date(manifest.get("date")):
-        date, date_source = manifest["date"].strip(), "manifest"
+        date, date_source = manifest["date"].strip(), DateSource.MANIFEST
     return Metadata(
         body_start=in_file.body_start,
         title=in_file.title or (manifest.get("title") or None),
@@ -55,7 +58,9 @@ def read_metadata(text: str, path: Path, root: Path) -> Metadata:
 def _in_file_metadata(text: str) -> Metadata:
     header = _DATE_HEADER.match(text)
     if header and _valid_date(header.group(1)):
-        return Metadata(body_start=header.end(), date=header.group(1), date_source="header")
+        return Metadata(
+            body_start=header.end(), date=header.group(1), date_source=DateSource.HEADER
+        )
     front = _FRONT_MATTER.match(text)
     if front:
         try:
@@ -69,7 +74,7 @@ def _in_file_metadata(text: str) -> Metadata:
                 body_start=front.end(),
                 title=_text(fields.get("title")),
                 date=date,
-                date_source="front-matter" if date else "none",
+                date_source=DateSource.FRONT_MATTER if date else DateSource.NONE,
                 source=_text(fields.get("source")),
                 kind=_kind(fields.get("kind")),
             )
@@ -131,10 +136,7 @@ def _text(value: object) -> str | None:
     return str(value).strip() if value not in (None, "") else None
 
 
-def _kind(value: object) -> str | None:
+def _kind(value: object) -> DocumentKind | None:
     if not isinstance(value, str) or not value.strip():
         return None
-    value = value.strip().lower()
-    aliases = {"news": "article", "news article": "article", "minute": "minutes"}
-    value = aliases.get(value, value)
-    return value if value in {"article", "minutes", "other"} else "other"
+    return kind_names().get(value.strip().lower(), DocumentKind.OTHER)

@@ -13,7 +13,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..knowledge import load_lines, load_yaml
+from ..knowledge import job_titles, not_entities, ratings
 
 
 @Language.component("corpusmine_block_boundaries", assigns=["token.is_sent_start"])
@@ -40,7 +40,7 @@ class RoleMarker:
 
     def __init__(self, nlp: Language) -> None:
         self.matcher = PhraseMatcher(nlp.vocab)
-        titles = load_yaml("job_titles.yaml")["titled"]
+        titles = job_titles()
         self.matcher.add("ROLE", [nlp.make_doc(title.replace("’", "'")) for title in titles])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -66,20 +66,15 @@ class RatingMarker:
     """
 
     def __init__(self, nlp: Language) -> None:
-        data = load_yaml("ratings.yaml")
+        scales = ratings()
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.grades: dict[str, tuple[str, int, bool]] = {}
-        for scale_name, scale in data["scales"].items():
-            for grade in scale["grades"]:
-                key = f"{scale_name}:{grade['name']}"
-                self.grades[key] = (
-                    grade["name"],
-                    int(grade["value"]),
-                    bool(grade["needs_context"]),
-                )
-                self.matcher.add(key, [nlp.make_doc(form) for form in grade["forms"]])
-        self.before = set(data["context_before"])
-        self.after = set(data["context_after"])
+        for grade in scales.grades:
+            key = f"{grade.scale}:{grade.name}"
+            self.grades[key] = (grade.name, grade.value, grade.needs_context)
+            self.matcher.add(key, [nlp.make_doc(form) for form in grade.forms])
+        self.before = scales.context_before
+        self.after = scales.context_after
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
@@ -121,7 +116,7 @@ def entity_filter(doc: Doc) -> Doc:
 
 @cache
 def _banned() -> frozenset[str]:
-    return frozenset(load_lines("not_entities.txt"))
+    return frozenset(not_entities())
 
 
 def _overlaps(a: Span, b: Span) -> bool:

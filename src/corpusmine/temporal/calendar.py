@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..knowledge import temporal_lexicon
+
 GRAINS = (
     "day",
     "week",
@@ -26,17 +28,9 @@ GRAINS = (
 # Finer grains first; used to pick the coarser of two granularities.
 _RANK = {g: i for i, g in enumerate(GRAINS)}
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}  # fmt: skip
-WEEKDAYS = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
-    "thursday": 3, "thu": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
-    "sunday": 6, "sun": 6,
-}  # fmt: skip
+# Month and weekday names (models/temporal.yaml): name or abbreviation -> number.
+MONTHS = temporal_lexicon().months
+WEEKDAYS = temporal_lexicon().weekdays
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..records import SourceDocument
+from ..records import DateSource, SourceDocument
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -54,10 +54,12 @@ def date_undated(
 
     inferred = infer_document_date(doc, year_hint=corpus.year)
     if inferred.value and inferred.window:
-        return replace(source, date=inferred.value, date_source="inferred"), inferred.window
+        return replace(
+            source, date=inferred.value, date_source=DateSource.INFERRED
+        ), inferred.window
     if corpus.typical:
         window = (min(corpus.dates), max(corpus.dates))
-        return replace(source, date=corpus.typical, date_source="inferred"), window
+        return replace(source, date=corpus.typical, date_source=DateSource.INFERRED), window
     return source, None
 
 

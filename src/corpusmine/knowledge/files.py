@@ -1,7 +1,6 @@
-"""Loads the linguistic knowledge kept as data in ``models/``.
+"""Where the knowledge files are, and their raw contents (each file parsed once).
 
-Patterns, word lists and scales are data, not code: a user can read and extend
-them without touching Python. Files are loaded once per process.
+The typed loaders of this package build on these; other code asks them, not the files.
 """
 
 from __future__ import annotations
@@ -21,10 +20,11 @@ def models_dir() -> Path:
     override = os.environ.get("CORPUSMINE_MODELS")
     if override:
         return Path(override)
-    packaged = Path(__file__).with_name("models")
+    # Package data (a link to the top-level folder in a checkout, a copy when installed).
+    packaged = Path(__file__).parent.parent / "models"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "models"
+    return Path(__file__).resolve().parents[3] / "models"
 
 
 def hash_models(digest: Any) -> None:

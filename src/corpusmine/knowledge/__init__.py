@@ -1,0 +1,67 @@
+"""The knowledge layer: every word list, marker and scale of ``models/``, typed.
+
+Knowledge is data, not code: a user can read and extend ``models/`` without touching
+Python. Each file is parsed once per process, each list lives in one file, and stages
+ask for knowledge by what it is, never by file name::
+
+    from corpusmine.knowledge import honorifics, pronouns, temporal_lexicon
+    honorifics().all            # frozenset of lower-case honorifics
+    temporal_lexicon().months   # {"january": 1, "jan": 1, ...}
+
+A new list goes into a ``models/`` file and gets a typed loader here (a frozen dataclass
+or frozenset built in a ``@cache`` function), so every caller shares one copy.
+"""
+
+from __future__ import annotations
+
+from .documents import kind_names
+from .files import hash_models, load_csv, load_jsonl, load_lines, load_yaml, models_dir
+from .names import (
+    DescriptionRule,
+    NameLexicon,
+    appositive_titles,
+    job_titles,
+    name_lexicon,
+    not_entities,
+)
+from .ratings import Grade, Ratings, ratings
+from .temporal import Season, TemporalLexicon, Unit, temporal_lexicon
+from .words import (
+    Honorifics,
+    NumberWords,
+    Pronouns,
+    function_words,
+    honorifics,
+    number_words,
+    pronouns,
+)
+
+__all__ = [
+    "DescriptionRule",
+    "Grade",
+    "Honorifics",
+    "NameLexicon",
+    "NumberWords",
+    "Pronouns",
+    "Ratings",
+    "Season",
+    "TemporalLexicon",
+    "Unit",
+    "appositive_titles",
+    "function_words",
+    "hash_models",
+    "honorifics",
+    "job_titles",
+    "kind_names",
+    "load_csv",
+    "load_jsonl",
+    "load_lines",
+    "load_yaml",
+    "models_dir",
+    "name_lexicon",
+    "not_entities",
+    "number_words",
+    "pronouns",
+    "ratings",
+    "temporal_lexicon",
+]
