@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint bench bench-all bench-dates bench-quotes clean
+.PHONY: install demo test lint bench bench-all bench-dates bench-quotes bench-scale clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ bench: $(STAMP)
 
 bench-all: $(STAMP)
 	$(PY) benchmarks/extract.py --all
+
+# Issue 17: a local Dask cluster against --jobs 2, resolution, one new article and the
+# queries up to 17,800 documents (the large databases are built once, then cached).
+bench-scale: $(STAMP)
+	$(PY) benchmarks/scale.py
 
 # Date values against the MEANTIME gold annotation.
 bench-dates: $(STAMP)

@@ -107,7 +107,13 @@ def cli() -> None:
     type=click.IntRange(min=1),
     default=1,
     show_default=True,
-    help="Worker processes for the NLP.",
+    help="Worker processes for the NLP (ignored with --scheduler).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run the NLP on this Dask cluster (tcp://HOST:PORT); documents are sent as bytes,"
+    " so the workers need no shared file system, only the same corpusmine and model.",
 )
 @click.option("--force", is_flag=True, help="Re-extract documents even when unchanged.")
 @click.option(
@@ -130,6 +136,7 @@ def extract(
     db: str,
     model: str | None,
     jobs: int,
+    scheduler: str | None,
     force: bool,
     max_mb: float,
     quiet: bool,
@@ -146,6 +153,7 @@ def extract(
     Example:
       corpusmine extract seeds/ --db seeds.db --jobs 2
       corpusmine extract seeds/ --aliases corrections.csv
+      corpusmine extract archive/ --scheduler tcp://10.0.0.5:8786
     """
     from .runner import run_extract  # loads spaCy: only the extract command pays for it
 
@@ -160,6 +168,7 @@ def extract(
         options: dict[str, Any] = {
             "model": model,
             "jobs": jobs,
+            "scheduler": scheduler,
             "force": force,
             "max_bytes": int(max_mb * 1_048_576),
             "aliases": _aliases(store, aliases_file),

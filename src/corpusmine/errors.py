@@ -26,3 +26,7 @@ class DocumentError(CorpusmineError):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class SchedulerError(CorpusmineError):
+    """The Dask scheduler cannot be reached, has no workers, or runs another pipeline."""

@@ -72,6 +72,7 @@ def run_extract(
     *,
     model: str | None = None,
     jobs: int = 1,
+    scheduler: str | None = None,
     force: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     aliases: Sequence[tuple[str, str]] = (),
@@ -79,7 +80,11 @@ def run_extract(
     on_progress: ProgressCallback | None = None,
     on_failure: Callable[[IngestFailure], None] | None = None,
 ) -> RunSummary:
-    """Extract every document under ``paths`` into ``store`` and resolve entities."""
+    """Extract every document under ``paths`` into ``store`` and resolve entities.
+
+    With ``scheduler`` (a Dask address, ``tcp://HOST:PORT``) the NLP runs on that cluster
+    instead of ``jobs`` local processes; this process still writes the database.
+    """
     started = time.perf_counter()
     signature = pipeline_signature(model)
     failures: list[IngestFailure] = []
@@ -129,7 +134,9 @@ def run_extract(
     extracted: list[str] = []
     words = 0
     total = len(found_files)
-    for extraction in _extract_all(changed_documents(), model, jobs, fail, dates, batch_size):
+    for extraction in _extract_all(
+        changed_documents(), model, jobs, fail, dates, batch_size, scheduler
+    ):
         source = extraction.document
         window = "/".join(extraction.date_window) if extraction.date_window else None
         date, date_source = source.date, source.date_source
@@ -227,8 +234,10 @@ def _extract_all(
     fail: Callable[[IngestFailure], None],
     explicit_dates: tuple[str, ...],
     batch_size: int = BATCH_SIZE,
+    scheduler: str | None = None,
 ) -> Iterator[Extraction]:
-    """Parse and extract in batches; with ``jobs`` > 1 in worker processes.
+    """Parse and extract in batches; with ``jobs`` > 1 in worker processes, with
+    ``scheduler`` on a Dask cluster (``distribute``).
 
     The main process stays the single writer: workers only return records.
     """
@@ -239,6 +248,15 @@ def _extract_all(
     from .temporal import CorpusDates
 
     corpus = CorpusDates(explicit_dates)
+    if scheduler:
+        from .distribute import extract_on_cluster
+
+        signature = pipeline_signature(model)
+        for results in extract_on_cluster(
+            chain([first], batches), scheduler, model, corpus, signature
+        ):
+            yield from _handle(results, fail)
+        return
     second = next(batches, None)
     if jobs <= 1 or second is None:
         for batch in (first, second) if second is not None else (first,):

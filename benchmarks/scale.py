@@ -1,0 +1,604 @@
+"""Past one machine (issue 17): Dask against --jobs 2, resolution and storage at scale.
+
+Usage: python benchmarks/scale.py [--only a,b,c,d] [--n 300] [--corpus DIR] [--cache DIR]
+
+(a) 300 BBC articles with ``--jobs 2`` and on a local Dask cluster of two workers that
+    this script starts (``dask scheduler`` and two ``dask worker`` processes, 127.0.0.1
+    only, stopped at the end); wall ratio and whether the records are identical.
+(b) Resolution time and peak memory at 2,225, 4,450, 8,900 and 17,800 documents.
+(c) Adding one new article to a 1,000- and a 17,800-document database, against
+    extracting it into an empty one.
+(d) Each query's time at 17,800 documents.
+
+The large corpora are the BBC corpus copied under new ids (``c0/`` .. ``c7/``), each copy
+but the first with its person names permuted, so that a doubling is not the same corpus
+twice over and the NLP of every copy is real work. Building the 17,800-document database
+takes long on a shared machine, so it is built once and kept in ``--cache`` (default
+``$CORPUSMINE_BENCH_CACHE`` or ``~/.cache/corpusmine/bench-scale``) with a manifest
+saying which commit and pipeline built it; later runs reuse it and print that provenance.
+Each measurement runs in its own process, so that its peak memory is its own. This is
+not a test: nothing in ``make test`` depends on timing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import resource
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from extract import DEFAULT_CORPUS, QUERIES, link_corpus, subset  # noqa: E402
+
+RESULTS = ROOT / "benchmarks" / "results" / "scale.json"
+SIZES = (2225, 4450, 8900, 17800)
+COPIES = 8  # 8 x 2,225 = 17,800
+CORPUS_VERSION = "1"  # bump when the way copies are made changes: the cache is rebuilt
+# Beyond the corpus-wide queries of benchmarks/extract.py: the narrow ones a user types.
+MORE_QUERIES = {
+    "entities PERSON": ["entities", "--type", "PERSON", "--format", "json"],
+    "who-said Blair": ["who-said", "Blair", "--format", "json"],
+    "claims --subject": ["claims", "--subject", "Blair", "--format", "json"],
+    "mentions --document": ["mentions", "--document", "c0/politics/001", "--format", "json"],
+}
+NAME = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?$")
+
+
+def default_cache() -> Path:
+    configured = os.environ.get("CORPUSMINE_BENCH_CACHE")
+    return Path(configured) if configured else Path.home() / ".cache/corpusmine/bench-scale"
+
+
+# The code every measuring process runs: this checkout's, or --src (an older commit's
+# src/ unpacked elsewhere, for the "before" figures).
+SRC = ROOT / "src"
+
+
+def child_env() -> dict[str, str]:
+    """``SRC`` first on the path of every process the benchmark starts (Dask workers too)."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SRC), env.get("PYTHONPATH")]))
+    return env
+
+
+def git_commit() -> str:
+    completed = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return completed.stdout.strip() or "unknown"
+
+
+def usage() -> dict[str, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {
+        "peak_rss_mb": round(own.ru_maxrss / 1024, 1),
+        "worker_peak_rss_mb": round(children.ru_maxrss / 1024, 1),
+        "cpu_seconds": round(own.ru_utime + own.ru_stime, 2),
+        "worker_cpu_seconds": round(children.ru_utime + children.ru_stime, 2),
+    }
+
+
+# --- the permuted copies ------------------------------------------------------------
+
+
+def person_names(db: Path) -> tuple[list[str], list[str]]:
+    """Given names and surnames seen in PERSON mentions of the first copy (sorted).
+
+    Words that also occur in other kinds of names (a place, an organisation) are left
+    alone, so that permuting "Brown" does not rename a university.
+    """
+    from corpusmine.store import Store
+
+    given: dict[str, int] = {}
+    family: dict[str, int] = {}
+    other: set[str] = set()
+    with Store(db, create=False) as store:
+        for _, mention in store.mention_records():
+            words = mention.text.split()
+            if mention.label != "PERSON":
+                other.update(words)
+                continue
+            for index, word in enumerate(words):
+                if NAME.match(word):
+                    bucket = family if index == len(words) - 1 else given
+                    bucket[word] = bucket.get(word, 0) + 1
+    surnames = sorted(w for w in family if w not in other and family[w] >= given.get(w, 0))
+    given_names = sorted(w for w in given if w not in other and w not in set(surnames))
+    return given_names, surnames
+
+
+def permutation(names: list[str], seed: int) -> dict[str, str]:
+    shuffled = list(names)
+    random.Random(seed).shuffle(shuffled)
+    return dict(zip(names, shuffled, strict=True))
+
+
+def write_copy(corpus: Path, target: Path, mapping: dict[str, str]) -> None:
+    """One copy of the corpus with every listed name replaced as a whole word."""
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(mapping, key=len)[::-1])) + r")\b")
+    for path in subset(corpus, None):
+        # surrogateescape keeps the one latin-1 byte of the corpus as it is
+        text = path.read_bytes().decode("utf-8", errors="surrogateescape")
+        out = target / path.parent.name / path.name
+        out.parent.mkdir(parents=True, exist_ok=True)
+        new = pattern.sub(lambda m: mapping[m.group(1)], text)
+        out.write_bytes(new.encode("utf-8", errors="surrogateescape"))
+
+
+def copy_mapping(db: Path, seed: int) -> dict[str, str]:
+    given, surnames = person_names(db)
+    return {**permutation(given, seed * 7919), **permutation(surnames, seed)}
+
+
+# --- phases, each in a child process --------------------------------------------------
+
+
+def phase_extract(
+    folder: Path, db: Path, jobs: int, scheduler: str | None, force_resolve: bool
+) -> dict:
+    from corpusmine.runner import run_extract
+    from corpusmine.store import Store
+
+    options: dict = {"jobs": jobs}
+    if scheduler:
+        options["scheduler"] = scheduler
+    if force_resolve:
+        options["force_resolve"] = True
+    last = [0.0]
+
+    def progress(step) -> None:
+        now = time.perf_counter()
+        if now - last[0] > 30:
+            last[0] = now
+            print(f"  ... {step.documents_done}/{step.documents_total}", file=sys.stderr)
+
+    started = time.perf_counter()
+    with Store(db) as store:
+        summary = run_extract([str(folder)], store, on_progress=progress, **options)
+    return {
+        "seconds": time.perf_counter() - started,
+        "extracted": len(summary.extracted),
+        "unchanged": len(summary.unchanged),
+        "failed": len(summary.failures),
+        "failures": [f"{f.path}: {f.reason}" for f in summary.failures][:10],
+        "entities": summary.entities,
+        "mentions": summary.mentions,
+    }
+
+
+def phase_resolve(db: Path, report: bool = False) -> dict:
+    """Resolution of everything stored, from scratch (what every changed run did before);
+    with ``report``, the stored report too, as ``extract`` leaves it."""
+    from corpusmine.report.cache import refresh_report
+    from corpusmine.runner import resolve_store
+    from corpusmine.store import Store
+
+    started = time.perf_counter()
+    with Store(db) as store:
+        counts = resolve_store(store, (), skip_if_unchanged=False)
+        if report:
+            refresh_report(store)
+    return {"seconds": time.perf_counter() - started, **counts}
+
+
+def phase_queries(db: Path) -> dict[str, dict[str, float]]:
+    """Each query command's own work in process (best of 3 after a warm-up call)."""
+    from click.testing import CliRunner
+
+    from corpusmine.cli import cli
+
+    runner = CliRunner()
+    timings: dict[str, dict[str, float]] = {}
+    for name, args in {**QUERIES, **MORE_QUERIES}.items():
+        runner.invoke(cli, [*args, "--db", str(db)])
+        best = float("inf")
+        for _ in range(3):
+            started = time.perf_counter()
+            result = runner.invoke(cli, [*args, "--db", str(db)])
+            best = min(best, time.perf_counter() - started)
+        timings[name] = {"query_ms": round(best * 1000, 1), "exit_code": result.exit_code}
+    return timings
+
+
+def run_phase(name: str, *args: str) -> dict:
+    command = [sys.executable, __file__, "--phase", name, *args]
+    started = time.perf_counter()
+    completed = subprocess.run(
+        command, stdout=subprocess.PIPE, text=True, check=False, env=child_env()
+    )
+    wall = time.perf_counter() - started
+    if completed.returncode != 0:
+        raise SystemExit(f"phase {name} failed (exit {completed.returncode})")
+    result = json.loads(completed.stdout.strip().splitlines()[-1])
+    result["process_seconds"] = round(wall, 2)
+    return result
+
+
+def child_main(args: argparse.Namespace) -> None:
+    if args.phase == "extract":
+        result = phase_extract(
+            Path(args.folder), Path(args.db), args.jobs, args.scheduler, args.force_resolve
+        )
+    elif args.phase == "resolve":
+        result = phase_resolve(Path(args.db))
+    elif args.phase == "prepare":
+        result = phase_resolve(Path(args.db), report=True)
+    elif args.phase == "queries":
+        result = {"queries": phase_queries(Path(args.db))}
+    else:
+        raise SystemExit(f"unknown phase {args.phase}")
+    result.update(usage())
+    print(json.dumps(result))
+
+
+# --- the cached large databases --------------------------------------------------------
+
+
+def build_cache(corpus: Path, cache: Path) -> dict:
+    """The 2,225 .. 17,800-document databases, built once (see the module docstring)."""
+    manifest_path = cache / "manifest.json"
+    manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
+    if manifest.get("corpus_version") != CORPUS_VERSION:
+        manifest = {"corpus_version": CORPUS_VERSION, "sizes": {}}
+    root, work = cache / "corpus", cache / "work.db"
+    (cache / "db").mkdir(parents=True, exist_ok=True)
+    for size in SIZES:
+        snapshot = cache / "db" / f"{size}.db"
+        if str(size) in manifest["sizes"] and snapshot.exists():
+            continue
+        copies = size // 2225
+        if not (root / "c0").exists():
+            link_corpus(subset(corpus, None), root / "c0")
+        for k in range(1, copies):
+            if not (root / f"c{k}").exists():
+                tmp = root / f".c{k}.tmp"
+                shutil.rmtree(tmp, ignore_errors=True)
+                write_copy(corpus, tmp, copy_mapping(cache / "db" / "2225.db", k))
+                tmp.rename(root / f"c{k}")
+        print(
+            f"[build] {size} documents: extract --jobs 2 into the cached database ...", flush=True
+        )
+        result = run_phase("extract", "--folder", str(root), "--db", str(work), "--jobs", "2")
+        if result["failed"] and result["failed"] > copies:  # sport/199.txt is fine; more is not
+            raise SystemExit(f"build failed: {result['failures']}")
+        shutil.copyfile(work, snapshot)
+        manifest["sizes"][str(size)] = {
+            "commit": git_commit(),
+            "built": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+            "extract": result,
+        }
+        manifest_path.write_text(json.dumps(manifest, indent=2))
+    return manifest
+
+
+# --- (a) Dask against --jobs 2 ---------------------------------------------------------
+
+
+class LocalDask:
+    """``dask scheduler`` and two ``dask worker`` processes on 127.0.0.1, stopped on exit."""
+
+    def __init__(self, work: Path, workers: int = 2) -> None:
+        self.work, self.workers, self.processes = work, workers, []
+        self.address = ""
+
+    def __enter__(self) -> LocalDask:
+        dask = str(Path(sys.executable).with_name("dask"))
+        info = self.work / "scheduler.json"
+        logs = open(self.work / "dask.log", "w")  # noqa: SIM115 - closed with the processes
+        self.logs = logs
+        common = {"stdout": logs, "stderr": subprocess.STDOUT, "env": child_env()}
+        self.processes.append(subprocess.Popen(
+            [dask, "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+             "--scheduler-file", str(info)], **common,
+        ))  # fmt: skip
+        deadline = time.monotonic() + 60
+        while not info.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        if not info.exists():
+            raise SystemExit(f"dask scheduler did not start; see {self.work / 'dask.log'}")
+        self.address = json.loads(info.read_text())["address"]
+        for index in range(self.workers):
+            self.processes.append(subprocess.Popen(
+                [dask, "worker", self.address, "--host", "127.0.0.1", "--nworkers", "1",
+                 "--nthreads", "1", "--no-dashboard", "--name", f"bench-{index}"], **common,
+            ))  # fmt: skip
+        self.wait_for_workers()
+        return self
+
+    def wait_for_workers(self) -> None:
+        from distributed import Client
+
+        with Client(self.address, timeout=60, set_as_default=False) as client:
+            client.wait_for_workers(self.workers, timeout=120)
+
+    def restart(self) -> None:
+        """Fresh worker processes, so that every timed run loads the pipeline, as
+        ``--jobs 2`` does."""
+        from distributed import Client
+
+        with Client(self.address, timeout=60, set_as_default=False) as client:
+            client.restart(wait_for_workers=True, timeout=180)
+
+    def __exit__(self, *exc: object) -> None:
+        for process in reversed(self.processes):  # workers first, then the scheduler
+            process.terminate()
+        for process in reversed(self.processes):
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=30)
+        self.logs.close()
+
+
+def part_a(corpus: Path, work: Path, n: int, repeat: int) -> dict:
+    from dump_records import dump
+
+    folder = link_corpus(subset(corpus, n), work / f"corpus-{n}")
+    runs: dict[str, list[dict]] = {"jobs2": [], "dask": []}
+    dumps: dict[str, list[str]] = {}
+    with LocalDask(work) as cluster:
+        for attempt in range(1, repeat + 1):
+            db = work / f"a-jobs2-{attempt}.db"
+            print(f"[a] ({attempt}/{repeat}) {n} articles, extract --jobs 2 ...", flush=True)
+            runs["jobs2"].append(run_phase("extract", "--folder", str(folder), "--db", str(db),
+                                           "--jobs", "2"))  # fmt: skip
+            dumps.setdefault("jobs2", dump(str(db)))
+            cluster.restart()
+            db = work / f"a-dask-{attempt}.db"
+            print(f"[a] ({attempt}/{repeat}) extract --scheduler (2 Dask workers) ...", flush=True)
+            runs["dask"].append(run_phase("extract", "--folder", str(folder), "--db", str(db),
+                                          "--scheduler", cluster.address))  # fmt: skip
+            dumps.setdefault("dask", dump(str(db)))
+    same = dumps["jobs2"] == dumps["dask"]
+    differing = len(set(dumps["jobs2"]) ^ set(dumps["dask"]))
+    return {"articles": n, "runs": runs, "identical": same, "differing_lines": differing,
+            "lines": len(dumps["jobs2"])}  # fmt: skip
+
+
+# --- (b) resolution at 2,225 .. 17,800 ---------------------------------------------------
+
+
+def part_b(cache: Path, work: Path) -> dict:
+    results = {}
+    for size in SIZES:
+        db = work / f"b-{size}.db"
+        shutil.copyfile(cache / "db" / f"{size}.db", db)
+        print(f"[b] full resolution of {size} documents ...", flush=True)
+        results[str(size)] = run_phase("resolve", "--db", str(db))
+        db.unlink()
+    return results
+
+
+# --- (c) one new article, (d) queries --------------------------------------------------------
+
+
+def current_signature() -> str:
+    completed = subprocess.run(
+        [sys.executable, "-c", "from corpusmine.nlp import pipeline_signature as p; print(p())"],
+        capture_output=True, text=True, check=True, env=child_env(),
+    )  # fmt: skip
+    return completed.stdout.strip()
+
+
+def restamp(db: Path, signature: str) -> str | None:
+    """Mark a cached database's documents as made by the current pipeline.
+
+    The cache was built by an earlier commit; without this, a changed knowledge file
+    would make ``extract`` redo all 17,800 documents instead of adding one. The records
+    stay those of the commit that built the cache (printed with the table). Direct SQL:
+    this is the benchmark's own bookkeeping, not something corpusmine offers.
+    """
+    connection = sqlite3.connect(db)
+    try:
+        (old,) = connection.execute("SELECT pipeline FROM documents LIMIT 1").fetchone()
+        built = old.split("|")[0]
+        if built == signature:
+            return None
+        with connection:
+            connection.execute(
+                "UPDATE documents SET pipeline = replace(pipeline, ?, ?)", (built, signature)
+            )
+        return built
+    finally:
+        connection.close()
+
+
+def trim(db: Path, keep: set[str]) -> None:
+    """Delete every document but ``keep`` (the records go with them: ON DELETE CASCADE)."""
+    connection = sqlite3.connect(db)
+    try:
+        connection.execute("PRAGMA foreign_keys = ON")
+        ids = [row[0] for row in connection.execute("SELECT id FROM documents")]
+        with connection:
+            connection.executemany(
+                "DELETE FROM documents WHERE id = ?", [(i,) for i in ids if i not in keep]
+            )
+        connection.execute("VACUUM")
+    finally:
+        connection.close()
+
+
+def new_article(corpus: Path, cache: Path, folder: Path) -> Path:
+    """One article under a new id, with a name permutation of its own (in no copy)."""
+    source = subset(corpus, None)[1234]
+    mapping = copy_mapping(cache / "db" / "2225.db", 4242)
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(mapping, key=len)[::-1])) + r")\b")
+    target = folder / "new" / "article.txt"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = source.read_bytes().decode("utf-8", errors="surrogateescape")
+    new = pattern.sub(lambda m: mapping[m.group(1)], text)
+    target.write_bytes(new.encode("utf-8", errors="surrogateescape"))
+    return target
+
+
+def part_c_d(corpus: Path, cache: Path, work: Path, parts: set[str]) -> dict:
+    signature = current_signature()
+    results: dict = {"restamped_from": None}
+    alone = work / "c-alone"
+    new_article(corpus, cache, alone)
+    if "c" in parts:
+        print("[c] the new article into an empty database ...", flush=True)
+        results["alone"] = run_phase("extract", "--folder", str(alone), "--db",
+                                     str(work / "c-alone.db"))  # fmt: skip
+    # 1,000 documents: the first copy cut down (its records are what extracting those
+    # 1,000 alone gives: extraction is per document and the corpus has no dates).
+    kept = [p for p in subset(corpus, 1000)]
+    ids = {f"c0/{p.parent.name}/{p.stem}" for p in kept}
+    setups = {}
+    if "c" in parts:
+        folder = work / "c-1000"
+        link_corpus(kept, folder / "c0")
+        db = work / "c-1000.db"
+        shutil.copyfile(cache / "db" / "2225.db", db)
+        trim(db, ids)
+        setups["1000"] = (folder, db)
+    folder = work / "c-17800"
+    folder.mkdir()
+    for k in range(COPIES):
+        (folder / f"c{k}").symlink_to(cache / "corpus" / f"c{k}", target_is_directory=True)
+    db = work / "c-17800.db"
+    shutil.copyfile(cache / "db" / "17800.db", db)
+    setups["17800"] = (folder, db)
+    for size, (folder, db) in setups.items():
+        results["restamped_from"] = restamp(db, signature) or results["restamped_from"]
+        print(f"[c] {size} documents: resolve and report as stored (not timed) ...", flush=True)
+        run_phase("prepare", "--db", str(db))
+        if "c" not in parts:
+            continue
+        print(f"[c] {size} documents: unchanged re-run ...", flush=True)
+        results[f"unchanged_{size}"] = run_phase(
+            "extract", "--folder", str(folder), "--db", str(db)
+        )
+        (folder / "new").symlink_to(alone / "new", target_is_directory=True)
+        print(f"[c] {size} documents: add the new article ...", flush=True)
+        results[f"add_{size}"] = run_phase("extract", "--folder", str(folder), "--db", str(db))
+    if "d" in parts:
+        print("[d] queries at 17,800 documents ...", flush=True)
+        results["queries"] = run_phase("queries", "--db", str(setups["17800"][1]))["queries"]
+    return results
+
+
+# --- the table ---------------------------------------------------------------------------
+
+
+def report(results: dict, manifest: dict) -> None:
+    print()
+    print(f"== corpusmine bench-scale, code {results['code']}, {os.cpu_count()} cores ==")
+    built = {size: (m["commit"], m["built"]) for size, m in manifest["sizes"].items()}
+    print(f"cached databases built by: {built}")
+    if "a" in results:
+        a = results["a"]
+        jobs2 = min(r["seconds"] for r in a["runs"]["jobs2"])
+        dask = min(r["seconds"] for r in a["runs"]["dask"])
+        print(f"\n(a) {a['articles']} BBC articles, fastest of {len(a['runs']['dask'])} "
+              "alternating runs (workers restarted before each Dask run)")  # fmt: skip
+        print(f"{'run':<34}{'seconds':>9}  every run")
+        for name, key, best in (("extract --jobs 2", "jobs2", jobs2),
+                                ("extract --scheduler (2 workers)", "dask", dask)):  # fmt: skip
+            every = [round(r["seconds"], 1) for r in a["runs"][key]]
+            print(f"{name:<34}{best:>9.2f}  {every}")
+        verdict = "identical" if a["identical"] else f"{a['differing_lines']} lines differ"
+        print(f"ratio Dask / --jobs 2: {dask / jobs2:.2f} (target <= 1.15); records: {verdict}"
+              f" ({a['lines']} lines)")  # fmt: skip
+    if "b" in results:
+        print("\n(b) full resolution (from scratch), own process")
+        print(f"{'documents':>10}{'seconds':>9}{'x prev':>8}{'peak RSS MB':>13}{'x prev':>8}"
+              f"{'entities':>10}{'mentions':>10}")  # fmt: skip
+        previous = None
+        for size in SIZES:
+            row = results["b"][str(size)]
+            growth = mem = ""
+            if previous:
+                growth = f"{row['seconds'] / previous['seconds']:.2f}"
+                mem = f"{row['peak_rss_mb'] / previous['peak_rss_mb']:.2f}"
+            print(f"{size:>10,}{row['seconds']:>9.2f}{growth:>8}{row['peak_rss_mb']:>13.0f}"
+                  f"{mem:>8}{row['entities']:>10,}{row['mentions']:>10,}")  # fmt: skip
+            previous = row
+        print("  growth per doubling: target <= 2.1x")
+    c = results.get("c_d", {})
+    if "alone" in c:
+        alone = c["alone"]
+        print("\n(c) one new article (whole `extract` run in its own process; wall incl. start-up)")
+        print(f"{'run':<40}{'wall s':>8}{'run s':>8}{'x alone':>9}{'peak RSS MB':>13}")
+        rows = [("into an empty database", alone)]
+        for size in ("1000", "17800"):
+            if f"add_{size}" in c:
+                rows.append((f"unchanged re-run, {int(size):,} documents", c[f"unchanged_{size}"]))
+                rows.append((f"added to {int(size):,} documents", c[f"add_{size}"]))
+        for name, row in rows:
+            ratio = row["process_seconds"] / alone["process_seconds"]
+            print(f"{name:<40}{row['process_seconds']:>8.2f}{row['seconds']:>8.2f}{ratio:>9.2f}"
+                  f"{row['peak_rss_mb']:>13.0f}")  # fmt: skip
+        print("  target: added <= 1.2x alone; peak RSS flat in corpus size")
+        if c.get("restamped_from"):
+            print(f"  note: cached records were made by pipeline {c['restamped_from']}, restamped"
+                  " as current so that only the new article is extracted")  # fmt: skip
+    if "queries" in c:
+        print("\n(d) queries at 17,800 documents (own work in process, best of 3)")
+        for name, timing in c["queries"].items():
+            flag = "" if timing["query_ms"] < 200 else "  over 200 ms"
+            print(f"  {name:<22}{timing['query_ms']:>9.1f} ms  exit {timing['exit_code']}{flag}")
+
+
+def main() -> None:
+    global SRC
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", default="a,b,c,d", help="which parts to run")
+    parser.add_argument("--n", type=int, default=300, help="articles for part (a)")
+    parser.add_argument("--repeat", type=int, default=2, help="alternating runs in part (a)")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--cache", type=Path, default=default_cache())
+    parser.add_argument("--src", type=Path, default=SRC, help="the src/ folder to measure")
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument("--build-only", action="store_true", help="only build the cache")
+    parser.add_argument("--phase", help=argparse.SUPPRESS)
+    parser.add_argument("--folder", help=argparse.SUPPRESS)
+    parser.add_argument("--db", help=argparse.SUPPRESS)
+    parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
+    parser.add_argument("--scheduler", help=argparse.SUPPRESS)
+    parser.add_argument("--force-resolve", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.phase:
+        child_main(args)
+        return
+    SRC = args.src.resolve()
+    if not (args.corpus / "business").is_dir():
+        raise SystemExit(f"BBC corpus not found at {args.corpus}; pass --corpus DIR")
+    parts = set(args.only.split(","))
+    manifest = build_cache(args.corpus, args.cache)
+    if args.build_only:
+        print(json.dumps(manifest, indent=2))
+        return
+    results: dict = {"code": str(SRC) if SRC != ROOT / "src" else git_commit()}
+    with tempfile.TemporaryDirectory(prefix="corpusmine-scale-") as tmp:
+        work = Path(tmp)
+        if "a" in parts:
+            results["a"] = part_a(args.corpus, work, args.n, args.repeat)
+        if "b" in parts:
+            results["b"] = part_b(args.cache, work)
+        if parts & {"c", "d"}:
+            results["c_d"] = part_c_d(args.corpus, args.cache, work, parts)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps({"results": results, "manifest": manifest}, indent=2))
+    report(results, manifest)
+    print(f"\nwrote {args.output}")
+
+
+if __name__ == "__main__":
+    main()
