@@ -65,10 +65,12 @@ def default_cache() -> Path:
 SRC = ROOT / "src"
 
 
-def child_env() -> dict[str, str]:
-    """``SRC`` first on the path of every process the benchmark starts (Dask workers too)."""
+def child_env(src: Path | None = None) -> dict[str, str]:
+    """``src`` (default ``SRC``) first on the path of every process the benchmark starts
+    (Dask workers too)."""
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SRC), env.get("PYTHONPATH")]))
+    first = str(src or SRC)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [first, env.get("PYTHONPATH")]))
     return env
 
 
@@ -215,11 +217,11 @@ def phase_queries(db: Path) -> dict[str, dict[str, float]]:
     return timings
 
 
-def run_phase(name: str, *args: str) -> dict:
+def run_phase(name: str, *args: str, src: Path | None = None) -> dict:
     command = [sys.executable, __file__, "--phase", name, *args]
     started = time.perf_counter()
     completed = subprocess.run(
-        command, stdout=subprocess.PIPE, text=True, check=False, env=child_env()
+        command, stdout=subprocess.PIPE, text=True, check=False, env=child_env(src)
     )
     wall = time.perf_counter() - started
     if completed.returncode != 0:
@@ -257,6 +259,19 @@ def build_cache(corpus: Path, cache: Path) -> dict:
         manifest = {"corpus_version": CORPUS_VERSION, "sizes": {}}
     root, work = cache / "corpus", cache / "work.db"
     (cache / "db").mkdir(parents=True, exist_ok=True)
+    # Every size is built by one commit's code, frozen here: the checkout moves on while
+    # the build runs, and a changed knowledge file would otherwise redo every document.
+    code = cache / "code"
+    if not (code / "src").is_dir():
+        commit = git_commit()
+        shutil.rmtree(code, ignore_errors=True)
+        code.mkdir()
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", commit, "src", "models"],
+            capture_output=True, check=True,
+        )  # fmt: skip
+        subprocess.run(["tar", "-x", "-C", str(code)], input=archive.stdout, check=True)
+        manifest["code_commit"] = commit
     for size in SIZES:
         snapshot = cache / "db" / f"{size}.db"
         if str(size) in manifest["sizes"] and snapshot.exists():
@@ -273,12 +288,14 @@ def build_cache(corpus: Path, cache: Path) -> dict:
         print(
             f"[build] {size} documents: extract --jobs 2 into the cached database ...", flush=True
         )
-        result = run_phase("extract", "--folder", str(root), "--db", str(work), "--jobs", "2")
+        result = run_phase(
+            "extract", "--folder", str(root), "--db", str(work), "--jobs", "2", src=code / "src"
+        )
         if result["failed"] and result["failed"] > copies:  # sport/199.txt is fine; more is not
             raise SystemExit(f"build failed: {result['failures']}")
         shutil.copyfile(work, snapshot)
         manifest["sizes"][str(size)] = {
-            "commit": git_commit(),
+            "commit": manifest["code_commit"],
             "built": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
             "extract": result,
         }

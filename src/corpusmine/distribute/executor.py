@@ -22,7 +22,7 @@ from ..records import Extraction, IngestFailure, SourceDocument
 if TYPE_CHECKING:
     from distributed import Client
 
-    from ..extract import CorpusDates
+    from ..temporal import CorpusDates
 
 Results = list[Extraction | IngestFailure]
 
