@@ -247,6 +247,58 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class Definition:
+    """An acronym defined in the text: ``short`` stands for ``long`` ("Children's Trust
+    (NCT)", or "NCT (Children's Trust)")."""
+
+    document: str
+    short: str
+    long: str
+    short_start: int
+    short_end: int
+    long_start: int
+    long_end: int
+
+
+@dataclass(frozen=True)
+class DescriptionCandidate:
+    """A definite description ("the trust", "Northamptonshire's fostering agency") whose
+    head noun has a rule; resolution decides which entity, if any, it names."""
+
+    document: str
+    start: int
+    end: int
+    text: str  # apostrophes straightened, possessive removed, "the" lower case
+    head: str  # lower-case head noun
+    modifiers: tuple[str, ...]  # comparison tokens of the modifiers
+
+
+@dataclass(frozen=True)
+class Coordination:
+    """Two capitalised words sharing the words after them: "West and North Northants
+    Council". Which tail makes both halves names is decided by resolution."""
+
+    document: str
+    first: str
+    first_start: int
+    first_end: int
+    second: str
+    second_start: int
+    tail: str  # the shared words, with the white space before them
+    tail_start: int
+
+
+@dataclass(frozen=True)
+class CandidateReferences:
+    """Places in one document's text that may name an entity besides its mentions,
+    found once by ``extract.references`` and stored, so resolution never scans texts."""
+
+    definitions: tuple[Definition, ...] = ()
+    descriptions: tuple[DescriptionCandidate, ...] = ()
+    coordinations: tuple[Coordination, ...] = ()
+
+
+@dataclass(frozen=True)
 class Extraction:
     """Everything the extract stage found in one document."""
 
@@ -256,6 +308,7 @@ class Extraction:
     claims: tuple[Claim, ...] = ()
     sentences: tuple[tuple[int, int], ...] = ()  # original spans of each sentence
     date_window: tuple[str, str] | None = None  # when the document date was inferred
+    references: CandidateReferences = field(default_factory=CandidateReferences)
 
 
 # --- resolve --------------------------------------------------------------------------

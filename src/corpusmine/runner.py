@@ -176,7 +176,8 @@ def resolve_store(
     mentions = list(store.mention_records())
     quotes = list(store.quote_records())
     claims = list(store.claim_records())
-    resolution = resolve_corpus(texts, mentions, quotes, claims, aliases)
+    candidates = store.candidate_references()
+    resolution = resolve_corpus(texts, mentions, quotes, claims, aliases, candidates)
     store.replace_entities(
         resolution.entities,
         resolution.mention_entity.items(),

@@ -10,6 +10,7 @@ from ..temporal.corpus_dates import CorpusDates, anchor_date, date_undated
 from .claims.extractor import extract_claims
 from .mentions import entity_mentions, rating_mentions, sentence_of, sentence_spans
 from .quotes import extract_quotes
+from .references import find_references
 
 
 def extract_document(
@@ -32,6 +33,7 @@ def extract_document(
         claims=claims,
         sentences=sentence_spans(doc, source),
         date_window=window,
+        references=find_references(source.id, source.text),
     )
 
 

@@ -16,100 +16,123 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import TYPE_CHECKING
+from types import MappingProxyType
 
 from .descriptions import Description, NameIndex, compatible, description_of_name, distinctive
+from .expansions import Expansions
+from .inputs import ResolveInput
 from .people import PeopleIndex, gender, one_person
+from .reading import Reading
+from .references import References
 from .refs import DESCRIPTION, Ref
-
-if TYPE_CHECKING:
-    from .corpus import _Resolver
 
 Node = Hashable
 _APPOSITION = re.compile(r"\s*,\s*")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Links:
     """Context links: reference -> node it names; references that name nothing."""
 
+    targets: Mapping[Ref, Node] = field(default_factory=dict)
+    dropped: frozenset[Ref] = frozenset()
+
+
+@dataclass
+class _Building:
     targets: dict[Ref, Node] = field(default_factory=dict)
     dropped: set[Ref] = field(default_factory=set)
 
 
-def link_all(resolver: _Resolver) -> Links:
-    """Context links for every document of ``resolver``."""
-    links = Links()
-    lex = resolver.lex
+@dataclass(frozen=True)
+class _Pass:
+    """What linking reads: the input and the products of the earlier passes."""
+
+    inp: ResolveInput
+    reading: Reading
+    refs: References
+    expansions: Expansions
+
+    def reference_name(self, ref: Ref):  # noqa: ANN201 - a Name
+        return self.expansions.reference_name(self.reading, ref)
+
+
+def link_all(
+    inp: ResolveInput, reading: Reading, refs: References, expansions: Expansions
+) -> Links:
+    """Context links for every document (pass 4)."""
+    resolver = _Pass(inp, reading, refs, expansions)
+    links = _Building()
+    lex = inp.lex
     # NER noise first: it must not serve as an antecedent.
-    for ref in resolver.all_refs:
-        name = resolver.name(ref)
+    for ref in refs.all:
+        name = reading.name(ref)
         if (
             ref.type in ("GPE", "OTHER", "PRODUCT")
             and len(name.tokens) == 1
-            and name.tokens in resolver.lowercase
-            and ref not in resolver.absorbed
+            and name.tokens in reading.lowercase
+            and ref not in refs.absorbed
         ):
             links.dropped.add(ref)
     corpus_anchors = NameIndex(
         sorted(
             {
                 (r.type, resolver.reference_name(r).tokens)
-                for r in resolver.all_refs
-                if resolver.proper(r)
+                for r in refs.all
+                if reading.proper(r)
                 and r not in links.dropped
                 and r.type != "PERSON"
-                and not resolver.name(r).acronym  # an acronym counts through its long form
+                and not reading.name(r).acronym  # an acronym counts through its long form
             }
         )
     )
     corpus_people = PeopleIndex(
         sorted(
             {
-                (resolver.name(r).tokens, gender(resolver.name(r).honorifics, lex))
-                for r in resolver.all_refs
-                if r.type == "PERSON" and resolver.proper(r)
+                (reading.name(r).tokens, gender(reading.name(r).honorifics, lex))
+                for r in refs.all
+                if r.type == "PERSON" and reading.proper(r)
             },
             # Gender is None when no gendered title was used: sort it before "f"/"m".
             key=lambda person: (person[0], person[1] or ""),
         )
     )
-    for document in sorted(resolver.by_doc):
+    for document in sorted(refs.by_doc):
         _link_document(resolver, document, corpus_anchors, corpus_people, links)
-    return links
+    return Links(MappingProxyType(links.targets), frozenset(links.dropped))
 
 
 def _link_document(
-    resolver: _Resolver,
+    resolver: _Pass,
     document: str,
     corpus_anchors: NameIndex,
     corpus_people: PeopleIndex,
-    links: Links,
+    links: _Building,
 ) -> None:
-    lex = resolver.lex
-    text = resolver.texts[document]
-    refs = sorted(resolver.by_doc[document], key=attrgetter("start", "end", "node"))
+    lex = resolver.inp.lex
+    reading = resolver.reading
+    absorbed = resolver.refs.absorbed
+    text = resolver.inp.texts[document]
+    refs = sorted(resolver.refs.by_doc[document], key=attrgetter("start", "end", "node"))
     anchors = [
-        r
-        for r in refs
-        if resolver.proper(r) and r not in links.dropped and r not in resolver.absorbed
+        r for r in refs if reading.proper(r) and r not in links.dropped and r not in absorbed
     ]
     people = [a for a in anchors if a.type == "PERSON"]
     people_here = PeopleIndex(
-        (resolver.name(a).tokens, gender(resolver.name(a).honorifics, lex)) for a in people
+        (reading.name(a).tokens, gender(reading.name(a).honorifics, lex)) for a in people
     )
     chain: list[tuple[int, str, Node]] = []  # (start, head noun, target) of linked descriptions
     for ref in refs:
-        if ref in links.dropped or ref in resolver.absorbed:
+        if ref in links.dropped or ref in absorbed:
             continue
-        name = resolver.name(ref)
+        name = reading.name(ref)
         description: Description | None = None
         if ref.origin == DESCRIPTION:
-            description = resolver.descriptions[ref]
-        elif ref.type == "ORG" and resolver.common(ref):
+            description = resolver.refs.descriptions[ref]
+        elif ref.type == "ORG" and reading.common(ref):
             description = description_of_name(name, ref.start, ref.end, lex)
         if description is not None:
             target = _antecedent(resolver, ref, description, anchors, chain, corpus_anchors, text)
@@ -123,12 +146,12 @@ def _link_document(
             target = _person(resolver, ref, people, people_here, corpus_people)
             if target is not None:
                 links.targets[ref] = target
-            elif name.tokens in resolver.lowercase:
+            elif name.tokens in reading.lowercase:
                 links.dropped.add(ref)
 
 
 def _antecedent(
-    resolver: _Resolver,
+    resolver: _Pass,
     ref: Ref,
     description: Description,
     anchors: list[Ref],
@@ -136,7 +159,7 @@ def _antecedent(
     corpus_anchors: NameIndex,
     text: str,
 ) -> Node | None:
-    lex = resolver.lex
+    lex = resolver.inp.lex
 
     def fits(anchor: Ref) -> bool:
         return anchor.type == (
@@ -175,21 +198,21 @@ def _antecedent(
 
 
 def _person(
-    resolver: _Resolver,
+    resolver: _Pass,
     ref: Ref,
     people: list[Ref],
     people_here: PeopleIndex,
     corpus_people: PeopleIndex,
 ) -> Node | None:
     """The person a one-word name names: of the document's ``people``, else the corpus's."""
-    name = resolver.name(ref)
+    name = resolver.reading.name(ref)
     word = name.tokens[0]
-    wanted = gender(name.honorifics, resolver.lex)
+    wanted = gender(name.honorifics, resolver.inp.lex)
     candidates = people_here.candidates(word, wanted)
     if candidates:
         if not one_person(candidates):
             return None  # two people of the document share the name: keep apart
-        matching = [a for a in people if resolver.name(a).tokens in candidates]
+        matching = [a for a in people if resolver.reading.name(a).tokens in candidates]
         preceding = [a for a in matching if a.end <= ref.start]
         return (preceding[-1] if preceding else matching[0]).node
     candidates = corpus_people.candidates(word, wanted)

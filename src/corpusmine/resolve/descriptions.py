@@ -1,27 +1,22 @@
 """Definite descriptions: "the trust", "the agency", "the regulator", "the council".
 
-A definite description names an entity the reader already knows. We find them in the
-text (a determiner, or a capitalised possessor such as "Northamptonshire's", then up to
-three modifiers, then a head noun listed in ``models/descriptions.yaml``) and say which
-antecedents are compatible; ``context`` links each to the nearest compatible one.
+A definite description names an entity the reader already knows. Extract finds them in
+the text (``extract.references.descriptions``); here we say which antecedents are
+compatible, and ``context`` links each to the nearest compatible one.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .names import Name, straighten, strip_possessive, word_token
+from ..records import DescriptionCandidate
+from .names import Name
 
 if TYPE_CHECKING:
     from .lexicon import DescriptionRule, Lexicon
-
-_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*['’]?|[^\sA-Za-z0-9]")
-_MAX_MODIFIERS = 3
 
 
 @dataclass(frozen=True)
@@ -36,9 +31,12 @@ class Description:
     rule: DescriptionRule | None
 
 
-def _is_possessive(token: str) -> bool:
-    token = token.replace("’", "'")
-    return token.endswith("'s") or token.endswith("s'")
+def of_candidate(candidate: DescriptionCandidate, lex: Lexicon) -> Description:
+    """A stored description candidate with the rule for its head noun."""
+    rule = rule_for(candidate.head, candidate.modifiers, lex)
+    return Description(
+        candidate.start, candidate.end, candidate.text, candidate.head, candidate.modifiers, rule
+    )
 
 
 def rule_for(head: str, modifiers: tuple[str, ...], lex: Lexicon) -> DescriptionRule | None:
@@ -47,76 +45,6 @@ def rule_for(head: str, modifiers: tuple[str, ...], lex: Lexicon) -> Description
         if head in rule.heads and (not rule.modifiers or rule.modifiers & set(modifiers)):
             return rule
     return None
-
-
-def find_descriptions(text: str, lex: Lexicon) -> list[Description]:
-    """Definite descriptions in ``text`` whose head noun has a rule."""
-    # Offsets are read only near the few words that open a description.
-    matches = list(_TOKEN.finditer(text))
-    words: list[str] = list(map(re.Match.group, matches))
-    heads = lex.description_heads
-    head_words = {w for w in set(words) if _bare(w) in heads}
-    found: list[Description] = []
-    for i in _openings(words, head_words):
-        word, start = words[i], matches[i].start()
-        determiner = word.lower() in lex.determiners
-        possessor = word[0].isupper() and _is_possessive(word) and i + 1 < len(words)
-        if not (determiner or possessor):
-            continue
-        modifiers: list[str] = []
-        for j in range(i + 1, min(i + 2 + _MAX_MODIFIERS, len(words))):
-            token, (token_start, token_end) = words[j], matches[j].span()
-            if not token[0].isalnum() or "\n" in text[matches[j - 1].end() : token_start]:
-                break
-            if token.lower() in lex.determiners:
-                break
-            if possessor and not token[0].islower():
-                break  # "Children's Trust" is a name, not "the trust of the children"
-            bare = _bare(token)
-            if bare in heads and not _continues_compound(words, j, lex):
-                mods = tuple(t for m in modifiers for t in word_token(m, lex))
-                if lex.blocking_modifiers & {m.lower() for m in modifiers}:
-                    break
-                surface = straighten(text[start:token_end])
-                surface = strip_possessive(surface)
-                if determiner:
-                    surface = surface[0].lower() + surface[1:]
-                found.append(
-                    Description(start, start + len(surface), surface, bare, mods,
-                                rule_for(bare, mods, lex))
-                )  # fmt: skip
-                break
-            if _is_possessive(token) and token[0].isupper() and j > i + 1:
-                break  # "the county's Children's Trust": a new possessor starts a new phrase
-            modifiers.append(token)
-    return found
-
-
-@lru_cache(maxsize=1 << 16)  # called for each distinct word of each document
-def _bare(word: str) -> str:
-    """A word as a head noun is looked up: lower case, without a possessive."""
-    return strip_possessive(word.replace("’", "'")).lower()
-
-
-def _openings(words: list[str], head_words: set[str]) -> list[int]:
-    """Positions of the words a description may open at: a description ends in a head
-    noun within _MAX_MODIFIERS + 1 words (the caller checks the opening word itself)."""
-    if not head_words:
-        return []
-    at_heads = [j for j, word in enumerate(words) if word in head_words]
-    return sorted({i for j in at_heads for i in range(max(0, j - 1 - _MAX_MODIFIERS), j)})
-
-
-def _continues_compound(words: list[str], j: int, lex: Lexicon) -> bool:
-    """True when the word after a head makes it a modifier ("the trust model")."""
-    if _is_possessive(words[j]):
-        return False
-    if j + 1 >= len(words):
-        return False
-    following = words[j + 1]
-    if following in ("-", "–"):
-        return True
-    return following.lower() in lex.compound_followers
 
 
 def description_of_name(name: Name, start: int, end: int, lex: Lexicon) -> Description:

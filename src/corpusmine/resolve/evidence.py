@@ -1,78 +1,48 @@
-"""Lower-case evidence: is a capitalised "name" really a common noun phrase?
+"""Evidence: why two nodes of the clustering name the same entity, strongest first.
 
-NER tags sentence-initial or emphasised common words as names ("Foster carers ...",
-"the Fostering Service", "Independent Fostering Agency"). If the same words occur in
-lower case elsewhere in the corpus ("foster carers", "an independent fostering agency"),
-the phrase is a common noun phrase: a person "Foster" is noise, and "the Fostering
-Service" is a description to resolve in context rather than a proper name.
+Edges are applied in order of ``rank`` (then by their nodes, so the outcome never
+depends on the order documents came in); a weaker edge can never undo what the
+cannot-link constraints of ``clusters`` protect.
 """
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
-
-from .names import word_token
-
-if TYPE_CHECKING:
-    from .lexicon import Lexicon
-
-_CHUNK_URL = re.compile(r"[/@]|www\.|\w\.\w+\.\w")
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*|[^\sA-Za-z]")
-
-# A text is coded as its lower-case comparison tokens, each after a space, with _BREAK
-# where a run of lower-case words ends (a capitalised word, a number, punctuation, a
-# URL); no phrase spans a break, since no token is a line break. Its n-grams are then
-# compared with the phrases as sets.
-_BREAK = " \n"
+from enum import StrEnum
 
 
-def lowercase_phrases(
-    texts: Iterable[str], wanted: Iterable[tuple[str, ...]], lex: Lexicon
-) -> frozenset[tuple[str, ...]]:
-    """The phrases of ``wanted`` (comparison tokens) that occur written in lower case."""
-    by_length: dict[int, set[tuple[str, ...]]] = defaultdict(set)
-    # The lengths of the phrases a pair of tokens starts: a text's n-grams are built
-    # only for the lengths its pairs of tokens call for.
-    pair_lengths: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for phrase in wanted:
-        by_length[len(phrase)].add(phrase)
-        if len(phrase) >= 2:
-            pair_lengths[phrase[:2]].add(len(phrase))
-    found: set[tuple[str, ...]] = set()
-    coded: dict[str, str] = {}  # chunks repeat: code each distinct chunk once
-    words: dict[str, tuple[str, ...]] = {}
-    for text in texts:
-        chunks = text.split()
-        for chunk in set(chunks).difference(coded):
-            coded[chunk] = _code(chunk, lex, words)
-        tokens = ("".join(map(coded.__getitem__, chunks)) + _BREAK).split(" ")
-        found |= by_length[1].intersection(_ngrams(tokens, 1))
-        lengths: set[int] = set()
-        for pair in pair_lengths.keys() & set(_ngrams(tokens, 2)):
-            lengths |= pair_lengths[pair]
-        for n in lengths:
-            found |= by_length[n].intersection(_ngrams(tokens, n))
-    return frozenset(found)
+class Evidence(StrEnum):
+    """One kind of evidence that two nodes are one entity."""
+
+    USER_ALIAS = "user alias"  # the user's aliases file lists both
+    SAME_NAME = "same name"  # a reference and the name it is written with
+    COORDINATED = "coordinated"  # a mention inside a coordination ("West and North ... Council")
+    ACRONYM = "acronym"  # an acronym reference and its acronym node
+    DEFINED = "defined"  # an acronym and the long form its document defines it by
+    CONTEXT = "context"  # a description or one-word name and its antecedent in the document
+    ROLE_HOLDER = "role holder"  # a job title and the person named next to it
+    CORPUS_ACRONYM = "corpus acronym"  # an undefined use and the corpus's one definition
+    LETTERS = "letters"  # an undefined acronym spelling the initials of one full name
+    TRUNCATION = "truncation"  # "Children's Trust" ends exactly one longer name
+    PERSON_VARIANT = "person variant"  # "J Smithers" and "Jason Smithers"
+    FUZZY = "fuzzy"  # one misspelt word ("Wooster" / "Woster")
+
+    @property
+    def rank(self) -> int:
+        """Strength, 0 strongest; kinds of one rank are applied together."""
+        return _RANK[self]
 
 
-def _ngrams(tokens: list[str], n: int) -> Iterator[tuple[str, ...]]:
-    """Every run of ``n`` consecutive tokens."""
-    return zip(*(tokens[k:] for k in range(n)), strict=False)  # stops at the shortest
-
-
-def _code(chunk: str, lex: Lexicon, words: dict[str, tuple[str, ...]]) -> str:
-    """One chunk of text between whitespace, coded (see _BREAK)."""
-    if _CHUNK_URL.search(chunk):  # a URL or e-mail address is not prose
-        return _BREAK
-    parts = []
-    for token in _TOKEN.findall(chunk):
-        if token[0].isalpha() and token.islower():
-            if token not in words:
-                words[token] = word_token(token, lex)
-            parts.extend(" " + t for t in words[token])
-        else:
-            parts.append(_BREAK)
-    return "".join(parts)
+_RANK = {
+    Evidence.USER_ALIAS: 0,
+    Evidence.SAME_NAME: 1,
+    Evidence.COORDINATED: 1,
+    Evidence.ACRONYM: 2,
+    Evidence.DEFINED: 2,
+    Evidence.CONTEXT: 3,
+    Evidence.ROLE_HOLDER: 3,
+    Evidence.CORPUS_ACRONYM: 4,
+    Evidence.LETTERS: 4,
+    Evidence.TRUNCATION: 5,
+    Evidence.PERSON_VARIANT: 5,
+    Evidence.FUZZY: 6,
+}

@@ -10,6 +10,7 @@ expanded ("Northants" -> northamptonshire).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -125,3 +126,27 @@ def analyse(text: str, entity_type_name: str, lex: Lexicon) -> Name:
     if not tokens:  # a name made only of function words: keep them rather than nothing
         tokens = tuple(w.lower() for w in words)
     return Name(surface, display, tokens, tuple(honorifics), is_acronym(display))
+
+
+def initial_parts(words: Iterable[str]) -> list[str]:
+    """The words whose initials an acronym may spell (hyphenated parts count apart)."""
+    return [w for w in straighten(" ".join(words)).replace("-", " ").split() if w[0].isalnum()]
+
+
+def letters_match(short: str, words: Iterable[str], lex: Lexicon) -> bool:
+    """True when ``short`` spells the initials of ``words`` (function words optional)."""
+    letters = [c.lower() for c in short if c.isalnum()]
+    parts = initial_parts(words)
+    # reachable[i]: first i letters consumed by the words so far.
+    reachable = {0}
+    for word in parts:
+        initial = word[0].lower()
+        optional = word.lower() in lex.function_words
+        following = set(reachable) if optional else set()
+        for i in reachable:
+            if i < len(letters) and letters[i] == initial:
+                following.add(i + 1)
+        reachable = following
+        if not reachable:
+            return False
+    return len(letters) in reachable

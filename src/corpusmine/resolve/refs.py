@@ -2,9 +2,10 @@
 
 Most references are the stored mentions. Resolution adds a few it finds itself, which
 are not rows of the mentions table: names the NER missed but that the corpus uses
-elsewhere ("Northamptonshire's Children's Trust's" in a caption), long forms of
-acronyms ("an independent fostering agency (IFA)"), both halves of a coordination ("West
-and North Northants Council") and definite descriptions ("the trust").
+elsewhere ("Northamptonshire's Children's Trust's" in a caption, found by ``rescan``),
+long forms of acronyms ("an independent fostering agency (IFA)"), both halves of a
+coordination ("West and North Northants Council") and definite descriptions ("the
+trust"), the last three from the candidate references extract stored.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter
 
@@ -160,51 +161,6 @@ def _straight_words(text: str, matches: list[re.Match[str]]) -> list[str]:
     plain = straight_apostrophes(text)
     spans = map(slice, map(re.Match.start, matches), map(re.Match.end, matches))
     return list(map(plain.__getitem__, spans))
-
-
-_COORDINATION = re.compile(r"\b([A-Z][a-z]+)\s+(?:and|&)\s+([A-Z][a-z]+)((?:\s+[A-Z][\w'’]*){1,5})")
-
-
-def coordinations(
-    document: str, text: str, known: Callable[[str, str], bool]
-) -> list[tuple[Ref, Ref]]:
-    """Both halves of "West and North Northants Council" / "North and West
-    Northamptonshire Councils" when each expands to a name ``known(type, text)``."""
-    out = []
-    for match in _COORDINATION.finditer(text):
-        words = match.group(3).split()
-        for j in range(len(words), 0, -1):
-            rest = words[:j]
-            singular = rest[:-1] + [rest[-1][:-1] if rest[-1].endswith("s") else rest[-1]]
-            for tail in (rest, singular):
-                first = " ".join([match.group(1), *tail])
-                second = " ".join([match.group(2), *tail])
-                kinds = [k for k in ("ORG", "GPE") if known(k, first) and known(k, second)]
-                if kinds:
-                    end = match.start(3) + _offset_after_words(match.group(3), j)
-                    out.append(
-                        (
-                            Ref(
-                                document,
-                                match.start(1),
-                                match.end(1),
-                                first,
-                                kinds[0],
-                                COORDINATION,
-                            ),
-                            Ref(document, match.start(2), end, second, kinds[0], COORDINATION),
-                        )
-                    )
-                    break
-            else:
-                continue
-            break
-    return out
-
-
-def _offset_after_words(chunk: str, count: int) -> int:
-    spans = [m.end() for m in re.finditer(r"\S+", chunk)]
-    return spans[count - 1]
 
 
 def majority_type(types: Iterable[str]) -> str:

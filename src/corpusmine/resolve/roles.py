@@ -20,10 +20,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .names import straighten
-from .refs import Ref, SpanIndex
+from .refs import DESCRIPTION, MENTION, Ref, SpanIndex
 
 if TYPE_CHECKING:
+    from .context import Links
+    from .inputs import ResolveInput
     from .lexicon import Lexicon
+    from .reading import Reading
+    from .references import References
 
 _AFTER_NAME = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s*,\s*")  # skips a party "(Cons)"
 _RELATIVE = re.compile(
@@ -145,3 +149,28 @@ def holders(text: str, roles: list[Ref], people: list[Ref]) -> list[tuple[Ref, R
             if len(between) < 8 and _BETWEEN_HOLDER.fullmatch(between):
                 pairs.append((role, person))
     return pairs
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Pass 5's product: roles from appositions, and (title, person) holder pairs."""
+
+    facts: tuple[RoleFact, ...]
+    holders: tuple[tuple[Ref, Ref], ...]
+
+
+def find_roles(inp: ResolveInput, reading: Reading, refs: References, links: Links) -> Roles:
+    """Roles and title holders of every document, among the references links kept."""
+    facts: list[RoleFact] = []
+    pairs: list[tuple[Ref, Ref]] = []
+    for doc, refs_here in sorted(refs.by_doc.items()):
+        text = inp.texts[doc]
+        live = [r for r in refs_here if r not in links.dropped]
+        people = [r for r in live if r.type == "PERSON" and reading.proper(r)]
+        organisations = SpanIndex(
+            [r for r in live if r.type == "ORG" and (r.origin != DESCRIPTION or r in links.targets)]
+        )
+        facts += apposition_roles(text, people, organisations, inp.lex)
+        titles = [r for r in live if r.type == "ROLE" and r.origin == MENTION]
+        pairs += holders(text, titles, people)
+    return Roles(tuple(facts), tuple(pairs))

@@ -18,7 +18,17 @@ from typing import Any
 import orjson
 
 from ..errors import DatabaseError
-from ..records import Claim, Entity, Extraction, Mention, Quote
+from ..records import (
+    CandidateReferences,
+    Claim,
+    Coordination,
+    Definition,
+    DescriptionCandidate,
+    Entity,
+    Extraction,
+    Mention,
+    Quote,
+)
 from .schema import APPLICATION_ID, MIGRATIONS, QUERY_INDEXES, SCHEMA_V1, SCHEMA_VERSION
 
 DEFAULT_DB = "corpusmine.db"
@@ -193,6 +203,11 @@ class Store:
                     for c in extraction.claims
                 ],
             )  # fmt: skip
+            conn.executemany(
+                "INSERT INTO candidate_references (document, idx, kind, start, end, fields)"
+                " VALUES (?,?,?,?,?,?)",
+                _candidate_rows(source.id, extraction.references),
+            )
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -318,6 +333,28 @@ class Store:
             values = dict(row)
             yield values.pop("id"), Mention(**values)
 
+    def candidate_references(self) -> dict[str, CandidateReferences]:
+        """Document id -> its stored candidate references, for every document extract
+        scanned (documents stored before they were kept are missing)."""
+        found: dict[str, dict[str, list[Any]]] = {}
+        for document, kind, fields in self.conn.execute(
+            "SELECT document, kind, fields FROM candidate_references ORDER BY document, idx"
+        ):
+            parts = found.setdefault(document, {kind: [] for kind in _CANDIDATE_KINDS})
+            if kind in _CANDIDATE_KINDS:
+                values = orjson.loads(fields)
+                if kind == "description":
+                    values["modifiers"] = tuple(values["modifiers"])
+                parts[kind].append(_CANDIDATE_KINDS[kind](document=document, **values))
+        return {
+            document: CandidateReferences(
+                tuple(parts["definition"]),
+                tuple(parts["description"]),
+                tuple(parts["coordination"]),
+            )  # fmt: skip
+            for document, parts in found.items()
+        }
+
     def quote_records(self) -> Iterator[tuple[int, Quote]]:
         for row in self.conn.execute("SELECT * FROM quotes ORDER BY document, start"):
             values = dict(row)
@@ -371,3 +408,27 @@ class Store:
             )  # fmt: skip
             for r in rows
         ]
+
+
+_CANDIDATE_KINDS: dict[str, type] = {
+    "definition": Definition,
+    "description": DescriptionCandidate,
+    "coordination": Coordination,
+}
+
+
+def _candidate_rows(document: str, references: CandidateReferences) -> list[tuple[Any, ...]]:
+    """Rows of ``candidate_references`` for one document, the ``scanned`` marker first."""
+    rows: list[tuple[Any, ...]] = [(document, 0, "scanned", 0, 0, "{}")]
+    records: list[tuple[str, Any, int, int]] = [
+        *(("definition", d, d.long_start, d.long_end) for d in references.definitions),
+        *(("description", d, d.start, d.end) for d in references.descriptions),
+        *(
+            ("coordination", c, c.first_start, c.tail_start + len(c.tail))
+            for c in references.coordinations
+        ),
+    ]
+    for kind, record, start, end in records:
+        fields = {k: v for k, v in record.__dict__.items() if k != "document"}
+        rows.append((document, len(rows), kind, start, end, json.dumps(fields)))
+    return rows

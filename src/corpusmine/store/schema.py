@@ -6,7 +6,7 @@ newer than ``SCHEMA_VERSION`` is refused, never overwritten.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x636D696E  # "cmin": marks a file as a corpusmine database
 
 # Indexes the queries rely on, added after version 1 was released: part of every new
@@ -126,5 +126,21 @@ CREATE TABLE IF NOT EXISTS meta (
 );
 """ + "".join(QUERY_INDEXES.values())
 
-# Version n -> n + 1. Empty for now: version 1 is the first released schema.
-MIGRATIONS: dict[int, str] = {}
+# Candidate references (acronym definitions, descriptions, coordinations) found once per
+# document by extract, for resolution. ``fields`` holds the record's own fields as JSON;
+# every scanned document has a ``scanned`` row, so a document stored before version 2
+# is told apart from one without candidates.
+CANDIDATE_REFERENCES = """
+CREATE TABLE IF NOT EXISTS candidate_references (
+    document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    fields TEXT NOT NULL,
+    PRIMARY KEY (document, idx)
+);
+"""
+
+# Version n -> n + 1.
+MIGRATIONS: dict[int, str] = {1: CANDIDATE_REFERENCES}

@@ -12,18 +12,14 @@ if TYPE_CHECKING:
     # Annotations only: the analyser imports this module and must not load spaCy.
     from spacy.tokens import Doc, Span, Token
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
+from ...knowledge import name_lexicon as lexicon
 from ...records import Mention, Quote, SourceDocument
 from ..doc_index import doc_index
+from ..references.acronyms import find_definitions
 from .records import Phrase
-
-# A parenthesised acronym after the words it abbreviates: "Children's Trust (NCT)".
-_ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
-_WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_SKIPPED_IN_ACRONYMS = frozenset({"of", "and", "for", "the", "&"})
 
 
 class ClaimContext:
@@ -117,35 +113,11 @@ class ClaimContext:
 
 
 def find_acronyms(text: str) -> dict[str, str]:
-    """Acronyms defined in the text, as "(NCT)" after words whose initials spell them."""
+    """Acronyms defined in the text (the one finder, ``extract.references``): short -> long."""
     found: dict[str, str] = {}
-    for match in _ACRONYM.finditer(text):
-        letters = match.group(1).lower()
-        words = list(_WORD.finditer(text[max(0, match.start() - 200) : match.start()]))
-        expansion = _initials_match(words, letters)
-        if expansion and match.group(1) not in found:
-            found[match.group(1)] = expansion
+    for definition in find_definitions("", text, lexicon()):
+        found.setdefault(definition.short, " ".join(definition.long.split()))
     return found
-
-
-def _initials_match(words: list[re.Match[str]], letters: str) -> str | None:
-    # Walk back over the preceding words; small words ("of", "and") may be skipped.
-    picked: list[str] = []
-    need = list(letters)
-    for word in reversed(words):
-        text = word.group(0)
-        if not need:
-            break
-        if text[0].lower() == need[-1]:
-            picked.append(text)
-            need.pop()
-        elif text.lower() in _SKIPPED_IN_ACRONYMS and picked:
-            picked.append(text)
-        else:
-            return None
-    if need:
-        return None
-    return " ".join(reversed(picked))
 
 
 def token_lower(token: Token) -> str:

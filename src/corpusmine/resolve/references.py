@@ -1,0 +1,194 @@
+"""Passes 1-2: the definitions in use, the lower-case reading, and every reference.
+
+``used_definitions`` keeps the stored acronym definitions of acronyms the mentions use;
+``read_names`` finds which names the corpus also writes in lower case; ``gather``
+adds to the mentions the references resolution makes itself: long forms of acronyms,
+names the NER missed elsewhere (``refs.rescan``), both halves of coordinations and
+definite descriptions, from the candidate references extract stored.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from operator import attrgetter
+from types import MappingProxyType
+
+from ..records import Coordination, Definition
+from .descriptions import Description, of_candidate
+from .inputs import ResolveInput
+from .lowercase import lowercase_phrases
+from .reading import Reading
+from .refs import COORDINATION, DESCRIPTION, LONG_FORM, Ref, SpanIndex, majority_type, rescan
+
+
+@dataclass(frozen=True)
+class References:
+    """Every reference of the corpus (``all``, in node order) and how some were made."""
+
+    all: tuple[Ref, ...]
+    by_doc: Mapping[str, tuple[Ref, ...]]  # in node order
+    definitions: Mapping[tuple[str, str], Definition]  # (document, short) -> definition
+    long_forms: Mapping[tuple[str, str], Ref]  # (document, short) -> its long form
+    absorbed: Mapping[Ref, Ref]  # mention inside a coordination -> the first half
+    descriptions: Mapping[Ref, Description]
+
+
+def used_definitions(inp: ResolveInput) -> dict[tuple[str, str], Definition]:
+    """The first definition per (document, acronym) of every acronym used as a mention."""
+    used = {inp.name(r).display for r in inp.mentions if inp.name(r).acronym}
+    definitions: dict[tuple[str, str], Definition] = {}
+    for doc, candidates in inp.candidates.items():
+        for definition in candidates.definitions:
+            if definition.short in used:
+                definitions.setdefault((doc, definition.short), definition)
+    return definitions
+
+
+def read_names(inp: ResolveInput, definitions: Mapping[tuple[str, str], Definition]) -> Reading:
+    """Which of the corpus's names (and defined long forms) occur in lower case."""
+    wanted = {
+        inp.name(r).tokens for r in inp.mentions if r.type in ("ORG", "PERSON", "GPE", "OTHER")
+    }
+    wanted |= {inp.names(d.long, "ORG").tokens for d in definitions.values()}
+    return Reading(inp.names, lowercase_phrases(inp.texts.values(), wanted, inp.lex))
+
+
+def gather(
+    inp: ResolveInput, definitions: Mapping[tuple[str, str], Definition], reading: Reading
+) -> References:
+    """The mentions plus long forms, rescanned names, coordinations and descriptions."""
+    name = reading.name
+    mentions = list(inp.mentions)
+    taken = {doc: SpanIndex(refs) for doc, refs in _group(mentions).items()}
+    acronym_types: dict[str, list[str]] = defaultdict(list)
+    for ref in mentions:
+        if name(ref).acronym:
+            acronym_types[name(ref).display].append(ref.type)
+    # Long forms of acronyms, unless a mention already covers them.
+    long_forms: dict[tuple[str, str], Ref] = {}
+    long_refs: list[Ref] = []
+    for (doc, short), definition in sorted(definitions.items()):
+        kind = majority_type(acronym_types[short])
+        covering = [
+            r
+            for r in taken.get(doc, SpanIndex(())).overlapping(
+                definition.long_start, definition.long_end
+            )
+            if name(r).tokens == inp.names(definition.long, kind).tokens
+        ]
+        if covering:
+            long_forms[(doc, short)] = covering[0]
+            continue
+        ref = Ref(doc, definition.long_start, definition.long_end, definition.long, kind, LONG_FORM)
+        long_forms[(doc, short)] = ref
+        long_refs.append(ref)
+    # Names the NER missed elsewhere ("Northamptonshire's Children's Trust's").
+    names: dict[str, list[str]] = defaultdict(list)
+    for ref in mentions + long_refs:
+        analysed = name(ref)
+        if ref.type not in ("ORG", "PERSON"):
+            continue
+        if len(analysed.display.split()) >= 2 and analysed.display[0].isupper() or analysed.acronym:
+            names[analysed.display].append(ref.type)
+    taken = {doc: SpanIndex(refs) for doc, refs in _group(mentions + long_refs).items()}
+    found = rescan(inp.texts, {d: majority_type(t) for d, t in names.items()}, taken)
+    # Coordinations: "West and North Northants Council".
+    proper_keys = {
+        (r.type, name(r).tokens) for r in mentions if r.type in ("ORG", "GPE") and reading.proper(r)
+    }
+
+    def known(kind: str, text: str) -> bool:
+        return (kind, inp.names(text, kind).tokens) in proper_keys
+
+    coordinated: list[Ref] = []
+    absorbed: dict[Ref, Ref] = {}
+    mentions_by_doc = _group(mentions)
+    for doc, candidates in inp.candidates.items():
+        mentions_here = SpanIndex(mentions_by_doc.get(doc, ()))
+        for coordination in candidates.coordinations:
+            halves = _halves(coordination, known)
+            if halves is None:
+                continue
+            first, second = halves
+            coordinated.append(first)
+            for mention in mentions_here.overlapping(first.start, first.end):
+                if mention.end <= second.start:
+                    absorbed[mention] = first
+            if not mentions_here.overlapping(second.start, second.end):
+                coordinated.append(second)
+    base = mentions + long_refs + found + coordinated
+    # Definite descriptions not inside any other reference.
+    taken = {doc: SpanIndex(refs) for doc, refs in _group(base).items()}
+    described: list[Ref] = []
+    descriptions: dict[Ref, Description] = {}
+    for doc, candidates in inp.candidates.items():
+        for candidate in candidates.descriptions:
+            description = of_candidate(candidate, inp.lex)
+            # Skip it when another reference covers its head noun ("the Fostering
+            # Service" is a mention); a possessor may be one ("Northamptonshire's").
+            head_start = description.end - len(description.text.split()[-1])
+            if taken.get(doc) and taken[doc].overlapping(head_start, description.end):
+                continue
+            ref = Ref(doc, description.start, description.end, description.text,
+                      description.rule.type, DESCRIPTION)  # type: ignore[union-attr]  # fmt: skip
+            descriptions[ref] = description
+            described.append(ref)
+    every = tuple(sorted(base + described, key=attrgetter("node")))
+    by_doc: dict[str, list[Ref]] = defaultdict(list)
+    for ref in every:
+        by_doc[ref.document].append(ref)
+    return References(
+        all=every,
+        by_doc=MappingProxyType({doc: tuple(refs) for doc, refs in by_doc.items()}),
+        definitions=MappingProxyType(dict(definitions)),
+        long_forms=MappingProxyType(long_forms),
+        absorbed=MappingProxyType(absorbed),
+        descriptions=MappingProxyType(descriptions),
+    )
+
+
+def _halves(coordination: Coordination, known) -> tuple[Ref, Ref] | None:  # noqa: ANN001
+    """Both halves of "West and North Northants Council" / "North and West
+    Northamptonshire Councils" when each expands to a name ``known(type, text)``:
+    the longest run of the shared words that does, singular or as written."""
+    words = coordination.tail.split()
+    ends = [coordination.tail_start + m for m in _word_ends(coordination.tail)]
+    for j in range(len(words), 0, -1):
+        rest = words[:j]
+        singular = rest[:-1] + [rest[-1][:-1] if rest[-1].endswith("s") else rest[-1]]
+        for tail in (rest, singular):
+            first = " ".join([coordination.first, *tail])
+            second = " ".join([coordination.second, *tail])
+            kinds = [k for k in ("ORG", "GPE") if known(k, first) and known(k, second)]
+            if kinds:
+                doc = coordination.document
+                return (
+                    Ref(doc, coordination.first_start, coordination.first_end, first, kinds[0],
+                        COORDINATION),
+                    Ref(doc, coordination.second_start, ends[j - 1], second, kinds[0],
+                        COORDINATION),
+                )  # fmt: skip
+    return None
+
+
+def _word_ends(chunk: str) -> list[int]:
+    ends, inside = [], False
+    for i, char in enumerate(chunk):
+        if char.isspace():
+            if inside:
+                ends.append(i)
+            inside = False
+        else:
+            inside = True
+    if inside:
+        ends.append(len(chunk))
+    return ends
+
+
+def _group(refs: Iterable[Ref]) -> dict[str, list[Ref]]:
+    out: dict[str, list[Ref]] = defaultdict(list)
+    for ref in refs:
+        out[ref.document].append(ref)
+    return out
