@@ -187,6 +187,7 @@ def phase_resolve(db: Path, report: bool = False) -> dict:
     """Resolution of everything stored, from scratch (what every changed run did before);
     with ``report``, the stored report too, as ``extract`` leaves it."""
     from corpusmine.report.cache import refresh_report
+
     from corpusmine.runner import resolve_store
     from corpusmine.store import Store
 

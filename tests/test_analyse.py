@@ -9,12 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from corpusmine.analyse import find_findings, timeline
+from corpusmine.analyse import find_findings
 from corpusmine.analyse.consistency import decide
 from corpusmine.analyse.records import StoredClaim
 from corpusmine.analyse.values import date_interval, number_interval
-from corpusmine.queries_claims import claim_rows
-from corpusmine.report.build import build_report
+from corpusmine.query import load_claims
+from corpusmine.query import timeline as stored_timeline
+from corpusmine.query.claims import claims as claim_query
+from corpusmine.query.report import fresh_report
 from corpusmine.report.markdown import render_markdown
 from corpusmine.store import Store
 
@@ -186,7 +188,7 @@ def _doc(prefix: str, finding_claims) -> list[dict]:
 
 
 def test_seed_last_november_and_february_contradict_about_the_inspection(seeds: Store):
-    found = find_findings(seeds)
+    found = find_findings(load_claims(seeds))
     inspection = [f for f in found.contradictions if f.attribute == "inspection"]
     assert len(inspection) == 1
     claims = inspection[0].claims
@@ -197,7 +199,7 @@ def test_seed_last_november_and_february_contradict_about_the_inspection(seeds: 
 
 
 def test_seed_495_and_about_500_children_agree(seeds: Store):
-    found = find_findings(seeds)
+    found = find_findings(load_claims(seeds))
     children = [f for f in found.agreements if f.attribute == "count of children"]
     assert len(children) == 1
     values = {(c["document"][:3], c["value"], c["qualifier"]) for c in children[0].claims}
@@ -206,17 +208,17 @@ def test_seed_495_and_about_500_children_agree(seeds: Store):
 
 
 def test_seed_monitoring_visit_in_april_2023_is_on_the_timeline(seeds: Store):
-    entries = [e for e in timeline(seeds) if e["event"] == "monitoring visit"]
+    entries = [e for e in stored_timeline(seeds) if e["event"] == "monitoring visit"]
     april = [e for e in entries if e["date"] == "2023-04"]
     assert len(april) == 1
     assert {"001", "002"} <= {d[:3] for d in april[0]["documents"]}
     assert april[0]["agree"] is True
-    dates = [e["date"] for e in timeline(seeds)]
+    dates = [e["date"] for e in stored_timeline(seeds)]
     assert dates == sorted(dates, key=lambda d: date_interval(d)[0])  # in date order
 
 
 def test_seed_agency_inadequate_does_not_contradict_childrens_services(seeds: Store):
-    found = find_findings(seeds)
+    found = find_findings(load_claims(seeds))
     for finding in found.contradictions:
         grades = {c["normalized"] for c in finding.claims if c["kind"] == "rating"}
         assert not {"inadequate", "requires improvement to be good"} <= grades
@@ -225,7 +227,7 @@ def test_seed_agency_inadequate_does_not_contradict_childrens_services(seeds: St
 
 
 def test_seed_agency_earlier_and_later_ratings_are_a_change(seeds: Store):
-    found = find_findings(seeds)
+    found = find_findings(load_claims(seeds))
     changes = [f for f in found.changes if f.attribute == "rating" and "ostering" in f.subject]
     assert len(changes) == 1
     statuses = {(c["normalized"], c["status"]) for c in changes[0].claims}
@@ -235,13 +237,13 @@ def test_seed_agency_earlier_and_later_ratings_are_a_change(seeds: Store):
 
 
 def test_seed_last_night_in_the_dated_article_is_22_march(seeds: Store):
-    rows = claim_rows(seeds, attribute="meeting")
+    rows = claim_query(seeds, attribute="meeting").dicts()
     night = [r for r in rows if r["value"] == "last night"]
     assert [(r["document"][:3], r["normalized"]) for r in night] == [("004", "2023-03-22")]
 
 
 def test_seed_claims_query_filters_and_has_the_design_fields(seeds: Store):
-    rows = claim_rows(seeds, subject="fostering", attribute="count of children")
+    rows = claim_query(seeds, subject="fostering", attribute="count of children").dicts()
     assert rows and all("count of children" in r["attribute"] for r in rows)
     design = {"id", "document", "subject", "subject_id", "attribute", "value", "normalized",
               "unit", "qualifier", "as_of", "speaker", "sentence", "start", "end"}  # fmt: skip
@@ -252,7 +254,7 @@ def test_seed_claims_query_filters_and_has_the_design_fields(seeds: Store):
 
 
 def test_seed_report_summary_and_markdown(seeds: Store):
-    report = build_report(seeds)
+    report = fresh_report(seeds)
     json.dumps(report)  # plain JSON
     assert report["summary"]["documents"] == 5
     assert report["summary"]["contradictions"] == len(report["contradictions"]) >= 1

@@ -61,7 +61,7 @@ def test_bad_files_are_reported_and_the_rest_stored(bad_corpus: Path, tmp_path: 
     assert "no-such-folder: no such file or folder" in reasons
     assert "symlink loop" in reasons
     with Store(db, create=False) as store:
-        stored = {row["id"]: row["encoding"] for row in store.documents()}
+        stored = {d.id: d.encoding for d in store.documents()}
     assert stored == {"good": "utf-8", "latin1": "cp1252"}
 
 
@@ -106,7 +106,7 @@ def test_document_ids_are_relative_paths_without_extension(tmp_path: Path) -> No
     db = tmp_path / "ids.db"
     run("extract", str(tmp_path / "corpus"), "--db", str(db))
     with Store(db, create=False) as store:
-        assert [row["id"] for row in store.documents()] == ["sub/note"]
+        assert [d.id for d in store.documents()] == ["sub/note"]
 
 
 def test_future_schema_is_refused_and_untouched(tmp_path: Path, seeds_dir: Path) -> None:
@@ -163,7 +163,7 @@ def test_interrupted_run_is_completed_by_the_next(
     monkeypatch.setattr(Store, "save_extraction", original)
     with Store(db, create=False) as store:
         assert len(store.documents()) == 2
-        assert store.rows("PRAGMA integrity_check")[0][0] == "ok"
+        assert store.integrity_check() == "ok"
     code, _, err = run("extract", str(seeds_dir), "--db", str(db))
     assert code == 0 and "3 extracted, 2 unchanged" in err
 
@@ -187,7 +187,7 @@ def test_two_runs_at_once_both_succeed(seeds_dir: Path, tmp_path: Path) -> None:
     assert first.returncode == 0 and second.returncode == 0, outputs
     with Store(db, create=False) as store:
         assert len(store.documents()) == 5
-        assert store.rows("PRAGMA integrity_check")[0][0] == "ok"
+        assert store.integrity_check() == "ok"
 
 
 def test_entities_json_follows_the_contract(seed_db: Path) -> None:

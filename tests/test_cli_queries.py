@@ -191,14 +191,14 @@ def test_json_writer_handles_empty_nested_and_non_ascii_values() -> None:
 def test_extract_stores_the_report_and_report_serves_it(seed_db: Path, tmp_path: Path) -> None:
     import shutil
 
-    from corpusmine.report.build import build_report
+    from corpusmine.query.report import fresh_report
     from corpusmine.report.output import json_text
     from corpusmine.store import Store
 
     db = tmp_path / "copy.db"
     shutil.copy(seed_db, db)
     with Store(db, create=False) as store:
-        live = json_text(build_report(store))
+        live = json_text(fresh_report(store))
         assert store.get_meta("report_json") == live  # made by extract
         store.set_meta("report_json", '{"served": "from the database"}')
     served = CliRunner().invoke(cli, ["report", "--format", "json", "--db", str(db)])

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from corpusmine import runner
-from corpusmine.report.build import build_report
-from corpusmine.report.html import CSP, render_html
+from corpusmine.query.report import report_html
+from corpusmine.report.html import CSP
 from corpusmine.store import Store
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -47,7 +47,7 @@ def report_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     path = folder.parent / "report.db"
     with Store(path) as store:
         assert runner.run_extract([str(folder)], store).failures == ()
-        html = render_html(build_report(store), store)
+        html = report_html(store)
     out = folder.parent / "report.html"
     out.write_text(html, encoding="utf-8")
     yield out

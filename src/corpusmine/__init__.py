@@ -1,11 +1,16 @@
 """corpusmine: who is who, who said what, and which claims a folder of documents makes.
 
-The library API: ``run_extract`` fills a ``Store`` from files; the store answers
-queries. The command line (``corpusmine``) is a thin layer over these.
+The library API (``api.py``): ``corpusmine.open(db)`` gives a ``Corpus`` whose methods
+answer the questions of the command line (``who_said``, ``entities``, ``mentions``,
+``claims``, ``timeline``, ``report``) as lists of records with ``.to_frame()``;
+``corpusmine.extract([paths], db=...)`` fills a database first. Lower down,
+``run_extract`` fills a ``Store``. The command line (``corpusmine``) is a thin layer over
+these.
 """
 
 from typing import TYPE_CHECKING, Any
 
+from .api import Corpus, extract, open
 from .errors import CorpusmineError
 from .store import Store
 
@@ -24,4 +29,13 @@ def __getattr__(name: str) -> Any:
 
 __version__ = "0.1.0"
 
-__all__ = ["CorpusmineError", "RunSummary", "Store", "__version__", "run_extract"]
+__all__ = [
+    "Corpus",
+    "CorpusmineError",
+    "RunSummary",
+    "Store",
+    "__version__",
+    "extract",
+    "open",
+    "run_extract",
+]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-import json
+import io
 import sys
 import time
 from collections.abc import Callable
@@ -14,17 +14,20 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from . import queries, queries_claims
-from .analyse import timeline as timeline_rows
+from . import api
 from .errors import CorpusmineError
 from .ingest import DEFAULT_MAX_BYTES
+from .query.claims import TABLE_COLUMNS as CLAIM_COLUMNS
+from .query.entities import COLUMNS as ENTITY_COLUMNS
+from .query.entities import TABLE_COLUMNS as ENTITY_TABLE_COLUMNS
+from .query.mentions import TABLE_COLUMNS as MENTION_COLUMNS
+from .query.quotes import FIELDS as STATEMENT_FIELDS
+from .query.quotes import Statement, uncertain_below
+from .query.results import Results
+from .query.timeline import TABLE_COLUMNS as TIMELINE_COLUMNS
 from .records import IngestFailure
-from .report.cache import report_data, report_json
-from .report.html import render_html
-from .report.markdown import render_markdown
-from .report.output import print_table, to_csv, to_json
-from .resolve import load_alias_file
-from .store import Store, default_db_path
+from .report.output import print_table, to_csv, to_json, to_xlsx
+from .store import default_db_path
 
 ENTITY_TYPES = ["PERSON", "ORG", "GPE", "ROLE", "PRODUCT", "OTHER"]
 
@@ -44,13 +47,19 @@ def db_option(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def format_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--format and --output, shared by every query command."""
+    command = click.option(
+        "--output",
+        type=click.Path(dir_okay=False),
+        help="Write to FILE, not stdout (needed for xlsx).",
+    )(command)
     return click.option(
         "--format",
         "output_format",
-        type=click.Choice(["table", "json", "csv"]),
+        type=click.Choice(["table", "json", "csv", "xlsx"]),
         default="table",
         show_default=True,
-        help="table for people, json or csv for machines.",
+        help="table for people, json or csv for machines, xlsx for spreadsheets.",
     )(command)
 
 
@@ -69,17 +78,38 @@ def handle_errors(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def emit(
-    rows: list[dict[str, Any]], output_format: str, columns: list[tuple[str, str]], title: str
+    rows: list[dict[str, Any]],
+    output_format: str,
+    columns: list[tuple[str, str]],
+    title: str,
+    output: str | None = None,
 ) -> None:
+    """Print (or write to ``output``) ``rows`` as a table, JSON, CSV or XLSX."""
+    if output_format == "xlsx":
+        if not output:
+            raise click.UsageError("--format xlsx needs --output FILE (a spreadsheet is binary)")
+        to_xlsx(rows, [key for key, _ in columns], output, sheet=title)
+        click.echo(f"wrote {output}", err=True)
+        return
     if output_format == "json":
-        click.echo(to_json(rows))
+        text = to_json(rows) + "\n"
     elif output_format == "csv":
-        click.echo(to_csv(rows, [key for key, _ in columns]), nl=False)
-    else:
+        text = to_csv(rows, [key for key, _ in columns])
+    elif output is None:
         if not rows:
             click.echo(f"No {title.lower()} found.")
             return
         print_table(_console(), rows, columns, title=f"{title} ({len(rows)})")
+        return
+    else:
+        buffer = io.StringIO()
+        print_table(Console(file=buffer, width=200), rows, columns, title=f"{title} ({len(rows)})")
+        text = buffer.getvalue()
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -155,8 +185,6 @@ def extract(
       corpusmine extract seeds/ --aliases corrections.csv
       corpusmine extract archive/ --scheduler tcp://10.0.0.5:8786
     """
-    from .runner import run_extract  # loads spaCy: only the extract command pays for it
-
     console = Console(stderr=True)
 
     def on_failure(failure: IngestFailure) -> None:
@@ -164,36 +192,25 @@ def extract(
             f"[red]skipped[/red] {failure.path}: {failure.reason}", highlight=False, soft_wrap=True
         )
 
-    with Store(db) as store:
-        options: dict[str, Any] = {
-            "model": model,
-            "jobs": jobs,
-            "scheduler": scheduler,
-            "force": force,
-            "max_bytes": int(max_mb * 1_048_576),
-            "aliases": _aliases(store, aliases_file),
-            "on_failure": on_failure,
-        }
-        if quiet or not console.is_terminal:
-            summary = run_extract(list(paths), store, **options)
-        else:
-            summary = _extract_with_progress(console, list(paths), store, options)
+    options: dict[str, Any] = {
+        "model": model,
+        "jobs": jobs,
+        "scheduler": scheduler,
+        "force": force,
+        "max_bytes": int(max_mb * 1_048_576),
+        "aliases": aliases_file,  # None: the corrections remembered from an earlier run
+        "on_failure": on_failure,
+    }
+    if quiet or not console.is_terminal:
+        summary = api.extract(list(paths), db, **options).summary
+    else:
+        summary = _extract_with_progress(console, list(paths), db, options)
     _print_summary(summary, db)
     sys.exit(summary.exit_code)
 
 
-def _aliases(store: Store, aliases_file: str | None) -> list[tuple[str, str]]:
-    """Corrections from ``--aliases``, remembered in the database for later runs."""
-    if aliases_file is None:
-        saved = store.get_meta("aliases")
-        return [tuple(pair) for pair in json.loads(saved)] if saved else []
-    pairs = load_alias_file(aliases_file)
-    store.set_meta("aliases", json.dumps(pairs))
-    return pairs
-
-
 def _extract_with_progress(
-    console: Console, paths: list[str], store: Store, options: dict[str, Any]
+    console: Console, paths: list[str], db: str, options: dict[str, Any]
 ) -> Any:
     columns = (
         TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -209,9 +226,7 @@ def _extract_with_progress(
             rate = f"{docs_rate:.1f} docs/s, {step.words_done / elapsed:,.0f} words/s"
             bar.update(task, total=step.documents_total, completed=step.documents_done, rate=rate)
 
-        from .runner import run_extract
-
-        return run_extract(paths, store, on_progress=on_progress, **options)
+        return api.extract(paths, db, on_progress=on_progress, **options).summary
 
 
 def _print_summary(summary: Any, db: str) -> None:
@@ -232,6 +247,10 @@ def _print_summary(summary: Any, db: str) -> None:
         console.print(f"  [red]{len(summary.failures)} file(s) failed[/red]; see the lines above")
 
 
+def _corpus(db: str) -> api.Corpus:
+    return api.open(db)
+
+
 @cli.command()
 @click.option(
     "--type",
@@ -242,25 +261,21 @@ def _print_summary(summary: Any, db: str) -> None:
 @format_option
 @db_option
 @handle_errors
-def entities(entity_type: str | None, output_format: str, db: str) -> None:
+def entities(entity_type: str | None, output_format: str, output: str | None, db: str) -> None:
     """List entities with their aliases, roles, mention counts and documents.
 
     \b
     Example:
       corpusmine entities --type ORG --format json
     """
-    with Store(db, create=False) as store:
-        rows = queries.entity_rows(store, entity_type)
+    rows = _corpus(db).entities(entity_type).dicts()
     if output_format == "table":
         # A terminal shows how many documents; JSON and CSV list them.
         rows = [{**row, "documents": len(row["documents"])} for row in rows]
-        columns = [("name", "Name"), ("type", "Type"), ("aliases", "Also called"),
-                   ("roles", "Roles"), ("mentions", "Mentions"), ("documents", "Docs")]  # fmt: skip
+        columns = ENTITY_TABLE_COLUMNS
     else:
-        columns = [("id", "id"), ("name", "name"), ("type", "type"), ("aliases", "aliases"),
-                   ("roles", "roles"), ("affiliations", "affiliations"),
-                   ("mentions", "mentions"), ("documents", "documents")]  # fmt: skip
-    emit(rows, output_format, columns, "Entities")
+        columns = ENTITY_COLUMNS
+    emit(rows, output_format, columns, "Entities", output)
 
 
 @cli.command()
@@ -269,18 +284,17 @@ def entities(entity_type: str | None, output_format: str, db: str) -> None:
 @format_option
 @db_option
 @handle_errors
-def mentions(label: str | None, document: str | None, output_format: str, db: str) -> None:
+def mentions(
+    label: str | None, document: str | None, output_format: str, output: str | None, db: str
+) -> None:
     """List every mention with its offsets and normalised value.
 
     \b
     Example:
       corpusmine mentions --label DATE --document 004_c40e236ad98d6d9d
     """
-    with Store(db, create=False) as store:
-        rows = queries.mention_rows(store, label, document)
-    columns = [("document", "Document"), ("start", "Start"), ("end", "End"), ("label", "Label"),
-               ("text", "Text"), ("normalized", "Normalized"), ("entity_id", "Entity")]  # fmt: skip
-    emit(rows, output_format, columns, "Mentions")
+    rows = _corpus(db).mentions(label, document).dicts()
+    emit(rows, output_format, MENTION_COLUMNS, "Mentions", output)
 
 
 @cli.command("who-said")
@@ -299,6 +313,7 @@ def who_said(
     document: str | None,
     kind: str | None,
     output_format: str,
+    output: str | None,
     db: str,
 ) -> None:
     """Who said what: statements with their resolved speakers.
@@ -310,31 +325,32 @@ def who_said(
     Example:
       corpusmine who-said Smithers --about "foster carers"
     """
-    from .extract.quotes.lexicon import quote_lexicon
-
-    uncertain_below = quote_lexicon().uncertain_below
-    with Store(db, create=False) as store:
-        rows = queries.who_said_rows(store, speaker, about, document, kind)
-    if output_format != "table":
-        fields = ("document", "speaker", "speaker_id", "speaker_mention", "text", "kind", "cue")
-        columns = [(k, k) for k in (*fields, "start", "end", "confidence")]
-        emit(rows, output_format, columns, "Statements")
+    found = _corpus(db).who_said(speaker, about, document, kind)
+    if output_format != "table" or output:
+        columns = [(k, k) for k in STATEMENT_FIELDS]
+        emit(found.dicts(), output_format, columns, "Statements", output)
         return
-    if not rows:
+    _print_statements(found)
+
+
+def _print_statements(found: Results[Statement]) -> None:
+    """Statements grouped by speaker, most prolific first, uncertain ones marked "?"."""
+    if not found:
         click.echo("No statements found.")
         return
+    threshold = uncertain_below()
     console = _console()
-    by_speaker: dict[str, list[dict[str, Any]]] = {}
-    for row in rows:
-        by_speaker.setdefault(row["speaker"], []).append(row)
+    by_speaker: dict[str, list[Statement]] = {}
+    for statement in found:
+        by_speaker.setdefault(statement.speaker, []).append(statement)
     for name, said in sorted(by_speaker.items(), key=lambda item: (-len(item[1]), item[0])):
         table_rows = [
             {
-                "document": r["document"],
-                "kind": r["kind"] + (" ?" if r["confidence"] < uncertain_below else ""),
-                "text": _shorten(r["text"], 160),
+                "document": s.document,
+                "kind": s.kind + (" ?" if s.confidence < threshold else ""),
+                "text": _shorten(s.text, 160),
             }
-            for r in said
+            for s in said
         ]
         print_table(
             console,
@@ -342,7 +358,7 @@ def who_said(
             [("document", "Document"), ("kind", "Kind"), ("text", "Statement")],
             title=f"{name} ({len(said)})",
         )
-    uncertain = sum(1 for r in rows if r["confidence"] < uncertain_below)
+    uncertain = sum(1 for s in found if s.confidence < threshold)
     if uncertain:
         console.print(f'"?" marks {uncertain} uncertain attribution(s).')
 
@@ -358,32 +374,32 @@ def _shorten(text: str, limit: int) -> str:
 @format_option
 @db_option
 @handle_errors
-def claims(subject: str | None, attribute: str | None, output_format: str, db: str) -> None:
+def claims(
+    subject: str | None, attribute: str | None, output_format: str, output: str | None, db: str
+) -> None:
     """Figures, ratings and dated events the documents claim, with their sentences.
 
     \b
     Example:
       corpusmine claims --subject "fostering agency" --attribute rating
     """
-    with Store(db, create=False) as store:
-        rows = queries_claims.claim_rows(store, subject, attribute)
-    emit(rows, output_format, queries_claims.CLAIM_COLUMNS, "Claims")
+    rows = _corpus(db).claims(subject, attribute).dicts()
+    emit(rows, output_format, CLAIM_COLUMNS, "Claims", output)
 
 
 @cli.command()
 @format_option
 @db_option
 @handle_errors
-def timeline(output_format: str, db: str) -> None:
+def timeline(output_format: str, output: str | None, db: str) -> None:
     """Dated events in order, with their documents and whether those agree on the date.
 
     \b
     Example:
       corpusmine timeline --format csv > timeline.csv
     """
-    with Store(db, create=False) as store:
-        rows = timeline_rows(store)
-    emit(rows, output_format, queries_claims.TIMELINE_COLUMNS, "Events")
+    rows = _corpus(db).timeline().dicts()
+    emit(rows, output_format, TIMELINE_COLUMNS, "Events", output)
 
 
 @cli.command()
@@ -406,13 +422,13 @@ def report(output_format: str, output: str | None, db: str) -> None:
     Example:
       corpusmine report --format html --output report.html
     """
-    with Store(db, create=False) as store:
-        if output_format == "html":
-            text = render_html(report_data(store), store)
-        elif output_format == "json":
-            text = report_json(store) + "\n"
-        else:
-            text = render_markdown(report_data(store))
+    found = _corpus(db).report()
+    if output_format == "html":
+        text = found.to_html()
+    elif output_format == "json":
+        text = found.to_json() + "\n"
+    else:
+        text = found.to_markdown()
     if output:
         Path(output).write_text(text, encoding="utf-8")
         click.echo(f"wrote {output}", err=True)

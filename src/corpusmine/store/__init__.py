@@ -1,6 +1,22 @@
-"""Store: the SQLite file that holds every document, mention, quote, claim and entity."""
+"""Store: the SQLite file that holds every document, mention, quote, claim and entity.
+
+The only package with SQL. Writes are methods of ``Store`` (``database.py``); reads are
+methods too (``reads.py``) and return the frozen records of ``records.py``.
+"""
 
 from .database import DEFAULT_DB, Store, default_db_path
+from .records import ClaimRow, DocumentInfo, EntityName, Span, StoredMention, StoredQuote
 from .schema import SCHEMA_VERSION
 
-__all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "Store", "default_db_path"]
+__all__ = [
+    "DEFAULT_DB",
+    "SCHEMA_VERSION",
+    "ClaimRow",
+    "DocumentInfo",
+    "EntityName",
+    "Span",
+    "Store",
+    "StoredMention",
+    "StoredQuote",
+    "default_db_path",
+]

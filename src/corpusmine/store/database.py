@@ -11,24 +11,13 @@ import datetime as dt
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from ..errors import DatabaseError
-from ..records import (
-    CandidateReferences,
-    Claim,
-    Coordination,
-    Definition,
-    DescriptionCandidate,
-    Entity,
-    Extraction,
-    Mention,
-    Quote,
-)
+from ..records import CandidateReferences, Entity, Extraction
+from .reads import Reads
 from .schema import APPLICATION_ID, MIGRATIONS, QUERY_INDEXES, SCHEMA_V1, SCHEMA_VERSION
 
 DEFAULT_DB = "corpusmine.db"
@@ -39,8 +28,8 @@ def default_db_path() -> str:
     return os.environ.get("CORPUSMINE_DB") or DEFAULT_DB
 
 
-class Store:
-    """A corpusmine database file."""
+class Store(Reads):
+    """A corpusmine database file: lifecycle and writes here, reads in ``reads.py``."""
 
     def __init__(self, path: str | os.PathLike[str], *, create: bool = True) -> None:
         self.path = Path(path)
@@ -132,13 +121,6 @@ class Store:
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
 
     # --- writing ----------------------------------------------------------------------
-
-    def stored_signature(self, document_id: str) -> tuple[str, str] | None:
-        """(sha256, pipeline signature) of a stored document, or None."""
-        row = self.conn.execute(
-            "SELECT sha256, pipeline FROM documents WHERE id = ?", (document_id,)
-        ).fetchone()
-        return (row["sha256"], row["pipeline"]) if row else None
 
     def save_extraction(
         self, extraction: Extraction, pipeline: str, date_window: str | None = None
@@ -268,153 +250,9 @@ class Store:
             conn.execute("ROLLBACK")
             raise
 
-    def counts(self) -> dict[str, int]:
-        """How many entities, mentions, quotes and claims are stored."""
-        return {
-            table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for table in ("entities", "mentions", "quotes", "claims")
-        }
-
-    def get_meta(self, key: str) -> str | None:
-        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return row["value"] if row else None
-
-    # --- reading ----------------------------------------------------------------------
-
-    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
-        return self.conn.execute(sql, params).fetchall()
-
-    def tuples(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        """Rows as plain tuples: unpacking them is much cheaper than reading a Row by name."""
-        cursor = self.conn.cursor()
-        cursor.row_factory = None
-        return cursor.execute(sql, params).fetchall()
-
-    def texts_of(self, document_ids: Iterable[str]) -> dict[str, str]:
-        """Document id -> text, for the given documents only.
-
-        Slicing sentences out of these in Python is cheaper than SQLite's substr, which
-        walks the UTF-8 text from its start for every row.
-        """
-        ids = json.dumps(sorted(set(document_ids)))
-        return dict(
-            self.tuples(
-                "SELECT id, text FROM documents WHERE id IN (SELECT value FROM json_each(?))",
-                (ids,),
-            )
-        )
-
-    def documents(self) -> list[sqlite3.Row]:
-        return self.rows(
-            "SELECT id, path, sha256, encoding, title, kind, date, date_source, date_window,"
-            " source, words, extracted_at FROM documents ORDER BY id"
-        )
-
-    def document_text(self, document_id: str) -> str | None:
-        row = self.conn.execute(
-            "SELECT text FROM documents WHERE id = ?", (document_id,)
-        ).fetchone()
-        return row["text"] if row else None
-
-    def document_texts(self) -> Iterator[tuple[str, str]]:
-        for row in self.conn.execute("SELECT id, text FROM documents ORDER BY id"):
-            yield row["id"], row["text"]
-
-    def mention_records(self, document: str | None = None) -> Iterator[tuple[int, Mention]]:
-        sql = (
-            "SELECT id, document, start, end, label, text, sentence_start, sentence_end,"
-            " normalized, date_mod FROM mentions"
-        )
-        params: tuple[Any, ...] = ()
-        if document is not None:
-            sql += " WHERE document = ?"
-            params = (document,)
-        for row in self.conn.execute(sql + " ORDER BY document, start, end", params):
-            values = dict(row)
-            yield values.pop("id"), Mention(**values)
-
-    def candidate_references(self) -> dict[str, CandidateReferences]:
-        """Document id -> its stored candidate references, for every document extract
-        scanned (documents stored before they were kept are missing)."""
-        found: dict[str, dict[str, list[Any]]] = {}
-        for document, kind, fields in self.conn.execute(
-            "SELECT document, kind, fields FROM candidate_references ORDER BY document, idx"
-        ):
-            parts = found.setdefault(document, {kind: [] for kind in _CANDIDATE_KINDS})
-            if kind in _CANDIDATE_KINDS:
-                values = orjson.loads(fields)
-                if kind == "description":
-                    values["modifiers"] = tuple(values["modifiers"])
-                parts[kind].append(_CANDIDATE_KINDS[kind](document=document, **values))
-        return {
-            document: CandidateReferences(
-                tuple(parts["definition"]),
-                tuple(parts["description"]),
-                tuple(parts["coordination"]),
-            )  # fmt: skip
-            for document, parts in found.items()
-        }
-
-    def quote_records(self) -> Iterator[tuple[int, Quote]]:
-        for row in self.conn.execute("SELECT * FROM quotes ORDER BY document, start"):
-            values = dict(row)
-            row_id = values.pop("id")
-            values.pop("speaker_id")
-            values["joint_with"] = tuple(json.loads(values["joint_with"]))
-            yield row_id, Quote(**values)
-
-    def claim_records(self) -> Iterator[tuple[int, Claim]]:
-        for row in self.conn.execute("SELECT * FROM claims ORDER BY document, start"):
-            values = dict(row)
-            row_id = values.pop("id")
-            values.pop("subject_id")
-            values.pop("speaker_id")
-            yield row_id, Claim(**values)
-
-    def entity_dicts(self, entity_type: str | None = None) -> list[dict[str, Any]]:
-        """Entities as plain dicts, most mentioned first.
-
-        SQLite builds the whole list as one JSON document, parsed once: decoding each
-        row's alias lists separately costs more than the query on a large corpus.
-        """
-        where, params = ("WHERE type = ?", (entity_type.upper(),)) if entity_type else ("", ())
-        row = self.conn.execute(
-            "SELECT json_group_array(json_object('id', id, 'name', name, 'type', type,"
-            " 'aliases', json(aliases), 'roles', json(roles),"
-            " 'affiliations', json(affiliations), 'mentions', mentions,"
-            f" 'documents', json(documents))) FROM (SELECT * FROM entities {where}"
-            " ORDER BY mentions DESC, name)",
-            params,
-        ).fetchone()
-        return orjson.loads(row[0]) if row and row[0] else []
-
-    def entities(self, entity_type: str | None = None) -> list[Entity]:
-        sql = "SELECT * FROM entities"
-        params: tuple[Any, ...] = ()
-        if entity_type:
-            sql += " WHERE type = ?"
-            params = (entity_type.upper(),)
-        rows = self.rows(sql + " ORDER BY mentions DESC, name", params)
-        return [
-            Entity(
-                id=r["id"],
-                name=r["name"],
-                type=r["type"],
-                aliases=tuple(json.loads(r["aliases"])),
-                roles=tuple(json.loads(r["roles"])),
-                mentions=r["mentions"],
-                documents=tuple(json.loads(r["documents"])),
-                affiliations=tuple(json.loads(r["affiliations"])),
-            )  # fmt: skip
-            for r in rows
-        ]
-
-
-_CANDIDATE_KINDS: dict[str, type] = {
-    "definition": Definition,
-    "description": DescriptionCandidate,
-    "coordination": Coordination,
-}
+    def remember_aliases(self, pairs: list[tuple[str, str]]) -> None:
+        """Keep alias corrections for later runs (see ``stored_aliases``)."""
+        self.set_meta("aliases", json.dumps([list(pair) for pair in pairs]))
 
 
 def _candidate_rows(document: str, references: CandidateReferences) -> list[tuple[Any, ...]]:

@@ -1,14 +1,15 @@
-"""Read-side API for claims: the records ``corpusmine claims`` prints, as plain dicts with
-the claim JSON fields of DESIGN.md (plus status, rank and date provenance)."""
+"""Which claims the documents make: figures, ratings and dated events with their sentences."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Collection
 
-from .analyse import load_claims
-from .store import Store
+from ..analyse import StoredClaim, stored_claims
+from ..analyse.load import EXPLICIT_DATE_SOURCES
+from ..store import Store
+from .results import Results
 
-CLAIM_COLUMNS = [
+TABLE_COLUMNS = [
     ("document", "Document"),
     ("subject", "Subject"),
     ("attribute", "Attribute"),
@@ -22,34 +23,43 @@ CLAIM_COLUMNS = [
 ]
 
 
-def claim_rows(
+def load_claims(
+    store: Store, attributes: Collection[str] | None = None, *, group_keys: bool = True
+) -> list[StoredClaim]:
+    """Every stored claim (of ``attributes`` when given), ready to compare.
+
+    ``group_keys=False`` is for listing without comparing (see ``stored_claims``).
+    """
+    rows = store.claims(attributes)
+    if not rows:
+        return []
+    return stored_claims(
+        rows,
+        subject_names=store.claim_subject_names(),
+        place_counts=store.place_text_counts() if group_keys else {},
+        explicit_dates=store.explicit_dates(EXPLICIT_DATE_SOURCES),
+        group_keys=group_keys,
+    )
+
+
+def claims(
     store: Store, subject: str | None = None, attribute: str | None = None
-) -> list[dict[str, Any]]:
+) -> Results[StoredClaim]:
     """Stored claims, optionally only those whose subject or attribute matches.
 
     ``subject`` matches the canonical name, the entity id or part of the name
     (case-insensitive); ``attribute`` the attribute name or part of it.
     """
-    rows = []
+    found = Results[StoredClaim]()
     for claim in load_claims(store, group_keys=False):  # listed, never compared
         if subject and not _matches(subject, claim.subject, claim.subject_id):
             continue
         if attribute and not _matches(attribute, claim.attribute):
             continue
-        rows.append(claim.as_dict())
-    return rows
+        found.append(claim)
+    return found
 
 
 def _matches(wanted: str, *values: str | None) -> bool:
     needle = wanted.casefold().replace("’", "'")
     return any(v and needle in v.casefold().replace("’", "'") for v in values)
-
-
-TIMELINE_COLUMNS = [
-    ("date", "Date"),
-    ("event", "Event"),
-    ("subject", "Subject"),
-    ("documents", "Documents"),
-    ("agree", "Documents agree"),
-    ("dates", "Dates given"),
-]

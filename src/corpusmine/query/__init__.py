@@ -1,0 +1,29 @@
+"""Query: the questions a user asks of a database, one module per question.
+
+``entities``, ``mentions``, ``quotes`` (who said what), ``claims``, ``timeline`` and
+``report``; each takes an open ``Store`` and returns ``Results`` (a list of records with
+``dicts()`` and ``to_frame()``). New questions (decisions, attendance) get a module here.
+"""
+
+from .claims import claims, load_claims
+from .entities import entities, matching_entity_ids
+from .mentions import mentions
+from .quotes import Statement, statements, who_said
+from .report import Report, report
+from .results import Results
+from .timeline import timeline
+
+__all__ = [
+    "Report",
+    "Results",
+    "Statement",
+    "claims",
+    "entities",
+    "load_claims",
+    "matching_entity_ids",
+    "mentions",
+    "report",
+    "statements",
+    "timeline",
+    "who_said",
+]

@@ -1,0 +1,395 @@
+"""Every read of the database, as methods returning records (``store/records.py``).
+
+``Store`` inherits these; nothing outside ``store/`` writes SQL. Sentences are sliced out
+of the document texts in Python: SQLite's ``substr`` walks the UTF-8 text from its start
+for every row.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Collection, Iterable, Iterator
+from typing import Any
+
+import orjson
+
+from ..records import (
+    CandidateReferences,
+    Claim,
+    Coordination,
+    Definition,
+    DescriptionCandidate,
+    Entity,
+    Mention,
+    Quote,
+)
+from .records import (
+    ClaimRow,
+    DocumentInfo,
+    EntityName,
+    Span,
+    StoredMention,
+    StoredQuote,
+    _build,
+    field_names,
+)
+
+_CANDIDATE_KINDS: dict[str, type] = {
+    "definition": Definition,
+    "description": DescriptionCandidate,
+    "coordination": Coordination,
+}
+_DOCUMENT_FIELDS = field_names(DocumentInfo)
+_MENTION_FIELDS = field_names(StoredMention)
+
+
+def _json_list(values: Iterable[str]) -> str:
+    return json.dumps(sorted(set(values)))
+
+
+class Reads:
+    """The read methods of ``Store``."""
+
+    conn: sqlite3.Connection
+
+    def _tuples(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
+        # Plain tuples: unpacking them is much cheaper than reading a Row by name.
+        cursor = self.conn.cursor()
+        cursor.row_factory = None
+        return cursor.execute(sql, params).fetchall()
+
+    # --- documents --------------------------------------------------------------------
+
+    def documents(self) -> list[DocumentInfo]:
+        """Every stored document (without its text), by id."""
+        rows = self._tuples(f"SELECT {', '.join(_DOCUMENT_FIELDS)} FROM documents ORDER BY id")
+        return [_build(DocumentInfo, dict(zip(_DOCUMENT_FIELDS, r, strict=True))) for r in rows]
+
+    def stored_signature(self, document_id: str) -> tuple[str, str] | None:
+        """(sha256, pipeline signature) of a stored document, or None."""
+        row = self.conn.execute(
+            "SELECT sha256, pipeline FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
+        return (row["sha256"], row["pipeline"]) if row else None
+
+    def explicit_dates(self, sources: Collection[str]) -> list[str]:
+        """Dates of the documents whose date came from one of ``sources``."""
+        return [
+            date
+            for (date,) in self._tuples(
+                "SELECT date FROM documents WHERE date_source IN"
+                " (SELECT value FROM json_each(?)) ORDER BY id",
+                (_json_list(sources),),
+            )
+            if date
+        ]
+
+    def document_text(self, document_id: str) -> str | None:
+        row = self.conn.execute(
+            "SELECT text FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
+        return row["text"] if row else None
+
+    def document_texts(self) -> Iterator[tuple[str, str]]:
+        """(id, text) of every document, by id."""
+        for row in self.conn.execute("SELECT id, text FROM documents ORDER BY id"):
+            yield row["id"], row["text"]
+
+    def texts_of(self, document_ids: Iterable[str]) -> dict[str, str]:
+        """Document id -> text, for the given documents only."""
+        return dict(
+            self._tuples(
+                "SELECT id, text FROM documents WHERE id IN (SELECT value FROM json_each(?))",
+                (_json_list(document_ids),),
+            )
+        )
+
+    # --- what resolution reads --------------------------------------------------------
+
+    def mention_records(self, document: str | None = None) -> Iterator[tuple[int, Mention]]:
+        """(row id, Mention) in text order: the input of resolution."""
+        sql = (
+            "SELECT id, document, start, end, label, text, sentence_start, sentence_end,"
+            " normalized, date_mod FROM mentions"
+        )
+        params: tuple[Any, ...] = ()
+        if document is not None:
+            sql += " WHERE document = ?"
+            params = (document,)
+        for row in self.conn.execute(sql + " ORDER BY document, start, end", params):
+            values = dict(row)
+            yield values.pop("id"), Mention(**values)
+
+    def candidate_references(self) -> dict[str, CandidateReferences]:
+        """Document id -> its stored candidate references, for every document extract
+        scanned (documents stored before they were kept are missing)."""
+        found: dict[str, dict[str, list[Any]]] = {}
+        for document, kind, fields in self.conn.execute(
+            "SELECT document, kind, fields FROM candidate_references ORDER BY document, idx"
+        ):
+            parts = found.setdefault(document, {kind: [] for kind in _CANDIDATE_KINDS})
+            if kind in _CANDIDATE_KINDS:
+                values = orjson.loads(fields)
+                if kind == "description":
+                    values["modifiers"] = tuple(values["modifiers"])
+                parts[kind].append(_CANDIDATE_KINDS[kind](document=document, **values))
+        return {
+            document: CandidateReferences(
+                tuple(parts["definition"]),
+                tuple(parts["description"]),
+                tuple(parts["coordination"]),
+            )  # fmt: skip
+            for document, parts in found.items()
+        }
+
+    def quote_records(self) -> Iterator[tuple[int, Quote]]:
+        for row in self.conn.execute("SELECT * FROM quotes ORDER BY document, start"):
+            values = dict(row)
+            row_id = values.pop("id")
+            values.pop("speaker_id")
+            values["joint_with"] = tuple(json.loads(values["joint_with"]))
+            yield row_id, Quote(**values)
+
+    def claim_records(self) -> Iterator[tuple[int, Claim]]:
+        for row in self.conn.execute("SELECT * FROM claims ORDER BY document, start"):
+            values = dict(row)
+            row_id = values.pop("id")
+            values.pop("subject_id")
+            values.pop("speaker_id")
+            yield row_id, Claim(**values)
+
+    # --- entities ---------------------------------------------------------------------
+
+    def entities(self, entity_type: str | None = None) -> list[Entity]:
+        """Entities, most mentioned first.
+
+        SQLite builds the whole list as one JSON document, parsed once: decoding each
+        row's alias lists separately costs more than the query on a large corpus.
+        """
+        where, params = ("WHERE type = ?", (entity_type.upper(),)) if entity_type else ("", ())
+        row = self.conn.execute(
+            "SELECT json_group_array(json_array(id, name, type, json(aliases), json(roles),"
+            " mentions, json(documents), json(affiliations))) FROM (SELECT * FROM entities"
+            f" {where} ORDER BY mentions DESC, name)",
+            params,
+        ).fetchone()
+        if not row or not row[0]:
+            return []
+        return [
+            _build(
+                Entity,
+                {
+                    "id": i,
+                    "name": n,
+                    "type": t,
+                    "aliases": tuple(a),
+                    "roles": tuple(r),
+                    "mentions": m,
+                    "documents": tuple(d),
+                    "affiliations": tuple(f),
+                },
+            )  # fmt: skip
+            for i, n, t, a, r, m, d, f in orjson.loads(row[0])
+        ]
+
+    def entity_names(self) -> list[EntityName]:
+        """Id, name and aliases of every entity (cheaper than whole Entity records)."""
+        return [
+            _build(EntityName, {"id": i, "name": n, "aliases": tuple(json.loads(a))})
+            for i, n, a in self._tuples("SELECT id, name, aliases FROM entities")
+        ]
+
+    def entity_type_counts(self) -> dict[str, int]:
+        return dict(self._tuples("SELECT type, count(*) FROM entities GROUP BY type"))
+
+    def claim_subject_names(self) -> dict[str, str]:
+        """Entity id -> canonical name, for the entities some claim is about."""
+        return dict(
+            self._tuples(
+                "SELECT id, name FROM entities WHERE id IN (SELECT subject_id FROM claims)"
+            )
+        )
+
+    # --- mentions ---------------------------------------------------------------------
+
+    def mentions(
+        self, label: str | None = None, document: str | None = None
+    ) -> list[StoredMention]:
+        """Stored mentions in text order, optionally of one label and/or document."""
+        sql = f"SELECT {', '.join(_MENTION_FIELDS)} FROM mentions WHERE 1=1"
+        params: list[Any] = []
+        if label:
+            sql += " AND label = ?"
+            params.append(label.upper())
+        if document:
+            sql += " AND document = ?"
+            params.append(document)
+        rows = self._tuples(sql + " ORDER BY document, start", params)
+        return [_build(StoredMention, dict(zip(_MENTION_FIELDS, r, strict=True))) for r in rows]
+
+    def mention_spans(
+        self, *, entity_ids: Collection[str] | None = None, labels: Collection[str] | None = None
+    ) -> list[Span]:
+        """Offsets (and label) of the mentions of these entities and/or with these labels."""
+        sql = "SELECT document, start, end, label FROM mentions WHERE 1=1"
+        params: list[str] = []
+        if entity_ids is not None:
+            sql += " AND entity_id IN (SELECT value FROM json_each(?))"
+            params.append(_json_list(entity_ids))
+        if labels is not None:
+            sql += " AND label IN (SELECT value FROM json_each(?))"
+            params.append(_json_list(labels))
+        return [
+            _build(Span, {"document": d, "start": s, "end": e, "label": lab})
+            for d, s, e, lab in self._tuples(sql, params)
+        ]
+
+    def place_text_counts(self, labels: Collection[str] = ("GPE", "LOC")) -> dict[str, int]:
+        """Mention text -> how often it is tagged with one of ``labels``."""
+        return dict(
+            self._tuples(
+                "SELECT text, count(*) FROM mentions WHERE label IN"
+                " (SELECT value FROM json_each(?)) GROUP BY text",
+                (_json_list(labels),),
+            )
+        )
+
+    # --- quotes -----------------------------------------------------------------------
+
+    def quotes(self, document: str | None = None, kind: str | None = None) -> list[StoredQuote]:
+        """Quotes in text order with their speaker's canonical name and their sentence."""
+        sql = (
+            "SELECT q.document, q.start, q.end, q.text, q.kind, q.cue, q.speaker_text,"
+            " q.speaker_id, e.name, q.confidence, q.method, q.joint_with, q.sentence_start,"
+            " q.sentence_end FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_id WHERE 1=1"
+        )
+        params: list[Any] = []
+        if document:
+            sql += " AND q.document = ?"
+            params.append(document)
+        if kind:
+            sql += " AND q.kind = ?"
+            params.append(kind)
+        rows = self._tuples(sql + " ORDER BY q.document, q.start, q.id", params)
+        texts = self.texts_of(row[0] for row in rows)
+        found = []
+        for (doc, start, end, said, qkind, cue, speaker_text, speaker_id, name, confidence,
+             method, joint_with, s_start, s_end) in rows:  # fmt: skip
+            text = texts.get(doc)
+            if text is None:
+                continue  # its document is gone: not shown, as an inner join would drop it
+            found.append(
+                _build(
+                    StoredQuote,
+                    {
+                        "document": doc,
+                        "start": start,
+                        "end": end,
+                        "text": said,
+                        "kind": qkind,
+                        "cue": cue,
+                        "speaker_text": speaker_text,
+                        "speaker_id": speaker_id,
+                        "speaker_name": name,
+                        "confidence": confidence,
+                        "method": method,
+                        # Most quotes are nobody's joint statement: skip parsing the empty list.
+                        "joint_with": () if joint_with == "[]" else tuple(json.loads(joint_with)),
+                        "sentence_start": s_start,
+                        "sentence_end": s_end,
+                        "sentence": text[s_start:s_end],
+                    },
+                )  # fmt: skip
+            )
+        return found
+
+    # --- claims -----------------------------------------------------------------------
+
+    def claims(self, attributes: Collection[str] | None = None) -> list[ClaimRow]:
+        """Stored claims in text order (only those of ``attributes`` when given), each with
+        its document's date and its sentence."""
+        sql = (
+            "SELECT c.id, c.document, c.start, c.end, c.subject_text, c.subject_id, c.attribute,"
+            " c.value, c.normalized, c.unit, c.qualifier, c.as_of, c.status, c.speaker,"
+            " c.speaker_id, c.sentence_start, c.sentence_end, d.date, d.date_source"
+            " FROM claims c JOIN documents d ON d.id = c.document"
+        )
+        params: tuple[Any, ...] = ()
+        if attributes is not None:
+            sql += " WHERE c.attribute IN (SELECT value FROM json_each(?))"
+            params = (_json_list(attributes),)
+        rows = self._tuples(sql + " ORDER BY c.document, c.start, c.id", params)
+        if not rows:
+            return []
+        texts = self.texts_of(row[1] for row in rows)
+        return [
+            _build(
+                ClaimRow,
+                {
+                    "id": i,
+                    "document": doc,
+                    "start": start,
+                    "end": end,
+                    "subject_text": subject,
+                    "subject_id": subject_id,
+                    "attribute": attribute,
+                    "value": value,
+                    "normalized": normalized,
+                    "unit": unit,
+                    "qualifier": qualifier,
+                    "as_of": as_of,
+                    "status": status,
+                    "speaker": speaker,
+                    "speaker_id": speaker_id,
+                    "sentence_start": s_start,
+                    "sentence_end": s_end,
+                    "document_date": date,
+                    "date_source": date_source,
+                    "sentence": texts[doc][s_start:s_end],
+                },
+            )  # fmt: skip
+            for (
+                i,
+                doc,
+                start,
+                end,
+                subject,
+                subject_id,
+                attribute,
+                value,
+                normalized,
+                unit,
+                qualifier,
+                as_of,
+                status,
+                speaker,
+                speaker_id,
+                s_start,
+                s_end,
+                date,
+                date_source,
+            ) in rows  # fmt: skip
+        ]
+
+    # --- meta -------------------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row["value"] if row else None
+
+    def counts(self) -> dict[str, int]:
+        """How many entities, mentions, quotes and claims are stored."""
+        return {
+            table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("entities", "mentions", "quotes", "claims")
+        }
+
+    def stored_aliases(self) -> list[tuple[str, str]]:
+        """The alias corrections remembered from an earlier run."""
+        saved = self.get_meta("aliases")
+        return [(pair[0], pair[1]) for pair in json.loads(saved)] if saved else []
+
+    def integrity_check(self) -> str:
+        """SQLite's ``PRAGMA integrity_check`` verdict ("ok" when sound)."""
+        return self.conn.execute("PRAGMA integrity_check").fetchone()[0]

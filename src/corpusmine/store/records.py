@@ -1,0 +1,125 @@
+"""What the store's read methods return: frozen records, never positional tuples.
+
+Each record names its fields, so a schema change touches ``store/`` and the records here,
+not every caller. ``_build`` fills a record without the frozen constructor's per-field
+``object.__setattr__``, which on tens of thousands of rows costs more than the query.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+def _build(cls: type[T], values: dict[str, Any]) -> T:
+    """The record ``cls(**values)`` would make; ``values`` must hold every field."""
+    record = object.__new__(cls)
+    record.__dict__.update(values)
+    return record
+
+
+def field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """One stored document without its text."""
+
+    id: str
+    path: str
+    sha256: str
+    pipeline: str
+    encoding: str
+    title: str
+    kind: str
+    date: str | None
+    date_source: str
+    date_window: str | None
+    source: str | None
+    words: int
+    extracted_at: str
+
+
+@dataclass(frozen=True)
+class StoredMention:
+    """A mention as stored, with the entity resolution linked it to."""
+
+    document: str
+    start: int
+    end: int
+    label: str
+    text: str
+    entity_id: str | None
+    normalized: str | None
+    date_mod: str | None
+    sentence_start: int
+    sentence_end: int
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where something is in a document: offsets, and the mention label if any."""
+
+    document: str
+    start: int
+    end: int
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class StoredQuote:
+    """A stored quote with its resolved speaker's name and its sentence's text."""
+
+    document: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    cue: str
+    speaker_text: str
+    speaker_id: str | None
+    speaker_name: str | None  # the canonical name of speaker_id
+    confidence: float
+    method: str
+    joint_with: tuple[str, ...]
+    sentence_start: int
+    sentence_end: int
+    sentence: str
+
+
+@dataclass(frozen=True)
+class EntityName:
+    """An entity's id, canonical name and aliases: what name matching needs."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """A stored claim with its document's date and its sentence's text."""
+
+    id: int
+    document: str
+    start: int
+    end: int
+    subject_text: str
+    subject_id: str | None
+    attribute: str
+    value: str
+    normalized: str | None
+    unit: str | None
+    qualifier: str
+    as_of: str | None
+    status: str | None
+    speaker: str | None
+    speaker_id: str | None
+    sentence_start: int
+    sentence_end: int
+    document_date: str | None
+    date_source: str
+    sentence: str
