@@ -52,9 +52,11 @@ bench-scale: $(STAMP)
 bench-dates: $(STAMP)
 	$(PY) benchmarks/dates.py
 
-# Quotes and speakers side by side with textacy (installs the 'bench' extra).
+# Quotes and speakers side by side with textacy (installs the 'bench' extra): PolNeAR dev
+# from ../shared/corpora/polnear, then the seeds against benchmarks/gold/seed_quotes.yaml.
 bench-quotes: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[bench]'
+	$(PY) benchmarks/quotes_polnear.py --split dev
 	$(PY) benchmarks/quotes_textacy.py
 
 clean:
