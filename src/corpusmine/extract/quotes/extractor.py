@@ -40,6 +40,7 @@ from .cues import (
     frame_after,
     frame_before,
     governing_verbs,
+    is_verb,
     reported_clause,
     speech_cues,
     speech_verbs_in,
@@ -94,9 +95,15 @@ class _Extractor:
         self.quoted_in_block: dict[int, list[QuotedSpan]] = defaultdict(list)
         for span in self.quoted:
             self.quoted_in_block[span.block].append(span)
+        # Per block, the opening marks and ends of its quotes in order (bisect, not scans).
+        self.opens_in_block = {b: [q.open_at for q in s] for b, s in self.quoted_in_block.items()}
         self.direct_chain: dict[int, bool] = {}  # chains found to be direct quotes
+        self.direct_spans: list[tuple[int, int]] = []  # content of direct quotes, in order
+        self._ends_cache: list[int] = []
+        self.last_direct: Statement | None = None  # the latest direct statement so far
         self.sentences = list(doc.sents)
         self.sentence_starts = [s.start_char for s in self.sentences]
+        self.sentence_token_starts = [s.start for s in self.sentences]
 
     def run(self) -> tuple[Quote, ...]:
         bullet_blocks = self._lead_in_statements()
@@ -143,10 +150,10 @@ class _Extractor:
             self._partial(first)  # quoted words inside a sentence of the narrator's
             return
         if direct is None:
-            previous = self._previous_paragraph_quote(first)
+            previous, rule = self._continued(first)
             if previous is None or self._words(first) < self.lex.min_direct_words:
                 return  # a quote with no cue and nothing to continue: speaker unknown
-            speakers, rule, cue_part = previous.speakers, "continuation-paragraph", first
+            speakers, cue_part = previous.speakers, first
             cue_name, cue_lemma = previous.cue, previous.cue_lemma
             sentence = self._sentence_of_span(first.start, first.end)
         else:
@@ -156,14 +163,15 @@ class _Extractor:
         self.direct_chain[first.chain] = True
         for part in parts:
             is_cue_part = part is cue_part
-            self._add(
-                Statement(
-                    part.start, part.end, "direct", cue_name, speakers,
-                    rule if is_cue_part else "continuation",
-                    sentence if is_cue_part else self._sentence_of_span(part.start, part.end),
-                    part.recovered, cue_lemma,
-                )
+            statement = Statement(
+                part.start, part.end, "direct", cue_name, speakers,
+                rule if is_cue_part else "continuation",
+                sentence if is_cue_part else self._sentence_of_span(part.start, part.end),
+                part.recovered, cue_lemma,
             )  # fmt: skip
+            self._add(statement)
+            self.direct_spans.append((part.start, part.end))
+            self.last_direct = statement
 
     def _direct_cue(
         self, first: QuotedSpan, last: QuotedSpan, before: int, before_text: str
@@ -172,32 +180,82 @@ class _Extractor:
         if self._words(first) < self.lex.min_direct_words and first is last:
             return None
         candidates: list[tuple[QuotedSpan, Cue, str]] = []
-        if before_text.endswith((":", ",")):
-            cues = self._outside(
-                speech_cues(tokens_between(self.doc, before, first.open_at), self.lex)
-            )
+        frame = (before, first.open_at)
+        if not before_text and first.part == 0:
+            frame = self._colon_paragraph_before(first)  # "He said:" ending the paragraph before
+        frame_text = self.clean[frame[0] : frame[1]].rstrip()
+        if frame_text.endswith((":", ",")):
+            tokens = self._outside_tokens(tokens_between(self.doc, *frame))
+            cues = speech_cues(tokens, self.lex)
             if cues:
                 rule = "according-to" if cues[-1].name == "according to" else "cue-before"
                 candidates.append((first, cues[-1], rule))
+            elif frame_text.endswith(":"):
+                # "He sighed: ...", "deflected with a non sequitur: ...": a colon hands
+                # the floor to the subject of the frame's verb, whatever the verb.
+                verb = next((t for t in reversed(tokens) if is_verb(t) and t.dep_ != "aux"), None)
+                if verb is not None:
+                    candidates.append((first, Cue(verb, verb.lower_), "colon-intro"))
         after = self._cue_after(last)
         if after is not None:
             rule = "according-to" if after.name == "according to" else "cue-after"
             candidates.append((last, after, rule))
         for part, cue, rule in candidates:
             speakers = self._speakers_of_cue(cue)
+            if rule == "colon-intro":
+                speakers = tuple(s for s in speakers if s.label != "GROUP")
             if speakers:
                 return part, cue, speakers, rule
-        return None
+        return self._headline(first, before_text)
+
+    def _colon_paragraph_before(self, span: QuotedSpan) -> tuple[int, int]:
+        """The last sentence of the paragraph before, when it ends in a colon and this
+        paragraph opens with the quote; else an empty frame."""
+        if span.block == 0:
+            return span.open_at, span.open_at
+        block = self.source.blocks[span.block]
+        if self.clean[block.clean_start : span.open_at].strip():
+            return span.open_at, span.open_at
+        previous = self.source.blocks[span.block - 1]
+        tail = self.clean[previous.clean_start : previous.clean_end].rstrip()
+        if not tail.endswith(":"):
+            return span.open_at, span.open_at
+        end = previous.clean_start + len(tail)
+        last = self._sentence(end - 1)
+        start = max(previous.clean_start, last.start_char if len(last) else previous.clean_start)
+        return start, end
+
+    def _headline(
+        self, span: QuotedSpan, before_text: str
+    ) -> tuple[QuotedSpan, Cue, tuple[Speaker, ...], str] | None:
+        """A title "X on Y: 'Unethical'" or "X: 'We will win'": the words are X's."""
+        if span.block != 0 or not before_text.endswith(":"):
+            return None
+        block = self.source.blocks[0]
+        tokens = self._outside_tokens(tokens_between(self.doc, block.clean_start, span.open_at))
+        names = []
+        for token in tokens:
+            if token.lower_ == "on" or token.text == ":":
+                break
+            names.append(token)
+        if not names or names[0].idx != _first_visible(self.clean, block.clean_start):
+            return None
+        entity = self.finder.entity_of.get(names[-1].i)
+        if entity is None or entity.start != names[0].i or entity.end != names[-1].i + 1:
+            return None  # the words before the colon must be one name and nothing else
+        speakers = self.finder.of_token(entity.root)
+        if not speakers or speakers[0].label not in ("PERSON", "ORG"):
+            return None
+        return span, Cue(names[-1], ":"), speakers, "headline"
 
     def _cue_after(self, span: QuotedSpan) -> Cue | None:
         """A cue right after the closing mark: "..., the report said." / "...," said X."."""
         if span.close_at is None:
             return None
         block = self.source.blocks[span.block]
-        next_open = min(
-            (q.open_at for q in self.quoted_in_block[span.block] if q.open_at > span.close_at),
-            default=block.clean_end,
-        )
+        opens = self.opens_in_block[span.block]
+        i = bisect_right(opens, span.close_at)
+        next_open = opens[i] if i < len(opens) else block.clean_end
         end = frame_after(self.clean, span, block.clean_end, next_open)
         between = self.clean[span.close_at + 1 : end]
         joined = between.lstrip().startswith(",") or self.clean[span.close_at - 1] in ",?!"
@@ -259,7 +317,7 @@ class _Extractor:
             if self.finder.in_quote(verb.i) or self._block_of(verb.idx) in bullet_blocks:
                 continue
             clause = reported_clause(verb)
-            if clause is None or self._mostly_quoted(clause):
+            if clause is None or self._is_direct_content(clause):
                 continue
             if any(t.dep_ == "nsubj" and t.head == verb for t in clause):
                 continue  # the parse put the speaker inside the clause: not trustworthy
@@ -273,20 +331,38 @@ class _Extractor:
                 )
             )  # fmt: skip
 
-    def _mostly_quoted(self, clause: Span) -> bool:
-        """A clause that is a direct quote's content, or almost all quoted words."""
+    def _is_direct_content(self, clause: Span) -> bool:
+        """A clause that is mostly a direct quote's words (the parse made the quote the
+        verb's complement). A clause holding a quoted fragment is reported speech: the
+        whole clause is the record, the fragment a partial one beside it."""
         start, end = clause.start_char, clause.end_char
-        block = self._block_of(start)
+        spans = self.direct_spans
+        # Direct spans are in text order and do not overlap: visit only those that can meet
+        # the clause (the first ending after its start, onwards), so each check is short.
+        i = bisect_right(self._direct_ends(), start)
         covered = 0
-        for span in self.quoted_in_block.get(block, ()):
-            if span.start < end and start < span.end and self.direct_chain.get(span.chain):
-                return True
-            covered += max(0, min(end, span.end) - max(start, span.start))
-        return covered >= 0.6 * (end - start)
+        while i < len(spans) and spans[i][0] < end:
+            covered += max(0, min(end, spans[i][1]) - max(start, spans[i][0]))
+            i += 1
+        return covered * 2 >= end - start
+
+    def _direct_ends(self) -> list[int]:
+        if len(self._ends_cache) != len(self.direct_spans):
+            self.direct_spans.sort()
+            self._ends_cache = [e for _, e in self.direct_spans]
+        return self._ends_cache
 
     # --- second pass ---------------------------------------------------------------
 
     def _attribute_pending(self) -> None:
+        # Indexed once: partial statements by their words, statements by sentence start.
+        self.partial_by_key: dict[str, Statement] = {}
+        self.by_sentence: dict[int, list[Statement]] = defaultdict(list)
+        for statement in self.state.statements:
+            if statement.kind == "partial":
+                key = _key(self.clean[statement.start : statement.end])
+                self.partial_by_key.setdefault(key, statement)
+            self.by_sentence[statement.sentence[0]].append(statement)
         for span in self.state.pending:
             found = self._echo(span) or self._context(span)
             if found is not None:
@@ -294,18 +370,14 @@ class _Extractor:
 
     def _echo(self, span: QuotedSpan) -> Statement | None:
         """Quoted words repeated from an attributed quote elsewhere in the document."""
-        key = _key(self.clean[span.start : span.end])
-        for statement in self.state.statements:
-            if (
-                statement.kind == "partial"
-                and _key(self.clean[statement.start : statement.end]) == key
-            ):
-                return Statement(
-                    span.start, span.end, "partial", statement.cue, statement.speakers,
-                    "partial-echo", self._sentence_of_span(span.start, span.end), span.recovered,
-                    statement.cue_lemma,
-                )  # fmt: skip
-        return None
+        statement = self.partial_by_key.get(_key(self.clean[span.start : span.end]))
+        if statement is None:
+            return None
+        return Statement(
+            span.start, span.end, "partial", statement.cue, statement.speakers,
+            "partial-echo", self._sentence_of_span(span.start, span.end), span.recovered,
+            statement.cue_lemma,
+        )  # fmt: skip
 
     def _context(self, span: QuotedSpan) -> Statement | None:
         """The source of the reported speech in the sentence before (or of a sentence
@@ -324,10 +396,9 @@ class _Extractor:
                 continue
             if not needs_continuing and block not in (own_block, own_block - 1):
                 continue
-            for statement in self.state.statements:
+            start = _trimmed_start(self.clean, sentence.start_char, sentence.end_char)
+            for statement in self.by_sentence.get(start, ()):
                 if statement.kind not in ("indirect", "partial") or statement.rule == "lead-in":
-                    continue
-                if not sentence.start_char <= statement.sentence[0] < sentence.end_char:
                     continue
                 if needs_continuing and statement.cue_lemma not in self.lex.continuing_verbs:
                     continue
@@ -355,30 +426,50 @@ class _Extractor:
     def _outside(self, cues: Sequence[Cue]) -> list[Cue]:
         return [c for c in cues if not self.finder.in_quote(c.token.i)]
 
+    def _outside_tokens(self, tokens: Sequence[Token]) -> list[Token]:
+        return [t for t in tokens if not self.finder.in_quote(t.i)]
+
     # --- geometry ------------------------------------------------------------------
 
     def _frame_before(self, span: QuotedSpan) -> int:
         block = self.source.blocks[span.block]
-        previous = max(
-            (q.outer_end for q in self.quoted_in_block[span.block] if q.outer_end <= span.open_at),
-            default=block.clean_start,
-        )
+        quotes = self.quoted_in_block[span.block]
+        i = bisect_right(self.opens_in_block[span.block], span.open_at) - 1
+        # The quote just before this one (quotes in a block do not overlap).
+        previous = quotes[i - 1].outer_end if i >= 1 else block.clean_start
         return frame_before(self.clean, span, block.clean_start, previous)
 
-    def _previous_paragraph_quote(self, span: QuotedSpan) -> Statement | None:
-        """The direct quote ending the paragraph before, if this paragraph opens with a quote."""
-        block = self.source.blocks[span.block]
-        if span.block == 0 or self.clean[block.clean_start : span.open_at].strip():
-            return None  # only a paragraph that opens with the quote continues the one before
-        previous = self.source.blocks[span.block - 1]
-        tail = self.clean[previous.clean_start : previous.clean_end].rstrip()
-        for statement in reversed(self.state.statements):
-            if statement.kind != "direct" or self._block_of(statement.start) != span.block - 1:
+    def _continued(self, span: QuotedSpan) -> tuple[Statement | None, str]:
+        """The direct statement this cue-less quote continues, and the rule: the latest
+        direct quote, in the same paragraph ("'A,' Priebus said. 'B.'") or ending the
+        paragraph before when this paragraph opens with the quote, with no new speaker or
+        cue between them (narration naming someone else hands the floor on)."""
+        previous = self.last_direct
+        if previous is None or previous.rule == "lead-in":
+            return None, ""
+        here = span.block
+        there = self._block_of(previous.start)
+        if here == there:
+            rule = "continuation-after-cue"
+        elif here == there + 1:
+            block = self.source.blocks[here]
+            if self.clean[block.clean_start : span.open_at].strip():
+                return None, ""  # only a paragraph that opens with the quote continues
+            rule = "continuation-paragraph"
+        else:
+            return None, ""
+        gap_start = max(previous.end, previous.sentence[1])
+        for token in tokens_between(self.doc, gap_start, span.open_at):
+            if self.finder.in_quote(token.i):
                 continue
-            rest = self.clean[statement.end : previous.clean_start + len(tail)]
-            if len(rest.strip(" \"'.,!?")) == 0:
-                return statement
-        return None
+            if token.lower_ in self.lex.person_pronouns and token.dep_ in ("nsubj", "nsubjpass"):
+                return None, ""
+            entity = self.finder.entity_of.get(token.i)
+            if entity is not None and entity.label_ in ("PERSON", "ORG", "ROLE"):
+                return None, ""  # someone else is named: the floor may have passed
+            if is_verb(token) and token.lemma_.lower() in self.lex.cue_verbs:
+                return None, ""  # a new cue: the quote is not simply continued
+        return previous, rule
 
     def _block_of(self, offset: int) -> int:
         """Index of the block holding cleaned ``offset`` (or the separator after it)."""
@@ -389,14 +480,17 @@ class _Extractor:
         return token[0].sent if token is not None and len(token) else self.doc[0:0]
 
     def _sentence_of_token(self, token: Token) -> tuple[int, int]:
-        return _trimmed(token.sent)
+        number = bisect_right(self.sentence_token_starts, token.i) - 1
+        sentence = self.sentences[number]
+        return trimmed_chars(self.clean, sentence.start_char, sentence.end_char)
 
     def _sentence_of_span(self, start: int, end: int) -> tuple[int, int]:
         first = self._sentence(start)
         last = self._sentence(max(start, end - 1))
         if not len(first) or not len(last):
             return start, end
-        return _trimmed(self.doc[first.start : max(first.end, last.end)])
+        span = self.doc[first.start : max(first.end, last.end)]
+        return trimmed_chars(self.clean, span.start_char, span.end_char)
 
     def _ends_sentence(self, span: QuotedSpan) -> bool:
         """Whether the quote runs to the end of its sentence (it is not a fragment)."""
@@ -454,8 +548,14 @@ class _Extractor:
         return self.source.text[start:end], start, end
 
 
-def _trimmed(span: Span) -> tuple[int, int]:
-    return trimmed_chars(span.doc.text, span.start_char, span.end_char)
+def _trimmed_start(text: str, start: int, end: int) -> int:
+    return trimmed_chars(text, start, end)[0]
+
+
+def _first_visible(text: str, start: int) -> int:
+    while start < len(text) and text[start].isspace():
+        start += 1
+    return start
 
 
 def _key(text: str) -> str:

@@ -28,6 +28,8 @@ class QuoteLexicon:
     org_nouns: frozenset[str]
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
+    pronoun_gender: dict[str, str]  # pronoun -> female | male
+    honorific_gender: dict[str, str]  # honorific -> female | male (names.yaml)
     lead_ins: tuple[re.Pattern[str], ...]
     not_speech_before: tuple[str, ...]
     honorifics: frozenset[str]
@@ -38,6 +40,7 @@ class QuoteLexicon:
     uncertain_below: float
     min_direct_words: int
     pronoun_window_blocks: int
+    pronoun_window_persons: int
 
     @property
     def cue_verbs(self) -> frozenset[str]:
@@ -59,6 +62,7 @@ def quote_lexicon() -> QuoteLexicon:
     role nouns."""
     data = load_yaml("quotes.yaml")
     titles = load_yaml("job_titles.yaml")
+    names = load_yaml("names.yaml")
     confidence = data["confidence"]
     role_nouns = _words(data, "role_nouns") | {
         t.lower() for t in titles.get("appositive", ()) if " " not in t
@@ -77,6 +81,13 @@ def quote_lexicon() -> QuoteLexicon:
         org_nouns=_words(data, "org_nouns"),
         person_pronouns=frozenset(w.lower() for w in data["pronouns"]["person"]),
         group_pronouns=frozenset(w.lower() for w in data["pronouns"]["group"]),
+        pronoun_gender={
+            w.lower(): gender for gender, words in data["pronoun_gender"].items() for w in words
+        },
+        honorific_gender={
+            **{h.lower().rstrip("."): "female" for h in names.get("female_honorifics", ())},
+            **{h.lower().rstrip("."): "male" for h in names.get("male_honorifics", ())},
+        },
         lead_ins=tuple(re.compile(p, re.IGNORECASE) for p in data["lead_in_patterns"]),
         not_speech_before=tuple(str(w).lower() for w in data["not_speech_before"]),
         honorifics=_words(data, "honorifics") | {h.lower() for h in titles.get("honorifics", ())},
@@ -87,4 +98,5 @@ def quote_lexicon() -> QuoteLexicon:
         uncertain_below=float(data["uncertain_below"]),
         min_direct_words=int(data["min_direct_words"]),
         pronoun_window_blocks=int(data["pronoun_window_blocks"]),
+        pronoun_window_persons=int(data.get("pronoun_window_persons", 50)),
     )

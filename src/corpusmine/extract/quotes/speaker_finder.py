@@ -33,6 +33,9 @@ _RELATIVE = {"who", "which", "that"}
 # Dependents kept when a noun phrase names a speaker ("A spokesman for both councils").
 _NP_KEEP = {"det", "amod", "compound", "poss", "nummod", "case", "nmod", "predet", "quantmod"}
 _NP_PREPOSITIONS = {"of", "for", "at", "from"}
+# Entity labels the small model gives names it mistakes ("Trumka" as a WORK_OF_ART).
+_UNTYPED_NAMES = {"WORK_OF_ART", "PRODUCT", "LAW", "EVENT", "FAC", "LOC", "NORP"}
+_CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"}
 
 
 class SpeakerFinder:
@@ -57,11 +60,25 @@ class SpeakerFinder:
             for token in ent:
                 self.entity_of[token.i] = ent
         self.persons = [e for e in doc.ents if e.label_ == "PERSON" and not self.in_quote(e.start)]
+        self._person_ends = [e.end for e in self.persons]
+        # Persons by surname, in text order: the fullest name and the person an ORG-tagged
+        # surname stands for ("Priebus" tagged ORG where the text names "Reince Priebus").
+        self._by_surname: dict[str, list[Span]] = {}
+        for ent in self.persons:
+            words = self._name_words(ent)
+            if words:
+                self._by_surname.setdefault(words[-1], []).append(ent)
+        self._longest: dict[str, int] = {
+            k: max(len(self._name_words(e)) for e in v) for k, v in self._by_surname.items()
+        }
+        self._block_starts = [b.clean_start for b in source.blocks]
+        self.gender = self._gender_evidence()
         self.report_org = report_organisation(doc, lexicon)
         self.org_mentions: dict[str, list[Span]] = {}
         for ent in doc.ents:
             if ent.label_ == "ORG":
                 self.org_mentions.setdefault(_norm(ent.text), []).append(ent)
+        self._org_starts = {k: [e.start_char for e in v] for k, v in self.org_mentions.items()}
 
     # --- public --------------------------------------------------------------------
 
@@ -107,6 +124,9 @@ class SpeakerFinder:
                 # Passive with a "by" agent: "failures have been revealed by Ofsted".
                 objects = [g for g in agents[0].children if g.dep_ == "pobj"]
                 return [objects[0], *objects[0].conjuncts] if objects else []
+            passive = [c for c in current.children if c.dep_ == "nsubjpass"]
+            if passive and self._active_after_all(current):
+                return [passive[0], *passive[0].conjuncts]
             if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in current.children):
                 return []  # passive without agent: the speaker is not named
             if (
@@ -117,6 +137,17 @@ class SpeakerFinder:
                 continue
             return self._inverted_subject(current)
         return []
+
+    def _active_after_all(self, verb: Token) -> bool:
+        """ "He's said the same thing": the small model reads "'s said" as a passive. A
+        speech verb that takes no audience as subject cannot be passive with an object."""
+        if verb.lemma_.lower() not in self.lex.speech_verbs:
+            return False
+        if verb.lemma_.lower() in self.lex.audience_verbs:
+            return False  # "he was told ...": a real passive, the subject is the audience
+        aux = [c for c in verb.children if c.dep_ == "auxpass"]
+        has_object = any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+        return has_object and bool(aux) and all(a.lower_ in ("'s", "\u2019s") for a in aux)
 
     def _inverted_subject(self, verb: Token) -> list[Token]:
         """An inverted reporting clause: "..., says shocking Ofsted report", "..., say
@@ -140,8 +171,18 @@ class SpeakerFinder:
         if token.lower_ in self.lex.group_pronouns:
             return self.group_antecedent(token)
         entity = self.entity_of.get(token.i)
+        if entity is not None and entity.label_ not in ("PERSON", "ROLE"):
+            # Resolution within the document outranks the model's label: a surname tagged
+            # ORG or WORK_OF_ART ("Trump told Business Insider") is the person named so.
+            person = self._person_by_surname(entity)
+            if person is not None:
+                return (self._entity_speaker(person, "named"),)
         if entity is not None and entity.label_ in SPEAKER_ENTITIES:
             return (self._entity_speaker(entity, "named"),)
+        if entity is None and token.pos_ == "PROPN" and token.lower_ in self._by_surname:
+            return (
+                self._entity_speaker(self.fullest_name(self._by_surname[token.lower_][0]), "named"),
+            )
         for related in self._appositions(token):
             ent = self.entity_of.get(related.i)
             if ent is not None and ent.label_ == "PERSON":
@@ -162,16 +203,53 @@ class SpeakerFinder:
         if token.tag_ in ("NNS", "NNPS"):
             # Plural subjects of reporting verbs are people ("Care leavers described ...").
             return (Speaker(*phrase, "GROUP", "noun-phrase"),)
-        return ()  # a singular common noun ("Progress", "The meeting") is not a speaker
+        if (
+            token.pos_ == "PROPN"
+            and token.text[:1].isupper()
+            and (entity is None or entity.label_ in _UNTYPED_NAMES)
+        ):
+            # A name the model did not recognise as one ("Trumka said"): the speaker, but
+            # with the doubt of an untyped name.
+            name = self._proper_name(token)
+            return (Speaker(*name, "PERSON", "proper-noun"),)
+        return ()
+
+    def _proper_name(self, token: Token) -> tuple[str, int, int]:
+        """The run of proper nouns ending at ``token`` ("Gary Casteel")."""
+        first = token.i
+        while (
+            first > token.sent.start
+            and self.doc[first - 1].pos_ == "PROPN"
+            and self.doc[first - 1].dep_ == "compound"
+        ):
+            first -= 1
+        span = self.doc[first : token.i + 1]
+        return (
+            span.text,
+            span.start_char,
+            span.end_char,
+        )  # a singular common noun ("Progress", "The meeting") is not a speaker
 
     # --- pronouns ------------------------------------------------------------------
 
     def person_antecedent(self, pronoun: Token) -> tuple[Speaker, ...]:
         """he/she: the latest person named before, preferring one named as a subject."""
         window = self._window_start(pronoun)
-        before = [e for e in self.persons if window <= e.start_char and e.end <= pronoun.i]
+        last = bisect_right(self._person_ends, pronoun.i)
+        before = []
+        for ent in reversed(self.persons[:last][-self.lex.pronoun_window_persons :]):
+            if ent.start_char < window:
+                break
+            before.append(ent)
+        before.reverse()
         if not before:
             return ()
+        wanted = self.lex.pronoun_gender.get(pronoun.lower_)
+        if wanted:
+            # Never a person the document calls by the other gender's pronoun or title.
+            before = [e for e in before if self.gender.get(self._surname(e), wanted) == wanted]
+            if not before:
+                return ()
         subjects = [e for e in before if e.root.dep_ in ("nsubj", "nsubjpass")]
         chosen = (subjects or before)[-1]
         speaker = self._entity_speaker(chosen, "pronoun")
@@ -216,11 +294,11 @@ class SpeakerFinder:
     def _window_start(self, token: Token) -> int:
         """Cleaned offset where the antecedent search stops (a few blocks back)."""
         blocks = self.source.blocks
-        index = next(
-            (i for i, b in enumerate(blocks) if b.clean_start <= token.idx <= b.clean_end), 0
-        )
+        if not blocks:
+            return 0
+        index = max(0, bisect_right(self._block_starts, token.idx) - 1)
         first = max(0, index - self.lex.pronoun_window_blocks)
-        return blocks[first].clean_start if blocks else 0
+        return blocks[first].clean_start
 
     def _is_audience(self, verb: Token, subject: Token) -> bool:
         """A headline passive: "..., councillors told" has the audience as its subject."""
@@ -256,14 +334,65 @@ class SpeakerFinder:
             self.source.clean[start : entity.end_char], start, entity.end_char, label, how
         )
 
+    def _surname(self, entity: Span) -> str:
+        words = self._name_words(entity)
+        return words[-1] if words else ""
+
+    def _gender_evidence(self) -> dict[str, str]:
+        """Gender by surname, from the document itself: a title ("Mrs Lewis"), or the
+        pronouns of a sentence whose only person is its subject ("Fiorina said her ...").
+        A surname with evidence both ways (two people, or a misparse) gets none."""
+        votes: dict[str, set[str]] = {}
+        for ent in self.persons:
+            first = ent[0].lower_.rstrip(".")
+            previous = self.doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
+            for word in (first, previous):
+                if word in self.lex.honorific_gender:
+                    votes.setdefault(self._surname(ent), set()).add(self.lex.honorific_gender[word])
+        for ent in self.persons:
+            if ent.root.dep_ != "nsubj":
+                continue
+            verb = ent.root.head
+            for token in verb.subtree:
+                gender = self.lex.pronoun_gender.get(token.lower_)
+                own = token.dep_ == "poss" or token.lower_.endswith("self")
+                if gender and own and self._same_clause(token, verb):
+                    votes.setdefault(self._surname(ent), set()).add(gender)
+        return {name: g.pop() for name, g in votes.items() if len(g) == 1}
+
+    @staticmethod
+    def _same_clause(token: Token, verb: Token) -> bool:
+        """Whether ``token`` hangs from ``verb`` without crossing into another clause:
+        "Fiorina spoke about her distaste" (her = Fiorina), not "Reynolds says he ..."."""
+        current = token
+        for _ in range(8):
+            if current.head == verb:
+                return current.dep_ not in _CLAUSES
+            if current.dep_ in _CLAUSES or current.head == current:
+                return False
+            current = current.head
+        return False
+
+    def _person_by_surname(self, entity: Span) -> Span | None:
+        """The person a one-word ORG stands for when the document names a person with
+        that surname: resolution within the document outranks the model's label."""
+        words = [t.lower_ for t in entity if t.is_alpha]
+        if not 1 <= len(words) <= 2 or not entity.text[:1].isupper():
+            return None
+        words = words[-1:]
+        same = self._by_surname.get(words[0])
+        if not same or self._longest[words[0]] < 2:
+            return None
+        return self.fullest_name(same[0])
+
     def fullest_name(self, entity: Span) -> Span:
         """The longest name in the document for the same person ("Cllr Smithers" ->
         "Cllr Jason Smithers"), the occurrence nearest before ``entity`` if any."""
         surname = self._name_words(entity)[-1:]
-        same = [e for e in self.persons if self._name_words(e)[-1:] == surname and surname]
+        same = self._by_surname.get(surname[0], []) if surname else []
         if not same:
             return entity
-        longest = max(len(self._name_words(e)) for e in same)
+        longest = self._longest[surname[0]]
         if longest <= len(self._name_words(entity)):
             return entity
         candidates = [e for e in same if len(self._name_words(e)) == longest]
@@ -296,10 +425,10 @@ class SpeakerFinder:
 
     def _nearest_mention(self, name: str, offset: int) -> Span | None:
         mentions = self.org_mentions.get(name, [])
-        before = [e for e in mentions if e.start_char <= offset]
-        if before:
-            return before[-1]
-        return mentions[0] if mentions else None
+        if not mentions:
+            return None
+        i = bisect_right(self._org_starts[name], offset)
+        return mentions[i - 1] if i else mentions[0]
 
     def _noun_phrase(self, token: Token) -> tuple[str, int, int]:
         """Text and cleaned span of the noun phrase headed by ``token``, without
