@@ -44,7 +44,7 @@ class Cue:
 
     token: Token
     name: str  # surface form: "said", "told", "according to"
-    speaker_token: Token | None = None  # for "according to X": X
+    speaker_token: Token | None = None  # "according to X", an inverted '"...," beamed X': X
 
 
 def tokens_between(doc: Doc, start: int, end: int) -> list[Token]:

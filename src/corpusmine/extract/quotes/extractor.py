@@ -196,9 +196,13 @@ class _Extractor:
                 verb = next((t for t in reversed(tokens) if is_verb(t) and t.dep_ != "aux"), None)
                 if verb is not None:
                     candidates.append((first, Cue(verb, verb.lower_), "colon-intro"))
-        after = self._cue_after(last)
+        after = self._cue_after(
+            last, first is last and (not before_text or before_text.endswith(":"))
+        )
         if after is not None:
             rule = "according-to" if after.name == "according to" else "cue-after"
+            if after.speaker_token is not None and rule == "cue-after":
+                rule = "cue-after-inverted"
             candidates.append((last, after, rule))
         for part, cue, rule in candidates:
             speakers = self._speakers_of_cue(cue)
@@ -248,7 +252,7 @@ class _Extractor:
             return None
         return span, Cue(names[-1], ":"), speakers, "headline"
 
-    def _cue_after(self, span: QuotedSpan) -> Cue | None:
+    def _cue_after(self, span: QuotedSpan, opens_sentence: bool = False) -> Cue | None:
         """A cue right after the closing mark: "..., the report said." / "...," said X."."""
         if span.close_at is None:
             return None
@@ -257,16 +261,27 @@ class _Extractor:
         i = bisect_right(opens, span.close_at)
         next_open = opens[i] if i < len(opens) else block.clean_end
         end = frame_after(self.clean, span, block.clean_end, next_open)
-        between = self.clean[span.close_at + 1 : end]
+        between = self.clean[span.outer_end : end]
         joined = between.lstrip().startswith(",") or self.clean[span.close_at - 1] in ",?!"
-        if not joined:
+        tokens = [t for t in tokens_between(self.doc, span.outer_end, end) if not t.is_punct]
+        # '"A battle of niches" Grubbs said.': no comma, but a whole-sentence quote closed
+        # by a short frame that ends the sentence is still framed by its cue.
+        short_frame = opens_sentence and len(tokens) <= 4 and self.clean[end - 1 : end] == "."
+        if not (joined or short_frame):
             return None
-        tokens = [t for t in tokens_between(self.doc, span.close_at + 1, end) if not t.is_punct]
         cues = self._outside(speech_cues(tokens[: MAX_WORDS_BEFORE_CUE_AFTER + 1], self.lex))
-        return cues[0] if cues else None
+        if cues:
+            return cues[0]
+        if joined and len(tokens) >= 2 and is_verb(tokens[0]) and tokens[0].dep_ != "aux":
+            # '"This is fantastic!" beamed X': an inverted frame, a verb then a person,
+            # speaks for the person whatever the verb.
+            entity = self.finder.entity_of.get(tokens[1].i)
+            if entity is not None and entity.label_ == "PERSON" and entity.start == tokens[1].i:
+                return Cue(tokens[0], tokens[0].lower_, entity.root)
+        return None
 
     def _speakers_of_cue(self, cue: Cue) -> tuple[Speaker, ...]:
-        if cue.name == "according to":
+        if cue.name == "according to" or cue.speaker_token is not None:
             return self.finder.of_token(cue.speaker_token) if cue.speaker_token is not None else ()
         return self.finder.of_verb(cue.token)
 

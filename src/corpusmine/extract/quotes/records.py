@@ -30,11 +30,12 @@ class QuotedSpan:
     chain: int
     part: int
     recovered: bool = False
+    close_width: int = 1  # 2 for a closing "''" (two apostrophes, as some outlets print)
 
     @property
     def outer_end(self) -> int:
         """End of the span including its closing mark."""
-        return self.close_at + 1 if self.close_at is not None else self.end
+        return self.close_at + self.close_width if self.close_at is not None else self.end
 
     def contains(self, offset: int) -> bool:
         return self.open_at <= offset < self.outer_end

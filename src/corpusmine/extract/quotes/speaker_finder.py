@@ -73,6 +73,7 @@ class SpeakerFinder:
         }
         self._block_starts = [b.clean_start for b in source.blocks]
         self.gender = self._gender_evidence()
+        self._descriptions: dict[str, list[Span]] | None = None
         self.report_org = report_organisation(doc, lexicon)
         self.org_mentions: dict[str, list[Span]] = {}
         for ent in doc.ents:
@@ -93,8 +94,9 @@ class SpeakerFinder:
         """The speakers named as the source of ``verb`` (empty when none is named)."""
         heads = self.subject_heads(verb)
         speakers: list[Speaker] = []
+        describe = verb.lemma_.lower() in self.lex.speech_verbs
         for head in heads:
-            for speaker in self.of_token(head):
+            for speaker in self.of_token(head, describe=describe):
                 if speaker.key in {s.key for s in speakers} or self._quotes_inside(speaker):
                     continue
                 speakers.append(speaker)
@@ -135,7 +137,23 @@ class SpeakerFinder:
             ):
                 current = current.head  # "..., highlighting the following points"
                 continue
-            return self._inverted_subject(current)
+            return self._inverted_subject(current) or self._name_before(current)
+        return []
+
+    def _name_before(self, verb: Token) -> list[Token]:
+        """A speech verb the parse left without a subject, right after a name: "In a
+        statement to the paper, her adviser, Jake Sullivan, said: ...". The name is the
+        subject the parse missed."""
+        if verb.lemma_.lower() not in self.lex.speech_verbs:
+            return []
+        i = verb.i - 1
+        while i >= verb.sent.start and (self.doc[i].is_punct or self.doc[i].is_space):
+            i -= 1
+        if i < verb.sent.start or self.in_quote(i):
+            return []
+        entity = self.entity_of.get(i)
+        if entity is not None and entity.label_ in ("PERSON", "ORG") and entity.end == i + 1:
+            return [entity.root]
         return []
 
     def _active_after_all(self, verb: Token) -> bool:
@@ -164,8 +182,9 @@ class SpeakerFinder:
         nouns = [t for t in after if t.pos_ in ("NOUN", "PROPN")]
         return [nouns[-1]] if nouns and len(after) <= 6 else []
 
-    def of_token(self, token: Token) -> tuple[Speaker, ...]:
-        """The speaker(s) a subject token names."""
+    def of_token(self, token: Token, *, describe: bool = False) -> tuple[Speaker, ...]:
+        """The speaker(s) a subject token names. With ``describe`` (the subject of a verb
+        of saying), a description ("the bespectacled diplomat") names a speaker too."""
         if token.lower_ in self.lex.person_pronouns:
             return self.person_antecedent(token)
         if token.lower_ in self.lex.group_pronouns:
@@ -196,8 +215,12 @@ class SpeakerFinder:
         phrase = self._noun_phrase(token)
         if word in self.lex.group_nouns or lemma in self.lex.group_nouns:
             return (Speaker(*phrase, "GROUP", "group"),)
-        if lemma in self.lex.role_nouns:
-            return (Speaker(*phrase, "ROLE", "noun-phrase"),)
+        if lemma in self.lex.role_nouns or (describe and self._is_description(token)):
+            person = self._described(token)
+            if person is not None:
+                return (self._entity_speaker(person, "description"),)
+            how = "noun-phrase" if lemma in self.lex.role_nouns else "description"
+            return (Speaker(*phrase, "ROLE", how),)
         if lemma in self.lex.org_nouns:
             return (Speaker(*phrase, "ORG", "noun-phrase"),)
         if token.tag_ in ("NNS", "NNPS"):
@@ -213,6 +236,43 @@ class SpeakerFinder:
             name = self._proper_name(token)
             return (Speaker(*name, "PERSON", "proper-noun"),)
         return ()
+
+    @staticmethod
+    def _is_description(token: Token) -> bool:
+        """A singular noun phrase with a determiner or possessive: "the senator", "his
+        spokesman", "a top aide"."""
+        return token.tag_ == "NN" and any(c.dep_ in ("det", "poss") for c in token.children)
+
+    def _described(self, token: Token) -> Span | None:
+        """The person a description stands for within the document: the latest person
+        named before it with the same noun as a title or apposition ("CNN host Jake
+        Tapper", "Tapper, the CNN host" for "the CNN host"). None when nobody was."""
+        if self._descriptions is None:
+            self._descriptions = self._description_index()
+        found = self._descriptions.get(token.lemma_.lower(), [])
+        i = bisect_right([e.start for e in found], token.i) - 1
+        return self.fullest_name(found[i]) if i >= 0 else None
+
+    def _description_index(self) -> dict[str, list[Span]]:
+        """Noun lemma -> persons it describes, in text order: nouns just before a name
+        ("host Jake Tapper", "Sen. Marco Rubio") and heads of its appositions."""
+        index: dict[str, list[Span]] = {}
+        for ent in self.persons:
+            nouns: list[Token] = []
+            i = ent.start - 1
+            while (
+                i >= 0
+                and self.doc[i].pos_ in ("NOUN", "PROPN")
+                and self.doc[i].i not in self.entity_of
+            ):
+                nouns.append(self.doc[i])
+                i -= 1
+            for related in self._appositions(ent.root):
+                if related.pos_ == "NOUN":
+                    nouns.append(related)
+            for noun in nouns:
+                index.setdefault(noun.lemma_.lower(), []).append(ent)
+        return index
 
     def _proper_name(self, token: Token) -> tuple[str, int, int]:
         """The run of proper nouns ending at ``token`` ("Gary Casteel")."""
