@@ -241,6 +241,17 @@ def _print_summary(summary: Any, db: str) -> None:
         f"  database {db}: {summary.entities} entities, {summary.mentions} mentions, "
         f"{summary.quotes} quotes, {summary.claims} claims"
     )
+    if summary.without_quotes:
+        shown = ", ".join(summary.without_quotes[:5])
+        more = (
+            f" and {len(summary.without_quotes) - 5} more"
+            if len(summary.without_quotes) > 5
+            else ""
+        )
+        console.print(
+            f"  {len(summary.without_quotes)} document(s) with no quote found: {shown}{more}",
+            markup=False,
+        )
     if summary.unchanged and not summary.extracted:
         console.print("  nothing changed since the last run (use --force to re-extract)")
     if summary.failures:

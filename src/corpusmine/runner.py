@@ -58,6 +58,8 @@ class RunSummary:
     claims: int
     model: str = ""
     notes: tuple[str, ...] = field(default=())
+    # Documents of this run in which no quote was found: said out loud, never silent.
+    without_quotes: tuple[str, ...] = field(default=())
 
     @property
     def exit_code(self) -> int:
@@ -146,6 +148,7 @@ def run_extract(
                 yield document_from_raw(raw)
 
     extracted: list[str] = []
+    without_quotes: list[str] = []
     words = 0
     total = len(found_files)
     for extraction in _extract_all(
@@ -157,6 +160,8 @@ def run_extract(
         key = _signature_with_metadata(signature, date, date_source)
         store.save_extraction(extraction, key, window)
         extracted.append(source.id)
+        if not extraction.quotes:
+            without_quotes.append(source.id)
         words += len(source.clean.split())
         if on_progress:
             done = len(extracted) + len(unchanged)
@@ -171,6 +176,7 @@ def run_extract(
         words=words,
         seconds=time.perf_counter() - started,
         model=signature,
+        without_quotes=tuple(without_quotes),
         **counts,
     )
 

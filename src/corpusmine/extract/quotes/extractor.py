@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ...records import Quote, SourceDocument
+from ...records import Quote, QuoteKind, SourceDocument, SpeakerLabel
 from ..doc_index import trimmed_chars
 from .cues import (
     MAX_WORDS_BEFORE_CUE_AFTER,
@@ -88,6 +88,7 @@ class _Extractor:
         self.clean = source.clean
         self.lex = lexicon
         self.quoted = find_quoted_spans(source)
+        self.quoted_starts = [q.start for q in self.quoted]
         self.finder = SpeakerFinder(doc, source, lexicon, self.quoted)
         self.ratings = [(s.start_char, s.end_char) for s in doc.spans.get("ratings", ())]
         self.state = _State()
@@ -341,10 +342,21 @@ class _Extractor:
                 continue
             self._add(
                 Statement(
-                    clause.start_char, clause.end_char, "indirect", verb.lower_, speakers,
+                    clause.start_char, self._closing_quote(clause.end_char), "indirect",
+                    verb.lower_, speakers,
                     "indirect", self._sentence_of_token(verb), False, verb.lemma_.lower(),
                 )
             )  # fmt: skip
+
+    def _closing_quote(self, end: int) -> int:
+        """A clause ending inside a quoted fragment ends with it: '... been "out of his
+        depth."' keeps the fragment's end and closing mark, which the parse leaves out."""
+        i = bisect_right(self.quoted_starts, end - 1) - 1
+        if i >= 0:
+            span = self.quoted[i]
+            if span.start < end <= span.end and span.close_at is not None:
+                return span.outer_end
+        return end
 
     def _is_direct_content(self, clause: Span) -> bool:
         """A clause that is mostly a direct quote's words (the parse made the quote the
@@ -547,8 +559,9 @@ class _Extractor:
             quotes.append(
                 Quote(
                     document=source.id, start=start, end=end, text=source.text[start:end],
-                    kind=statement.kind, cue=statement.cue, speaker_text=text,
-                    speaker_start=s_start, speaker_end=s_end, speaker_label=speaker.label,
+                    kind=QuoteKind(statement.kind), cue=statement.cue, speaker_text=text,
+                    speaker_start=s_start, speaker_end=s_end,
+                    speaker_label=SpeakerLabel(speaker.label),
                     method=statement.rule, confidence=round(confidence, 3),
                     sentence_start=sentence[0], sentence_end=sentence[1],
                     joint_with=tuple(n[0] for n in names if n[0] != text),
