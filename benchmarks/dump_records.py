@@ -18,7 +18,8 @@ import sqlite3
 import sys
 
 # Columns whose values change from run to run, not with behaviour.
-VOLATILE = {"id", "extracted_at", "pipeline", "created", "updated", "seconds"}
+# origin is the file's absolute path: it differs with where the corpus lies, not behaviour.
+VOLATILE = {"id", "extracted_at", "pipeline", "created", "updated", "seconds", "origin"}
 # resolved_state is a digest over the documents' pipeline column (itself volatile: it
 # carries the digest of the code), so it changes with any code change too.
 VOLATILE_META = ("digest", "signature", "report", "time", "version", "resolved_state")

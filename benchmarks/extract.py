@@ -102,7 +102,8 @@ def phase_extract(folder: Path, db: Path, jobs: int) -> dict[str, float]:
 
     started = time.perf_counter()
     with Store(db) as store:
-        summary = run_extract([str(folder)], store, jobs=jobs)
+        # The corpus folder holds links into ../shared/corpora: follow them on purpose.
+        summary = run_extract([str(folder)], store, jobs=jobs, follow_links=True)
     return {
         "seconds": time.perf_counter() - started,
         "extracted": len(summary.extracted),

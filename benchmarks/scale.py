@@ -153,10 +153,16 @@ def copy_mapping(db: Path, seed: int) -> dict[str, str]:
 def phase_extract(
     folder: Path, db: Path, jobs: int, scheduler: str | None, force_resolve: bool
 ) -> dict:
+    import inspect
+
     from corpusmine.runner import run_extract
     from corpusmine.store import Store
 
     options: dict = {"jobs": jobs}
+    # The corpus is a folder of links into ../shared/corpora; code from before issue 18
+    # item 3 follows them anyway and has no such option.
+    if "follow_links" in inspect.signature(run_extract).parameters:
+        options["follow_links"] = True
     if scheduler:
         options["scheduler"] = scheduler
     if force_resolve:

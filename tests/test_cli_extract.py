@@ -149,11 +149,11 @@ def test_interrupted_run_is_completed_by_the_next(
     original = Store.save_extraction
     calls = {"n": 0}
 
-    def crash_on_third(self, extraction, pipeline, date_window=None):
+    def crash_on_third(self, *args, **kwargs):
         calls["n"] += 1
         if calls["n"] == 3:
             raise KeyboardInterrupt
-        return original(self, extraction, pipeline, date_window)
+        return original(self, *args, **kwargs)
 
     monkeypatch.setattr(Store, "save_extraction", crash_on_third)
     with pytest.raises(KeyboardInterrupt), Store(db) as store:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import io
+import sqlite3
 import sys
 import time
 from collections.abc import Callable
@@ -13,6 +14,7 @@ from typing import Any
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from . import api
 from .errors import CorpusmineError
@@ -26,7 +28,7 @@ from .query.quotes import Statement, uncertain_below
 from .query.results import Results
 from .query.timeline import TABLE_COLUMNS as TIMELINE_COLUMNS
 from .records import IngestFailure
-from .report.output import print_table, to_csv, to_json, to_xlsx
+from .report.output import print_table, terminal_safe, to_csv, to_json, to_xlsx
 from .store import default_db_path
 
 ENTITY_TYPES = ["PERSON", "ORG", "GPE", "ROLE", "PRODUCT", "OTHER"]
@@ -64,17 +66,36 @@ def format_option(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def handle_errors(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn corpusmine's own errors into one line on stderr and exit code 2."""
+    """Turn corpusmine's own errors, database errors and unwritable outputs into one line
+    on stderr and exit code 2."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        db = kwargs.get("db", "")
         try:
             return command(*args, **kwargs)
         except CorpusmineError as error:
-            click.echo(f"Error: {error}", err=True)
-            sys.exit(2)
+            message = str(error)
+        except sqlite3.Error as error:
+            message = f"{db}: {_database_advice(error)}"
+        except OSError as error:
+            # Writing --output (a missing folder, a full disk, no permission).
+            message = f"{error.filename or kwargs.get('output') or ''}: {error.strerror or error}"
+        click.echo(f"Error: {terminal_safe(' '.join(message.split()))}", err=True)
+        sys.exit(2)
 
     return wrapper
+
+
+def _database_advice(error: sqlite3.Error) -> str:
+    text = str(error)
+    if "full" in text:
+        return f"{text}: free some space and run extract again (what was stored is kept)"
+    if "readonly" in text or "read-only" in text:
+        return f"{text}: make the file and its folder writable or choose another --db"
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return f"{text}: the file is damaged; extract again into a new --db"
+    return f"database error ({text})"
 
 
 def emit(
@@ -155,6 +176,21 @@ def cli() -> None:
 )
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option(
+    "--follow-links",
+    is_flag=True,
+    help="Also read symlinks whose target is outside the folders given (not read by default).",
+)
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Let a file take a document id already used by another file (replacing it).",
+)
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="Drop stored documents whose file is gone from the folders given.",
+)
+@click.option(
     "--aliases",
     "aliases_file",
     type=click.Path(exists=True, dir_okay=False),
@@ -170,6 +206,9 @@ def extract(
     force: bool,
     max_mb: float,
     quiet: bool,
+    follow_links: bool,
+    replace: bool,
+    prune: bool,
     aliases_file: str | None,
 ) -> None:
     """Read every .txt/.md file under PATHS and store what it finds in the database.
@@ -188,9 +227,10 @@ def extract(
     console = Console(stderr=True)
 
     def on_failure(failure: IngestFailure) -> None:
-        console.print(
-            f"[red]skipped[/red] {failure.path}: {failure.reason}", highlight=False, soft_wrap=True
-        )
+        # File names are text, never markup: "[/red]x.txt" must print as it is.
+        line = Text("skipped", style="red")
+        line.append(f" {terminal_safe(failure.path)}: {terminal_safe(failure.reason)}")
+        console.print(line, highlight=False, soft_wrap=True)
 
     options: dict[str, Any] = {
         "model": model,
@@ -200,6 +240,9 @@ def extract(
         "max_bytes": int(max_mb * 1_048_576),
         "aliases": aliases_file,  # None: the corrections remembered from an earlier run
         "on_failure": on_failure,
+        "follow_links": follow_links,
+        "replace": replace,
+        "prune": prune,
     }
     if quiet or not console.is_terminal:
         summary = api.extract(list(paths), db, **options).summary
@@ -238,11 +281,13 @@ def _print_summary(summary: Any, db: str) -> None:
         f"in {summary.seconds:.1f}s ({rate:,.0f} words/s)"
     )
     console.print(
-        f"  database {db}: {summary.entities} entities, {summary.mentions} mentions, "
-        f"{summary.quotes} quotes, {summary.claims} claims"
+        Text(
+            f"  database {terminal_safe(db)}: {summary.entities} entities, "
+            f"{summary.mentions} mentions, {summary.quotes} quotes, {summary.claims} claims"
+        )
     )
     if summary.without_quotes:
-        shown = ", ".join(summary.without_quotes[:5])
+        shown = terminal_safe(", ".join(summary.without_quotes[:5]))
         more = (
             f" and {len(summary.without_quotes) - 5} more"
             if len(summary.without_quotes) > 5
@@ -254,6 +299,8 @@ def _print_summary(summary: Any, db: str) -> None:
         )
     if summary.unchanged and not summary.extracted:
         console.print("  nothing changed since the last run (use --force to re-extract)")
+    for note in summary.notes:
+        console.print(Text(f"  warning: {terminal_safe(note)}"), soft_wrap=True)
     if summary.failures:
         console.print(f"  [red]{len(summary.failures)} file(s) failed[/red]; see the lines above")
 
@@ -448,8 +495,27 @@ def report(output_format: str, output: str | None, db: str) -> None:
 
 
 def main() -> None:
-    """Console-script entry point: usage errors exit 2, as click does."""
-    cli(prog_name="corpusmine")
+    """Console-script entry point: usage errors exit 2, as click does; Ctrl-C exits 130."""
+    try:
+        cli(prog_name="corpusmine", standalone_mode=False)
+    except click.exceptions.Abort:
+        _interrupted()
+    except KeyboardInterrupt:
+        _interrupted()
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+
+
+def _interrupted() -> None:
+    click.echo(
+        "Interrupted: every document stored so far is kept; run the same command again to "
+        "complete it.",
+        err=True,
+    )
+    sys.exit(130)
 
 
 if __name__ == "__main__":

@@ -10,20 +10,30 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import signal
+import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import chain, islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import CorpusmineError, DocumentError
-from .ingest import DEFAULT_MAX_BYTES, FoundFile, RawFile, discover, document_from_raw, read_raw
+from .ingest import (
+    DEFAULT_MAX_BYTES,
+    FolderNotice,
+    FoundFile,
+    RawFile,
+    discover,
+    document_from_raw,
+    read_raw,
+)
 from .nlp import pipeline_signature
-from .query.report import RESOLVED_STATE, refresh_report
+from .query.report import refresh_report
 from .records import Extraction, IngestFailure, SourceDocument
 from .resolve import load_alias_file, resolve_corpus
-from .store import Store
+from .store import RESOLVED_STATE, DocumentInfo, Store
 
 if TYPE_CHECKING:
     from .temporal import CorpusDates
@@ -84,6 +94,9 @@ def run_extract(
     batch_size: int = BATCH_SIZE,
     on_progress: ProgressCallback | None = None,
     on_failure: Callable[[IngestFailure], None] | None = None,
+    follow_links: bool = False,
+    replace: bool = False,
+    prune: bool = False,
 ) -> RunSummary:
     """Extract every document under ``paths`` into ``store`` (a Store or a database path)
     and resolve entities.
@@ -91,19 +104,28 @@ def run_extract(
     With ``scheduler`` (a Dask address, ``tcp://HOST:PORT``) the NLP runs on that cluster
     instead of ``jobs`` local processes; this process still writes the database.
     ``aliases`` are corrections for resolution; they are remembered in the database, and a
-    later run given none (``None``) uses the remembered ones.
+    later run given none (``None``) uses the remembered ones. A stored document's id is
+    never given to another file unless ``replace``; ``prune`` drops stored documents whose
+    file is gone from a folder given; ``follow_links`` reads links that leave the folders.
     """
     if not isinstance(store, Store):
         with Store(store) as opened:
             return run_extract(
                 paths, opened, model=model, jobs=jobs, scheduler=scheduler, force=force,
                 max_bytes=max_bytes, aliases=aliases, batch_size=batch_size,
-                on_progress=on_progress, on_failure=on_failure,
+                on_progress=on_progress, on_failure=on_failure, follow_links=follow_links,
+                replace=replace, prune=prune,
             )  # fmt: skip
     started = time.perf_counter()
+    store.check_writable()  # before any NLP: a read-only file fails now, not in an hour
     pairs = remembered_aliases(store, aliases)
     signature = pipeline_signature(model)
     failures: list[IngestFailure] = []
+    notes: list[str] = []
+    cpus = os.cpu_count() or 1
+    if jobs > cpus:
+        notes.append(f"--jobs {jobs} is more than this machine's {cpus} CPUs: using {cpus}")
+        jobs = cpus
 
     def fail(failure: IngestFailure) -> None:
         failures.append(failure)
@@ -112,16 +134,20 @@ def run_extract(
 
     unchanged: list[str] = []
     found_files: list[FoundFile] = []
-    for found in discover(list(paths)):
+    for found in discover(list(paths), follow_links=follow_links):
         if isinstance(found, IngestFailure):
             fail(found)
+        elif isinstance(found, FolderNotice):
+            notes.append(f"{found.path}: {found.message}")
         else:
             found_files.append(found)
 
     # First pass, no NLP: which files changed, and the explicit dates of the corpus.
-    explicit_dates = _stored_explicit_dates(store)
+    stored = {d.id: d for d in store.documents()}
+    explicit_dates = _stored_explicit_dates(stored.values())
     to_extract: list[FoundFile] = []
     seen_ids: set[str] = set()
+    origins: dict[str, str] = {}
     for found in found_files:
         raw = _read(found, max_bytes, fail)
         if raw is None:
@@ -130,15 +156,33 @@ def run_extract(
             fail(IngestFailure(str(found.path), f"duplicate document id '{found.document_id}'"))
             continue
         seen_ids.add(found.document_id)
+        if raw.encoding == "utf-8+cp1252":
+            notes.append(f"{found.path}: mixes UTF-8 and cp1252 lines; decoded line by line")
+        before = stored.get(found.document_id)
+        if before is not None and before.origin and before.origin != found.origin and not replace:
+            if os.path.lexists(before.origin) or before.sha256 != raw.sha256:
+                fail(_collision(found, before.origin))
+                continue
+            store.set_origin(found.document_id, found.origin)  # the same file, moved
+        origins[found.document_id] = found.origin
         metadata = raw.metadata
         if metadata.date:
             explicit_dates.append(metadata.date)
         key = (raw.sha256, _signature_with_metadata(signature, metadata.date, metadata.date_source))
-        if not force and store.stored_signature(found.document_id) == key:
+        if not force and before is not None and (before.sha256, before.pipeline) == key:
             unchanged.append(found.document_id)
         else:
             to_extract.append(found)
     dates = tuple(sorted(explicit_dates))
+    gone = _gone(stored.values(), paths, seen_ids)
+    if gone and prune:
+        store.delete_documents(gone)
+        notes.append(f"pruned {len(gone)} stored document(s) whose file is gone")
+    elif gone:
+        notes.append(
+            f"{len(gone)} stored document(s) no longer have their file in the folders given "
+            f"(first: {gone[0]}); --prune drops them"
+        )
 
     def changed_documents() -> Iterator[SourceDocument]:
         """Changed documents, read again one at a time so the corpus is never in memory."""
@@ -158,7 +202,7 @@ def run_extract(
         window = "/".join(extraction.date_window) if extraction.date_window else None
         date, date_source = source.date, source.date_source
         key = _signature_with_metadata(signature, date, date_source)
-        store.save_extraction(extraction, key, window)
+        store.save_extraction(extraction, key, window, origins.get(source.id))
         extracted.append(source.id)
         if not extraction.quotes:
             without_quotes.append(source.id)
@@ -168,6 +212,7 @@ def run_extract(
             on_progress(Progress(done, total, words, source.id))
 
     counts = _resolve(store, pairs, skip_if_unchanged=not extracted)
+    notes += _unknown_canonicals(store, pairs)
     refresh_report(store)  # so that `report` answers at once
     return RunSummary(
         extracted=tuple(extracted),
@@ -177,6 +222,7 @@ def run_extract(
         seconds=time.perf_counter() - started,
         model=signature,
         without_quotes=tuple(without_quotes),
+        notes=tuple(notes),
         **counts,
     )
 
@@ -249,11 +295,43 @@ def _signature_with_metadata(signature: str, date: str | None, date_source: str)
     return f"{signature}|{date or ''}|{date_source}"
 
 
-def _stored_explicit_dates(store: Store) -> list[str]:
+def _stored_explicit_dates(documents: Iterable[DocumentInfo]) -> list[str]:
     """Dates that stored documents took from metadata (header, front matter, manifest)."""
-    return [
-        d.date for d in store.documents() if d.date and d.date_source not in ("inferred", "none")
-    ]
+    return [d.date for d in documents if d.date and d.date_source not in ("inferred", "none")]
+
+
+def _collision(found: FoundFile, stored_origin: str) -> IngestFailure:
+    return IngestFailure(
+        str(found.path),
+        f"document id '{found.document_id}' already holds {stored_origin}; not replaced "
+        "(--replace replaces it; extracting from a common parent folder gives distinct ids)",
+    )
+
+
+def _gone(documents: Iterable[DocumentInfo], paths: Sequence[str], seen: set[str]) -> list[str]:
+    """Stored documents whose file was under a folder given and no longer exists."""
+    roots = [os.path.abspath(p).rstrip(os.sep) + os.sep for p in paths if os.path.isdir(p)]
+    return sorted(
+        d.id
+        for d in documents
+        if d.origin
+        and d.id not in seen
+        and any(d.origin.startswith(root) for root in roots)
+        and not os.path.lexists(d.origin)
+    )
+
+
+def _unknown_canonicals(store: Store, aliases: Sequence[tuple[str, str]]) -> list[str]:
+    """A line for each alias-file canonical name no entity carries (its aliases did not
+    apply to anything found)."""
+    if not aliases:
+        return []
+    known = set()
+    for entity in store.entity_names():
+        known.add(entity.name.casefold())
+        known.update(a.casefold() for a in entity.aliases)
+    unknown = sorted({c for c, _ in aliases if c.casefold() not in known})
+    return [f"aliases: '{c}' names no entity found; check its spelling" for c in unknown]
 
 
 def _read(
@@ -304,7 +382,10 @@ def _extract_all(
             yield from _handle(extract_batch(batch, model, corpus), fail)
         return
     queue = chain((first, second), batches)
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up, initargs=(model,)) as pool:
+    parent = os.getpid()
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_warm_up, initargs=(model, parent)
+    ) as pool:
         # Bounded look-ahead keeps memory flat: at most 3 batches in flight per worker
         # (results are taken in order, so a slow batch must not leave the others idle).
         in_flight = [pool.submit(extract_batch, b, model, corpus) for b in islice(queue, jobs * 3)]
@@ -331,10 +412,52 @@ def _batches(items: Iterator[SourceDocument], size: int) -> Iterator[list[Source
         yield batch
 
 
-def _warm_up(model: str | None) -> None:
+def _warm_up(model: str | None, parent: int | None = None) -> None:
+    if parent is not None:
+        die_with_parent(parent)
     from .nlp import build_pipeline
 
     build_pipeline(model)
+
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this worker process end when ``parent`` does, even after a kill -9 of it.
+
+    On Linux the kernel sends SIGKILL at the parent's death (prctl PDEATHSIG); anywhere, a
+    daemon thread also checks once a second that the parent is still there. Workers hold
+    only a model and the batch in hand, so nothing is lost by dying.
+    """
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass  # not Linux: the watchdog below does it
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="corpusmine-parent-watch", daemon=True).start()
+
+
+def _fit_max_length(nlp: Any, sources: Sequence[SourceDocument]) -> None:
+    """Let spaCy take the longest document of the batch.
+
+    spaCy refuses texts over ``nlp.max_length`` (1,000,000 characters) to guard memory;
+    here the user's limit is ``--max-mb``, checked when the file is read.
+    """
+    longest = max((len(s.clean) for s in sources), default=0)
+    if longest >= nlp.max_length:
+        nlp.max_length = longest + 1
 
 
 def extract_batch(
@@ -346,6 +469,7 @@ def extract_batch(
     from .nlp.ops import one_blas_thread
 
     nlp = build_pipeline(model)
+    _fit_max_length(nlp, sources)
     results: list[Extraction | IngestFailure] = []
     try:
         with one_blas_thread():

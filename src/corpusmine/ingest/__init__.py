@@ -13,13 +13,21 @@ from pathlib import Path
 from ..errors import DocumentError
 from ..records import BlockKind, SourceDocument
 from .decode import NotText, decode
-from .files import DEFAULT_MAX_BYTES, FoundFile, discover, document_id, read_bytes
+from .files import (
+    DEFAULT_MAX_BYTES,
+    FolderNotice,
+    FoundFile,
+    discover,
+    document_id,
+    read_bytes,
+)
 from .kind import detect_kind, find_title
 from .layout import build_layout
 from .metadata import Metadata, read_metadata
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "FolderNotice",
     "FoundFile",
     "discover",
     "document_id",

@@ -22,6 +22,19 @@ class FoundFile:
     document_id: str
     root: Path
 
+    @property
+    def origin(self) -> str:
+        """The file's absolute path (links not resolved): what its id stands for."""
+        return os.path.abspath(self.path)
+
+
+@dataclass(frozen=True)
+class FolderNotice:
+    """Not a failure, but worth a line: a folder given that holds no document."""
+
+    path: str
+    message: str
+
 
 def document_id(path: Path, root: Path) -> str:
     """Path relative to the folder given to ``extract``, without its extension."""
@@ -32,18 +45,24 @@ def document_id(path: Path, root: Path) -> str:
     return relative.with_suffix("").as_posix()
 
 
-def discover(paths: list[str]) -> Iterator[FoundFile | IngestFailure]:
+def discover(
+    paths: list[str], *, follow_links: bool = False
+) -> Iterator[FoundFile | IngestFailure | FolderNotice]:
     """Yield every ``.txt``/``.md`` file under ``paths`` (recursively), in a stable order.
 
-    Missing paths and symlink loops are yielded as failures instead of raising, so one
-    bad path never stops the rest of the corpus.
+    Missing paths, symlink loops and folders that cannot be read are yielded as failures
+    instead of raising, so one bad path never stops the rest of the corpus. A symlink
+    whose target lies outside the folders given is not followed (a failure line each)
+    unless ``follow_links``: a corpus must not pull in ``/etc/passwd``.
     """
+    folders = [os.path.realpath(p) for p in paths if os.path.isdir(p)]
     for raw in paths:
         root = Path(raw)
         if not os.path.lexists(root):
             yield IngestFailure(raw, "no such file or folder")
             continue
         if root.is_file():
+            # A file named on the command line is read even through a link: it was asked for.
             yield FoundFile(root, document_id(root, root), root)
             continue
         if os.path.exists(root) and not root.is_dir():
@@ -52,12 +71,34 @@ def discover(paths: list[str]) -> Iterator[FoundFile | IngestFailure]:
         if not root.is_dir():
             yield IngestFailure(raw, _unreachable_reason(root))
             continue
-        yield from _walk(root)
+        found_any = False
+        for item in _walk(root, folders, follow_links):
+            found_any = found_any or isinstance(item, FoundFile)
+            yield item
+        if not found_any:
+            yield FolderNotice(raw, f"no {' or '.join(DOCUMENT_SUFFIXES)} files in this folder")
 
 
-def _walk(root: Path) -> Iterator[FoundFile | IngestFailure]:
+def _inside(real: str, folders: list[str]) -> bool:
+    return any(real == f or real.startswith(f.rstrip(os.sep) + os.sep) for f in folders)
+
+
+def _outside_link(path: str) -> str:
+    real = os.path.realpath(path)
+    return (
+        f"symlink to {real}, outside the folders given: not followed "
+        "(use --follow-links to read it)"
+    )
+
+
+def _walk(
+    root: Path, folders: list[str], follow_links: bool
+) -> Iterator[FoundFile | IngestFailure]:
     seen_dirs: set[str] = set()
-    for folder, dirnames, filenames in os.walk(root, followlinks=True, onerror=None):
+    errors: list[OSError] = []
+    for folder, dirnames, filenames in os.walk(root, followlinks=True, onerror=errors.append):
+        while errors:
+            yield _walk_failure(errors.pop(0))
         real = os.path.realpath(folder)
         if real in seen_dirs:
             # A symlink pointing back up the tree: report once, do not descend.
@@ -65,6 +106,15 @@ def _walk(root: Path) -> Iterator[FoundFile | IngestFailure]:
             dirnames[:] = []
             continue
         seen_dirs.add(real)
+        if not follow_links:
+            kept = []
+            for name in sorted(dirnames):
+                sub = os.path.join(folder, name)
+                if os.path.islink(sub) and not _inside(os.path.realpath(sub), folders):
+                    yield IngestFailure(sub, _outside_link(sub))
+                else:
+                    kept.append(name)
+            dirnames[:] = kept
         dirnames.sort()
         for name in sorted(filenames):
             path = Path(folder) / name
@@ -74,7 +124,24 @@ def _walk(root: Path) -> Iterator[FoundFile | IngestFailure]:
                 # Dangling or looping symlinks, FIFOs, sockets: never opened.
                 yield IngestFailure(str(path), _unreachable_reason(path))
                 continue
+            if not follow_links and not _inside(os.path.realpath(path), folders):
+                yield IngestFailure(str(path), _outside_link(str(path)))
+                continue
             yield FoundFile(path, document_id(path, root), root)
+    while errors:
+        yield _walk_failure(errors.pop(0))
+
+
+def _walk_failure(error: OSError) -> IngestFailure:
+    """A folder the walk could not read (permissions, a path longer than allowed)."""
+    where = error.filename or "?"
+    if error.errno == errno.EACCES:
+        reason = "permission denied: folder not read, its files are missing"
+    elif error.errno == errno.ENAMETOOLONG:
+        reason = "path longer than the system allows: folder not read"
+    else:
+        reason = f"folder not read ({error.strerror or error})"
+    return IngestFailure(str(where), reason)
 
 
 def _unreachable_reason(path: Path) -> str:

@@ -18,13 +18,12 @@ import orjson
 from ..nlp import signature
 from ..report.build import build_report
 from ..report.output import json_text
-from ..store import Store
+from ..store import RESOLVED_STATE, Store
 from .claims import load_claims
 from .quotes import statements
 
 _TEXT = "report_json"
 _KEY = "report_key"
-RESOLVED_STATE = "resolved_state"
 
 
 @dataclass(frozen=True)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Sequence
 from typing import Any
 
 import orjson
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 # orjson writes the same text as json.dumps(value, ensure_ascii=False, indent=2) about
 # fifteen times faster (12 MB of report in 40 ms instead of 580 on the full BBC corpus).
@@ -21,6 +23,26 @@ def json_text(value: Any) -> str:
     return orjson.dumps(value, option=_JSON_OPTIONS).decode("utf-8")
 
 
+# What a spreadsheet reads as the start of a formula (OWASP "CSV injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Control characters (C0, C1, DEL) and the bidirectional overrides that reorder text.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with control characters (escape sequences) and bidi overrides shown as
+    ``\\xNN`` / ``\\uNNNN`` instead of acting on the terminal."""
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A cell that a spreadsheet will show as text, never run as a formula: text starting
+    with = + - @ tab or CR gets a leading apostrophe, as OWASP advises."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def to_json(rows: Sequence[dict[str, Any]]) -> str:
     return json_text(list(rows))
 
@@ -30,7 +52,7 @@ def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
     writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: _flat(row.get(k)) for k in columns})
+        writer.writerow({k: spreadsheet_safe(_flat(row.get(k))) for k in columns})
     return buffer.getvalue()
 
 
@@ -41,7 +63,8 @@ def to_xlsx(
     import pandas  # only for spreadsheets: a second of import
 
     frame = pandas.DataFrame(
-        [{k: _flat(row.get(k)) for k in columns} for row in rows], columns=list(columns)
+        [{k: spreadsheet_safe(_flat(row.get(k))) for k in columns} for row in rows],
+        columns=list(columns),
     )
     frame.to_excel(path, sheet_name=sheet[:31], index=False, engine="openpyxl")
 
@@ -61,7 +84,10 @@ def print_table(
     max_list: int = 6,
 ) -> None:
     """Print ``rows`` with ``columns`` given as (field, header)."""
-    table = Table(title=title, show_lines=False, header_style="bold")
+    # Cells and title are Text: "[draft]" in a name is shown, never read as markup.
+    table = Table(
+        title=Text(terminal_safe(title)) if title else None, show_lines=False, header_style="bold"
+    )
     for _, header in columns:
         table.add_column(header, overflow="fold")
     for row in rows:
@@ -73,6 +99,6 @@ def print_table(
                 if len(value) > max_list:
                     shown.append(f"… +{len(value) - max_list}")
                 value = ", ".join(shown)
-            cells.append("" if value is None else str(value))
+            cells.append(Text("" if value is None else terminal_safe(str(value))))
         table.add_row(*cells)
     console.print(table)

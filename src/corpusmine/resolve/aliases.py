@@ -20,10 +20,14 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from ..errors import CorpusmineError
+
+# A corrections file is typed by hand: a megabyte is tens of thousands of pairs.
+MAX_ALIAS_FILE_BYTES = 1_048_576
 
 
 class AliasFileError(CorpusmineError):
@@ -31,17 +35,65 @@ class AliasFileError(CorpusmineError):
 
 
 def load_alias_file(path: str) -> list[tuple[str, str]]:
-    """Read ``path`` (YAML or CSV) into (canonical, alias) pairs."""
+    """Read ``path`` (YAML or CSV) into (canonical, alias) pairs.
+
+    Refused with one line: a file over ``MAX_ALIAS_FILE_BYTES``, YAML anchors or aliases
+    (a few hundred bytes of nested aliases expand to gigabytes), and an alias listed
+    under two canonical names (which one would win is only the order of the lines).
+    """
     try:
+        size = Path(path).stat().st_size
+        if size > MAX_ALIAS_FILE_BYTES:
+            raise AliasFileError(
+                f"{path}: aliases file is {size:,} bytes, over the "
+                f"{MAX_ALIAS_FILE_BYTES:,}-byte limit; split it or remove unused lines"
+            )
         text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         raise AliasFileError(f"{path}: cannot read aliases file ({error})") from error
     suffix = Path(path).suffix.lower()
     if suffix in (".yaml", ".yml"):
-        return _from_yaml(path, text)
-    if suffix in (".csv", ".txt", ""):
-        return _from_csv(path, text)
-    raise AliasFileError(f"{path}: aliases file must end in .csv, .yaml or .yml")
+        pairs = _from_yaml(path, text)
+    elif suffix in (".csv", ".txt", ""):
+        pairs = _from_csv(path, text)
+    else:
+        raise AliasFileError(f"{path}: aliases file must end in .csv, .yaml or .yml")
+    _refuse_conflicts(path, pairs)
+    return pairs
+
+
+def _refuse_conflicts(path: str, pairs: list[tuple[str, str]]) -> None:
+    """One alias under two canonical names: name both, once, and stop."""
+    owners: dict[str, list[str]] = {}
+    for canonical, alias in pairs:
+        listed = owners.setdefault(alias.casefold(), [])
+        if canonical not in listed:
+            listed.append(canonical)
+    conflicts = {alias: names for alias, names in owners.items() if len(names) > 1}
+    if conflicts:
+        alias, names = next(iter(conflicts.items()))
+        more = f" (and {len(conflicts) - 1} more conflicting aliases)" if len(conflicts) > 1 else ""
+        raise AliasFileError(
+            f"{path}: alias '{alias}' is listed under both "
+            + " and ".join(f"'{n}'" for n in names)
+            + f"{more}; keep it under one canonical name"
+        )
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """SafeLoader that refuses anchors (&a) and aliases (*a)."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _AnchorFound(event.start_mark.line + 1)
+        return super().compose_node(parent, index)
+
+
+class _AnchorFound(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
 
 
 def _clean(value: object) -> str:
@@ -70,7 +122,12 @@ def _from_csv(path: str, text: str) -> list[tuple[str, str]]:
 
 def _from_yaml(path: str, text: str) -> list[tuple[str, str]]:
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
+    except _AnchorFound as found:
+        raise AliasFileError(
+            f"{path}:{found.line}: YAML anchors and aliases (&name, *name) are not allowed in "
+            "an aliases file; write each name out"
+        ) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""

@@ -4,12 +4,13 @@ The only package with SQL. Writes are methods of ``Store`` (``database.py``); re
 methods too (``reads.py``) and return the frozen records of ``records.py``.
 """
 
-from .database import DEFAULT_DB, Store, default_db_path
+from .database import DEFAULT_DB, RESOLVED_STATE, Store, default_db_path
 from .records import ClaimRow, DocumentInfo, EntityName, Span, StoredMention, StoredQuote
 from .schema import SCHEMA_VERSION
 
 __all__ = [
     "DEFAULT_DB",
+    "RESOLVED_STATE",
     "SCHEMA_VERSION",
     "ClaimRow",
     "DocumentInfo",

@@ -21,6 +21,8 @@ from .reads import Reads
 from .schema import APPLICATION_ID, MIGRATIONS, QUERY_INDEXES, SCHEMA_V1, SCHEMA_VERSION
 
 DEFAULT_DB = "corpusmine.db"
+# Meta key of the digest of what the entities were resolved from (see runner).
+RESOLVED_STATE = "resolved_state"
 BUSY_TIMEOUT_SECONDS = 60
 
 
@@ -38,15 +40,26 @@ class Store(Reads):
                 f"{self.path}: no database here; run 'corpusmine extract PATH' first "
                 "(or point --db / CORPUSMINE_DB at one)"
             )
+        if create and not self.path.parent.is_dir():
+            raise DatabaseError(f"{self.path}: the folder {self.path.parent} does not exist")
         try:
-            self.conn = sqlite3.connect(
-                self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None
-            )
+            self.conn = self._connect(create)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys = ON")
-            self._check_and_migrate()
+            self._check_and_migrate(create)
         except sqlite3.DatabaseError as error:
             raise DatabaseError(f"{self.path}: not a usable SQLite database ({error})") from error
+
+    def _connect(self, create: bool) -> sqlite3.Connection:
+        try:
+            return sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+        except sqlite3.OperationalError:
+            if create:
+                raise
+        # Only reading, and the folder is not writable (no room for SQLite's side files):
+        # read the file as it is.
+        uri = f"{self.path.resolve().as_uri()}?mode=ro&immutable=1"
+        return sqlite3.connect(uri, uri=True, isolation_level=None)
 
     # --- lifecycle --------------------------------------------------------------------
 
@@ -59,7 +72,7 @@ class Store(Reads):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _check_and_migrate(self) -> None:
+    def _check_and_migrate(self, writing: bool = True) -> None:
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
         application = self.conn.execute("PRAGMA application_id").fetchone()[0]
         tables = self.conn.execute(
@@ -76,6 +89,11 @@ class Store(Reads):
                 f"(version {SCHEMA_VERSION}); upgrade corpusmine or use another --db. "
                 "The file was left untouched."
             )
+        if tables and writing:
+            # Before writing, check the whole file (about 10 ms per MB): writing into a
+            # damaged file spreads the damage. Readers only meet errors on damaged pages,
+            # which the CLI reports in one line.
+            self._quick_check()
         if version == SCHEMA_VERSION:
             self._add_query_indexes()
             return
@@ -100,6 +118,29 @@ class Store(Reads):
         with contextlib.suppress(sqlite3.OperationalError):
             self.conn.execute("PRAGMA journal_mode = WAL")
 
+    def _quick_check(self) -> None:
+        """Refuse a damaged file before anything reads or writes it."""
+        verdict = " ".join(self.conn.execute("PRAGMA quick_check(1)").fetchone()[0].split())
+        if verdict != "ok":
+            raise DatabaseError(
+                f"{self.path}: the database file is damaged ({verdict}); extract again into a "
+                "new --db (the documents are re-read from their files)"
+            )
+
+    def check_writable(self) -> None:
+        """Raise DatabaseError now if nothing can be written (a read-only file or folder)."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('write check', '')")
+        except sqlite3.OperationalError as error:
+            raise DatabaseError(
+                f"{self.path}: cannot write to this database ({error}); make the file and its "
+                "folder writable or choose another --db"
+            ) from error
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+
     def _add_query_indexes(self) -> None:
         """Create the query indexes a file made by an earlier release lacks.
 
@@ -123,23 +164,33 @@ class Store(Reads):
     # --- writing ----------------------------------------------------------------------
 
     def save_extraction(
-        self, extraction: Extraction, pipeline: str, date_window: str | None = None
+        self,
+        extraction: Extraction,
+        pipeline: str,
+        date_window: str | None = None,
+        origin: str | None = None,
     ) -> None:
-        """Replace everything stored for one document, atomically."""
+        """Replace everything stored for one document, atomically.
+
+        The resolution state is dropped in the same transaction: entity links of the
+        replaced rows are gone until the next resolution, and an interrupted run must
+        never look resolved to the next one.
+        """
         source = extraction.document
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
         try:
+            conn.execute("DELETE FROM meta WHERE key = ?", (RESOLVED_STATE,))
             conn.execute("DELETE FROM documents WHERE id = ?", (source.id,))
             conn.execute(
                 "INSERT INTO documents (id, path, sha256, pipeline, encoding, title, kind, date,"
-                " date_source, date_window, source, text, words, extracted_at)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " date_source, date_window, source, text, words, extracted_at, origin)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     source.id, source.path, source.sha256, pipeline, source.encoding, source.title,
                     source.kind, source.date, source.date_source, date_window, source.source,
-                    source.text, len(source.clean.split()), now,
+                    source.text, len(source.clean.split()), now, origin,
                 ),
             )  # fmt: skip
             conn.executemany(
@@ -192,7 +243,10 @@ class Store(Reads):
             )
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            # SQLite has already rolled back after some errors (a full disk): a second
+            # ROLLBACK would replace the real error with "no transaction is active".
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise
 
     def replace_entities(
@@ -231,7 +285,10 @@ class Store(Reads):
             )
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            # SQLite has already rolled back after some errors (a full disk): a second
+            # ROLLBACK would replace the real error with "no transaction is active".
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise
 
     def set_meta(self, key: str, value: str) -> None:
@@ -247,8 +304,28 @@ class Store(Reads):
             )
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            # SQLite has already rolled back after some errors (a full disk): a second
+            # ROLLBACK would replace the real error with "no transaction is active".
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise
+
+    def delete_documents(self, document_ids: Iterable[str]) -> None:
+        """Drop documents and everything extracted from them, in one transaction."""
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("DELETE FROM meta WHERE key = ?", (RESOLVED_STATE,))
+            conn.executemany("DELETE FROM documents WHERE id = ?", [(d,) for d in document_ids])
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    def set_origin(self, document_id: str, origin: str) -> None:
+        """Record where a stored document's file is now (it moved, content unchanged)."""
+        self.conn.execute("UPDATE documents SET origin = ? WHERE id = ?", (origin, document_id))
 
     def remember_aliases(self, pairs: list[tuple[str, str]]) -> None:
         """Keep alias corrections for later runs (see ``stored_aliases``)."""

@@ -41,6 +41,7 @@ class DocumentInfo:
     source: str | None
     words: int
     extracted_at: str
+    origin: str | None  # absolute path of the file (None: stored by an older version)
 
 
 @dataclass(frozen=True)

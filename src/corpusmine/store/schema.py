@@ -6,7 +6,7 @@ newer than ``SCHEMA_VERSION`` is refused, never overwritten.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x636D696E  # "cmin": marks a file as a corpusmine database
 
 # Indexes the queries rely on, added after version 1 was released: part of every new
@@ -142,5 +142,9 @@ CREATE TABLE IF NOT EXISTS candidate_references (
 );
 """
 
+# Where each document's file was (absolute, links not resolved), so that a later run
+# never reuses its id for another file without being told to (NULL: stored before v3).
+DOCUMENT_ORIGIN = "ALTER TABLE documents ADD COLUMN origin TEXT;"
+
 # Version n -> n + 1.
-MIGRATIONS: dict[int, str] = {1: CANDIDATE_REFERENCES}
+MIGRATIONS: dict[int, str] = {1: CANDIDATE_REFERENCES, 2: DOCUMENT_ORIGIN}
