@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
 from corpusmine.ingest import document_from_text
 from corpusmine.knowledge import (
     honorifics,
+    models_dir,
     name_lexicon,
     number_words,
     pronouns,
@@ -75,3 +78,26 @@ def test_closed_sets_compare_as_their_words() -> None:
     # Stored text and JSON keep the plain words.
     assert DocumentKind.MINUTES == "minutes" and f"{DateSource.FRONT_MATTER}" == "front-matter"
     assert DateSource.MANIFEST.explicit and not DateSource.INFERRED.explicit
+
+
+def _word_lists(value: object, where: str) -> Iterator[tuple[str, frozenset[str]]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _word_lists(item, f"{where}.{key}")
+    elif isinstance(value, list):
+        if len(value) >= 3 and all(isinstance(v, str) for v in value):
+            yield where, frozenset(v.lower() for v in value)
+        for i, item in enumerate(value):
+            yield from _word_lists(item, f"{where}[{i}]")
+
+
+def test_each_word_list_is_written_once() -> None:
+    # Two files holding the same list drift apart: one gets a word the other lacks.
+    seen: dict[frozenset[str], str] = {}
+    copies = []
+    for path in sorted(models_dir().glob("*.yaml")):
+        for where, words in _word_lists(yaml.safe_load(path.read_text("utf-8")), path.name):
+            if words in seen:
+                copies.append((seen[words], where))
+            seen.setdefault(words, where)
+    assert copies == []

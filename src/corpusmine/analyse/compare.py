@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..extract.claims.vocabulary import vocabulary
+from ..knowledge import claim_vocabulary
 from .records import AGREE, CHECK, CONTRADICT, DIFFERENT_TIME, StoredClaim
 from .values import date_gap_days, date_interval, number_interval, overlaps
 
@@ -44,7 +44,7 @@ def _events(a: StoredClaim, b: StoredClaim) -> Relation:
         return Relation(AGREE, f"{a.normalized} and {b.normalized} overlap")
     if "planned" in (a.status, b.status):
         return Relation(DIFFERENT_TIME, "a planned date and another date: plans change")
-    if gap <= vocabulary().event_window_days:
+    if gap <= claim_vocabulary().event_window_days:
         return Relation(
             CONTRADICT, f"the same {a.attribute} is placed in {a.normalized} and {b.normalized}"
         )

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..extract.claims.subjects import subject_key
-from ..extract.claims.vocabulary import rating_ranks, vocabulary
+from ..knowledge import claim_vocabulary, ratings, temporal_lexicon
 from ..store import ClaimRow
 from ..temporal import normalize_expression
 from .records import StoredClaim
@@ -22,12 +22,14 @@ from .records import StoredClaim
 EXPLICIT_DATE_SOURCES = frozenset({"header", "front-matter", "manifest"})
 NO_KEY = ("", "")  # a claim that is never grouped with others
 _WORD = re.compile(r"[a-z][a-z'-]*")
-_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
+# A word starting like a month name (temporal.yaml) says the value is at most a year off.
+_MONTH_STARTS = "|".join(sorted({name[:3] for name in temporal_lexicon().months}))
+_MONTH = re.compile(rf"\b({_MONTH_STARTS})[a-z]*\b", re.IGNORECASE)
 
 
 def claim_kind(attribute: str) -> str:
     """count, amount, rating or event, from the attribute name's vocabulary."""
-    vocab = vocabulary()
+    vocab = claim_vocabulary()
     if attribute in vocab.event_attributes:
         return "event"
     area_prefix = vocab.rating_area_template.split("{")[0]
@@ -89,7 +91,7 @@ class _Reader:
         self.group_keys = group_keys
         self.places = corpus_places(place_counts) if group_keys else frozenset()
         self.anchor = corpus_anchor(explicit_dates)
-        self.ranks = rating_ranks()
+        self.ranks = ratings().ranks
         self.keys: dict[str, tuple[str, str]] = {}
         self.kinds: dict[str, str] = {}
 

@@ -10,18 +10,19 @@ from __future__ import annotations
 import math
 from datetime import date, timedelta
 
-from ..extract.claims.vocabulary import vocabulary
+from ..knowledge import claim_vocabulary, temporal_lexicon
 from ..temporal.calendar import add_months, parse_value
 
 Interval = tuple[float, float]
 DateInterval = tuple[date, date]
 
-_SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+# A season value ("2023-SU") starts in its season's first month (temporal.yaml).
+_SEASON_MONTHS = {season.code: season.start for season in temporal_lexicon().seasons.values()}
 
 
 def number_interval(value: float, qualifier: str) -> Interval:
     """The values a stated figure is compatible with, given its hedge and rounding."""
-    vocab = vocabulary()
+    vocab = claim_vocabulary()
     unit = rounding_unit(value)
     if qualifier == "approximate":
         slack = max(abs(value) * vocab.approximate_tolerance, unit / 2)

@@ -14,6 +14,7 @@ or frozenset built in a ``@cache`` function), so every caller shares one copy.
 
 from __future__ import annotations
 
+from .claims import ClaimVocabulary, EventKind, claim_vocabulary
 from .documents import kind_names
 from .files import hash_models, load_csv, load_jsonl, load_lines, load_yaml, models_dir
 from .names import (
@@ -24,6 +25,7 @@ from .names import (
     name_lexicon,
     not_entities,
 )
+from .quotes import QuoteLexicon, quote_lexicon
 from .ratings import Grade, Ratings, ratings
 from .temporal import Season, TemporalLexicon, Unit, temporal_lexicon
 from .words import (
@@ -34,9 +36,16 @@ from .words import (
     honorifics,
     number_words,
     pronouns,
+    title_small_words,
 )
 
 __all__ = [
+    "ClaimVocabulary",
+    "EventKind",
+    "QuoteLexicon",
+    "claim_vocabulary",
+    "quote_lexicon",
+    "title_small_words",
     "DescriptionRule",
     "Grade",
     "Honorifics",

@@ -32,6 +32,8 @@ class Pronouns:
     possessive: frozenset[str]  # its, their
     relative: frozenset[str]  # which, who, that
     demonstrative: frozenset[str]  # this, that
+    female: frozenset[str]  # she, her: a woman
+    male: frozenset[str]  # he, him: a man
 
     @property
     def non_personal(self) -> frozenset[str]:
@@ -73,6 +75,12 @@ def function_words() -> frozenset[str]:
     """Words that carry no content in a name ("of", "and", "the", "&"): ignored when two
     names are compared and skipped when an acronym is spelt from a name."""
     return _lower(load_yaml("words.yaml")["function_words"])
+
+
+@cache
+def title_small_words() -> frozenset[str]:
+    """Words a title-case name writes in lower case ("Friends of the Earth")."""
+    return _lower(load_yaml("words.yaml")["title_small_words"])
 
 
 @cache

@@ -69,7 +69,7 @@ class Statement:
 
 def uncertain_below() -> float:
     """Attributions with a confidence under this are marked uncertain."""
-    from ..extract.quotes.lexicon import quote_lexicon
+    from ..knowledge import quote_lexicon
 
     return quote_lexicon().uncertain_below
 

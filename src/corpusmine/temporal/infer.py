@@ -16,9 +16,9 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
+from ..knowledge import temporal_lexicon as lexicon
 from .annotate import annotate_dates
 from .calendar import MONTHS, Period, add_months, parse_value
-from .lexicon import lexicon
 from .normalize import tokenize
 from .tense import governing_verb, span_tense
 from .types import DocumentDate, Timex

@@ -18,8 +18,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..knowledge import temporal_lexicon as lexicon
 from .calendar import parse_value
-from .lexicon import lexicon
 from .rules import calendar_dates, clock, durations, references, relative
 from .rules.base import RuleContext, Words
 from .types import Normalized

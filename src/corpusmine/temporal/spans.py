@@ -15,8 +15,9 @@ from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span
 
+from ..knowledge import TemporalLexicon as Lexicon
+from ..knowledge import temporal_lexicon as lexicon
 from .calendar import MONTHS, WEEKDAYS
-from .lexicon import Lexicon, lexicon
 from .normalize import tokenize
 
 MAX_WINDOW = 8

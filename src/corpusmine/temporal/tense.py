@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .lexicon import lexicon
+from ..knowledge import temporal_lexicon as lexicon
 
 _PAST_TAGS = {"VBD"}
 _VERBAL = {"VERB", "AUX"}

@@ -7,7 +7,7 @@ One module per job:
   the rules, each a generator of ``Draft`` records;
 - ``subjects``: who a claim is about; ``when``: its time; ``amounts``: the number a
   figure states; ``context``: one parsed document's offsets and lookups;
-- ``vocabulary``: the claim words of ``models/`` (also read by the analyser);
+- the claim words of ``models/`` are ``corpusmine.knowledge.claim_vocabulary()``;
 - ``records``: the intermediate records (``Phrase``, ``Amount``, ``Draft``).
 """
 
@@ -24,7 +24,7 @@ __all__ = ["Amount", "Claim", "Draft", "Phrase", "extract_claims"]
 
 
 def __getattr__(name: str) -> Any:
-    # The rules import spaCy; the analyser, which only reads ``vocabulary`` and
+    # The rules import spaCy; the analyser, which only reads
     # ``subjects.subject_key`` from here, must not pay a second for it.
     if name == "extract_claims":
         from .extractor import extract_claims

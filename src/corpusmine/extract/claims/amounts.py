@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from collections.abc import Collection
 
-from ...knowledge import load_yaml
+from ...knowledge import number_words
 from .records import Amount
 
 _DIGITS = re.compile(
@@ -13,25 +13,15 @@ _DIGITS = re.compile(
 )
 
 
-@cache
-def _tables() -> tuple[dict[str, float], dict[str, float], dict[str, str]]:
-    data = load_yaml("numbers.yaml")
-    return (
-        {k: float(v) for k, v in data["words"].items()},
-        {k: float(v) for k, v in data["multipliers"].items()},
-        dict(data["currencies"]),
-    )
-
-
-@cache
-def multiplier_words() -> frozenset[str]:
+def multiplier_words() -> Collection[str]:
     """Words that scale a number ("million", "bn", "m")."""
-    return frozenset(_tables()[1])
+    return number_words().multipliers.keys()
 
 
 def parse_amount(text: str) -> Amount | None:
     """The number a CARDINAL/MONEY/QUANTITY/PERCENT span states, or None."""
-    words, multipliers, currencies = _tables()
+    known = number_words()
+    words, multipliers, currencies = known.words, known.multipliers, known.currencies
     currency = next((code for symbol, code in currencies.items() if symbol in text), None)
     match = _DIGITS.search(text)
     if match:

@@ -13,10 +13,10 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from ...knowledge import EventKind, claim_vocabulary
 from .context import ClaimContext, token_lower
 from .records import Draft, Phrase
 from .subjects import SubjectFinder
-from .vocabulary import EventKind, vocabulary
 from .when import DATE_LABELS, date_value, is_point_in_time, root_of, tense_at
 
 _ATTACHING_DEPS = frozenset({"npadvmod", "tmod", "advmod", "poss", "nummod", "compound", "amod"})
@@ -63,7 +63,7 @@ def _attached_word(root: Token) -> Token | None:
 
 def _event_of(word: Token) -> tuple[EventKind, Token] | None:
     """The event kind a word triggers, looking through light verbs ("carried out a visit")."""
-    vocab = vocabulary()
+    vocab = claim_vocabulary()
     if word.pos_ in ("VERB", "AUX") and word.lemma_.lower() in vocab.light_verbs:
         objects = [c for c in word.children if c.dep_ == "dobj"]
         if not objects:
@@ -95,7 +95,7 @@ def _attribute(kind: EventKind, trigger: Token, sent: Span) -> str:
     thing = _published_thing(trigger, sent)
     if thing is None:
         return kind.attribute
-    for other in vocabulary().events:
+    for other in claim_vocabulary().events:
         if other is kind or other.of_event_template or not _matches(other, thing):
             continue
         if other.attribute in kind.plain_for:
@@ -115,7 +115,7 @@ def _published_thing(trigger: Token, sent: Span) -> Token | None:
     if trigger.dep_ in ("acl", "relcl") and trigger.head is not trigger:
         return trigger.head
     for token in reversed(sent[: trigger.i - sent.start]):
-        if token.pos_ == "NOUN" and any(_matches(k, token) for k in vocabulary().events):
+        if token.pos_ == "NOUN" and any(_matches(k, token) for k in claim_vocabulary().events):
             return token
     return None
 

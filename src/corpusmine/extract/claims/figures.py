@@ -10,18 +10,17 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from ...knowledge import claim_vocabulary, number_words
 from .amounts import multiplier_words, parse_amount
 from .context import ClaimContext, token_lower
 from .records import Draft
 from .subjects import SubjectFinder, clause_subject, governing_verb
-from .vocabulary import vocabulary
 
 COUNT_LABELS = frozenset({"CARDINAL"})
 MONEY_LABELS = frozenset({"MONEY"})
 _NUMBER_LIKE_LABELS = frozenset(
     {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "DATE", "TIME", "DURATION", "SET"}
 )
-_CURRENCY_BEFORE = {"£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY"}
 _UNIT_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 
 
@@ -34,7 +33,7 @@ def hedge_before(ctx: ClaimContext, first: int, number: int) -> tuple[str, int]:
     doc = ctx.doc
     start = max(0, first - 3)
     words = [token_lower(t) for t in doc[start:number]]
-    for phrase, qualifier in vocabulary().hedges:
+    for phrase, qualifier in claim_vocabulary().hedges:
         if len(phrase) <= len(words) and tuple(words[len(words) - len(phrase) :]) == phrase:
             return qualifier, number - len(phrase)
     return "exact", first
@@ -50,7 +49,7 @@ def number_token(ctx: ClaimContext, start: int, end: int) -> Token | None:
 
 def count_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Iterator[Draft]:
     """A count claim for each number that counts a noun ("495 children")."""
-    vocab = vocabulary()
+    vocab = claim_vocabulary()
     for text, start, end in _count_candidates(ctx, sent):
         number = number_token(ctx, start, end)
         if number is None or number.dep_ != "nummod" or number.head.pos_ not in ("NOUN", "PROPN"):
@@ -111,7 +110,7 @@ def money_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Iterat
         attribute = _amount_attribute(noun)
         qualifier, hedge_start = hedge_before(ctx, start, number.i)
         value_start = min(hedge_start, start)
-        if value_start > 0 and ctx.doc[value_start - 1].text in _CURRENCY_BEFORE:
+        if value_start > 0 and ctx.doc[value_start - 1].text in number_words().currencies:
             value_start -= 1
         claim_start, claim_end = ctx.span_offsets(value_start, end)
         if ctx.original_text(claim_end - 1, claim_end) == ".":
@@ -137,7 +136,7 @@ def _restriction(ctx: ClaimContext, noun: Token) -> str:
     Phrases naming a place, organisation or date are left out: they say where or when,
     which is the subject's or the period's business, not the attribute's.
     """
-    vocab = vocabulary()
+    vocab = claim_vocabulary()
     for child in noun.rights:
         if child.dep_ != "prep" or child.lower_ not in vocab.restricting_preps:
             continue
@@ -177,14 +176,14 @@ def _figure_subject(finder: SubjectFinder, noun: Token):
 
 def _currency_before(ctx: ClaimContext, start: int) -> str | None:
     for token in ctx.doc[max(0, start - 2) : start]:
-        if token.text in _CURRENCY_BEFORE:
-            return _CURRENCY_BEFORE[token.text]
+        if token.text in number_words().currencies:
+            return number_words().currencies[token.text]
     return None
 
 
 def _amount_noun(number: Token) -> Token | None:
     """The noun a sum is the value of: "the cost ... was £328", "a £5m budget"."""
-    nouns = vocabulary().amount_nouns
+    nouns = claim_vocabulary().amount_nouns
     token = number
     while token.dep_ == "conj" and token.head is not token:
         token = token.head  # "£328 and £945": the second shares the first's noun
@@ -202,7 +201,7 @@ def _amount_noun(number: Token) -> Token | None:
 
 
 def _amount_attribute(noun: Token | None) -> str:
-    vocab = vocabulary()
+    vocab = claim_vocabulary()
     if noun is None:
         return vocab.fallback_amount
     kept = [t.lower_ for t in noun.lefts if t.lower_ in vocab.keep_modifiers]
@@ -223,7 +222,7 @@ def _amount_attribute(noun: Token | None) -> str:
 
 def _period(ctx: ClaimContext, noun: Token | None, end: int) -> str | None:
     """The period of a sum: "weekly cost", "£328 a week", "£1m per year"."""
-    periods = vocabulary().periods
+    periods = claim_vocabulary().periods
     if noun is not None:
         for child in noun.lefts:
             if child.lower_ in periods:

@@ -13,10 +13,11 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from ...knowledge import claim_vocabulary, pronouns
+from ...knowledge import ratings as rating_scales
 from .context import ClaimContext, token_lower
 from .records import Draft, Phrase
-from .subjects import PRONOUNS, SubjectFinder, clause_subject, governing_verb
-from .vocabulary import rating_ranks, vocabulary
+from .subjects import SubjectFinder, clause_subject, governing_verb
 from .when import DATE_LABELS, date_value, is_point_in_time
 
 RATING_LABELS = frozenset({"RATING"})
@@ -24,7 +25,7 @@ RATING_LABELS = frozenset({"RATING"})
 
 def rating_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Iterator[Draft]:
     """A rating claim for each grade in the sentence (one per date it is dated to)."""
-    vocab = vocabulary()
+    vocab = claim_vocabulary()
     ratings = ctx.mentions_in(sent, RATING_LABELS)
     dates = [
         (m, s, e) for m, s, e in ctx.mentions_in(sent, DATE_LABELS) if is_point_in_time(ctx, m)
@@ -32,7 +33,7 @@ def rating_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Itera
     previous_end = sent.start
     for mention, start, end in ratings:
         grade = (mention.normalized or mention.text).lower()
-        scale = rating_ranks().get(grade, ("", 0))[0] or None
+        scale = rating_scales().ranks.get(grade, ("", 0))[0] or None
         status = _status(ctx, sent, start, end, previous_end)
         previous_end = end
         verb = governing_verb(ctx.doc[start])
@@ -63,7 +64,7 @@ def _status(ctx: ClaimContext, sent: Span, start: int, end: int, previous_end: i
     "from X to Y": X is previous, Y current. "previously"/"no longer": previous.
     "until ... achieved"/"aim ... to become": target. Otherwise the grade is current.
     """
-    vocab = vocabulary()
+    vocab = claim_vocabulary()
     doc = ctx.doc
     window = doc[max(previous_end, start - vocab.rating_window, sent.start) : start]
     words = [token_lower(t) for t in window]
@@ -108,7 +109,11 @@ def _subject_and_area(
     resolved = finder.resolve(subject)
     if resolved is not None:
         return resolved, ""
-    if subject.lower_ in PRONOUNS or subject.like_num or subject.pos_ in ("NUM", "PRON", "DET"):
+    if (
+        subject.lower_ in pronouns().non_personal
+        or subject.like_num
+        or subject.pos_ in ("NUM", "PRON", "DET")
+    ):
         return None, ""
     # A rated thing that is not an organisation is a judgement area of the topic.
     return None, _area_text(ctx, subject)
@@ -117,7 +122,8 @@ def _subject_and_area(
 def _nearest_before(finder: SubjectFinder, grade: Span) -> Phrase | None:
     """A headline grade with no verb: the organisation named just before it."""
     for cand in reversed(finder.candidates):
-        if grade.sent.start <= cand.token < grade.start and cand.key[1] != "regulator":
+        judged = not claim_vocabulary().judges_others(cand.key)
+        if judged and grade.sent.start <= cand.token < grade.start:
             return finder.resolve(grade.doc[cand.token])
     return None
 

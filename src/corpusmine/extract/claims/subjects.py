@@ -20,14 +20,13 @@ from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
+from ...knowledge import claim_vocabulary, pronouns
 from .context import ClaimContext
 from .records import Phrase
-from .vocabulary import vocabulary
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "pobj", "attr", "oprd"})
 ENTITY_LABELS = frozenset({"ORG", "GPE", "PERSON", "NORP", "FAC", "ROLE"})
-PRONOUNS = frozenset({"it", "its", "they", "them", "their", "which", "this", "that", "who"})
 _MODIFIER_DEPS = frozenset({"det", "compound", "amod", "poss", "nmod", "case", "nummod"})
 _PREPOSITIONS = frozenset({"in", "across", "of", "for", "at", "from", "on", "within", "by"})
 _KEY_WORD = re.compile(r"[a-z][a-z'-]*")
@@ -43,7 +42,7 @@ def subject_key(name: str, place_words: Collection[str] = frozenset()) -> tuple[
     place, all of them are ("north northamptonshire", "council"). ``place_words`` are
     lower-cased words of place names.
     """
-    vocab = vocabulary()
+    vocab = claim_vocabulary()
     words = [_strip_possessive(w) for w in _KEY_WORD.findall(name.lower().replace("’", "'"))]
     words = [w for w in words if w and w not in vocab.subject_stop_words]
     # A trailing place phrase does not change the subject ("services in Northamptonshire").
@@ -117,7 +116,7 @@ class SubjectFinder:
         return (
             token.pos_ in ("NOUN", "PROPN")
             and token.dep_ != "compound"
-            and (token.lower_ in vocabulary().subject_heads)
+            and (token.lower_ in claim_vocabulary().subject_heads)
         )
 
     def _entity_of(self, token: Token) -> Span | None:
@@ -129,7 +128,7 @@ class SubjectFinder:
 
     def resolve(self, token: Token) -> Phrase | None:
         """The phrase a subject token stands for: itself, its antecedent, or None."""
-        if token.lower_ in PRONOUNS or token.pos_ == "PRON":
+        if token.lower_ in pronouns().non_personal or token.pos_ == "PRON":
             cand = self._antecedent(token, same_sentence=True)
             if cand is None:
                 return None
@@ -164,7 +163,7 @@ class SubjectFinder:
                     continue
                 if key[0] and cand.key[0] != key[0]:
                     continue
-            elif cand.key[1] == "regulator":
+            elif claim_vocabulary().judges_others(cand.key):
                 continue
             return cand
         return None
@@ -193,7 +192,11 @@ class SubjectFinder:
         if first is None:
             return None
         for cand in self.candidates:
-            if first.start <= cand.token < first.end and cand.key[0] and cand.key[1] != "regulator":
+            if (
+                first.start <= cand.token < first.end
+                and cand.key[0]
+                and not claim_vocabulary().judges_others(cand.key)
+            ):
                 return cand.phrase
         return None
 

@@ -8,7 +8,7 @@ The flow of the task, one module per step:
   pronouns and descriptions); linking speakers across documents is ``resolve.speakers``;
 - ``minutes``: statements recorded under a minutes lead-in ("made the following points:");
 - ``extractor``: runs the rules and turns statements into ``Quote`` records;
-- ``lexicon``: the word lists and weights from ``models/quotes.yaml``;
+- the word lists and weights are ``corpusmine.knowledge.quote_lexicon()`` (quotes.yaml);
 - ``records``: the records passed between these steps.
 """
 
@@ -20,33 +20,28 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ...records import Quote
     from .extractor import extract_quotes, is_uncertain, is_uncertain_confidence
-    from .lexicon import QuoteLexicon, quote_lexicon
     from .records import QuotedSpan, Speaker, Statement
 
-# Where each public name lives. Imported on first use: the query commands read the
-# lexicon (who-said's "?" threshold) and must not pay for importing spaCy.
+# Where each public name lives. Imported on first use: the query commands must not pay
+# for importing spaCy.
 _HOMES = {
     "Quote": "...records",
-    "QuoteLexicon": ".lexicon",
     "QuotedSpan": ".records",
     "Speaker": ".records",
     "Statement": ".records",
     "extract_quotes": ".extractor",
     "is_uncertain": ".extractor",
     "is_uncertain_confidence": ".extractor",
-    "quote_lexicon": ".lexicon",
 }
 
 __all__ = [
     "Quote",
-    "QuoteLexicon",
     "QuotedSpan",
     "Speaker",
     "Statement",
     "extract_quotes",
     "is_uncertain",
     "is_uncertain_confidence",
-    "quote_lexicon",
 ]
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import QuoteLexicon
+from ...knowledge import QuoteLexicon
 from .records import QuotedSpan
 
 __all__ = [

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ...knowledge import QuoteLexicon, quote_lexicon, title_small_words
 from ...records import Quote, QuoteKind, SourceDocument, SpeakerLabel
 from ..doc_index import trimmed_chars
 from .cues import (
@@ -46,7 +47,6 @@ from .cues import (
     speech_verbs_in,
     tokens_between,
 )
-from .lexicon import QuoteLexicon, quote_lexicon
 from .marks import find_quoted_spans
 from .minutes import lead_ins
 from .records import QuotedSpan, Speaker, Statement
@@ -55,7 +55,6 @@ from .speaker_finder import SpeakerFinder
 __all__ = ["extract_quotes", "is_uncertain", "is_uncertain_confidence"]
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'\u2019-]*")
-_SMALL_WORDS = {"of", "and", "the", "for", "to", "in", "on", "a", "an", "at", "by", "&"}
 
 
 @dataclass
@@ -447,7 +446,7 @@ class _Extractor:
         if any(lead.endswith(p) for p in self.lex.not_speech_before):
             return False
         words = _WORD.findall(self.clean[span.start : span.end])
-        content = [w for w in words if w.lower() not in _SMALL_WORDS]
+        content = [w for w in words if w.lower() not in title_small_words()]
         return not (len(words) >= 2 and content and all(w[0].isupper() for w in content))
 
     def _outside(self, cues: Sequence[Cue]) -> list[Cue]:

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ...knowledge import QuoteLexicon
 from ...records import SourceDocument
 from .cues import is_verb
-from .lexicon import QuoteLexicon
 from .records import Speaker
 from .speaker_finder import SpeakerFinder
 

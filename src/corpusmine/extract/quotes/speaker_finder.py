@@ -21,8 +21,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from ...knowledge import QuoteLexicon
 from ...records import SourceDocument
-from .lexicon import QuoteLexicon
 from .records import QuotedSpan, Speaker
 
 __all__ = ["SPEAKER_ENTITIES", "SpeakerFinder", "report_organisation"]

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from ...knowledge import TemporalLexicon as Lexicon
 from ..calendar import Period
-from ..lexicon import Lexicon
 from ..types import Normalized
 
 Words = tuple[str, ...]

@@ -1,4 +1,8 @@
-"""The word lists and weights of quote attribution, read once from ``models/quotes.yaml``."""
+"""The word lists and weights of quote attribution (``models/quotes.yaml``), typed.
+
+Honorifics and pronouns are the shared ones of ``words.yaml``; single-word job titles
+(``job_titles.yaml``) count as role nouns.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ...knowledge import load_yaml
+from .files import load_yaml
+from .names import appositive_titles
+from .words import honorifics, pronouns
 
 __all__ = ["QuoteLexicon", "quote_lexicon"]
 
@@ -58,15 +64,10 @@ def _words(data: dict, key: str) -> frozenset[str]:
 
 @cache
 def quote_lexicon() -> QuoteLexicon:
-    """The lexicon from ``models/quotes.yaml``; job titles from ``job_titles.yaml`` count as
-    role nouns."""
+    """The quote lexicon, loaded once per process."""
     data = load_yaml("quotes.yaml")
-    titles = load_yaml("job_titles.yaml")
-    names = load_yaml("names.yaml")
     confidence = data["confidence"]
-    role_nouns = _words(data, "role_nouns") | {
-        t.lower() for t in titles.get("appositive", ()) if " " not in t
-    }
+    role_nouns = _words(data, "role_nouns") | {t for t in appositive_titles() if " " not in t}
     return QuoteLexicon(
         speech_verbs=_words(data, "speech_verbs"),
         source_verbs=_words(data, "source_verbs"),
@@ -79,18 +80,19 @@ def quote_lexicon() -> QuoteLexicon:
         group_nouns=_words(data, "group_nouns"),
         role_nouns=frozenset(role_nouns),
         org_nouns=_words(data, "org_nouns"),
-        person_pronouns=frozenset(w.lower() for w in data["pronouns"]["person"]),
-        group_pronouns=frozenset(w.lower() for w in data["pronouns"]["group"]),
+        person_pronouns=pronouns().person,
+        group_pronouns=pronouns().group,
         pronoun_gender={
-            w.lower(): gender for gender, words in data["pronoun_gender"].items() for w in words
+            **{w: "female" for w in pronouns().female},
+            **{w: "male" for w in pronouns().male},
         },
         honorific_gender={
-            **{h.lower().rstrip("."): "female" for h in names.get("female_honorifics", ())},
-            **{h.lower().rstrip("."): "male" for h in names.get("male_honorifics", ())},
+            **{h: "female" for h in honorifics().female},
+            **{h: "male" for h in honorifics().male},
         },
         lead_ins=tuple(re.compile(p, re.IGNORECASE) for p in data["lead_in_patterns"]),
         not_speech_before=tuple(str(w).lower() for w in data["not_speech_before"]),
-        honorifics=_words(data, "honorifics") | {h.lower() for h in titles.get("honorifics", ())},
+        honorifics=honorifics().all,
         rule_confidence={k: float(v) for k, v in confidence["rules"].items()},
         speaker_confidence={k: float(v) for k, v in confidence["speakers"].items()},
         recovered_mark=float(confidence["recovered_mark"]),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from ...knowledge import load_yaml
+from .files import load_yaml
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,7 @@ class EventKind:
 
 
 @dataclass(frozen=True)
-class Vocabulary:
+class ClaimVocabulary:
     """Everything the claim extractor and the analyser read from ``models/``."""
 
     count_template: str
@@ -43,11 +43,17 @@ class Vocabulary:
     light_verbs: frozenset[str]
     event_window_days: int
     subject_heads: dict[str, str]  # head word -> head class
+    assessor_classes: frozenset[str]  # head classes of bodies that judge others
     subject_stop_words: frozenset[str]
     hedges: tuple[tuple[tuple[str, ...], str], ...]  # (words, qualifier), longest first
     approximate_tolerance: float
     near_bound_tolerance: float
     exact_round_zeros: int
+
+    def judges_others(self, key: tuple[str, str]) -> bool:
+        """Whether a subject key (see claims.subjects.subject_key) names an assessing body:
+        its grades are of someone else, and "it" or a title never stands for it."""
+        return key[1] in self.assessor_classes
 
     @cached_property
     def event_attributes(self) -> frozenset[str]:
@@ -60,8 +66,8 @@ class Vocabulary:
 
 
 @cache
-def vocabulary() -> Vocabulary:
-    """The vocabulary, loaded once per process."""
+def claim_vocabulary() -> ClaimVocabulary:
+    """The claim vocabulary, loaded once per process."""
     data = load_yaml("attributes.yaml")
     hedge_data = load_yaml("hedges.yaml")
     count, amount, rating = data["count"], data["amount"], data["rating"]
@@ -86,7 +92,7 @@ def vocabulary() -> Vocabulary:
         key=lambda item: -len(item[0]),
     )
     tolerance = hedge_data["tolerance"]
-    return Vocabulary(
+    return ClaimVocabulary(
         count_template=count["template"],
         min_singular=int(count["min_singular"]),
         skip_units=frozenset(count["skip_units"]),
@@ -107,19 +113,10 @@ def vocabulary() -> Vocabulary:
         light_verbs=frozenset(data["light_verbs"]),
         event_window_days=int(data["event_window_days"]),
         subject_heads=heads,
+        assessor_classes=frozenset(data["assessor_heads"]),
         subject_stop_words=frozenset(w.lower() for w in data["subject_stop_words"]),
         hedges=tuple(hedges),
         approximate_tolerance=float(tolerance["approximate"]),
         near_bound_tolerance=float(tolerance["near_bound"]),
         exact_round_zeros=int(tolerance["exact_round_zeros"]),
     )
-
-
-@cache
-def rating_ranks() -> dict[str, tuple[str, int]]:
-    """Grade name (lower case) -> (scale name, rank on the scale) from ``ratings.yaml``."""
-    ranks: dict[str, tuple[str, int]] = {}
-    for scale_name, scale in load_yaml("ratings.yaml")["scales"].items():
-        for grade in scale["grades"]:
-            ranks[str(grade["name"]).lower()] = (scale_name, int(grade["value"]))
-    return ranks
