@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 
 from corpusmine.errors import CorpusmineError
 from corpusmine.extract.references.acronyms import best_long_form, find_definitions
+from corpusmine.knowledge import name_lexicon as lexicon
 from corpusmine.records import Claim, Entity, Mention, Quote
 from corpusmine.resolve import Resolution, load_alias_file, resolve_corpus
 from corpusmine.resolve.clusters import ConstrainedUnion
-from corpusmine.resolve.lexicon import lexicon
 from corpusmine.resolve.names import letters_match
 from corpusmine.store import Store
 

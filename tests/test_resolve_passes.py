@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from corpusmine.extract.references import find_references
+from corpusmine.knowledge import name_lexicon as lexicon
 from corpusmine.records import Mention
 from corpusmine.resolve import resolve_corpus
 from corpusmine.resolve.context import link_all
@@ -14,7 +15,6 @@ from corpusmine.resolve.edges import cluster, evidence_edges
 from corpusmine.resolve.evidence import Evidence
 from corpusmine.resolve.expansions import expand_acronyms
 from corpusmine.resolve.inputs import build_input
-from corpusmine.resolve.lexicon import lexicon
 from corpusmine.resolve.references import gather, read_names, used_definitions
 from corpusmine.resolve.refs import COORDINATION, DESCRIPTION, LONG_FORM
 from corpusmine.resolve.roles import find_roles

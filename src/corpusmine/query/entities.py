@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..knowledge import honorifics
 from ..records import Entity
-from ..resolve.lexicon import lexicon
 from ..resolve.names import straighten
 from ..store import Store
 from .results import Results
@@ -38,9 +38,9 @@ def entities(store: Store, entity_type: str | None = None) -> Results[Entity]:
 
 def name_key(text: str) -> str:
     """Lower-cased name with apostrophes unified and honorifics dropped, for matching."""
-    honorifics = lexicon().honorifics
+    titles = honorifics().all
     words = straighten(text).replace(".", " ").lower().split()
-    while words and (words[0] in honorifics or words[0] == "the"):
+    while words and (words[0] in titles or words[0] == "the"):
         words = words[1:]
     return " ".join(words)
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from .names import initial_parts, letters_match
 
 if TYPE_CHECKING:
-    from .lexicon import Lexicon
+    from ..knowledge import NameLexicon as Lexicon
 
 K = TypeVar("K")
 

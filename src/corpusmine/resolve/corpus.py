@@ -26,13 +26,13 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from ..knowledge import name_lexicon as lexicon
 from ..records import CandidateReferences, Claim, Entity, Mention, Quote
 from .context import link_all
 from .edges import cluster, evidence_edges
 from .entities import attribute, build_entities, entity_id
 from .expansions import expand_acronyms
 from .inputs import build_input
-from .lexicon import lexicon
 from .references import gather, read_names, used_definitions
 from .roles import find_roles
 

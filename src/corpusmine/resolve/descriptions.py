@@ -16,7 +16,8 @@ from ..records import DescriptionCandidate
 from .names import Name
 
 if TYPE_CHECKING:
-    from .lexicon import DescriptionRule, Lexicon
+    from ..knowledge import DescriptionRule
+    from ..knowledge import NameLexicon as Lexicon
 
 
 @dataclass(frozen=True)

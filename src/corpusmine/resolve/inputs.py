@@ -11,8 +11,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from ..knowledge import NameLexicon as Lexicon
 from ..records import CandidateReferences, Mention
-from .lexicon import Lexicon
 from .names import Name, analyse, entity_type, straighten
 from .refs import MENTION, Ref
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from .names import word_token
 
 if TYPE_CHECKING:
-    from .lexicon import Lexicon
+    from ..knowledge import NameLexicon as Lexicon
 
 _CHUNK_URL = re.compile(r"[/@]|www\.|\w\.\w+\.\w")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*|[^\sA-Za-z]")

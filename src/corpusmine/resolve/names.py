@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .lexicon import Lexicon
+    from ..knowledge import NameLexicon as Lexicon
 
 # NER labels -> the entity types of DESIGN.md; other labels (DATE, CARDINAL, ...) are
 # not entities.

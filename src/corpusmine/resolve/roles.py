@@ -23,9 +23,9 @@ from .names import straighten
 from .refs import DESCRIPTION, MENTION, Ref, SpanIndex
 
 if TYPE_CHECKING:
+    from ..knowledge import NameLexicon as Lexicon
     from .context import Links
     from .inputs import ResolveInput
-    from .lexicon import Lexicon
     from .reading import Reading
     from .references import References
 

@@ -18,7 +18,7 @@ from .names import Name, analyse, straighten
 from .refs import Ref, SpanIndex
 
 if TYPE_CHECKING:
-    from .lexicon import Lexicon
+    from ..knowledge import NameLexicon as Lexicon
 
 
 @dataclass

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz.fuzz import ratio
 
 if TYPE_CHECKING:
-    from .lexicon import Lexicon
+    from ..knowledge import NameLexicon as Lexicon
 
 Key = tuple[str, ...]
 MIN_WORD = 6  # shorter words differ by one letter too often (Baker / Barker)
