@@ -15,6 +15,7 @@ from corpusmine.knowledge import (
     name_lexicon,
     number_words,
     pronouns,
+    quote_lexicon,
     temporal_lexicon,
 )
 from corpusmine.records import DateSource, DocumentKind
@@ -101,3 +102,11 @@ def test_each_word_list_is_written_once() -> None:
                 copies.append((seen[words], where))
             seen.setdefault(words, where)
     assert copies == []
+
+
+def test_quote_lexicon_reads_the_shared_gender_words() -> None:
+    # Regression: a moved list must not leave a reader with an empty copy.
+    lex = quote_lexicon()
+    assert (lex.honorific_gender["mrs"], lex.honorific_gender["sir"]) == ("female", "male")
+    assert (lex.pronoun_gender["she"], lex.pronoun_gender["him"]) == ("female", "male")
+    assert lex.honorifics == honorifics().all and lex.person_pronouns == pronouns().person
