@@ -334,12 +334,18 @@ def test_report_speaks_for_its_organisation(run, text: str, speaker: tuple) -> N
 PARTIAL = [
     pytest.param(
         "Ofsted found progress at a 'very early stage'.",
-        [("partial", "very early stage", "Ofsted", "partial-cue")],
+        [  # what was found is the verb's complement; the quoted words a partial inside it
+            ("indirect", "progress at a", "Ofsted", "partial-predicate"),
+            ("partial", "very early stage", "Ofsted", "partial-cue"),
+        ],
         id="finding-verb",
     ),
     pytest.param(
         "An Ofsted inspection took place.\n\nThe regulator found progress at a 'very early stage'.",
-        [("partial", "very early stage", "Ofsted", "partial-cue")],
+        [
+            ("indirect", "progress at a", "Ofsted", "partial-predicate"),
+            ("partial", "very early stage", "Ofsted", "partial-cue"),
+        ],
         id="regulator-finding",
     ),
     pytest.param(

@@ -122,6 +122,22 @@ FRAGMENTS = [
 ]
 
 
+PREDICATES = [
+    (  # local government: what a verb beyond "said" ascribes, around its quoted words
+        'Councillor Tom Reid described the new parking charges as "a tax on shoppers."',
+        "the new parking charges",
+        "Tom Reid",
+        'the new parking charges as "a tax on shoppers."',
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker", "whole"), PREDICATES)
+def test_quoted_words_inside_a_predicate(run, text, words, speaker, whole) -> None:
+    check(run, text, words, "indirect", speaker, whole)
+    check(run, text, "a tax on shoppers", "partial", speaker)
+
+
 @pytest.mark.parametrize(("text", "words", "speaker", "whole"), FRAGMENTS)
 def test_reported_clause_with_a_quoted_fragment(run, text, words, speaker, whole) -> None:
     check(run, text, words, "indirect", speaker, whole)
@@ -153,6 +169,12 @@ COLONS = [
         "Senator Ruth Adler attacked the budget on Monday.",
         "A betrayal of",
         "Ruth Adler",
+    ),
+    (  # politics: a transcript line "Name (party): words"
+        "The committee heard evidence on Tuesday.\n\n"
+        'Rep. Ann Cole (D-Ore.): "Who told you that the servers were secure?"',
+        "Who told you",
+        "Ann Cole",
     ),
     (  # sport: an inverted frame with any verb
         '"This is the best day of my career!" beamed Gina Marsh after the final.',

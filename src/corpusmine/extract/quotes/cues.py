@@ -34,6 +34,7 @@ __all__ = [
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"')\]]*\s+")
 _STOP = re.compile(r"[.!?]")
+_WORD_BEFORE = re.compile(r"[A-Za-z]+$")
 # Words between the closing mark and a cue after it: ", the report said" / ", said X".
 MAX_WORDS_BEFORE_CUE_AFTER = 8
 
@@ -57,10 +58,23 @@ def tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
     return [t for t in span if start <= t.idx < end]
 
 
+def _abbreviation(clean: str, at: int) -> bool:
+    """Whether the period at ``at`` ends an abbreviation ("Mr.", "Sen.", "J."), not a
+    sentence: a capitalised word of at most three letters before it."""
+    if clean[at] != ".":
+        return False
+    word = _WORD_BEFORE.search(clean, max(0, at - 5), at)
+    return word is not None and len(word.group()) <= 3 and word.group()[0].isupper()
+
+
 def frame_before(clean: str, span: QuotedSpan, block_start: int, previous_end: int) -> int:
     """Start of the narrator's words before the opening mark, in the same sentence."""
     start = max(block_start, previous_end)
-    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(clean, start, span.open_at)]
+    breaks = [
+        m.end()
+        for m in _SENTENCE_BREAK.finditer(clean, start, span.open_at)
+        if not _abbreviation(clean, m.start())
+    ]
     return breaks[-1] if breaks else start
 
 
@@ -68,10 +82,12 @@ def frame_after(clean: str, span: QuotedSpan, block_end: int, next_open: int) ->
     """End of the narrator's words after the closing mark, up to the sentence end."""
     if span.close_at is None:
         return span.outer_end
-    start = span.close_at + 1
+    start = span.outer_end
     stop = min(block_end, next_open)
-    match = _STOP.search(clean, start, stop)
-    return match.end() if match else stop
+    for match in _STOP.finditer(clean, start, stop):
+        if not _abbreviation(clean, match.start()):
+            return match.end()
+    return stop
 
 
 def is_verb(token: Token) -> bool:

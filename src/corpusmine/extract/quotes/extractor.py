@@ -54,6 +54,8 @@ from .speaker_finder import SpeakerFinder
 
 __all__ = ["extract_quotes", "is_uncertain", "is_uncertain_confidence"]
 
+# Dependents of a verb that carry what it ascribes ("described X as 'Y'").
+_COMPLEMENTS = {"dobj", "xcomp", "prep", "attr", "oprd", "acomp", "dative"}
 _WORD = re.compile(r"[A-Za-z0-9][\w'\u2019-]*")
 
 
@@ -232,21 +234,39 @@ class _Extractor:
     def _headline(
         self, span: QuotedSpan, before_text: str
     ) -> tuple[QuotedSpan, Cue, tuple[Speaker, ...], str] | None:
-        """A title "X on Y: 'Unethical'" or "X: 'We will win'": the words are X's."""
-        if span.block != 0 or not before_text.endswith(":"):
+        """A title "X on Y: 'Unethical'", or a line "X: 'We will win'" (a title or a
+        transcript): the words are X's."""
+        if not before_text.endswith(":"):
             return None
-        block = self.source.blocks[0]
+        block = self.source.blocks[span.block]
         tokens = self._outside_tokens(tokens_between(self.doc, block.clean_start, span.open_at))
         names = []
         for token in tokens:
-            if token.lower_ == "on" or token.text == ":":
+            # A title may say what about ("X on Y:"); a transcript line is only the name,
+            # perhaps with a bracket ("Rep. Ann Cole (D-Ore.):").
+            if (token.lower_ == "on" and span.block == 0) or token.text in (":", "("):
                 break
             names.append(token)
+        if span.block != 0 and tokens[len(names) :][:1] and tokens[len(names)].text == "(":
+            close = next((t for t in tokens[len(names) :] if t.text.startswith(")")), None)
+            following = (
+                self.doc[close.i + 1].text
+                if close is not None and close.i + 1 < len(self.doc)
+                else ""
+            )
+            if close is None or not (
+                close.text == "):" or (close.text == ")" and following == ":")
+            ):
+                return None
+        elif span.block != 0 and len(names) + 1 != len(tokens):
+            return None
         if not names or names[0].idx != _first_visible(self.clean, block.clean_start):
             return None
         entity = self.finder.entity_of.get(names[-1].i)
-        if entity is None or entity.start != names[0].i or entity.end != names[-1].i + 1:
+        if entity is None or entity.end != names[-1].i + 1:
             return None  # the words before the colon must be one name and nothing else
+        if any(t.i < entity.start and t.dep_ != "compound" for t in names):
+            return None  # ... though a title may stand before it ("Rep. Ann Cole")
         speakers = self.finder.of_token(entity.root)
         if not speakers or speakers[0].label not in ("PERSON", "ORG"):
             return None
@@ -299,6 +319,7 @@ class _Extractor:
                     sentence, span.recovered, verb.lemma_.lower(),
                 )
             )  # fmt: skip
+            self._predicate(verb, span, speakers, sentence)
             return
         subject = self._report_subject(span)
         if subject:
@@ -312,6 +333,40 @@ class _Extractor:
             )  # fmt: skip
             return
         self.state.pending.append(span)
+
+    def _predicate(
+        self,
+        verb: Token,
+        span: QuotedSpan,
+        speakers: tuple[Speaker, ...],
+        sentence: tuple[int, int],
+    ) -> None:
+        """What the verb ascribes, around its quoted words: "described the field as 'all
+        very good'", "called the plan 'a betrayal'". The fragment alone is not what was
+        said; the verb's complements are, as one indirect record (a verb of saying with a
+        clause is already recorded by the indirect pass)."""
+        if any(c.dep_ == "ccomp" for c in verb.children):
+            return
+        tokens = [
+            t
+            for child in verb.children
+            if child.i > verb.i and child.dep_ in _COMPLEMENTS
+            for t in child.subtree
+        ]
+        if not tokens:
+            return
+        first = min(t.i for t in tokens)
+        last = max(t.i for t in tokens)
+        start = self.doc[first].idx
+        end = self._closing_quote(self.doc[last].idx + len(self.doc[last].text))
+        if not (start <= span.start and span.end <= end) or self.finder.in_quote(first):
+            return  # the complement must hold the quoted words, and begin outside them
+        self._add(
+            Statement(
+                start, end, "indirect", verb.lower_, speakers, "partial-predicate", sentence,
+                span.recovered, verb.lemma_.lower(),
+            )
+        )  # fmt: skip
 
     def _report_subject(self, span: QuotedSpan) -> tuple[Speaker, ...]:
         """The report or its authors as the sentence's subject are the source of its quoted
