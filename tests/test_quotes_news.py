@@ -138,6 +138,28 @@ def test_quoted_words_inside_a_predicate(run, text, words, speaker, whole) -> No
     check(run, text, "a tax on shoppers", "partial", speaker)
 
 
+NARRATED = [
+    (  # business: a cue set off by commas inside what was said
+        "Daniel Okafor spoke to investors on Monday. The results this year, he said, "
+        "were the best in the company's history.",
+        "The results this year",
+        "Daniel Okafor",
+        "The results this year",
+    ),
+    (  # local government: "according to" a report
+        "Bus journeys fell by a third last year, according to the transport authority.",
+        "Bus journeys fell",
+        "transport authority",
+        "Bus journeys fell by a third last year",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker", "whole"), NARRATED)
+def test_narrated_speech_without_a_reported_clause(run, text, words, speaker, whole) -> None:
+    check(run, text, words, "indirect", speaker, whole)
+
+
 @pytest.mark.parametrize(("text", "words", "speaker", "whole"), FRAGMENTS)
 def test_reported_clause_with_a_quoted_fragment(run, text, words, speaker, whole) -> None:
     check(run, text, words, "indirect", speaker, whole)

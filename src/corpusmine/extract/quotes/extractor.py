@@ -111,6 +111,7 @@ class _Extractor:
         bullet_blocks = self._lead_in_statements()
         self._quoted_statements()
         self._indirect_statements(bullet_blocks)
+        self._according_to()
         self._attribute_pending()
         return self._records()
 
@@ -387,7 +388,10 @@ class _Extractor:
             if self.finder.in_quote(verb.i) or self._block_of(verb.idx) in bullet_blocks:
                 continue
             clause = reported_clause(verb)
-            if clause is None or self._is_direct_content(clause):
+            if clause is None:
+                self._interposed(verb)
+                continue
+            if self._is_direct_content(clause):
                 continue
             if any(t.dep_ == "nsubj" and t.head == verb for t in clause):
                 continue  # the parse put the speaker inside the clause: not trustworthy
@@ -399,6 +403,86 @@ class _Extractor:
                     clause.start_char, self._closing_quote(clause.end_char), "indirect",
                     verb.lower_, speakers,
                     "indirect", self._sentence_of_token(verb), False, verb.lemma_.lower(),
+                )
+            )  # fmt: skip
+
+    def _interposed(self, verb: Token) -> None:
+        """A cue set off by commas inside what was said: "The years that followed, he
+        said, brought a shift." / "Unity matters, the aide added." The sentence on either
+        side of the cue is the statement, one record per side."""
+        sentence = verb.sent
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects or any(c.dep_ in ("dobj", "xcomp", "dative") for c in verb.children):
+            return
+        if verb.dep_ != "parataxis":
+            # Only a cue hanging beside the clause it interrupts. A cue that is the root
+            # with no clause of its own follows a fronted adverbial ("In December, X said"),
+            # which was not said.
+            return
+        group = [t.i for t in verb.subtree if not t.is_punct]
+        first, last = min(group), max(group)
+        before = self.doc[first - 1] if first > sentence.start else None
+        after = self.doc[last + 1] if last + 1 < sentence.end else None
+        if before is None or before.text != ",":
+            return  # a cue opening its sentence frames what follows, not an interposed one
+        if after is not None and after.text not in (",", ".", "!", "?", ";"):
+            return
+        speakers = self.finder.of_verb(verb)
+        if not speakers:
+            return
+        pieces = [(sentence.start, before.i)]
+        if after is not None and after.text == ",":
+            pieces.append((after.i + 1, sentence.end))
+        for start, stop in pieces:
+            tokens = [t for t in self.doc[start:stop] if not (t.is_punct or t.is_space)]
+            if len(tokens) < 2 or self.finder.in_quote(tokens[0].i):
+                continue
+            begin, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+            end = self._closing_quote(end)
+            span = self.doc.char_span(begin, end, alignment_mode="expand")
+            if span is None or self._is_direct_content(span):
+                continue
+            self._add(
+                Statement(
+                    begin, end, "indirect", verb.lower_, speakers, "interposed-cue",
+                    self._sentence_of_token(verb), False, verb.lemma_.lower(),
+                )
+            )  # fmt: skip
+
+    def _according_to(self) -> None:
+        """ "..., according to the department." / "According to a survey, ...": the rest of
+        the sentence is the source's statement."""
+        for token in self.doc:
+            if token.lower_ != "according" or self.finder.in_quote(token.i):
+                continue
+            nxt = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+            if nxt is None or nxt.lower_ != "to":
+                continue
+            objects = [c for c in nxt.children if c.dep_ == "pobj"]
+            if not objects:
+                continue
+            speakers = self.finder.of_token(objects[0], describe=True)
+            if not speakers:
+                continue
+            sentence = token.sent
+            phrase = [t.i for t in token.subtree] + [t.i for t in nxt.subtree]
+            first, last = min(phrase), max(phrase)
+            if first > sentence.start:
+                start, stop = sentence.start, first
+            else:
+                start, stop = last + 1, sentence.end
+            tokens = [t for t in self.doc[start:stop] if not (t.is_punct or t.is_space)]
+            if len(tokens) < 3:
+                continue
+            begin = tokens[0].idx
+            end = self._closing_quote(tokens[-1].idx + len(tokens[-1].text))
+            span = self.doc.char_span(begin, end, alignment_mode="expand")
+            if span is None or self._is_direct_content(span):
+                continue
+            self._add(
+                Statement(
+                    begin, end, "indirect", "according to", speakers, "according-to-narration",
+                    self._sentence_of_token(token), False, "according to",
                 )
             )  # fmt: skip
 

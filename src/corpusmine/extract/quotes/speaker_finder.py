@@ -223,6 +223,8 @@ class SpeakerFinder:
             return (Speaker(*phrase, "ROLE", how),)
         if lemma in self.lex.org_nouns:
             return (Speaker(*phrase, "ORG", "noun-phrase"),)
+        if describe and any(c.dep_ == "nummod" for c in token.children):
+            return (Speaker(*phrase, "GROUP", "noun-phrase"),)  # "47 percent said"
         if token.tag_ in ("NNS", "NNPS"):
             # Plural subjects of reporting verbs are people ("Care leavers described ...").
             return (Speaker(*phrase, "GROUP", "noun-phrase"),)
