@@ -4,6 +4,7 @@ each on a corpus built in a temporary folder."""
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import os
@@ -469,3 +470,58 @@ def test_jobs_are_capped_at_the_cpus(tmp_path: Path) -> None:
     summary = corpusmine.extract([folder], db=tmp_path / "x.db", jobs=10_000).summary
     assert summary is not None and summary.failures == ()
     assert any(f"using {os.cpu_count()}" in note for note in summary.notes)
+
+
+# --- 5. one long document never holds its batch back --------------------------------------
+
+
+def test_a_long_document_is_parsed_in_a_batch_of_its_own() -> None:
+    from corpusmine.ingest import document_from_text
+    from corpusmine.runner import LONG_DOCUMENT_CHARS, _batches
+
+    short = [document_from_text(WATER, document_id=f"s{i}") for i in range(5)]
+    long = document_from_text(
+        "The plant opened. " * (LONG_DOCUMENT_CHARS // 18 + 1), document_id="L"
+    )
+    batches = list(_batches(iter([short[0], long, *short[1:]]), 2))
+    assert [[d.id for d in b] for b in batches] == [["L"], ["s0", "s1"], ["s2", "s3"], ["s4"]]
+
+
+def test_quote_extraction_grows_linearly_with_repeated_quotes() -> None:
+    """N times 'Maria Lopez said: "..."': doubling N about doubles the quote extractor's
+    work, counted as the lines of extract/quotes/ it executes (not seconds)."""
+    from corpusmine.extract import extract_document
+    from corpusmine.ingest import document_from_text
+    from corpusmine.nlp import build_pipeline
+
+    nlp = build_pipeline(None)
+    counts = []
+    for n in (100, 200, 400):
+        text = "Title\n\n" + "\n\n".join(
+            f'Maria Lopez said: "The plan number {i} is good." She said: "Yes."' for i in range(n)
+        )
+        source = document_from_text(text, document_id=f"q{n}")
+        doc = nlp(source.clean)
+        lines = _count_lines(functools.partial(extract_document, doc, source, None), "/quotes/")
+        counts.append(lines)
+    assert counts[2] <= 2.5 * counts[1] and counts[1] <= 2.5 * counts[0], counts
+
+
+def _count_lines(work, folder: str) -> int:
+    """Lines executed in files whose path contains ``folder`` while ``work()`` runs."""
+    count = [0]
+
+    def local(frame, event, arg):
+        if event == "line":
+            count[0] += 1
+        return local
+
+    def calls(frame, event, arg):
+        return local if folder in frame.f_code.co_filename else None
+
+    sys.settrace(calls)
+    try:
+        work()
+    finally:
+        sys.settrace(None)
+    return count[0]
