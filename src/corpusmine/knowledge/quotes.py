@@ -100,5 +100,5 @@ def quote_lexicon() -> QuoteLexicon:
         uncertain_below=float(data["uncertain_below"]),
         min_direct_words=int(data["min_direct_words"]),
         pronoun_window_blocks=int(data["pronoun_window_blocks"]),
-        pronoun_window_persons=int(data.get("pronoun_window_persons", 50)),
+        pronoun_window_persons=int(data["pronoun_window_persons"]),
     )

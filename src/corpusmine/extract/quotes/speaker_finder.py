@@ -60,6 +60,7 @@ class SpeakerFinder:
             for token in ent:
                 self.entity_of[token.i] = ent
         self.persons = [e for e in doc.ents if e.label_ == "PERSON" and not self.in_quote(e.start)]
+        self.persons = sorted(self.persons + self._unlabelled_speakers(), key=lambda e: e.start)
         self._person_ends = [e.end for e in self.persons]
         # Persons by surname, in text order: the fullest name and the person an ORG-tagged
         # surname stands for ("Priebus" tagged ORG where the text names "Reince Priebus").
@@ -80,6 +81,32 @@ class SpeakerFinder:
             if ent.label_ == "ORG":
                 self.org_mentions.setdefault(_norm(ent.text), []).append(ent)
         self._org_starts = {k: [e.start_char for e in v] for k, v in self.org_mentions.items()}
+
+    def _unlabelled_speakers(self) -> list[Span]:
+        """Names the model did not tag as persons but the text makes speak: the proper-noun
+        subject of a verb of saying ("Jolly said", "said Iampaglia"). They count as persons
+        for pronouns and surnames later in the document."""
+        found = []
+        for token in self.doc:
+            if token.dep_ != "nsubj" or token.tag_ != "NNP" or not token.text[:1].isupper():
+                continue
+            known = self.lex.report_speakers | self.lex.group_nouns | self.lex.role_nouns
+            if token.lower_ in known or token.lemma_.lower() in known | self.lex.org_nouns:
+                continue  # "Inspectors said": a report noun capitalised, not a name
+            if token.head.lemma_.lower() not in self.lex.speech_verbs or self.in_quote(token.i):
+                continue
+            entity = self.entity_of.get(token.i)
+            if entity is not None and entity.label_ in ("PERSON", "ORG", "ROLE"):
+                continue
+            first = token.i
+            while (
+                first > 0
+                and self.doc[first - 1].pos_ == "PROPN"
+                and self.doc[first - 1].dep_ == "compound"
+            ):
+                first -= 1
+            found.append(Span(self.doc, first, token.i + 1, label="PERSON"))
+        return found
 
     # --- public --------------------------------------------------------------------
 
@@ -198,6 +225,10 @@ class SpeakerFinder:
                 return (self._entity_speaker(person, "named"),)
         if entity is not None and entity.label_ in SPEAKER_ENTITIES:
             return (self._entity_speaker(entity, "named"),)
+        if describe and entity is not None and entity.label_ in ("GPE", "NORP"):
+            # "Russia said", or a surname the model took for a place ("said Iampaglia"):
+            # a named source either way, typed as an organisation.
+            return (Speaker(entity.text, entity.start_char, entity.end_char, "ORG", "proper-noun"),)
         if entity is None and token.pos_ == "PROPN" and token.lower_ in self._by_surname:
             return (
                 self._entity_speaker(self.fullest_name(self._by_surname[token.lower_][0]), "named"),
@@ -243,7 +274,8 @@ class SpeakerFinder:
     def _is_description(token: Token) -> bool:
         """A singular noun phrase with a determiner or possessive: "the senator", "his
         spokesman", "a top aide"."""
-        return token.tag_ == "NN" and any(c.dep_ in ("det", "poss") for c in token.children)
+        common = token.tag_ == "NN" or (token.tag_ == "NNP" and token.text.islower())
+        return common and any(c.dep_ in ("det", "poss") for c in token.children)
 
     def _described(self, token: Token) -> Span | None:
         """The person a description stands for within the document: the latest person
