@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint bench bench-all bench-dates bench-quotes bench-scale clean
+.PHONY: install demo test lint bench bench-all bench-dates bench-quotes bench-scale bench-formats clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,10 @@ bench-quotes: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[bench]'
 	$(PY) benchmarks/quotes_polnear.py --split dev
 	$(PY) benchmarks/quotes_textacy.py
+
+# Saved news pages: title, date, words kept and the expected.json check per page.
+bench-formats: $(STAMP)
+	$(PY) benchmarks/formats.py
 
 clean:
 	rm -rf $(VENV) corpusmine.db build *.egg-info src/*.egg-info

@@ -211,7 +211,8 @@ def extract(
     prune: bool,
     aliases_file: str | None,
 ) -> None:
-    """Read every .txt/.md file under PATHS and store what it finds in the database.
+    """Read every document under PATHS (.txt, .md, .html, .htm, .pdf, .docx) and store
+    what it finds in the database.
 
     Unchanged documents (same content, same pipeline) are skipped; --force redoes them.
     Entities are resolved again on every run, so an --aliases file takes effect without
@@ -296,6 +297,16 @@ def _print_summary(summary: Any, db: str) -> None:
         console.print(
             f"  {len(summary.without_quotes)} document(s) with no quote found: {shown}{more}",
             markup=False,
+        )
+    if summary.skipped:
+        from .ingest.formats import SUPPORTED_SUFFIXES
+
+        counts = summary.skipped_types()
+        types = ", ".join(t if len(counts) == 1 else f"{t} ({n})" for t, n in counts.items())
+        files = "file" if len(summary.skipped) == 1 else "files"
+        console.print(
+            f"  skipped {len(summary.skipped)} {files} of unsupported types: {types}; "
+            f"corpusmine reads {', '.join(SUPPORTED_SUFFIXES)}"
         )
     if summary.unchanged and not summary.extracted:
         console.print("  nothing changed since the last run (use --force to re-extract)")

@@ -35,11 +35,14 @@ class DocumentKind(StrEnum):
 
 
 class DateSource(StrEnum):
-    """Where a document's date came from; the first three are explicit metadata."""
+    """Where a document's date came from; the first three are explicit metadata, then
+    the file's own (page tags, document properties), then the text."""
 
     HEADER = "header"
     FRONT_MATTER = "front-matter"
     MANIFEST = "manifest"
+    PAGE = "page"  # a saved web page's own tags (JSON-LD, meta)
+    PROPERTIES = "properties"  # a PDF's or Word file's document properties
     INFERRED = "inferred"
     NONE = "none"
 
@@ -169,6 +172,13 @@ class SourceDocument:
     blocks: tuple[Block, ...]
     source: str | None = None  # publication or origin, from metadata
     debris: tuple[tuple[int, int], ...] = ()  # original spans removed as page debris
+    pages: tuple[int, ...] = ()  # offset in ``text`` where each page starts (PDFs)
+    author: str | None = None  # from a page's byline tags or the document properties
+    url: str | None = None  # a saved page's canonical address
+
+    def page_of(self, offset: int) -> int | None:
+        """1-based page holding ``offset`` of ``text``; None for a document without pages."""
+        return bisect_right(self.pages, offset) if self.pages else None
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,12 @@ import os
 import signal
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import chain, islice
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import CorpusmineError, DocumentError
@@ -29,6 +31,7 @@ from .ingest import (
     document_from_raw,
     read_raw,
 )
+from .ingest.formats.merge import EXPLICIT_DATE_SOURCES
 from .nlp import pipeline_signature
 from .query.report import refresh_report
 from .records import Extraction, IngestFailure, SourceDocument
@@ -72,6 +75,12 @@ class RunSummary:
     notes: tuple[str, ...] = field(default=())
     # Documents of this run in which no quote was found: said out loud, never silent.
     without_quotes: tuple[str, ...] = field(default=())
+    skipped: tuple[str, ...] = ()  # files of types corpusmine does not read
+
+    def skipped_types(self) -> dict[str, int]:
+        """How many files of each unsupported type were left out (".xlsx": 2)."""
+        found = Counter(Path(p).suffix.lower() or "(no extension)" for p in self.skipped)
+        return dict(sorted(found.items()))
 
     @property
     def exit_code(self) -> int:
@@ -136,7 +145,10 @@ def run_extract(
 
     unchanged: list[str] = []
     found_files: list[FoundFile] = []
-    for found in discover(list(paths), follow_links=follow_links):
+    skipped: list[str] = []
+    for found in discover(
+        list(paths), follow_links=follow_links, on_skipped=lambda p: skipped.append(str(p))
+    ):
         if isinstance(found, IngestFailure):
             fail(found)
         elif isinstance(found, FolderNotice):
@@ -175,6 +187,9 @@ def run_extract(
             unchanged.append(found.document_id)
         else:
             to_extract.append(found)
+            own_date, own_source = raw.own_date()  # a page's or PDF's own date, if any
+            if own_date and own_source != metadata.date_source:
+                explicit_dates.append(own_date)
     dates = tuple(sorted(explicit_dates))
     gone = _gone(stored.values(), paths, seen_ids)
     if gone and prune:
@@ -190,8 +205,12 @@ def run_extract(
         """Changed documents, read again one at a time so the corpus is never in memory."""
         for found in to_extract:
             raw = _read(found, max_bytes, fail)
-            if raw is not None:
+            if raw is None:
+                continue
+            try:
                 yield document_from_raw(raw)
+            except DocumentError as error:  # a PDF without text layer, a broken page
+                fail(IngestFailure(error.path, error.reason))
 
     extracted: list[str] = []
     without_quotes: list[str] = []
@@ -225,6 +244,7 @@ def run_extract(
         model=signature,
         without_quotes=tuple(without_quotes),
         notes=tuple(notes),
+        skipped=tuple(skipped),
         **counts,
     )
 
@@ -291,8 +311,10 @@ def _resolution_state(store: Store, aliases: Sequence[tuple[str, str]]) -> str:
 
 def _signature_with_metadata(signature: str, date: str | None, date_source: str) -> str:
     # A changed explicit date (header, front matter, manifest) must re-resolve the
-    # document's relative dates; an inferred one is a product of extraction, not input.
-    if date_source == "inferred":
+    # document's relative dates; an inferred one is a product of extraction, not input,
+    # and a page's or PDF's own date is part of its bytes (so of the hash): an unchanged
+    # one is known to be unchanged without parsing it.
+    if date_source not in EXPLICIT_DATE_SOURCES:
         return f"{signature}||none"
     return f"{signature}|{date or ''}|{date_source}"
 

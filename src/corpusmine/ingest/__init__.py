@@ -7,6 +7,7 @@ files under the paths given to ``extract``.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -21,6 +22,8 @@ from .files import (
     document_id,
     read_bytes,
 )
+from .formats import Extracted, FormatReader, UnreadableDocument, reader_for
+from .formats.merge import merge_properties
 from .kind import detect_kind, find_title
 from .layout import build_layout
 from .metadata import Metadata, read_metadata
@@ -36,28 +39,54 @@ __all__ = [
     "read_document",
     "read_raw",
     "document_from_text",
+    "document_from_extracted",
 ]
 
 
 @dataclass(frozen=True)
 class RawFile:
-    """A file decoded but not yet laid out: enough to decide whether it changed."""
+    """A file read but not yet laid out: enough to decide whether it changed.
+
+    A text file is decoded here; a web page, PDF or Word file keeps its bytes
+    (``reader`` set) and is only parsed when laid out, so an unchanged one costs a hash.
+    """
 
     found: FoundFile
     text: str
     encoding: str
     sha256: str
+    reader: FormatReader | None = None
+    data: bytes = b""
 
     @property
     def metadata(self) -> Metadata:
+        """Metadata from the header, front matter or manifest; for a page, PDF or Word
+        file only what lies outside its bytes (its own properties are in the hash)."""
         return read_metadata(self.text, self.found.path, self.found.root)
+
+    def own_date(self) -> tuple[str | None, str]:
+        """The date a page, PDF or Word file gives itself and where it came from (parses
+        the file's metadata, not its text); ``(None, "none")`` for text files."""
+        if self.reader is None:
+            return None, "none"
+        try:
+            properties = self.reader.properties(self.data)
+        except UnreadableDocument:
+            return None, "none"
+        merged = merge_properties(self.metadata, properties, self.reader.name)
+        return merged.date, merged.date_source
 
 
 def read_raw(found: FoundFile, max_bytes: int = DEFAULT_MAX_BYTES) -> RawFile:
     """Read and decode one file; raises ``DocumentError`` naming the reason."""
     path = str(found.path)
+    reader = reader_for(found.path)
     try:
         data = read_bytes(found.path, max_bytes)
+        if reader is not None:
+            if not data.strip():
+                raise NotText("empty file")
+            return RawFile(found, "", reader.name, hashlib.sha256(data).hexdigest(), reader, data)
         text, encoding = decode(data)
     except NotText as error:
         raise DocumentError(path, str(error)) from error
@@ -71,8 +100,18 @@ def read_raw(found: FoundFile, max_bytes: int = DEFAULT_MAX_BYTES) -> RawFile:
 
 
 def document_from_raw(raw: RawFile) -> SourceDocument:
-    """Lay out a decoded file as a ``SourceDocument``."""
+    """Lay out a read file as a ``SourceDocument``; raises ``DocumentError`` when a page,
+    PDF or Word file cannot be read (``no text layer: scanned? run OCR first``)."""
     found = raw.found
+    if raw.reader is not None:
+        try:
+            extracted = raw.reader.read(raw.data)
+        except UnreadableDocument as error:
+            raise DocumentError(str(found.path), str(error)) from error
+        return document_from_extracted(
+            extracted, raw.reader.name, document_id=found.document_id, path=str(found.path),
+            sha256=raw.sha256, file_path=found.path, root=found.root,
+        )  # fmt: skip
     return document_from_text(
         raw.text, document_id=found.document_id, path=str(found.path), encoding=raw.encoding,
         sha256=raw.sha256, file_path=found.path, root=found.root,
@@ -97,21 +136,71 @@ def document_from_text(
     """Build a ``SourceDocument`` from text already in memory (also used by tests)."""
     file_path = file_path or Path(path or f"{document_id}.txt")
     metadata = read_metadata(text, file_path, root or file_path.parent)
-    layout = build_layout(text, metadata.body_start)
+    return _document(
+        text, metadata, document_id=document_id, path=path, encoding=encoding,
+        sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
+    )  # fmt: skip
+
+
+def document_from_extracted(
+    extracted: Extracted,
+    format_name: str,
+    *,
+    document_id: str = "doc",
+    path: str = "",
+    sha256: str | None = None,
+    file_path: Path | None = None,
+    root: Path | None = None,
+) -> SourceDocument:
+    """Build a ``SourceDocument`` from a page, PDF or Word file's extracted text: its
+    blocks keep their kinds, its properties fill what no explicit metadata gives."""
+    file_path = file_path or Path(path or f"{document_id}.{format_name}")
+    metadata = merge_properties(
+        read_metadata(extracted.text, file_path, root or file_path.parent),
+        extracted.properties,
+        format_name,
+    )
+    kinds = {b.start: b.kind for b in extracted.blocks}
+    return _document(
+        extracted.text, metadata, document_id=document_id, path=path, encoding=format_name,
+        sha256=sha256 or hashlib.sha256(extracted.text.encode("utf-8")).hexdigest(),
+        kinds=kinds, pages=extracted.pages, author=extracted.properties.author,
+        url=extracted.properties.url,
+    )  # fmt: skip
+
+
+def _document(
+    text: str,
+    metadata: Metadata,
+    *,
+    document_id: str,
+    path: str,
+    encoding: str,
+    sha256: str,
+    kinds: Mapping[int, str] | None = None,
+    pages: tuple[int, ...] = (),
+    author: str | None = None,
+    url: str | None = None,
+) -> SourceDocument:
+    layout = build_layout(text, metadata.body_start, kinds)
     blocks = layout.blocks
-    title, title_index = find_title(text, blocks)
+    title_index = next((i for i, b in enumerate(blocks) if b.kind == "title"), None)
     if title_index is not None:
-        blocks = tuple(
-            replace(b, kind=BlockKind.TITLE) if i == title_index else b
-            for i, b in enumerate(blocks)
-        )
+        title = " ".join(text[blocks[title_index].start : blocks[title_index].end].split())
+    else:
+        title, title_index = find_title(text, blocks)
+        if title_index is not None:
+            blocks = tuple(
+                replace(b, kind=BlockKind.TITLE) if i == title_index else b
+                for i, b in enumerate(blocks)
+            )
     if metadata.title:
         title = metadata.title
     kind = metadata.kind or detect_kind(text[metadata.body_start :], blocks)
     return SourceDocument(
         id=document_id,
         path=path,
-        sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        sha256=sha256,
         encoding=encoding,
         text=text,
         clean=layout.clean,
@@ -123,4 +212,7 @@ def document_from_text(
         blocks=blocks,
         source=metadata.source,
         debris=layout.debris,
+        pages=pages,
+        author=author,
+        url=url,
     )

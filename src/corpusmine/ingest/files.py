@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..records import IngestFailure
+from .formats import SUPPORTED_SUFFIXES
+from .metadata import MANIFEST_NAME
 
-DOCUMENT_SUFFIXES = (".txt", ".md")
+DOCUMENT_SUFFIXES = SUPPORTED_SUFFIXES
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 
@@ -46,14 +48,20 @@ def document_id(path: Path, root: Path) -> str:
 
 
 def discover(
-    paths: list[str], *, follow_links: bool = False
+    paths: list[str],
+    *,
+    follow_links: bool = False,
+    on_skipped: Callable[[Path], None] | None = None,
 ) -> Iterator[FoundFile | IngestFailure | FolderNotice]:
-    """Yield every ``.txt``/``.md`` file under ``paths`` (recursively), in a stable order.
+    """Yield every readable document (``DOCUMENT_SUFFIXES``) under ``paths``
+    (recursively), in a stable order.
 
     Missing paths, symlink loops and folders that cannot be read are yielded as failures
     instead of raising, so one bad path never stops the rest of the corpus. A symlink
     whose target lies outside the folders given is not followed (a failure line each)
-    unless ``follow_links``: a corpus must not pull in ``/etc/passwd``.
+    unless ``follow_links``: a corpus must not pull in ``/etc/passwd``. Files of other
+    types in the folders are passed to ``on_skipped`` so the run can say what it left
+    out; hidden files and the metadata manifest are not documents and are not reported.
     """
     folders = [os.path.realpath(p) for p in paths if os.path.isdir(p)]
     for raw in paths:
@@ -72,11 +80,13 @@ def discover(
             yield IngestFailure(raw, _unreachable_reason(root))
             continue
         found_any = False
-        for item in _walk(root, folders, follow_links):
+        for item in _walk(root, folders, follow_links, on_skipped):
             found_any = found_any or isinstance(item, FoundFile)
             yield item
         if not found_any:
-            yield FolderNotice(raw, f"no {' or '.join(DOCUMENT_SUFFIXES)} files in this folder")
+            yield FolderNotice(
+                raw, f"no documents ({', '.join(DOCUMENT_SUFFIXES)}) in this folder"
+            )
 
 
 def _inside(real: str, folders: list[str]) -> bool:
@@ -92,7 +102,10 @@ def _outside_link(path: str) -> str:
 
 
 def _walk(
-    root: Path, folders: list[str], follow_links: bool
+    root: Path,
+    folders: list[str],
+    follow_links: bool,
+    on_skipped: Callable[[Path], None] | None = None,
 ) -> Iterator[FoundFile | IngestFailure]:
     seen_dirs: set[str] = set()
     errors: list[OSError] = []
@@ -119,6 +132,8 @@ def _walk(
         for name in sorted(filenames):
             path = Path(folder) / name
             if path.suffix.lower() not in DOCUMENT_SUFFIXES:
+                if on_skipped and not name.startswith(".") and name != MANIFEST_NAME:
+                    on_skipped(path)
                 continue
             if not path.is_file():
                 # Dangling or looping symlinks, FIFOs, sockets: never opened.

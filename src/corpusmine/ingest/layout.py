@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -66,8 +67,12 @@ def split_lines(text: str, start: int) -> list[Line]:
     return lines
 
 
-def build_layout(text: str, body_start: int) -> Layout:
-    """Blocks, cleaned text and offset map of the body ``text[body_start:]``."""
+def build_layout(text: str, body_start: int, kinds: Mapping[int, str] | None = None) -> Layout:
+    """Blocks, cleaned text and offset map of the body ``text[body_start:]``.
+
+    ``kinds`` (line start -> block kind) comes from a reader that knows the structure
+    (a page's headings, a PDF's paragraphs): its lines are whole blocks, never merged.
+    """
     rules = layout_rules()
     lines = split_lines(text, body_start)
     removed = debris_lines(lines)
@@ -77,12 +82,17 @@ def build_layout(text: str, body_start: int) -> Layout:
             continue
         bullet = rules.bullet.match(line.text)
         kind = BlockKind.BULLET if bullet else BlockKind.PARAGRAPH
-        content_start = line.start + (bullet.end() if bullet else 0)
+        if kinds is not None:
+            kind = kinds.get(line.start, kind)
+        content_start = line.start + (bullet.end() if bullet and kind == BlockKind.BULLET else 0)
         stripped = text[content_start : line.end]
         lead = len(stripped) - len(stripped.lstrip())
         trail = len(stripped) - len(stripped.rstrip())
         pieces.append((kind, content_start + lead, line.end - trail))
-    groups = _merge_broken_paragraphs(text, pieces)
+    if kinds is None:
+        groups = _merge_broken_paragraphs(text, pieces)
+    else:
+        groups = [(kind, [(start, end)]) for kind, start, end in pieces]
     builder = _CleanBuilder(text)
     blocks: list[Block] = []
     lead_in: int | None = None
