@@ -31,10 +31,9 @@ from .ingest import (
     document_from_raw,
     read_raw,
 )
-from .ingest.formats.merge import EXPLICIT_DATE_SOURCES
 from .nlp import pipeline_signature
 from .query.report import refresh_report
-from .records import Extraction, IngestFailure, SourceDocument
+from .records import DateSource, Extraction, IngestFailure, SourceDocument
 from .resolve import load_alias_file, resolve_corpus
 from .store import RESOLVED_STATE, DocumentInfo, Store
 
@@ -314,7 +313,7 @@ def _signature_with_metadata(signature: str, date: str | None, date_source: str)
     # document's relative dates; an inferred one is a product of extraction, not input,
     # and a page's or PDF's own date is part of its bytes (so of the hash): an unchanged
     # one is known to be unchanged without parsing it.
-    if date_source not in EXPLICIT_DATE_SOURCES:
+    if not DateSource(date_source).explicit:
         return f"{signature}||none"
     return f"{signature}|{date or ''}|{date_source}"
 

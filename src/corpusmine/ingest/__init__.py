@@ -177,14 +177,14 @@ def _document(
     path: str,
     encoding: str,
     sha256: str,
-    kinds: Mapping[int, str] | None = None,
+    kinds: Mapping[int, BlockKind] | None = None,
     pages: tuple[int, ...] = (),
     author: str | None = None,
     url: str | None = None,
 ) -> SourceDocument:
     layout = build_layout(text, metadata.body_start, kinds)
     blocks = layout.blocks
-    title_index = next((i for i, b in enumerate(blocks) if b.kind == "title"), None)
+    title_index = next((i for i, b in enumerate(blocks) if b.kind == BlockKind.TITLE), None)
     if title_index is not None:
         title = " ".join(text[blocks[title_index].start : blocks[title_index].end].split())
     else:

@@ -84,9 +84,7 @@ def discover(
             found_any = found_any or isinstance(item, FoundFile)
             yield item
         if not found_any:
-            yield FolderNotice(
-                raw, f"no documents ({', '.join(DOCUMENT_SUFFIXES)}) in this folder"
-            )
+            yield FolderNotice(raw, f"no documents ({', '.join(DOCUMENT_SUFFIXES)}) in this folder")
 
 
 def _inside(real: str, folders: list[str]) -> bool:

@@ -67,7 +67,9 @@ def split_lines(text: str, start: int) -> list[Line]:
     return lines
 
 
-def build_layout(text: str, body_start: int, kinds: Mapping[int, str] | None = None) -> Layout:
+def build_layout(
+    text: str, body_start: int, kinds: Mapping[int, BlockKind] | None = None
+) -> Layout:
     """Blocks, cleaned text and offset map of the body ``text[body_start:]``.
 
     ``kinds`` (line start -> block kind) comes from a reader that knows the structure

@@ -17,6 +17,7 @@ from __future__ import annotations
 from .claims import ClaimVocabulary, EventKind, claim_vocabulary
 from .documents import kind_names
 from .files import hash_models, load_csv, load_jsonl, load_lines, load_yaml, models_dir
+from .formats import DocxStyles, HtmlRules, PdfRules, docx_styles, html_rules, pdf_rules
 from .names import (
     DescriptionRule,
     NameLexicon,
@@ -47,19 +48,24 @@ __all__ = [
     "quote_lexicon",
     "title_small_words",
     "DescriptionRule",
+    "DocxStyles",
     "Grade",
     "Honorifics",
+    "HtmlRules",
     "NameLexicon",
     "NumberWords",
+    "PdfRules",
     "Pronouns",
     "Ratings",
     "Season",
     "TemporalLexicon",
     "Unit",
     "appositive_titles",
+    "docx_styles",
     "function_words",
     "hash_models",
     "honorifics",
+    "html_rules",
     "job_titles",
     "kind_names",
     "load_csv",
@@ -70,6 +76,7 @@ __all__ = [
     "name_lexicon",
     "not_entities",
     "number_words",
+    "pdf_rules",
     "pronouns",
     "ratings",
     "temporal_lexicon",

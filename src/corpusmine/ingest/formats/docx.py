@@ -9,34 +9,15 @@ title, created date, author.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cache
 
-from ...knowledge import load_yaml
+from ...knowledge import docx_styles
+from ...records import BlockKind
 from .dates import iso_day
 from .types import Extracted, Properties, TextBuilder, UnreadableDocument
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-@dataclass(frozen=True)
-class _Styles:
-    heading: re.Pattern[str]
-    title: re.Pattern[str]
-    list_item: re.Pattern[str]
-
-
-@cache
-def _styles() -> _Styles:
-    data = load_yaml("formats.yaml")["docx"]
-
-    def any_of(key: str) -> re.Pattern[str]:
-        return re.compile("|".join(f"(?:{p})" for p in data[key]), re.IGNORECASE)
-
-    return _Styles(any_of("heading_styles"), any_of("title_styles"), any_of("list_styles"))
 
 
 def read_docx(data: bytes) -> Extracted:
@@ -47,7 +28,7 @@ def read_docx(data: bytes) -> Extracted:
     title_block = None
     for kind, text in _body(document):
         block = builder.add(kind, text)
-        if kind == "title" and block is not None and title_block is None:
+        if kind == BlockKind.TITLE and block is not None and title_block is None:
             title_block = block
     if not builder.blocks:
         raise UnreadableDocument("empty Word document (no text in its body)")
@@ -95,16 +76,16 @@ def _body(document) -> Iterator[tuple[str, str]]:
 
 
 def _kind(paragraph) -> str:
-    styles = _styles()
+    styles = docx_styles()
     name = (paragraph.style.name if paragraph.style is not None else "") or ""
     if styles.title.fullmatch(name):
-        return "title"
+        return BlockKind.TITLE
     if styles.heading.fullmatch(name):
-        return "heading"
+        return BlockKind.HEADING
     numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
     if numbered or styles.list_item.fullmatch(name):
-        return "bullet"
-    return "paragraph"
+        return BlockKind.BULLET
+    return BlockKind.PARAGRAPH
 
 
 def _table(table) -> Iterator[tuple[str, str]]:
@@ -116,4 +97,4 @@ def _table(table) -> Iterator[tuple[str, str]]:
             if text and (not cells or cells[-1] != text):
                 cells.append(text)
         if cells:
-            yield "paragraph", " | ".join(cells)
+            yield BlockKind.PARAGRAPH, " | ".join(cells)

@@ -16,13 +16,12 @@ import codecs
 import re
 from collections.abc import Iterator
 from copy import deepcopy
-from dataclasses import dataclass
-from functools import cache
 
 from lxml import etree
 from lxml import html as lxml_html
 
-from ...knowledge import load_yaml
+from ...knowledge import html_rules
+from ...records import BlockKind
 from .html_meta import page_properties, similar, title_candidates, with_fallback
 from .types import Extracted, Properties, TextBuilder, UnreadableDocument
 
@@ -32,23 +31,6 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _AS_CP1252 = {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "iso8859-1"}
 _HEADING = re.compile(r"h[1-6]")
 _CLASS_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
-
-
-@dataclass(frozen=True)
-class _Furniture:
-    class_words: frozenset[str]
-    max_chars: int
-    promo_headings: re.Pattern[str]
-
-
-@cache
-def _furniture() -> _Furniture:
-    data = load_yaml("formats.yaml")["html"]
-    return _Furniture(
-        class_words=frozenset(w.lower() for w in data["furniture_class_words"]),
-        max_chars=int(data["furniture_max_chars"]),
-        promo_headings=re.compile("|".join(f"(?:{p})" for p in data["promo_headings"]), re.I),
-    )
 
 
 def read_html(data: bytes) -> Extracted:
@@ -68,14 +50,14 @@ def read_html(data: bytes) -> Extracted:
     title = properties.title
     first_kind, first_text = blocks[0] if blocks else ("", "")
     printed = first_kind == "h1" and any(similar(first_text, c) for c in candidates)
-    if printed or (first_kind == "heading" and _same(first_text, title)):
+    if printed or (first_kind == BlockKind.HEADING and _same(first_text, title)):
         # The article's own first heading is the headline as printed on the page.
         title = first_text
-        blocks[0] = ("title", title)
+        blocks[0] = (BlockKind.TITLE, title)
     elif title:
-        builder.add("title", title)
+        builder.add(BlockKind.TITLE, title)
     for kind, text in blocks:
-        builder.add("heading" if kind == "h1" else kind, text)
+        builder.add(BlockKind.HEADING if kind == "h1" else kind, text)
     return builder.build(Properties(title, *_rest(properties)))
 
 
@@ -159,19 +141,19 @@ def _rest(properties: Properties) -> tuple[str | None, ...]:
 
 
 def _remove_furniture(tree: lxml_html.HtmlElement) -> None:
-    rules = _furniture()
+    rules = html_rules()
     doomed: list[lxml_html.HtmlElement] = []
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in ("html", "body", "main", "head"):
             continue
         names = f"{element.get('class') or ''} {element.get('id') or ''}"
         words = {w.lower() for w in _CLASS_WORDS.findall(names)}
-        if words & rules.class_words and _chars(element) <= rules.max_chars:
+        if words & rules.furniture_class_words and _chars(element) <= rules.furniture_max_chars:
             doomed.append(element)
         elif _HEADING.fullmatch(element.tag) and rules.promo_headings.search(
             " ".join(element.text_content().split())
         ):
-            doomed.append(_promo_box(element, rules.max_chars))
+            doomed.append(_promo_box(element, rules.furniture_max_chars))
     for element in doomed:
         parent = element.getparent()
         if parent is not None:
@@ -207,25 +189,25 @@ def _element_blocks(element: etree._Element) -> Iterator[tuple[str, str]]:
     tag = element.tag
     if tag == "head":
         # "h1" marks the page's own headline, kept apart until the title is chosen.
-        yield ("h1" if element.get("rend") == "h1" else "heading"), _inline(element)
+        yield ("h1" if element.get("rend") == "h1" else BlockKind.HEADING), _inline(element)
     elif tag == "list":
         for item in element.iter("item"):
             # An item holding a nested list gives its own text, then the nested items.
-            yield "bullet", _inline(item, skip=("list",))
+            yield BlockKind.BULLET, _inline(item, skip=("list",))
     elif tag == "table":
         for row in element.iter("row"):
             cells = [_inline(cell) for cell in row.iter("cell")]
-            yield "paragraph", " | ".join(c for c in cells if c)
+            yield BlockKind.PARAGRAPH, " | ".join(c for c in cells if c)
     elif tag in ("quote", "div"):
         if len(element) and all(child.tag in _BLOCK_TAGS for child in element):
             for child in element:
                 yield from _element_blocks(child)
         else:
-            yield from _lines("paragraph", element)
+            yield from _lines(BlockKind.PARAGRAPH, element)
     elif tag == "graphic":
         return
     else:
-        yield from _lines("paragraph", element)
+        yield from _lines(BlockKind.PARAGRAPH, element)
 
 
 _BLOCK_TAGS = {"p", "head", "list", "table", "quote", "div", "code", "graphic"}

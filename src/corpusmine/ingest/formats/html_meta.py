@@ -11,14 +11,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
-from functools import cache
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlparse
 
 from lxml import html as lxml_html
 
-from ...knowledge import load_yaml
+from ...knowledge import html_rules
 from .dates import iso_day
 from .types import Properties
 
@@ -37,26 +36,6 @@ _AUTHOR_META = ("author", "article:author_name", "article:author", "og:article:a
                 "dc.creator", "sailthru.author", "byl")  # fmt: skip
 _SITE_META = ("og:site_name", "application-name", "apple-mobile-web-app-title", "publisher")
 _TITLE_META = ("og:title", "twitter:title", "dc.title")
-
-
-@dataclass(frozen=True)
-class _Rules:
-    placeholder_authors: re.Pattern[str]
-    byline_prefix: re.Pattern[str]
-    byline_suffix: re.Pattern[str]
-    author_separators: re.Pattern[str]
-
-
-@cache
-def _rules() -> _Rules:
-    data = load_yaml("formats.yaml")["html"]
-    placeholders = "|".join(f"(?:{p})" for p in data["placeholder_authors"])
-    return _Rules(
-        placeholder_authors=re.compile(placeholders, re.IGNORECASE),
-        byline_prefix=re.compile(data["byline_prefix"], re.IGNORECASE),
-        byline_suffix=re.compile(data["byline_suffix"], re.IGNORECASE),
-        author_separators=re.compile(data["author_separators"], re.IGNORECASE),
-    )
 
 
 def page_properties(tree: lxml_html.HtmlElement) -> Properties:
@@ -258,7 +237,7 @@ def _page_title(tree: lxml_html.HtmlElement) -> str | None:
 
 
 def _split_authors(value: str) -> list[str]:
-    rules = _rules()
+    rules = html_rules()
     value = rules.byline_prefix.sub("", " ".join(value.split()))
     value = rules.byline_suffix.sub("", value)
     return [p.strip() for p in rules.author_separators.split(value) if p and p.strip()]
@@ -266,7 +245,7 @@ def _split_authors(value: str) -> list[str]:
 
 def _clean_authors(names: list[str], site: str | None) -> list[str]:
     """Drop placeholders, addresses and the site itself ("Rob Picheta, CNN")."""
-    rules = _rules()
+    rules = html_rules()
     kept: list[str] = []
     for name in names:
         if _URL.match(name) or rules.placeholder_authors.fullmatch(name):

@@ -5,20 +5,20 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ...records import DateSource
 from ..metadata import Metadata
 from .types import Properties
 
-EXPLICIT_DATE_SOURCES = frozenset({"header", "front-matter", "manifest"})
 # Where a date came from when the file gave it: a web page's tags, or the document
 # properties of a PDF or Word file.
-OWN_DATE_SOURCE = {"html": "page", "pdf": "properties", "docx": "properties"}
+OWN_DATE_SOURCE = {"html": DateSource.PAGE, "pdf": DateSource.PROPERTIES}
 
 
 def merge_properties(metadata: Metadata, properties: Properties, format_name: str) -> Metadata:
     """``metadata`` with what it leaves open filled from the file's own ``properties``."""
     date, date_source = metadata.date, metadata.date_source
-    if properties.date and date_source not in EXPLICIT_DATE_SOURCES:
-        date, date_source = properties.date, OWN_DATE_SOURCE.get(format_name, "properties")
+    if properties.date and not date_source.explicit:
+        date, date_source = properties.date, OWN_DATE_SOURCE.get(format_name, DateSource.PROPERTIES)
     return replace(
         metadata,
         title=metadata.title or properties.title,

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
 
-from ...knowledge import load_yaml
+from ...knowledge import pdf_rules
+from ...records import BlockKind
 from .dates import pdf_day
 from .types import Extracted, Properties, TextBuilder, UnreadableDocument
 
@@ -23,37 +23,6 @@ NO_TEXT_LAYER = "no text layer: scanned? run OCR first"
 _TERMINAL = tuple(".!?:;\"'”’)")
 _SOFT_HYPHENS = ("\x02", "\u00ad")
 _BULLETS = "•▪◦‣·●■□–-*"
-
-
-@dataclass(frozen=True)
-class _Rules:
-    min_chars_per_page: int
-    band: float
-    min_share: float
-    page_number: re.Pattern[str]
-    paragraph_gap: float
-    heading_ratio: float
-    junk_titles: re.Pattern[str]
-    junk_prefixes: re.Pattern[str]
-
-
-@cache
-def _rules() -> _Rules:
-    data = load_yaml("formats.yaml")["pdf"]
-
-    def any_of(patterns: list[str]) -> str:
-        return "|".join(f"(?:{p})" for p in patterns)
-
-    return _Rules(
-        min_chars_per_page=int(data["min_chars_per_page"]),
-        band=float(data["furniture_band"]),
-        min_share=float(data["furniture_min_share"]),
-        page_number=re.compile(any_of(data["page_number_lines"]), re.IGNORECASE),
-        paragraph_gap=float(data["paragraph_gap"]),
-        heading_ratio=float(data["heading_size_ratio"]),
-        junk_titles=re.compile(any_of(data["junk_titles"]), re.IGNORECASE),
-        junk_prefixes=re.compile(any_of(data["junk_title_prefixes"]), re.IGNORECASE),
-    )
 
 
 @dataclass(frozen=True)
@@ -85,7 +54,7 @@ def read_pdf(data: bytes) -> Extracted:
     finally:
         document.close()
     visible = sum(len(line.text.replace(" ", "")) for page in pages for line in page)
-    if visible < _rules().min_chars_per_page * max(len(pages), 1):
+    if visible < pdf_rules().min_chars_per_page * max(len(pages), 1):
         raise UnreadableDocument(NO_TEXT_LAYER)
     furniture = _furniture(pages)
     lines = [line for page in pages for line in page if _key(line.text) not in furniture
@@ -105,11 +74,18 @@ def read_pdf(data: bytes) -> Extracted:
             builder.new_page()
         for kind, text, size in page_blocks:
             block = builder.add(kind, text)
-            if index == 0 and title_block is None and kind == "heading" and block is not None:
+            if (
+                index == 0
+                and title_block is None
+                and kind == BlockKind.HEADING
+                and block is not None
+            ):
                 title_block = (block, size)
         if page_blocks:
             kind, text, size = page_blocks[-1]
-            open_ended = kind in ("paragraph", "bullet") and not text.endswith(_TERMINAL)
+            open_ended = kind in (BlockKind.PARAGRAPH, BlockKind.BULLET) and not text.endswith(
+                _TERMINAL
+            )
             runs_on = size if open_ended else None
     printed_title = None
     first_page_sizes = [line.size for line in lines if line.page == 0]
@@ -148,10 +124,10 @@ def _properties(document) -> Properties:
         info = document.get_metadata_dict(skip_empty=True)
     except Exception:  # noqa: BLE001 - a damaged info dictionary only loses the properties
         info = {}
-    rules = _rules()
+    rules = pdf_rules()
     title = " ".join((info.get("Title") or "").split()) or None
     if title:
-        title = rules.junk_prefixes.sub("", title).strip() or None
+        title = rules.junk_title_prefixes.sub("", title).strip() or None
     if title and rules.junk_titles.fullmatch(title):
         title = None
     author = " ".join((info.get("Author") or "").split()) or None
@@ -237,17 +213,17 @@ def _key(text: str) -> str:
 def _in_band(line: _Line) -> bool:
     if not line.placed:
         return False
-    band = _rules().band * line.page_height
+    band = pdf_rules().furniture_band * line.page_height
     return line.top >= line.page_height - band or line.bottom <= band
 
 
 def _furniture(pages: list[list[_Line]]) -> set[str]:
     """Keys of lines that recur in the header or footer band of many pages."""
-    rules = _rules()
+    rules = pdf_rules()
     seen: Counter[str] = Counter()
     for page in pages:
         seen.update({_key(line.text) for line in page if _in_band(line)})
-    needed = max(2, rules.min_share * len(pages))
+    needed = max(2, rules.furniture_min_share * len(pages))
     found = {key for key, count in seen.items() if count >= needed}
     found.update(key for key in seen if rules.page_number.fullmatch(key))
     return found
@@ -278,7 +254,7 @@ def _usual_gap(lines: list[_Line]) -> float:
 def _blocks(lines: list[_Line], body_size: float, usual_gap: float) -> list[tuple[str, str, float]]:
     """Lines joined into (kind, text, font size) blocks: a larger gap, a change of font,
     a bullet or a short line before ends a block."""
-    rules = _rules()
+    rules = pdf_rules()
     if not lines:
         return []
     column_right = max(line.right for line in lines)
@@ -308,17 +284,17 @@ def _blocks(lines: list[_Line], body_size: float, usual_gap: float) -> list[tupl
         text = _join(group)
         size = group[0].size
         if _bullet(text):
-            blocks.append(("bullet", _unbullet(text), size))
-        elif _heading(group, text, body_size, rules.heading_ratio):
-            blocks.append(("heading", text, size))
+            blocks.append((BlockKind.BULLET, _unbullet(text), size))
+        elif _heading(group, text, body_size, rules.heading_size_ratio):
+            blocks.append((BlockKind.HEADING, text, size))
         else:
-            blocks.append(("paragraph", text, size))
+            blocks.append((BlockKind.PARAGRAPH, text, size))
     return blocks
 
 
 def _continues(block: tuple[str, str, float], size: float) -> bool:
     kind, _, block_size = block
-    return kind == "paragraph" and abs(block_size - size) <= 0.1 * max(size, 1.0)
+    return kind == BlockKind.PARAGRAPH and abs(block_size - size) <= 0.1 * max(size, 1.0)
 
 
 def _heading(group: list[_Line], text: str, body_size: float, ratio: float) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from ...records import BlockKind
+
 BLOCK_SEPARATOR = "\n\n"
 BULLET_MARKER = "• "  # written before a list item so the stored text reads as a list
 
@@ -21,7 +23,7 @@ class TextBlock:
     included); each block is one line, blocks are separated by a blank line.
     """
 
-    kind: str
+    kind: BlockKind
     start: int
     end: int
 
@@ -76,12 +78,12 @@ class TextBuilder:
         self._blocks[-1] = TextBlock(last.kind, last.start, self._length)
         return start
 
-    def add(self, kind: str, text: str) -> TextBlock | None:
+    def add(self, kind: BlockKind, text: str) -> TextBlock | None:
         """Append one block; white space inside it collapses to single spaces."""
         line = " ".join(text.split())
         if not line:
             return None
-        if kind == "bullet":
+        if kind == BlockKind.BULLET:
             line = BULLET_MARKER + line
         if self._length:
             self._parts.append(BLOCK_SEPARATOR)
@@ -96,7 +98,7 @@ class TextBuilder:
     def retitle(self, block: TextBlock) -> None:
         """Mark an added block as the document's title (the headline as printed)."""
         index = self._blocks.index(block)
-        self._blocks[index] = TextBlock("title", block.start, block.end)
+        self._blocks[index] = TextBlock(BlockKind.TITLE, block.start, block.end)
 
     @property
     def blocks(self) -> tuple[TextBlock, ...]:
