@@ -414,7 +414,7 @@ def test_bad_pdfs_fail_one_line_each_and_the_rest_is_stored(seeds_dir: Path, tmp
     summary = " ".join(result.stderr.split())
     assert "skipped 2 files of unsupported types: .json (1), .xlsx (1)" in summary
     with Store(db, create=False) as store:
-        stored = {row["id"]: row["encoding"] for row in store.documents()}
+        stored = {d.id: d.encoding for d in store.documents()}
     assert stored == {"good": "pdf", "good-word": "docx"}
 
 
