@@ -84,7 +84,8 @@ def discover(
             found_any = found_any or isinstance(item, FoundFile)
             yield item
         if not found_any:
-            yield FolderNotice(raw, f"no documents ({', '.join(DOCUMENT_SUFFIXES)}) in this folder")
+            kinds = f"{', '.join(DOCUMENT_SUFFIXES[:-1])} or {DOCUMENT_SUFFIXES[-1]}"
+            yield FolderNotice(raw, f"no {kinds} files in this folder")
 
 
 def _inside(real: str, folders: list[str]) -> bool:
