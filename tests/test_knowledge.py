@@ -110,3 +110,27 @@ def test_quote_lexicon_reads_the_shared_gender_words() -> None:
     assert (lex.honorific_gender["mrs"], lex.honorific_gender["sir"]) == ("female", "male")
     assert (lex.pronoun_gender["she"], lex.pronoun_gender["him"]) == ("female", "male")
     assert lex.honorifics == honorifics().all and lex.person_pronouns == pronouns().person
+
+
+# Page debris of other publishers' pages: the promotion names their own platform.
+_PROMOTED = (
+    "Reservoir levels fall as water company imposes hosepipe ban\n\n"
+    "Watch more of our videos on Severn TV!\n"
+    "and live on Sky channel 512\n"
+    "Visit LiveWire now\n\n"
+    "The water company said reservoir levels had fallen for six weeks.\n\n"
+    "Customers can follow updates on Freeview and on the company's website.\n"
+)
+
+
+def test_promotion_lines_of_any_platform_are_debris() -> None:
+    document = document_from_text(_PROMOTED)
+    assert "Severn TV" not in document.clean and "LiveWire" not in document.clean
+    assert "Sky channel" not in document.clean
+    assert len(document.debris) == 3
+
+
+def test_a_platform_named_in_prose_stays_text() -> None:
+    # Platforms are not "never entities": only their promotion lines are furniture.
+    document = document_from_text(_PROMOTED)
+    assert "Customers can follow updates on Freeview" in document.clean
