@@ -487,3 +487,67 @@ def test_unchanged_files_are_skipped_by_their_bytes(seeds_dir: Path, tmp_path: P
         assert third.extracted == ("c",)
         text = store.document_text("c")
     assert text is not None and text.rstrip().endswith("A late addition.")
+
+
+# --- page provenance through the store, the queries and the report --------------------
+
+
+def test_pdf_pages_reach_the_json_and_the_report(seeds_dir: Path, tmp_path: Path) -> None:
+    import pypdfium2 as pdfium
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    blocks = seed_blocks(seeds_dir / "000_8f1243ab9ff67e7d.txt")
+    data = pdf_file(blocks)
+    (corpus / "report.pdf").write_bytes(data)
+    (corpus / "note.txt").write_text(
+        'Cllr Ann Lee said: "The library will reopen in May after the roof repairs."\n'
+    )
+    db = tmp_path / "p.db"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["extract", str(corpus), "--db", str(db)]).exit_code == 0
+    page_texts = [norm(p.get_textpage().get_text_range()) for p in pdfium.PdfDocument(data)]
+
+    def listed(*args: str) -> list[dict]:
+        result = runner.invoke(cli, [*args, "--db", str(db), "--format", "json"])
+        assert result.exit_code == 0, result.stderr
+        return json.loads(result.stdout)
+
+    with Store(db, create=False) as store:
+        text = store.document_text("report")
+        authors = {d.id: d.author for d in store.documents()}
+    assert authors == {"report": "Democratic Services", "note": None}
+    for kind, records in (("mention", listed("mentions")), ("quote", listed("who-said"))):
+        in_pdf = [r for r in records if r["document"] == "report"]
+        assert in_pdf, kind
+        assert {r["page"] for r in records if r["document"] == "note"} == {None}
+        for record in in_pdf:
+            words = " ".join(norm(text[record["start"] : record["end"]]).split()[:3])
+            assert words in page_texts[record["page"] - 1], (kind, record)
+        assert len({r["page"] for r in in_pdf}) >= 2, kind
+    claims = [c for c in listed("claims") if c["document"] == "report"]
+    assert claims and all(c["page"] for c in claims)
+    html = runner.invoke(cli, ["report", "--db", str(db), "--format", "html"]).stdout
+    assert re.search(r"report, p\. 2", html)
+
+
+def test_a_version_3_database_gains_pages_author_and_url(tmp_path: Path) -> None:
+    import sqlite3
+
+    from corpusmine.store.schema import MIGRATIONS, SCHEMA_V1
+
+    path = tmp_path / "v3.db"
+    connection = sqlite3.connect(path)
+    connection.executescript(SCHEMA_V1 + MIGRATIONS[1] + MIGRATIONS[2])
+    connection.execute("PRAGMA application_id = 1668114798")
+    connection.execute("PRAGMA user_version = 3")
+    connection.execute(
+        "INSERT INTO documents VALUES ('a', 'a.txt', '', 'old', 'utf-8', 'A', 'article', NULL,"
+        " 'none', NULL, NULL, 'Some text.', 2, '', NULL)"
+    )
+    connection.commit()
+    connection.close()
+    with Store(path) as store:
+        (document,) = store.documents()
+        assert (document.author, document.url) == (None, None)
+        assert store.page_starts(["a"]) == {}

@@ -363,7 +363,10 @@ def mentions(
       corpusmine mentions --label DATE --document 004_c40e236ad98d6d9d
     """
     rows = _corpus(db).mentions(label, document).dicts()
-    emit(rows, output_format, MENTION_COLUMNS, "Mentions", output)
+    columns = MENTION_COLUMNS
+    if any(row.get("page") for row in rows):  # PDFs among the documents: say the page
+        columns = [*MENTION_COLUMNS[:1], ("page", "Page"), *MENTION_COLUMNS[1:]]
+    emit(rows, output_format, columns, "Mentions", output)
 
 
 @cli.command("who-said")
@@ -415,7 +418,7 @@ def _print_statements(found: Results[Statement]) -> None:
     for name, said in sorted(by_speaker.items(), key=lambda item: (-len(item[1]), item[0])):
         table_rows = [
             {
-                "document": s.document,
+                "document": s.document + (f", p. {s.page}" if s.page else ""),
                 "kind": s.kind + (" ?" if s.confidence < threshold else ""),
                 "text": _shorten(s.text, 160),
             }

@@ -140,6 +140,7 @@ class _Reader:
                 "date_note": note,
                 "date_reference": reference,
                 "date_inferred": inferred,
+                "page": row.page,
             }
         )
 

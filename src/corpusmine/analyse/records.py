@@ -50,6 +50,7 @@ class StoredClaim:
     date_note: str | None = None
     date_reference: str | None = None  # what a relative date was resolved against
     date_inferred: str | None = None  # "year" or "month": the part that was inferred
+    page: int | None = None  # the PDF page the claim starts on
 
     @classmethod
     def from_fields(cls, fields: dict[str, Any]) -> StoredClaim:
@@ -87,6 +88,7 @@ class StoredClaim:
             "document_date": self.document_date,
             "date_source": self.date_source,
             "date_note": self.date_note,
+            "page": self.page,
         }
 
 

@@ -30,6 +30,7 @@ class Statement:
     method: str
     joint_with: tuple[str, ...]
     sentence: str
+    page: int | None = None  # the PDF page it starts on
 
     @classmethod
     def of(cls, quote: StoredQuote) -> Statement:
@@ -47,6 +48,7 @@ class Statement:
             method=quote.method,
             joint_with=quote.joint_with,
             sentence=quote.sentence,
+            page=quote.page,
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -64,6 +66,7 @@ class Statement:
             "method": self.method,
             "joint_with": list(self.joint_with),
             "sentence": self.sentence,
+            "page": self.page,
         }
 
 

@@ -72,6 +72,7 @@ def who_said(statements: Sequence[Statement], claims: list[dict[str, Any]]) -> l
                 "start": s.start,
                 "end": s.end,
                 "sentence": s.sentence,
+                "page": s.page,
             }  # fmt: skip
         )
     by_id = {info["speaker_id"]: name for name, info in speakers.items() if info["speaker_id"]}

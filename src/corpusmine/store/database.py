@@ -185,14 +185,19 @@ class Store(Reads):
             conn.execute("DELETE FROM documents WHERE id = ?", (source.id,))
             conn.execute(
                 "INSERT INTO documents (id, path, sha256, pipeline, encoding, title, kind, date,"
-                " date_source, date_window, source, text, words, extracted_at, origin)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " date_source, date_window, source, text, words, extracted_at, origin, author,"
+                " url) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     source.id, source.path, source.sha256, pipeline, source.encoding, source.title,
                     source.kind, source.date, source.date_source, date_window, source.source,
-                    source.text, len(source.clean.split()), now, origin,
+                    source.text, len(source.clean.split()), now, origin, source.author,
+                    source.url,
                 ),
             )  # fmt: skip
+            conn.executemany(
+                "INSERT INTO pages (document, page, start) VALUES (?,?,?)",
+                [(source.id, i + 1, start) for i, start in enumerate(source.pages)],
+            )
             conn.executemany(
                 "INSERT INTO blocks (document, idx, kind, start, end, lead_in)"
                 " VALUES (?,?,?,?,?,?)",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from bisect import bisect_right
 from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
@@ -41,11 +42,18 @@ _CANDIDATE_KINDS: dict[str, type] = {
     "coordination": Coordination,
 }
 _DOCUMENT_FIELDS = field_names(DocumentInfo)
-_MENTION_FIELDS = field_names(StoredMention)
+# Stored columns; a record's ``page`` is worked out from the pages table.
+_MENTION_FIELDS = tuple(f for f in field_names(StoredMention) if f != "page")
 
 
 def _json_list(values: Iterable[str]) -> str:
     return json.dumps(sorted(set(values)))
+
+
+def page_of(pages: dict[str, tuple[int, ...]], document: str, offset: int) -> int | None:
+    """1-based page of ``offset`` in ``document``; None for a document without pages."""
+    starts = pages.get(document)
+    return bisect_right(starts, offset) if starts else None
 
 
 class Reads:
@@ -104,6 +112,17 @@ class Reads:
                 (_json_list(document_ids),),
             )
         )
+
+    def page_starts(self, document_ids: Iterable[str]) -> dict[str, tuple[int, ...]]:
+        """Document id -> where each of its pages starts, for the paged ones (PDFs)."""
+        found: dict[str, list[int]] = {}
+        for document, start in self._tuples(
+            "SELECT document, start FROM pages WHERE document IN"
+            " (SELECT value FROM json_each(?)) ORDER BY document, page",
+            (_json_list(document_ids),),
+        ):
+            found.setdefault(document, []).append(start)
+        return {document: tuple(starts) for document, starts in found.items()}
 
     # --- what resolution reads --------------------------------------------------------
 
@@ -226,7 +245,14 @@ class Reads:
             sql += " AND document = ?"
             params.append(document)
         rows = self._tuples(sql + " ORDER BY document, start", params)
-        return [_build(StoredMention, dict(zip(_MENTION_FIELDS, r, strict=True))) for r in rows]
+        pages = self.page_starts({r[0] for r in rows}) if rows else {}
+        return [
+            _build(
+                StoredMention,
+                {**dict(zip(_MENTION_FIELDS, r, strict=True)), "page": page_of(pages, r[0], r[1])},
+            )
+            for r in rows
+        ]
 
     def mention_spans(
         self, *, entity_ids: Collection[str] | None = None, labels: Collection[str] | None = None
@@ -273,6 +299,7 @@ class Reads:
             params.append(kind)
         rows = self._tuples(sql + " ORDER BY q.document, q.start, q.id", params)
         texts = self.texts_of(row[0] for row in rows)
+        pages = self.page_starts(texts) if rows else {}
         found = []
         for (doc, start, end, said, qkind, cue, speaker_text, speaker_id, name, confidence,
              method, joint_with, s_start, s_end) in rows:  # fmt: skip
@@ -299,6 +326,7 @@ class Reads:
                         "sentence_start": s_start,
                         "sentence_end": s_end,
                         "sentence": text[s_start:s_end],
+                        "page": page_of(pages, doc, start),
                     },
                 )  # fmt: skip
             )
@@ -323,6 +351,7 @@ class Reads:
         if not rows:
             return []
         texts = self.texts_of(row[1] for row in rows)
+        pages = self.page_starts(texts)
         return [
             _build(
                 ClaimRow,
@@ -347,6 +376,7 @@ class Reads:
                     "document_date": date,
                     "date_source": date_source,
                     "sentence": texts[doc][s_start:s_end],
+                    "page": page_of(pages, doc, start),
                 },
             )  # fmt: skip
             for (

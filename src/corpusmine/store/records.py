@@ -42,6 +42,8 @@ class DocumentInfo:
     words: int
     extracted_at: str
     origin: str | None  # absolute path of the file (None: stored by an older version)
+    author: str | None  # a saved page's byline, a PDF's or Word file's author
+    url: str | None  # a saved page's canonical address
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class StoredMention:
     date_mod: str | None
     sentence_start: int
     sentence_end: int
+    page: int | None = None  # the PDF page it is printed on
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,7 @@ class StoredQuote:
     sentence_start: int
     sentence_end: int
     sentence: str
+    page: int | None = None  # the PDF page it starts on
 
 
 @dataclass(frozen=True)
@@ -124,3 +128,4 @@ class ClaimRow:
     document_date: str | None
     date_source: str
     sentence: str
+    page: int | None = None  # the PDF page it starts on

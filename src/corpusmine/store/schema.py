@@ -6,7 +6,7 @@ newer than ``SCHEMA_VERSION`` is refused, never overwritten.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APPLICATION_ID = 0x636D696E  # "cmin": marks a file as a corpusmine database
 
 # Indexes the queries rely on, added after version 1 was released: part of every new
@@ -146,5 +146,18 @@ CREATE TABLE IF NOT EXISTS candidate_references (
 # never reuses its id for another file without being told to (NULL: stored before v3).
 DOCUMENT_ORIGIN = "ALTER TABLE documents ADD COLUMN origin TEXT;"
 
+# Where each page of a PDF starts in the stored text (page 1 first), so every record can
+# say its page; and what a saved page or a PDF says of itself beyond title and date.
+DOCUMENT_PAGES = """
+CREATE TABLE IF NOT EXISTS pages (
+    document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    page INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    PRIMARY KEY (document, page)
+);
+ALTER TABLE documents ADD COLUMN author TEXT;
+ALTER TABLE documents ADD COLUMN url TEXT;
+"""
+
 # Version n -> n + 1.
-MIGRATIONS: dict[int, str] = {1: CANDIDATE_REFERENCES, 2: DOCUMENT_ORIGIN}
+MIGRATIONS: dict[int, str] = {1: CANDIDATE_REFERENCES, 2: DOCUMENT_ORIGIN, 3: DOCUMENT_PAGES}
