@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint bench bench-all bench-dates bench-quotes bench-scale bench-formats clean
+.PHONY: install demo test lint bench bench-all bench-dates bench-quotes bench-scale bench-formats bench-entities clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ bench-all: $(STAMP)
 # queries up to 17,800 documents (the large databases are built once, then cached).
 bench-scale: $(STAMP)
 	$(PY) benchmarks/scale.py
+
+# Who is who on ECB+ topics 1-35 (B-cubed, cross-document links) beside exact strings.
+bench-entities: $(STAMP)
+	$(PY) benchmarks/entities.py --jobs 2
 
 # Date values against the MEANTIME gold annotation.
 bench-dates: $(STAMP)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from .claims import ClaimVocabulary, EventKind, claim_vocabulary
 from .documents import kind_names
+from .entities import EntityWords, entity_words
 from .files import hash_models, load_csv, load_jsonl, load_lines, load_yaml, models_dir
 from .formats import DocxStyles, HtmlRules, PdfRules, docx_styles, html_rules, pdf_rules
 from .names import (
@@ -49,6 +50,7 @@ __all__ = [
     "title_small_words",
     "DescriptionRule",
     "DocxStyles",
+    "EntityWords",
     "Grade",
     "Honorifics",
     "HtmlRules",
@@ -62,6 +64,7 @@ __all__ = [
     "Unit",
     "appositive_titles",
     "docx_styles",
+    "entity_words",
     "function_words",
     "hash_models",
     "honorifics",

@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from ..errors import ModelNotInstalled
 from ..knowledge import load_jsonl
-from . import components  # noqa: F401  (registers our factories)
+from . import components, names  # noqa: F401  (registers our factories)
 from .attributes import adopt_into
 from .ops import load_with_numpy_blas
 from .signature import model_name
@@ -47,7 +47,11 @@ def build_pipeline(name: str | None = None) -> Language:
         **ruler_position,
     )  # fmt: skip
     ruler.add_patterns([{k: v for k, v in p.items()} for p in load_jsonl("organisations.jsonl")])
-    nlp.add_pipe("corpusmine_roles", after=anchor or "corpusmine_entity_ruler")
+    if anchor:  # headlines re-tagged, spans trimmed, names propagated (nlp/names.py)
+        nlp.add_pipe("corpusmine_names", after=anchor)
+    nlp.add_pipe(
+        "corpusmine_roles", after="corpusmine_names" if anchor else "corpusmine_entity_ruler"
+    )
     nlp.add_pipe("corpusmine_entity_filter", after="corpusmine_roles")
     nlp.add_pipe("corpusmine_ratings", last=True)
     return nlp

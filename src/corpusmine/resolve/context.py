@@ -21,13 +21,14 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from types import MappingProxyType
 
+from ..knowledge import entity_words
 from .descriptions import Description, NameIndex, compatible, description_of_name, distinctive
 from .expansions import Expansions
 from .inputs import ResolveInput
-from .people import PeopleIndex, gender, one_person
+from .people import PeopleIndex, gender, one_person, surname
 from .reading import Reading
 from .references import References
-from .refs import DESCRIPTION, Ref
+from .refs import DESCRIPTION, MENTION, Ref
 
 Node = Hashable
 _APPOSITION = re.compile(r"\s*,\s*")
@@ -100,8 +101,16 @@ def link_all(
             key=lambda person: (person[0], person[1] or ""),
         )
     )
+    # Words of the corpus's organisation names written with two words or more
+    # ("Dell Inc.", "Dell Computer"): such a word alone may be the organisation.
+    org_words = frozenset(
+        word
+        for r in refs.all
+        if r.type == "ORG" and reading.proper(r) and len(reading.name(r).display.split()) >= 2
+        for word in reading.name(r).tokens
+    )
     for document in sorted(refs.by_doc):
-        _link_document(resolver, document, corpus_anchors, corpus_people, links)
+        _link_document(resolver, document, corpus_anchors, corpus_people, org_words, links)
     return Links(MappingProxyType(links.targets), frozenset(links.dropped))
 
 
@@ -110,6 +119,7 @@ def _link_document(
     document: str,
     corpus_anchors: NameIndex,
     corpus_people: PeopleIndex,
+    org_words: frozenset[str],
     links: _Building,
 ) -> None:
     lex = resolver.inp.lex
@@ -143,11 +153,51 @@ def _link_document(
                 links.dropped.add(ref)
             continue
         if ref.type == "PERSON" and len(name.tokens) == 1 and not name.acronym:
-            target = _person(resolver, ref, people, people_here, corpus_people)
+            target = _person(resolver, ref, people, people_here, corpus_people, corpus_anchors)
             if target is not None:
                 links.targets[ref] = target
             elif name.tokens in reading.lowercase:
                 links.dropped.add(ref)
+        elif ref.type in _NOT_PERSON and ref.origin == MENTION and not name.acronym:
+            target = _mislabelled_person(reading, ref, people_here, corpus_people, org_words)
+            if target is not None:
+                links.targets[ref] = target
+
+
+_NOT_PERSON = frozenset({"ORG", "GPE", "OTHER", "PRODUCT"})
+
+
+def _mislabelled_person(
+    reading: Reading,
+    ref: Ref,
+    people_here: PeopleIndex,
+    corpus_people: PeopleIndex,
+    org_words: frozenset[str],
+) -> Node | None:
+    """The person a name the model typed otherwise is: a full name the corpus gives a
+    person ("Maurice Cheeks" tagged GPE once), or the surname of the one person of the
+    document (else the corpus) with it, when no organisation's longer name holds the
+    word ("Teixeira" tagged ORG; never "Dell" beside "Dell Inc.")."""
+    tokens = reading.name(ref).tokens
+    written = reading.name(ref).display.split()
+    if written and written[-1].lower().rstrip(".") in entity_words().company_suffixes:
+        return None  # "Julian Wooster Ltd" is a company named after a person
+    if len(tokens) >= 2:
+        if tokens in corpus_people.candidates(surname(tokens), None):
+            return ("name", "PERSON", tokens)
+        return None
+    if ref.type != "ORG" or not tokens or reading.common(ref):
+        return None
+    word = tokens[0]
+    if len(reading.name(ref).display.split()) > 1 or word in org_words:
+        return None  # "Dell Inc.", or "Dell" where the corpus names "Dell Computer"
+    for index in (people_here, corpus_people):
+        candidates = [c for c in index.candidates(word, None) if surname(c) == word]
+        if candidates:
+            if one_person(candidates):
+                return ("name", "PERSON", max(candidates, key=lambda t: (len(t), t)))
+            return None
+    return None
 
 
 def _antecedent(
@@ -203,6 +253,7 @@ def _person(
     people: list[Ref],
     people_here: PeopleIndex,
     corpus_people: PeopleIndex,
+    corpus_anchors: NameIndex,
 ) -> Node | None:
     """The person a one-word name names: of the document's ``people``, else the corpus's."""
     name = resolver.reading.name(ref)
@@ -218,4 +269,10 @@ def _person(
     candidates = corpus_people.candidates(word, wanted)
     if candidates and one_person(candidates):
         return ("name", "PERSON", max(candidates, key=lambda t: (len(t), t)))
+    if not candidates and not name.honorifics:
+        # No person has the name, but one organisation ends in it: a team or company
+        # the model took for a person ("the Colts" of "Indianapolis Colts").
+        organisations = {t for t in corpus_anchors.ending_in("ORG", word) if len(t) >= 2}
+        if len(organisations) == 1:
+            return ("name", "ORG", next(iter(organisations)))
     return None

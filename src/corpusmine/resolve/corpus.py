@@ -69,7 +69,7 @@ def resolve_corpus(
         roles = find_roles(inp, reading, refs, links)
         graph = evidence_edges(inp, reading, refs, expansions, links, roles)
         union = cluster(graph)
-        entities = build_entities(inp, reading, refs, links.dropped, roles, graph, union)
+        entities = build_entities(inp, reading, refs, links, roles, graph, union)
         speakers = attribute(inp, reading, roles, entities, quotes, claims)
         ordered = sorted(
             [*entities.by_root.values(), *speakers.extra.values()],

@@ -111,6 +111,10 @@ class NameIndex:
             self._by_head[(kind, tokens[-1])].append(tokens)
             self._by_key[(kind, " ".join(tokens))].append(tokens)
 
+    def ending_in(self, kind: str, word: str) -> list[tuple[str, ...]]:
+        """Names of type ``kind`` whose last token is ``word``."""
+        return self._by_head.get((kind, word), [])
+
     def matches(self, description: Description, kind: str, lex: Lexicon) -> set[tuple[str, ...]]:
         """Tokens of the names of type ``kind`` that ``description`` is compatible with."""
         return {

@@ -28,7 +28,7 @@ from .reading import Reading
 from .references import References
 from .refs import COORDINATION, DESCRIPTION, Ref
 from .roles import Roles
-from .variants import fuzzy_pairs, truncation_pairs
+from .variants import fuzzy_pairs, spacing_key, spacing_pairs, truncation_pairs
 
 Node = Hashable
 NameKey = tuple[str, tuple[str, ...]]  # (type, comparison tokens)
@@ -123,7 +123,9 @@ def evidence_edges(
         if ref in links.dropped or ref in pinned:
             continue
         analysed = name(ref)
-        full = full_name(ref)
+        # A name context says stands for another entity ("Teixeira" typed ORG, for Mark
+        # Teixeira) is not a full name of its own.
+        full = full_name(ref) if ref not in links.targets else None
         if ref in refs.absorbed:
             edges.append((Evidence.COORDINATED, ref.node, refs.absorbed[ref].node))
         elif ref in links.targets:
@@ -149,6 +151,24 @@ def evidence_edges(
             edges.append((Evidence.CORPUS_ACRONYM, ("acr", "*", short), ("acr", doc, short)))
     for short, tokens in sorted(expansions.letter_match.items()):
         edges.append((Evidence.LETTERS, ("acr", "*", short), ("name", "ORG", tokens)))
+    # An acronym the corpus never expands that is a one-word name written in capitals
+    # ("SEACOM" and "Seacom", "NASA" and "Nasa").
+    proper_words = {
+        name(r).tokens
+        for r in refs.all
+        if r.type == "ORG"
+        and reading.proper(r)
+        and not name(r).acronym
+        and len(name(r).tokens) == 1
+    }
+    for short in sorted({name(r).display for r in refs.all if name(r).acronym}):
+        tokens = (short.lower(),)
+        if (
+            short not in meanings
+            and short not in expansions.letter_match
+            and tokens in proper_words
+        ):
+            edges.append((Evidence.CASE_VARIANT, ("acr", "*", short), ("name", "ORG", tokens)))
     for short, full in truncations:
         edges.append((Evidence.TRUNCATION, ("name", "ORG", short), ("name", "ORG", full)))
     people = {name(r).tokens for r in refs.all if r.type == "PERSON" and reading.proper(r)}
@@ -157,6 +177,8 @@ def evidence_edges(
     proper_names = sorted(
         {(r.type, name(r).tokens) for r in refs.all if r.type in ("ORG", "PERSON") and full_name(r)}
     )
+    for a, b in spacing_pairs(proper_names):
+        edges.append((Evidence.SPACING, ("name", *a), ("name", *b)))
     documents = {k: frozenset(v) for k, v in ref_docs.items()}
     fuzzy: set[tuple[NameKey, NameKey]] = set()
     for a, b in fuzzy_pairs(proper_names, documents, inp.lex):
@@ -188,6 +210,8 @@ def cluster(graph: Graph) -> ConstrainedUnion:
         if x[0] != y[0]:
             return False
         if x[1] == y[1] or (x, y) in fuzzy or (y, x) in fuzzy:
+            return True
+        if spacing_key(x[1]) == spacing_key(y[1]):
             return True
         return x[0] == "PERSON" and people_compatible(x[1], y[1])
 

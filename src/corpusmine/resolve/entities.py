@@ -15,6 +15,7 @@ from types import MappingProxyType
 
 from ..records import Claim, Entity, Quote
 from .clusters import ConstrainedUnion
+from .context import Links
 from .edges import Graph
 from .inputs import ResolveInput
 from .names import Name, straighten, strip_possessive
@@ -62,13 +63,13 @@ def build_entities(
     inp: ResolveInput,
     reading: Reading,
     refs: References,
-    dropped: frozenset[Ref],
+    links: Links,
     roles: Roles,
     graph: Graph,
     union: ConstrainedUnion,
 ) -> Entities:
     """One entity per cluster that holds at least one stored mention."""
-    live = tuple(r for r in refs.all if r not in dropped and r.node in union)
+    live = tuple(r for r in refs.all if r not in links.dropped and r.node in union)
     refs_of: dict[Node, list[Ref]] = defaultdict(list)  # root -> its references
     for ref in live:
         refs_of[union.find(ref.node)].append(ref)
@@ -80,7 +81,7 @@ def build_entities(
         members = sorted(refs_of[root], key=attrgetter("node"))
         if not any(r.origin == MENTION for r in members):
             continue
-        kind = _type(members, refs.absorbed)
+        kind = _type(members, refs.absorbed, links.targets)
         name = group_root.get(root) or _canonical(inp, reading, refs, members, kind)
         ident = entity_id(kind, name)
         if ident in used_ids:  # two entities kept apart under one name
@@ -121,8 +122,17 @@ def build_entities(
     return Entities(MappingProxyType(entities), live, union)
 
 
-def _type(refs: list[Ref], absorbed: Mapping[Ref, Ref]) -> str:
-    votes = [r.type for r in refs if r.origin == MENTION and r not in absorbed]
+def _type(refs: list[Ref], absorbed: Mapping[Ref, Ref], targets: Mapping[Ref, Node]) -> str:
+    """The majority type of the cluster's mentions; a mention linked in context to a
+    name votes for that name's type ("the Colts", tagged PERSON, names a team)."""
+
+    def vote(ref: Ref) -> str:
+        target = targets.get(ref)
+        if isinstance(target, tuple) and len(target) == 3 and target[0] == "name":
+            return str(target[1])
+        return ref.type
+
+    votes = [vote(r) for r in refs if r.origin == MENTION and r not in absorbed]
     non_role = [t for t in votes if t != "ROLE"]
     return majority_type(non_role or votes or [r.type for r in refs])
 

@@ -22,8 +22,10 @@ class Evidence(StrEnum):
     ROLE_HOLDER = "role holder"  # a job title and the person named next to it
     CORPUS_ACRONYM = "corpus acronym"  # an undefined use and the corpus's one definition
     LETTERS = "letters"  # an undefined acronym spelling the initials of one full name
+    CASE_VARIANT = "case variant"  # an undefined acronym that is a name in capitals: SEACOM
     TRUNCATION = "truncation"  # "Children's Trust" ends exactly one longer name
     PERSON_VARIANT = "person variant"  # "J Smithers" and "Jason Smithers"
+    SPACING = "spacing"  # the same letters split otherwise: "SeaMicro" and "Sea Micro"
     FUZZY = "fuzzy"  # one misspelt word ("Wooster" / "Woster")
 
     @property
@@ -42,7 +44,9 @@ _RANK = {
     Evidence.ROLE_HOLDER: 3,
     Evidence.CORPUS_ACRONYM: 4,
     Evidence.LETTERS: 4,
+    Evidence.CASE_VARIANT: 4,
     Evidence.TRUNCATION: 5,
     Evidence.PERSON_VARIANT: 5,
+    Evidence.SPACING: 5,
     Evidence.FUZZY: 6,
 }

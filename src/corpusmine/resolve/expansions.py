@@ -14,7 +14,7 @@ from types import MappingProxyType
 
 from .acronyms import InitialsIndex
 from .inputs import ResolveInput
-from .names import Name
+from .names import Name, initial_parts
 from .reading import Reading
 from .references import References
 from .refs import Ref
@@ -47,7 +47,12 @@ def expand_acronyms(inp: ResolveInput, reading: Reading, refs: References) -> Ex
     full_orgs: dict[tuple[str, ...], Name] = {}
     for ref in refs.all:
         name = reading.name(ref)
-        if ref.type == "ORG" and reading.proper(ref) and not name.acronym and len(name.tokens) >= 2:
+        if (
+            ref.type == "ORG"
+            and reading.proper(ref)
+            and not name.acronym
+            and len(initial_parts(name.display.split())) >= 2  # "Hewlett-Packard" is HP
+        ):
             current = full_orgs.get(name.tokens)
             if current is None or (name.display, name.surface) < (
                 current.display,

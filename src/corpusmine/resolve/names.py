@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..knowledge import entity_words
+
 if TYPE_CHECKING:
     from ..knowledge import NameLexicon as Lexicon
 
@@ -121,11 +123,35 @@ def analyse(text: str, entity_type_name: str, lex: Lexicon) -> Name:
             honorifics.append(words.pop(0).rstrip("."))
     if words:
         words[-1] = strip_possessive(words[-1])
+    # No name starts or ends with a quote mark or a stray apostrophe ("Clinton '").
+    while words and not words[0].lstrip(_QUOTE_MARKS):
+        words.pop(0)
+    while words and not words[-1].rstrip(_QUOTE_MARKS):
+        words.pop()
+    if words:
+        words[0] = words[0].lstrip(_QUOTE_MARKS) or words[0]
+        words[-1] = words[-1].rstrip(_QUOTE_MARKS) or words[-1]
     display = " ".join(words)
     tokens = tuple(t for w in words for t in word_token(w, lex))
     if not tokens:  # a name made only of function words: keep them rather than nothing
         tokens = tuple(w.lower() for w in words)
+    tokens = _without_suffixes(tokens, entity_type_name)
     return Name(surface, display, tokens, tuple(honorifics), is_acronym(display))
+
+
+_QUOTE_MARKS = "'\"`"
+
+
+def _without_suffixes(tokens: tuple[str, ...], entity_type_name: str) -> tuple[str, ...]:
+    """Company suffixes ("Hewlett-Packard Co." = "Hewlett-Packard") do not tell names
+    apart."""
+    words = entity_words()
+    if entity_type_name != "ORG":
+        return tokens  # "Jr" and "Sr" tell people apart: see people.split_suffix
+    suffixes = words.company_suffixes
+    while len(tokens) > 1 and tokens[-1] in suffixes:
+        tokens = tokens[:-1]
+    return tokens
 
 
 def initial_parts(words: Iterable[str]) -> list[str]:

@@ -16,6 +16,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..knowledge import entity_words
+
 if TYPE_CHECKING:
     from ..knowledge import NameLexicon as Lexicon
 
@@ -30,9 +32,21 @@ class PersonName:
 
     @classmethod
     def of(cls, tokens: Sequence[str]) -> PersonName | None:
+        tokens, _ = split_suffix(tokens)
         if len(tokens) < 2:
             return None
         return cls(tokens[0], tuple(tokens[1:-1]), tokens[-1])
+
+
+def split_suffix(tokens: Sequence[str]) -> tuple[tuple[str, ...], str | None]:
+    """A full name without its generational suffix, and the suffix: "Mark Felt Jr"."""
+    if len(tokens) > 2 and tokens[-1] in entity_words().person_suffixes:
+        return tuple(tokens[:-1]), tokens[-1]
+    return tuple(tokens), None
+
+
+def surname(tokens: Sequence[str]) -> str:
+    return split_suffix(tokens)[0][-1]
 
 
 def _given_compatible(a: str, b: str) -> bool:
@@ -43,12 +57,21 @@ def _given_compatible(a: str, b: str) -> bool:
 
 def people_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
     """Could the full names with tokens ``a`` and ``b`` be one person?"""
+    (a, suffix_a), (b, suffix_b) = split_suffix(a), split_suffix(b)
+    if suffix_a and suffix_b and suffix_a != suffix_b:
+        return False  # "Mark Felt Jr" is never "Mark Felt Sr"
     pa, pb = PersonName.of(a), PersonName.of(b)
-    if pa is None or pb is None:
+    if pa is None or pb is None or pa.surname != pb.surname:
         return False
-    if pa.surname != pb.surname or not _given_compatible(pa.given, pb.given):
-        return False
-    return all(_given_compatible(x, y) for x, y in zip(pa.middles, pb.middles, strict=False))
+    if _given_compatible(pa.given, pb.given) and all(
+        _given_compatible(x, y) for x, y in zip(pa.middles, pb.middles, strict=False)
+    ):
+        return True
+    # A leading initial may go unsaid: "W. Mark Felt" is "Mark Felt" ("J. Edgar Hoover").
+    for x, y in ((a, b), (b, a)):
+        if len(x) == len(y) + 1 and len(x[0]) == 1 and people_compatible(x[1:], y):
+            return True
+    return False
 
 
 def variant_pairs(keys: Iterable[tuple[str, ...]]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
@@ -58,7 +81,7 @@ def variant_pairs(keys: Iterable[tuple[str, ...]]) -> list[tuple[tuple[str, ...]
     names = sorted({k for k in keys if len(k) >= 2})
     by_surname: dict[str, list[tuple[str, ...]]] = {}
     for name in names:
-        by_surname.setdefault(name[-1], []).append(name)
+        by_surname.setdefault(surname(name), []).append(name)
     partners: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
     for group in by_surname.values():
         for a in group:
@@ -92,7 +115,7 @@ def single_name_candidates(
     """Full names (with their gender, if known) that the one-word name ``word`` may be:
     people with that surname, or failing that with that given name."""
     people = [(k, g) for k, g in people if not (want_gender and g and g != want_gender)]
-    by_surname = sorted({k for k, _ in people if k[-1] == word})
+    by_surname = sorted({k for k, _ in people if surname(k) == word})
     if by_surname:
         return by_surname
     return sorted({k for k, _ in people if k[0] == word})
@@ -108,7 +131,7 @@ class PeopleIndex:
             tokens = person[0]
             if not tokens:
                 continue
-            for word in {tokens[0], tokens[-1]}:
+            for word in {tokens[0], surname(tokens)}:
                 self._by_word.setdefault(word, []).append(person)
         self._found: dict[tuple[str, str | None], list[tuple[str, ...]]] = {}
 

@@ -7,7 +7,8 @@ apart ("North" / "West", numbers). Whole-string similarity would merge "North
 Northamptonshire Council" with "West Northamptonshire Council"; this never does.
 
 A truncation ("Children's Trust" for "Northamptonshire Children's Trust") is a name that
-is the end of exactly one longer name of the same type.
+is the end of exactly one longer name of the same type. A spacing variant ("SeaMicro" /
+"Sea Micro", "Hewlett-Packard" / "Hewlett Packard") is the same letters split otherwise.
 """
 
 from __future__ import annotations
@@ -69,7 +70,8 @@ def fuzzy_pairs(
 
 
 def truncation_pairs(names: Iterable[Key]) -> list[tuple[Key, Key]]:
-    """(short, full) pairs where ``short`` (two words or more) ends exactly one longer name."""
+    """(short, full) pairs where ``short`` ends exactly one longer name ("Colts" and
+    "Indianapolis Colts"; the caller passes proper names only, never "council")."""
     unique = sorted(set(names))
     by_head: dict[str, list[Key]] = defaultdict(list)
     for tokens in unique:
@@ -77,8 +79,6 @@ def truncation_pairs(names: Iterable[Key]) -> list[tuple[Key, Key]]:
             by_head[tokens[-1]].append(tokens)
     pairs = []
     for tokens in unique:
-        if len(tokens) < 2:
-            continue
         longer = [
             other
             for other in by_head[tokens[-1]]
@@ -89,4 +89,27 @@ def truncation_pairs(names: Iterable[Key]) -> list[tuple[Key, Key]]:
         longer = [o for o in longer if not any(p != o and o[-len(p) :] == p for p in longer)]
         if len(longer) == 1:
             pairs.append((tokens, longer[0]))
+    return pairs
+
+
+def spacing_key(tokens: Key) -> str:
+    """A name's letters without spaces or hyphens: the block of its spacing variants."""
+    return "".join(tokens).replace("-", "")
+
+
+def spacing_pairs(
+    names: Iterable[tuple[str, Key]],
+) -> list[tuple[tuple[str, Key], tuple[str, Key]]]:
+    """Pairs of (type, tokens) names of one type written with the same letters but split
+    into words differently."""
+    blocks: dict[tuple[str, str], list[Key]] = defaultdict(list)
+    for kind, tokens in sorted(set(names)):
+        key = spacing_key(tokens)
+        if len(key) >= 4:
+            blocks[(kind, key)].append(tokens)
+    pairs = []
+    for (kind, _), members in sorted(blocks.items()):
+        for x, a in enumerate(members):
+            for b in members[x + 1 :]:
+                pairs.append(((kind, a), (kind, b)))
     return pairs

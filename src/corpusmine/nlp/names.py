@@ -1,0 +1,421 @@
+"""Names as a reader finds them, after the statistical NER (component ``corpusmine_names``).
+
+The small English model reads a title-case headline as one long name ("Colts Beat
+Chiefs", "Lindsay Lohan Checks Into Rehab"), keeps a leading description inside a name
+("Comedian Ellen DeGeneres"), and tags a name in one sentence of an article but not the
+same name in the next. Within one document, in order:
+
+1. Headlines: a line in title case (or capitals) is tagged again as a sentence-cased
+   copy (words the document writes capitalised mid-sentence keep their capitals, other
+   words are lowered), and its entities replace the model's for that line. The copy has
+   the same length, so spans map back one for one.
+2. Spans: no name ends in a verb or starts or ends with a quote mark; a person's name
+   does not start with lower-case words or a sentence-initial common word before a
+   full name ("Polygamist prophet Warren Jeffs" -> "Warren Jeffs"); a person's name
+   followed by a group noun ("the Obama administration") is that group, an ORG.
+3. Labels: a one-word name is a PERSON when the document's own evidence says so (the
+   surname of a full name there, tagged PERSON at least as often as otherwise), whatever
+   the model guessed for one of its mentions.
+4. Every further occurrence of a name the document tags (same words, same case) is a
+   mention too, with the name's label; a sentence-initial function word never is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from functools import cached_property
+
+from spacy.language import Language
+from spacy.pipeline import Lemmatizer
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from ..knowledge import entity_words, title_small_words
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT"})
+_QUOTES = frozenset("'\"‘’“”`")
+_VERB_TAGS = frozenset({"VERB", "AUX"})
+_POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+@Language.factory("corpusmine_names", assigns=["doc.ents"], requires=["doc.ents", "token.pos"])
+def make_names(nlp: Language, name: str) -> NameFixer:
+    return NameFixer(nlp, name)
+
+
+class NameFixer:
+    """See the module docstring."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.nlp = nlp
+        self.name = name
+
+    @cached_property
+    def _before(self) -> list[Callable[[Doc], Doc]]:
+        """The components that run before this one, to tag a headline's copy."""
+        procs = []
+        for pipe_name, proc in self.nlp.pipeline:
+            if pipe_name == self.name:
+                break
+            procs.append(proc)
+        return procs
+
+    @cached_property
+    def _common_words(self) -> frozenset[str]:
+        """Common English words (the model lemmatizer's WordNet index), lower case."""
+        table = None
+        for _, proc in self.nlp.pipeline:
+            lemmatizer = proc if isinstance(proc, Lemmatizer) else getattr(proc, "lemmatizer", None)
+            lookups = getattr(lemmatizer, "lookups", None)
+            if lookups is not None and lookups.has_table("lemma_index"):
+                table = lookups.get_table("lemma_index")
+                break
+        if table is None:
+            return frozenset()
+        words: set[str] = set()
+        for pos in ("noun", "verb", "adj", "adv"):
+            words.update(str(w) for w in table.get(pos, ()))
+        return frozenset(words)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        known = _capitalised_mid_sentence(doc)
+        ents = list(doc.ents)
+        titled = _title_lines(doc, known)
+        for start, end in titled:
+            ents = self._retag_line(doc, ents, start, end, known)
+        words = entity_words()
+        others = _other_names(ents)
+        ents = [s for s in (self._trim(doc, e, known, others) for e in ents) if s is not None]
+        ents = _groups(doc, ents, words.group_nouns)
+        ents = _document_labels(doc, ents)
+        ents = _propagate(doc, ents, titled)
+        doc.ents = filter_spans(ents)
+        return doc
+
+    # --- 1. headlines ---------------------------------------------------------------
+
+    def _retag_line(
+        self, doc: Doc, ents: list[Span], start: int, end: int, known: dict[str, str]
+    ) -> list[Span]:
+        line = doc.text[start:end]
+        copy = _sentence_case(line, known)
+        if copy == line:
+            return ents
+        sub = self.nlp.make_doc(copy)
+        for proc in self._before:
+            sub = proc(sub)
+        found = []
+        for ent in sub.ents:
+            # A word the copy lowered is a common word: it ends a name ("Colts beat
+            # Chiefs" is two names); so does a verb.
+            for piece in _pieces(ent, line):
+                span = doc.char_span(
+                    start + piece[0].idx,
+                    start + piece[-1].idx + len(piece[-1].text),
+                    label=ent.label_,
+                    alignment_mode="contract",
+                )
+                if span is not None and len(span):
+                    found.append(span)
+        kept = [e for e in ents if e.end_char <= start or e.start_char >= end]
+        return kept + found
+
+    # --- 2. spans -------------------------------------------------------------------
+
+    def _trim(
+        self, doc: Doc, ent: Span, known: dict[str, str], others: frozenset[str]
+    ) -> Span | None:
+        if ent.label_ not in NAME_LABELS:
+            return ent
+        start, end = ent.start, ent.end
+        while start < end and _is_edge_junk(doc[start]):
+            start += 1
+        while end > start and (
+            _is_edge_junk(doc[end - 1])
+            or doc[end - 1].pos_ in _VERB_TAGS
+            or doc[end - 1].lower_ in _POSSESSIVE_MARKS
+        ):
+            end -= 1
+        if ent.label_ == "PERSON":
+            # A description before a full name: "prophet Warren Jeffs", "Comedian Ellen
+            # DeGeneres" (sentence-initial, a common word, never capitalised mid-sentence).
+            # So is another entity's name or an abbreviated title: "Colts QB Andrew Luck".
+            while end - start > 2 and (
+                doc[start].is_lower
+                or (
+                    doc[start].is_sent_start
+                    and doc[start].text.lower() in self._common_words
+                    and doc[start].text not in known
+                )
+                or doc[start].text in others
+                or (doc[start].is_upper and doc[start].is_alpha and len(doc[start]) >= 2)
+            ):
+                start += 1
+        if start >= end:
+            return None
+        if (start, end) == (ent.start, ent.end):
+            return ent
+        return Span(doc, start, end, label=ent.label_)
+
+
+def _other_names(ents: list[Span]) -> frozenset[str]:
+    """Words that are names of organisations or places in the document (one-word names,
+    and the last word of longer organisation names: "Colts", "Sixers")."""
+    found = set()
+    for ent in ents:
+        named = ent.label_ in ("ORG", "GPE", "NORP", "LOC") and ent[-1].is_title
+        if named and (len(ent) == 1 or ent.label_ == "ORG"):
+            found.add(ent[-1].text)
+    return frozenset(found)
+
+
+def _is_edge_junk(token: Token) -> bool:
+    return all(c in _QUOTES for c in token.text) or token.is_space
+
+
+def _capitalised_mid_sentence(doc: Doc) -> dict[str, str]:
+    """Lower-case form -> capitalised form of words the document writes capitalised
+    inside a sentence (not at its start), outside title-case lines: its names."""
+    lines = _line_spans(doc.text)
+    titled = {i for i, (s, e) in enumerate(lines) if _looks_titled(doc.text[s:e])}
+    known: dict[str, str] = {}
+    line = 0
+    for token in doc:
+        while line < len(lines) - 1 and token.idx >= lines[line][1]:
+            line += 1
+        if line in titled or token.is_sent_start or not token.text[:1].isupper():
+            continue
+        if token.text.isupper() and len(token.text) > 1:
+            continue  # capitals say nothing about a word's usual case
+        previous = doc[token.i - 1] if token.i else None
+        if previous is not None and previous.text in {'"', "“", "‘", "'", ":", "(", "-", "–"}:
+            continue  # the first word of a quotation or heading
+        known.setdefault(token.text.lower(), token.text)
+    return known
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in re.finditer(r"\n", text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _looks_titled(line: str) -> bool:
+    """A headline in title case or capitals: three words or more, and all but a few of
+    the words after the first (small words aside) start with a capital."""
+    words = _WORD.findall(line)
+    if sum(len(w) > 1 for w in words) >= 2 and all(w.isupper() for w in words if len(w) > 1):
+        return True  # in capitals: "COLTS 20, CHIEFS 13"
+    if len(words) < 3:
+        return False
+    later = [w for w in words[1:] if w.lower() not in title_small_words()]
+    if len(later) < 2:
+        return False
+    capitalised = sum(w[0].isupper() for w in later)
+    return capitalised == len(later) or (len(later) >= 6 and capitalised >= len(later) - 1)
+
+
+def _title_lines(doc: Doc, known: dict[str, str]) -> list[tuple[int, int]]:
+    """Lines in title case that hold a capitalised word the document does not write
+    capitalised mid-sentence (there is something to undo)."""
+    found = []
+    for start, end in _line_spans(doc.text):
+        line = doc.text[start:end]
+        if not _looks_titled(line):
+            continue
+        words = _WORD.findall(line)[1:]
+        if any(w[0].isupper() and w.lower() not in known for w in words):
+            found.append((start, end))
+    return found
+
+
+def _sentence_case(line: str, known: dict[str, str]) -> str:
+    """The line as a sentence would write it: names (``known``) keep their capitals,
+    words in mixed case ("LaRue", "iPhone") are kept, the first word keeps a capital."""
+    out = []
+    first = True
+    for match in re.finditer(r"[A-Za-z][A-Za-z'’]*", line):
+        word = match.group(0)
+        lower = word.lower()
+        if lower in known:
+            replacement = known[lower]
+        elif first:
+            replacement = word if not word.isupper() else word[0] + word[1:].lower()
+        elif word.isupper() and len(word) > 1 and not line.isupper():
+            replacement = word  # an acronym in a title-case line
+        elif word[1:].islower() or word.isupper():
+            replacement = lower
+        else:
+            replacement = word  # mixed case: a name
+        if len(replacement) != len(word):
+            replacement = word
+        out.append((match.start(), match.end(), replacement))
+        first = False
+    text = list(line)
+    for start, end, replacement in out:
+        text[start:end] = replacement
+    return "".join(text)
+
+
+# --- 2b. groups named after a person -----------------------------------------------------
+
+
+def _groups(doc: Doc, ents: list[Span], group_nouns: frozenset[str]) -> list[Span]:
+    out = []
+    for ent in ents:
+        following = doc[ent.end] if ent.end < len(doc) else None
+        if (
+            ent.label_ == "PERSON"
+            and following is not None
+            and following.is_lower
+            and (following.lemma_.lower() in group_nouns or following.lower_ in group_nouns)
+        ):
+            out.append(Span(doc, ent.start, ent.end + 1, label="ORG"))
+        else:
+            out.append(ent)
+    return out
+
+
+# --- 3. labels from the document's own evidence --------------------------------------------
+
+
+def _document_labels(doc: Doc, ents: list[Span]) -> list[Span]:
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for ent in ents:
+        if ent.label_ in NAME_LABELS:
+            votes[ent.text][ent.label_] += 1
+    for ent in ents:
+        if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].text[:1].isupper():
+            votes[ent[-1].text]["PERSON"] += 1  # the surname of a full name
+    out = []
+    for ent in ents:
+        if len(ent) == 1 and ent.label_ in NAME_LABELS and ent.label_ != "PERSON":
+            counts = votes[ent.text]
+            if counts["PERSON"] >= 1 and counts["PERSON"] >= max(
+                c for label, c in counts.items() if label != "PERSON"
+            ):
+                out.append(Span(doc, ent.start, ent.end, label="PERSON"))
+                continue
+        out.append(ent)
+    return out
+
+
+# --- 4. every occurrence of a tagged name ----------------------------------------------------
+
+
+def _propagate(doc: Doc, ents: list[Span], titled: list[tuple[int, int]]) -> list[Span]:
+    labels: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    lowered = {t.lower_ for t in doc if t.is_lower}
+    suffixes = entity_words().company_suffixes
+    for ent in ents:
+        words = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
+        if ent.label_ not in NAME_LABELS or not (words[0].is_alpha and words[0].is_title):
+            continue
+        if all(t.text[:1].isupper() or not t.is_alpha for t in words):
+            labels[tuple(t.text for t in words)][ent.label_] += 1
+        last = words[-1]
+        # The last word of a team's or company's name used alone ("the Colts" after
+        # "Indianapolis Colts"), unless the document uses it as a common word.
+        if (
+            ent.label_ == "ORG"
+            and len(words) >= 2
+            and last.is_alpha
+            and last.is_title
+            and len(last.text) >= 3
+            and last.lower_ not in lowered
+            and last.lower_.rstrip(".") not in suffixes
+        ):
+            labels[(last.text,)]["ORG"] += 1
+    if not labels:
+        return ents
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for key in sorted(labels, key=len, reverse=True):
+        by_first[key[0]].append(key)
+    owner: list[int] = [-1] * len(doc)  # index of the entity covering each token
+    for number, ent in enumerate(ents):
+        for i in range(ent.start, ent.end):
+            owner[i] = number
+    dropped: set[int] = set()
+    added = []
+    i = 0
+    while i < len(doc):
+        match = None
+        for key in by_first.get(doc[i].text, ()):
+            n = len(key)
+            if i + n > len(doc) or any(doc[i + k].text != key[k] for k in range(n)):
+                continue
+            inside = {owner[k] for k in range(i, i + n)} - {-1}
+            # Free words, or a shorter name inside this longer one ("Lohan" where the
+            # document names "Lindsay Lohan").
+            if all(ents[e].start >= i and ents[e].end <= i + n for e in inside) and (
+                not inside or n > max(len(ents[e]) for e in inside)
+            ):
+                match = key
+                break
+            if inside:
+                break  # the words are part of a name already
+        in_title = any(s <= doc[i].idx < e for s, e in titled)
+        if match is not None and not _never_a_name(doc, i, match, in_title):
+            inside = {owner[k] for k in range(i, i + len(match))} - {-1}
+            dropped |= inside
+            label = labels[match].most_common(1)[0][0]
+            added.append(Span(doc, i, i + len(match), label=label))
+            i += len(match)
+            continue
+        i += 1
+    return [e for number, e in enumerate(ents) if number not in dropped] + added
+
+
+def _never_a_name(doc: Doc, i: int, key: tuple[str, ...], in_title: bool) -> bool:
+    """A sentence-initial function word ("May", "Will" opening a question) or a word
+    joined to a longer capitalised run ("Colts" in "Colts Stadium" is not the team)."""
+    token = doc[i]
+    if len(key) == 1 and token.is_sent_start and (token.is_stop or token.pos_ in _CLOSED):
+        return True
+    if in_title:
+        return False  # in a headline every word is capitalised
+    after = doc[i + len(key)] if i + len(key) < len(doc) else None
+    if after is not None and after.is_alpha and after.text[:1].isupper():
+        return True
+    before = doc[i - 1] if i > 0 else None
+    return (
+        before is not None
+        and not token.is_sent_start
+        and before.is_alpha
+        and before.text[:1].isupper()
+    )
+
+
+_CLOSED = frozenset({"DET", "PRON", "AUX", "ADP", "CCONJ", "SCONJ", "PART", "VERB"})
+
+
+def _pieces(ent: Span, original: str) -> list[list[Token]]:
+    """The runs of an entity of the sentence-cased copy that are names."""
+    pieces: list[list[Token]] = [[]]
+    for token in ent:
+        was = original[token.idx : token.idx + len(token.text)]
+        lowered = token.is_lower and was != token.text and token.lower_ not in title_small_words()
+        if lowered or token.pos_ in _VERB_TAGS or _is_edge_junk(token):
+            pieces.append([])
+        else:
+            pieces[-1].append(token)
+    out = []
+    for piece in pieces:
+        while piece and (
+            piece[-1].lower_ in title_small_words()
+            or not (piece[-1].is_alpha or piece[-1].like_num)
+        ):
+            piece.pop()
+        while piece and piece[0].lower_ in title_small_words():
+            piece.pop(0)
+        if piece:
+            out.append(piece)
+    return out
