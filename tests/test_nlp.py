@@ -162,3 +162,35 @@ def test_numpy_blas_gives_the_models_own_predictions(seeds_dir: Path) -> None:
         pairs = zip(ours.pipe(texts), thinc_default.pipe(texts), strict=True)
         for mine, theirs in pairs:
             assert predictions(mine) == predictions(theirs)
+
+
+def _acronym_doc(text: str, names: list[str]):
+    import spacy
+
+    from corpusmine.nlp.acronyms import defined_acronyms
+
+    doc = spacy.blank("en")(text)
+    doc.ents = [doc.char_span(text.index(n), text.index(n) + len(n), label="ORG") for n in names]
+    return defined_acronyms(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "acronym", "count"),
+    [
+        # A name the model found: every use of its acronym, before and after, is that name.
+        ("The FSA met on Monday. Fans asked the Football Supporters' Association (FSA) "
+         "to act. The FSA said fans were angry.", ["Football Supporters' Association"], "FSA", 3),
+        # A common-noun phrase headed by an organisation noun.
+        ("There is a new hospital trust (NHT) in the county. NHT said beds were short.",
+         [], "NHT", 2),
+        # Anything else is not a name: a measure stays plain text.
+        ("Patients waited longer than the average waiting time (AWT). AWT rose again.",
+         [], "AWT", 0),
+    ],
+)  # fmt: skip
+def test_acronyms_a_document_defines_name_what_their_long_form_names(
+    text: str, names: list[str], acronym: str, count: int
+) -> None:
+    doc = _acronym_doc(text, names)
+    found = [e for e in doc.ents if e.text == acronym]
+    assert len(found) == count and all(e.label_ == "ORG" for e in found)

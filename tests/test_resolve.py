@@ -957,3 +957,22 @@ def test_same_full_name_with_and_without_a_gendered_title_is_one_person() -> Non
     person = named(result, "Tony Blair")
     assert person.mentions == 3
     assert len([e for e in result.entities if e.type == "PERSON"]) == 1
+
+
+# "The X service" names the body that delivers it (knowledge: descriptions.yaml
+# restricted_name_heads), on stories that are not the seeds'.
+@pytest.mark.parametrize(
+    ("name", "description", "links"),
+    [
+        ("Royal Berkshire Maternity Trust", "The maternity service", True),
+        ("Severn Water Agency", "The water service", True),
+        ("Severn Water Agency", "The sewerage service", False),  # modifier not in the name
+        ("Royal Berkshire Maternity Trust", "The service", False),  # nothing pins it
+    ],
+)
+def test_a_service_described_by_what_it_does_names_the_body_delivering_it(
+    name: str, description: str, links: bool
+) -> None:
+    text = f"{name} serves the county. {description} said it had recruited more staff."
+    result = run({"a": (text, {"ORG": [name]})}, quotes=[quote("a", text, description, "ORG")])
+    assert (result.quote_speaker.get(1) == named(result, name).id) is links

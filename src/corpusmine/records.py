@@ -78,12 +78,15 @@ class Qualifier(StrEnum):
     AT_MOST = "at_most"
 
 
-class RatingStatus(StrEnum):
-    """Whether a rating is the subject's grade now, an earlier one, or a goal."""
+class ClaimStatus(StrEnum):
+    """A rating is the subject's grade now, an earlier one, or a goal; an event is past
+    or planned (a future-tense verb)."""
 
     CURRENT = "current"
     PREVIOUS = "previous"
     TARGET = "target"
+    PAST = "past"
+    PLANNED = "planned"
 
 
 # --- ingest ---------------------------------------------------------------------------
@@ -253,7 +256,7 @@ class Claim:
     speaker: str | None
     sentence_start: int
     sentence_end: int
-    status: RatingStatus | None = None  # for ratings only
+    status: ClaimStatus | None = None  # ratings and events
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, cached_property
 
+from ..records import Qualifier
 from .files import load_yaml
 
 
@@ -45,7 +46,7 @@ class ClaimVocabulary:
     subject_heads: dict[str, str]  # head word -> head class
     assessor_classes: frozenset[str]  # head classes of bodies that judge others
     subject_stop_words: frozenset[str]
-    hedges: tuple[tuple[tuple[str, ...], str], ...]  # (words, qualifier), longest first
+    hedges: tuple[tuple[tuple[str, ...], Qualifier], ...]  # (words, qualifier), longest first
     approximate_tolerance: float
     near_bound_tolerance: float
     exact_round_zeros: int
@@ -86,7 +87,7 @@ def claim_vocabulary() -> ClaimVocabulary:
     }
     hedges = sorted(
         (
-            (tuple(phrase.lower().split()), qualifier)
+            (tuple(phrase.lower().split()), Qualifier(qualifier))
             for phrase, qualifier in hedge_data["hedges"].items()
         ),
         key=lambda item: -len(item[0]),

@@ -25,6 +25,8 @@ class DescriptionRule:
     name_contains: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()  # name keys (see resolve.names.name_tokens)
     modifiers: frozenset[str] = frozenset()
+    # Heads an antecedent may also end in when the description has a restricting modifier.
+    restricted_name_heads: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,7 @@ def name_lexicon() -> NameLexicon:
                     " ".join(name_tokens(str(n), "ORG", base)) for n in raw.get("names") or ()
                 ),
                 modifiers=_lower_set(raw.get("modifiers")),
+                restricted_name_heads=_lower_set(raw.get("restricted_name_heads")),
             )
         )
     # Rules with required modifiers are more specific: try them first.

@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from ..errors import ModelNotInstalled
 from ..knowledge import load_jsonl
-from . import components, names  # noqa: F401  (registers our factories)
+from . import acronyms, components, names  # noqa: F401  (registers our factories)
 from .attributes import adopt_into
 from .ops import load_with_numpy_blas
 from .signature import model_name
@@ -52,6 +52,7 @@ def build_pipeline(name: str | None = None) -> Language:
     nlp.add_pipe(
         "corpusmine_roles", after="corpusmine_names" if anchor else "corpusmine_entity_ruler"
     )
-    nlp.add_pipe("corpusmine_entity_filter", after="corpusmine_roles")
+    nlp.add_pipe("corpusmine_defined_acronyms", after="corpusmine_roles")
+    nlp.add_pipe("corpusmine_entity_filter", after="corpusmine_defined_acronyms")
     nlp.add_pipe("corpusmine_ratings", last=True)
     return nlp

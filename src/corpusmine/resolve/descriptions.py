@@ -73,8 +73,14 @@ def compatible(description: Description, name: Name, entity_type: str, lex: Lexi
     else:
         if entity_type != rule.type:
             return False
+        # "the fostering service" may name "X Fostering Agency": a modifier found in the
+        # name pins the entity, and the body that delivers a service may be an agency.
+        restricted = bool(_restricting(description, lex))
         if not (
-            name.key in rule.names or name.head in rule.name_heads or rule.name_contains & tokens
+            name.key in rule.names
+            or name.head in rule.name_heads
+            or (restricted and name.head in rule.restricted_name_heads)
+            or rule.name_contains & tokens
         ):
             return False
     return all(m in tokens for m in _restricting(description, lex))

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ...knowledge import EventKind, claim_vocabulary
+from ...records import ClaimStatus, Qualifier
 from .context import ClaimContext, token_lower
 from .records import Draft, Phrase
 from .subjects import SubjectFinder
@@ -45,10 +46,10 @@ def event_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Iterat
             value=mention.text,
             normalized=date_value(ctx, mention, start, end),
             unit=None,
-            qualifier="approximate" if mention.date_mod == "APPROX" else "exact",
+            qualifier=Qualifier.APPROXIMATE if mention.date_mod == "APPROX" else Qualifier.EXACT,
             as_of=date_value(ctx, mention, start, end),
             sentence=ctx.sentence_offsets(sent),
-            status="planned" if tense == "future" else "past",
+            status=ClaimStatus.PLANNED if tense == "future" else ClaimStatus.PAST,
         )
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ...knowledge import claim_vocabulary, number_words
+from ...records import Qualifier
 from .amounts import multiplier_words, parse_amount
 from .context import ClaimContext, token_lower
 from .records import Draft
@@ -24,7 +25,7 @@ _NUMBER_LIKE_LABELS = frozenset(
 _UNIT_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 
 
-def hedge_before(ctx: ClaimContext, first: int, number: int) -> tuple[str, int]:
+def hedge_before(ctx: ClaimContext, first: int, number: int) -> tuple[Qualifier, int]:
     """The qualifier of a figure and the token where its hedge starts.
 
     The hedge is the longest phrase of ``hedges.yaml`` ending just before the number
@@ -36,7 +37,7 @@ def hedge_before(ctx: ClaimContext, first: int, number: int) -> tuple[str, int]:
     for phrase, qualifier in claim_vocabulary().hedges:
         if len(phrase) <= len(words) and tuple(words[len(words) - len(phrase) :]) == phrase:
             return qualifier, number - len(phrase)
-    return "exact", first
+    return Qualifier.EXACT, first
 
 
 def number_token(ctx: ClaimContext, start: int, end: int) -> Token | None:

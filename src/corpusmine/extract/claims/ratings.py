@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from ...knowledge import claim_vocabulary, pronouns
 from ...knowledge import ratings as rating_scales
+from ...records import ClaimStatus, Qualifier
 from .context import ClaimContext, token_lower
 from .records import Draft, Phrase
 from .subjects import SubjectFinder, clause_subject, governing_verb
@@ -51,14 +52,14 @@ def rating_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Itera
                 value=mention.text,
                 normalized=mention.normalized or grade,
                 unit=scale,
-                qualifier="exact",
+                qualifier=Qualifier.EXACT,
                 as_of=as_of,
                 sentence=ctx.sentence_offsets(sent),
                 status=status,
             )
 
 
-def _status(ctx: ClaimContext, sent: Span, start: int, end: int, previous_end: int) -> str:
+def _status(ctx: ClaimContext, sent: Span, start: int, end: int, previous_end: int) -> ClaimStatus:
     """current | previous | target, from the words around the grade.
 
     "from X to Y": X is previous, Y current. "previously"/"no longer": previous.
@@ -69,19 +70,19 @@ def _status(ctx: ClaimContext, sent: Span, start: int, end: int, previous_end: i
     window = doc[max(previous_end, start - vocab.rating_window, sent.start) : start]
     words = [token_lower(t) for t in window]
     if any(w in vocab.from_words for w in words):
-        return "previous"
+        return ClaimStatus.PREVIOUS
     before = [token_lower(t) for t in doc[max(sent.start, start - 8) : start]]
     if any(w in vocab.target_words for w in before):
-        return "target"
+        return ClaimStatus.TARGET
     if any(w in vocab.to_words for w in words):
-        return "current"
+        return ClaimStatus.CURRENT
     verb = governing_verb(doc[start])
     near = set(before)
     if verb is not None:
         near |= {token_lower(c) for c in verb.children if c.dep_ in ("advmod", "neg")}
     if near & vocab.previous_words:
-        return "previous"
-    return "current"
+        return ClaimStatus.PREVIOUS
+    return ClaimStatus.CURRENT
 
 
 def _subject_and_area(

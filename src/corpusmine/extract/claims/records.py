@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...records import Claim
+from ...records import Claim, ClaimStatus, Qualifier
 
 __all__ = ["Amount", "Claim", "Draft", "Phrase"]
 
@@ -45,7 +45,7 @@ class Draft:
     value: str
     normalized: str | None
     unit: str | None
-    qualifier: str
+    qualifier: Qualifier
     as_of: str | None
     sentence: tuple[int, int]
-    status: str | None = None
+    status: ClaimStatus | None = None
