@@ -551,3 +551,17 @@ def test_a_version_3_database_gains_pages_author_and_url(tmp_path: Path) -> None
         (document,) = store.documents()
         assert (document.author, document.url) == (None, None)
         assert store.page_starts(["a"]) == {}
+
+
+def test_a_headline_carrying_the_site_name_is_cut_and_the_site_kept() -> None:
+    page = b"""<html><head><title>Ferry fares frozen | Island Courier</title>
+<meta property="og:title" content="Ferry fares frozen for a second year | Island Courier">
+<meta property="og:site_name" content="Island Courier">
+<meta name="application-name" content="Ferry fares frozen for a second year"></head><body>
+<article><p>Fares on the mainland ferry will stay at 2023 prices for another year, the
+operator said on Tuesday, after a consultation drew more than 4,000 responses.</p>
+<p>The operator said fuel costs had fallen since the spring and that the frozen fares
+would cost it about 1.2 million pounds in lost revenue.</p></article></body></html>"""
+    properties = read_html(page).properties
+    assert properties.title == "Ferry fares frozen for a second year"
+    assert properties.site == "Island Courier"

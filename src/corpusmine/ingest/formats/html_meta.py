@@ -42,13 +42,13 @@ def page_properties(tree: lxml_html.HtmlElement) -> Properties:
     """What the page's JSON-LD, meta tags and canonical link say about it."""
     meta = _meta_tags(tree)
     article = _ld_article(tree)
-    title = _title(tree, meta, article)
-    # Some pages put the headline where the site's name belongs (application-name).
     sites = [
         _ld_name(article.get("publisher")) if article else None,
         *(meta.get(k) for k in _SITE_META),
         _title_site(tree),
     ]
+    title = _without_site(_title(tree, meta, article), sites)
+    # Some pages put the headline where the site's name belongs (application-name).
     site = next((s for s in sites if s and not (title and similar(s, title))), None)
     url = _canonical(tree) or meta.get("og:url") or _ld_url(article)
     date = iso_day((article or {}).get("datePublished")) or _first_date(meta)
@@ -217,6 +217,15 @@ def _title(
     if headline and any(similar(headline, c) for c in checks):
         return headline
     return social or page_title or headline
+
+
+def _without_site(title: str | None, sites: list[str | None]) -> str | None:
+    """``title`` without a trailing " | Site" naming one of ``sites``."""
+    suffix = _TITLE_SITE_SUFFIX.search(title or "")
+    names = {s.casefold() for s in sites if s}
+    if title and suffix and suffix.group(1).strip().casefold() in names:
+        return title[: suffix.start()].strip()
+    return title
 
 
 def _title_site(tree: lxml_html.HtmlElement) -> str | None:
