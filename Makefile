@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint bench bench-all bench-dates bench-quotes bench-scale bench-formats bench-entities clean
+.PHONY: bench-claims install demo test lint bench bench-all bench-dates bench-quotes bench-scale bench-formats bench-entities clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -69,3 +69,8 @@ bench-formats: $(STAMP)
 
 clean:
 	rm -rf $(VENV) corpusmine.db build *.egg-info src/*.egg-info
+
+# Claims and the consistency report on PolNeAR dev/train, the BBC corpus and three ECB+
+# topics (issue 15); BENCH_CLAIMS_ARGS="--bbc 300" for a fixed subset while iterating.
+bench-claims: $(STAMP)
+	$(PY) benchmarks/claims.py $(BENCH_CLAIMS_ARGS)

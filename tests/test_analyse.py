@@ -38,13 +38,16 @@ def claim(
     unit: str | None = "children",
     document_date: str | None = None,
     date_source: str = "none",
+    sentence: str | None = None,
 ) -> StoredClaim:
     return StoredClaim(
         id=next(_ids), document=document, subject=" ".join(key), subject_id=None, key=key,
         attribute=attribute, kind=kind, value=normalized, normalized=normalized,
         unit=None if kind in ("event", "rating") else unit, qualifier=qualifier,
         as_of=normalized if kind == "event" else as_of, status=status, speaker=None,
-        speaker_id=None, sentence="", start=0, end=1, sentence_start=0, sentence_end=1,
+        speaker_id=None,
+        sentence=sentence or f"{document}: the {' '.join(key)} gives {attribute} as {normalized}.",
+        start=0, end=1, sentence_start=0, sentence_end=1,
         document_date=document_date, date_source=date_source,
     )  # fmt: skip
 
@@ -92,10 +95,20 @@ def test_date_interval(value: str, first: str, last: str):
 
 
 def test_figures_within_hedge_agree():
-    found = decide([claim("a", "count of children", "495"),
-                    claim("b", "count of children", "500", qualifier="approximate")])  # fmt: skip
+    dated = {"date_source": "header"}
+    found = decide([claim("a", "count of children", "495", document_date="2023-03-20", **dated),
+                    claim("b", "count of children", "500", qualifier="approximate",
+                          document_date="2023-03-23", **dated)])  # fmt: skip
     assert [f.verdict for f in found.agreements] == ["agree"]
     assert not found.contradictions
+
+
+def test_matching_figures_with_no_time_are_a_check_not_an_agreement():
+    # Issue 15: a comparison needs an overlapping time; undated documents give none.
+    found = decide([claim("a", "count of children", "495"),
+                    claim("b", "count of children", "500", qualifier="approximate")])  # fmt: skip
+    assert not found.agreements and not found.contradictions
+    assert [f.verdict for f in found.checks] == ["check"]
 
 
 def test_figures_outside_hedge_with_unknown_period_are_a_check_not_a_contradiction():

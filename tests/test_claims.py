@@ -7,6 +7,8 @@ the claim expected from it.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from corpusmine.extract import extract_document
@@ -16,12 +18,35 @@ from corpusmine.ingest import document_from_text
 from corpusmine.nlp import build_pipeline
 from corpusmine.records import Claim, Quote
 
+# Each passage is the body of a document under this headline and opening paragraph: a
+# claim with no subject of its own is about the document's topic, the subject its body's
+# claims are mostly about (never the headline itself).
+HEADLINE = (
+    "Update on the Riverside fostering service\n\n"
+    "The Riverside fostering service runs 3 offices. The Riverside fostering service "
+    "owns 12 vans.\n\n"
+)
 
-def claims_of(text: str, quotes: tuple[Quote, ...] = ()) -> tuple[Claim, ...]:
+
+def claims_of(
+    text: str, quotes: tuple[Quote, ...] = (), *, headline: str = HEADLINE
+) -> tuple[Claim, ...]:
+    header = DATED if text.startswith(DATED) else ""
+    shift = len(headline)
+    text = header + headline + text[len(header) :]
+    quotes = tuple(
+        replace(
+            q, start=q.start + shift, end=q.end + shift, speaker_start=q.speaker_start + shift,
+            speaker_end=q.speaker_end + shift, sentence_start=q.sentence_start + shift,
+            sentence_end=q.sentence_end + shift,
+        )
+        for q in quotes
+    )  # fmt: skip
     source = document_from_text(text, document_id="t")
     doc = build_pipeline()(source.clean)
     extraction = extract_document(doc, source)
     claims = extract_claims(doc, extraction.document, extraction.mentions, quotes)
+    claims = tuple(c for c in claims if c.start >= len(header) + shift)  # the passage's
     for claim in claims:  # every claim points at its own text
         assert text[claim.start : claim.end].endswith(claim.value.split()[-1]) or (
             claim.value in text[claim.start : claim.end]
@@ -99,7 +124,11 @@ def test_money_has_currency_and_period(text: str, attribute: str, normalized: st
 
 
 def test_money_a_week_after_the_figure():
-    claim = next(c for c in claims_of("Carers are paid £450 a week.") if c.normalized == "450")
+    claim = next(
+        c
+        for c in claims_of("Carers are paid an allowance of £450 a week.")
+        if c.normalized == "450"
+    )
     assert claim.unit == "GBP per week"
 
 
@@ -183,7 +212,7 @@ def test_event_subject_is_what_was_visited_through_its_antecedent():
         "Northamptonshire Children's Trust Fostering Agency was graded inadequate.\n\n"
         "Ofsted inspectors visited the fostering agency last November."
     )
-    claim = only(claims_of(text), "inspection")
+    claim = only(claims_of(text, headline=""), "inspection")
     assert claim.subject_text == "Northamptonshire Children's Trust Fostering Agency"
 
 
@@ -201,7 +230,7 @@ def test_acronym_subject_is_expanded():
         "There was an independent fostering agency (IFA) in the county.\n\n"
         "Nobody wanted an IFA that was rated as inadequate."
     )
-    claim = only(claims_of(text), "rating")
+    claim = only(claims_of(text, headline=""), "rating")
     assert claim.subject_text == "independent fostering agency"
 
 

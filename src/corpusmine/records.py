@@ -43,6 +43,8 @@ class DateSource(StrEnum):
     MANIFEST = "manifest"
     PAGE = "page"  # a saved web page's own tags (JSON-LD, meta)
     PROPERTIES = "properties"  # a PDF's or Word file's document properties
+    FILE_NAME = "file-name"  # a date in the file or folder name
+    DATELINE = "dateline"  # a date the text prints at its top
     INFERRED = "inferred"
     NONE = "none"
 
@@ -50,6 +52,12 @@ class DateSource(StrEnum):
     def explicit(self) -> bool:
         """Whether the date was stated by the document or its manifest, not inferred."""
         return self in (DateSource.HEADER, DateSource.FRONT_MATTER, DateSource.MANIFEST)
+
+    @property
+    def given(self) -> bool:
+        """Whether the date was given (metadata, file name, a printed dateline), not
+        inferred from what the text says: enough to compare claims in time."""
+        return self not in (DateSource.INFERRED, DateSource.NONE)
 
 
 class QuoteKind(StrEnum):
@@ -178,6 +186,7 @@ class SourceDocument:
     pages: tuple[int, ...] = ()  # offset in ``text`` where each page starts (PDFs)
     author: str | None = None  # from a page's byline tags or the document properties
     url: str | None = None  # a saved page's canonical address
+    boilerplate: tuple[tuple[int, int], ...] = ()  # debris the corpus repeats (furniture)
 
     def page_of(self, offset: int) -> int | None:
         """1-based page holding ``offset`` of ``text``; None for a document without pages."""

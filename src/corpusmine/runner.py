@@ -14,7 +14,7 @@ import signal
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import chain, islice
@@ -31,6 +31,8 @@ from .ingest import (
     document_from_raw,
     read_raw,
 )
+from .ingest.boilerplate import Boilerplate, LineKey, find_boilerplate, line_keys
+from .ingest.metadata import Metadata
 from .nlp import pipeline_signature
 from .query.report import refresh_report
 from .records import DateSource, Extraction, IngestFailure, SourceDocument
@@ -155,10 +157,12 @@ def run_extract(
         else:
             found_files.append(found)
 
-    # First pass, no NLP: which files changed, and the explicit dates of the corpus.
+    # First pass, no NLP: the explicit dates and the repeated lines (boilerplate) of the
+    # corpus; then which files changed.
     stored = {d.id: d for d in store.documents()}
     explicit_dates = _stored_explicit_dates(stored.values())
-    to_extract: list[FoundFile] = []
+    read_files: list[tuple[RawFile, Metadata, DocumentInfo | None]] = []
+    lines: dict[str, tuple[LineKey, ...]] = {}
     seen_ids: set[str] = set()
     origins: dict[str, str] = {}
     for found in found_files:
@@ -179,9 +183,18 @@ def run_extract(
             store.set_origin(found.document_id, found.origin)  # the same file, moved
         origins[found.document_id] = found.origin
         metadata = raw.metadata
+        lines[found.document_id] = line_keys(raw.text, metadata.body_start)
         if metadata.date:
             explicit_dates.append(metadata.date)
-        key = (raw.sha256, _signature_with_metadata(signature, metadata.date, metadata.date_source))
+        read_files.append((raw, metadata, before))
+    boilerplate = find_boilerplate([*lines.values(), *_stored_line_keys(store, lines)])
+    store.set_meta("boilerplate", _boilerplate_summary(boilerplate, lines))
+    to_extract: list[FoundFile] = []
+    for raw, metadata, before in read_files:
+        found = raw.found
+        # A document whose furniture changed (a line became boilerplate) is redone.
+        signed = _signature_with_metadata(signature, metadata.date, metadata.date_source)
+        key = (raw.sha256, signed + boilerplate.digest_of(lines[found.document_id]))
         if not force and before is not None and (before.sha256, before.pipeline) == key:
             unchanged.append(found.document_id)
         else:
@@ -207,7 +220,7 @@ def run_extract(
             if raw is None:
                 continue
             try:
-                yield document_from_raw(raw)
+                yield document_from_raw(raw, boilerplate)
             except DocumentError as error:  # a PDF without text layer, a broken page
                 fail(IngestFailure(error.path, error.reason))
 
@@ -222,6 +235,7 @@ def run_extract(
         window = "/".join(extraction.date_window) if extraction.date_window else None
         date, date_source = source.date, source.date_source
         key = _signature_with_metadata(signature, date, date_source)
+        key += boilerplate.digest_of(lines.get(source.id, ()))
         store.save_extraction(extraction, key, window, origins.get(source.id))
         extracted.append(source.id)
         if not extraction.quotes:
@@ -316,6 +330,19 @@ def _signature_with_metadata(signature: str, date: str | None, date_source: str)
     if not DateSource(date_source).explicit:
         return f"{signature}||none"
     return f"{signature}|{date or ''}|{date_source}"
+
+
+def _stored_line_keys(store: Store, skip: Mapping[str, object]) -> list[tuple[LineKey, ...]]:
+    """Keyed lines of stored documents not read in this run (an earlier extract into the
+    same database belongs to the same corpus)."""
+    return [line_keys(text) for ident, text in store.document_texts() if ident not in skip]
+
+
+def _boilerplate_summary(found: Boilerplate, lines: Mapping[str, tuple[LineKey, ...]]) -> str:
+    """How much furniture the corpus holds, for the report's summary (JSON)."""
+    documents = sum(any(k.key in found.keys for k in keys) for keys in lines.values())
+    removed = sum(k.key in found.keys for keys in lines.values() for k in keys)
+    return json.dumps({"paragraphs": len(found.keys), "lines": removed, "documents": documents})
 
 
 def _stored_explicit_dates(documents: Iterable[DocumentInfo]) -> list[str]:

@@ -8,14 +8,13 @@ contradiction.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from ..knowledge import claim_vocabulary
+from ..ingest.metadata import EXPLICIT_DATE_SOURCES
+from ..knowledge import claim_vocabulary, temporal_lexicon
 from .records import AGREE, CHECK, CONTRADICT, DIFFERENT_TIME, StoredClaim
 from .values import date_gap_days, date_interval, number_interval, overlaps
-
-# Two explicitly dated documents this close are taken to report the same period.
-SAME_PERIOD_DAYS = 31
 
 
 @dataclass(frozen=True)
@@ -44,11 +43,23 @@ def _events(a: StoredClaim, b: StoredClaim) -> Relation:
         return Relation(AGREE, f"{a.normalized} and {b.normalized} overlap")
     if "planned" in (a.status, b.status):
         return Relation(DIFFERENT_TIME, "a planned date and another date: plans change")
+    if not (_month_named(a) and _month_named(b)):
+        return Relation(
+            CHECK, f"'{a.value}' and '{b.value}' may be two {a.attribute}s: neither names a month"
+        )
     if gap <= claim_vocabulary().event_window_days:
         return Relation(
             CONTRADICT, f"the same {a.attribute} is placed in {a.normalized} and {b.normalized}"
         )
     return Relation(DIFFERENT_TIME, f"{a.normalized} and {b.normalized} are years apart")
+
+
+def _month_named(claim: StoredClaim) -> bool:
+    """The event is placed by a month or a year ("last November", "in February 2023"),
+    not by a weekday or a time of day: news reports many meetings in one week, and only
+    an event named by its month is likely one event across documents."""
+    words = set(_WORDS.findall(claim.value.lower()))
+    return bool(words & _MONTH_WORDS) or bool(re.search(r"\b(?:19|20)\d\d\b", claim.value))
 
 
 def _ratings(a: StoredClaim, b: StoredClaim) -> Relation | None:
@@ -88,25 +99,88 @@ def _figures(a: StoredClaim, b: StoredClaim) -> Relation | None:
         va, vb = float(a.normalized or ""), float(b.normalized or "")
     except ValueError:
         return None
+    vocab = claim_vocabulary()
+    if a.attribute == vocab.poll_template:
+        return None  # two unnamed polls may be two polls: nothing to compare
+    # A poll is an event of its day: its figures compare only within a few days.
+    poll = a.attribute.startswith(vocab.poll_template)
+    when = _when(a, b)
     ia, ib = number_interval(va, a.qualifier), number_interval(vb, b.qualifier)
-    if overlaps(ia, ib):
-        return Relation(AGREE, f"'{a.value}' and '{b.value}' are compatible within their hedges")
-    ta, tb = date_interval(a.as_of), date_interval(b.as_of)
-    if ta is not None and tb is not None:
-        if date_gap_days(ta, tb) > 0:
-            return Relation(DIFFERENT_TIME, f"figures for different times ({a.as_of}, {b.as_of})")
-        return Relation(CONTRADICT, f"'{a.value}' and '{b.value}' for the same period")
-    if _same_period(a, b):
-        return Relation(CONTRADICT, f"'{a.value}' and '{b.value}' in documents dated days apart")
+    bounds = a.qualifier == b.qualifier == "at_least" and va != vb
+    if overlaps(ia, ib) and not bounds:  # "at least 501" and "at least 882" are two counts
+        if when.apart or (poll and not when.same_moment):
+            return None  # the same figure at two times says nothing either way
+        if not when.known:
+            return Relation(CHECK, f"'{a.value}' and '{b.value}' match, but not when they apply")
+        return Relation(
+            AGREE, f"'{a.value}' and '{b.value}' are compatible within their hedges, {when.how}"
+        )
+    scopes = claim_vocabulary().scope_cues
+    scope_a, scope_b = _cues(a, scopes), _cues(b, scopes)
+    if bool(scope_a) != bool(scope_b):
+        wide = ", ".join(repr(c) for c in scope_a or scope_b)
+        return Relation(CHECK, f"'{a.value}' and '{b.value}' cover different scopes ({wide})")
+    cues = sorted(set(changing(a)) | set(changing(b)))
+    if when.apart or cues:
+        why = f"the figure changes ({', '.join(repr(c) for c in cues)})" if cues else when.how
+        return Relation(DIFFERENT_TIME, f"'{a.value}' and '{b.value}': {why}")
+    if when.same_moment and not a.attribute.startswith(_SHARE_PREFIX):
+        return Relation(CONTRADICT, f"'{a.value}' and '{b.value}' {when.how}")
     return Relation(
         CHECK, f"'{a.value}' and '{b.value}' differ, but the documents do not say when they apply"
     )
 
 
-def _same_period(a: StoredClaim, b: StoredClaim) -> bool:
-    """Both documents carry an explicit date and were written within a month."""
-    explicit = {"header", "front-matter", "manifest"}
-    if a.date_source not in explicit or b.date_source not in explicit:
-        return False
+@dataclass(frozen=True)
+class _When:
+    """How the times two figures apply relate: known at all, the same moment (a
+    contradiction is possible), far apart (different times), and why, in words."""
+
+    known: bool
+    same_moment: bool
+    apart: bool
+    how: str
+
+
+def _when(a: StoredClaim, b: StoredClaim) -> _When:
+    vocab = claim_vocabulary()
+    ta, tb = date_interval(a.as_of), date_interval(b.as_of)
+    if ta is not None and tb is not None:
+        gap = date_gap_days(ta, tb)
+        how = f"both for {a.as_of}" if gap == 0 else f"for different times ({a.as_of}, {b.as_of})"
+        return _When(True, gap == 0, gap > 0, how)
     da, db = date_interval(a.document_date), date_interval(b.document_date)
-    return da is not None and db is not None and date_gap_days(da, db) <= SAME_PERIOD_DAYS
+    if da is None or db is None:
+        return _When(False, False, False, "")
+    gap = date_gap_days(da, db)
+    explicit = a.date_source in EXPLICIT_DATE_SOURCES and b.date_source in EXPLICIT_DATE_SOURCES
+    if gap > vocab.same_period_days:
+        return _When(True, False, True, f"in documents dated {gap} days apart")
+    moment = explicit and gap <= vocab.same_moment_days
+    how = f"in documents dated {gap} days apart" if gap else "in documents of the same date"
+    return _When(True, moment, False, how)
+
+
+def changing(claim: StoredClaim) -> list[str]:
+    """The words saying a figure is a moment in something that changes ("at least",
+    "rose to", "so far"), from its hedge and its sentence."""
+    found = ["at least"] if claim.qualifier == "at_least" else []
+    return found + _cues(claim, claim_vocabulary().change_cues)
+
+
+def _cues(claim: StoredClaim, cues: tuple[tuple[str, ...], ...]) -> list[str]:
+    """The cue phrases that occur, as whole words, in the claim's sentence."""
+    words = tuple(_WORDS.findall(claim.sentence.lower()))
+    found = []
+    for cue in cues:
+        n = len(cue)
+        if any(words[i : i + n] == cue for i in range(len(words) - n + 1)):
+            found.append(" ".join(cue))
+    return found
+
+
+_WORDS = re.compile(r"[a-z]+")
+_MONTH_WORDS = frozenset(temporal_lexicon().months)
+# "42 percent of voters" and "55 percent of voters" answer different questions more
+# often than they disagree: shares of a population agree or are checked, never contradict.
+_SHARE_PREFIX = claim_vocabulary().share_template.split("{")[0]

@@ -56,17 +56,56 @@ def cross_pairs(members: Sequence[StoredClaim]) -> list[Pair]:
     """Related pairs of claims from different documents."""
     pairs = []
     for a, b in combinations(members, 2):
-        if a.document == b.document:
-            continue
+        if a.document == b.document or same_sentence(a, b):
+            continue  # one source: a document, or a sentence copied into several
         rel = relation(a, b)
-        if rel is not None:
-            pairs.append((a, b, rel))
+        if rel is None:
+            continue
+        # A subject carried over from another sentence (the document's topic, an
+        # antecedent) is too weak to build a contradiction on, or an event's agreement.
+        weak = not (names_subject(a) and names_subject(b))
+        if weak and (rel.verdict == CONTRADICT or (a.kind == "event" and rel.verdict == AGREE)):
+            rel = Relation(CHECK, f"{rel.reason}, but a sentence does not name '{a.subject}'")
+        pairs.append((a, b, rel))
     return pairs
 
 
+# Sentences sharing this much of their words are one sentence edited (a live blog's
+# versions, a republished article, wire copy with a word changed).
+SAME_SENTENCE_OVERLAP = 0.8
+
+
+def names_subject(claim: StoredClaim) -> bool:
+    """The claim's own sentence names its subject (its distinguishing word or its head:
+    "Clinton", "the service"), so the comparison rests on what the sentence says, not on
+    a topic or antecedent carried over from another sentence."""
+    words = set(_words(claim.sentence).replace("'s", "").split())
+    words |= {w.strip(".,;:!?()\"'") for w in words}
+    distinct, head = claim.key
+    return bool({distinct, head} & words) or any(
+        w.lower() in words for w in claim.subject.split() if len(w) > 3
+    )
+
+
+def same_sentence(a: StoredClaim, b: StoredClaim) -> bool:
+    """Both claims come from one sentence, word for word or nearly (syndicated copy, a
+    republished article): one source, however many documents carry it."""
+    wa, wb = _words(a.sentence), _words(b.sentence)
+    if wa == wb:
+        return True
+    sa, sb = set(wa.split()), set(wb.split())
+    return bool(sa and sb) and len(sa & sb) / len(sa | sb) >= SAME_SENTENCE_OVERLAP
+
+
+def _words(sentence: str) -> str:
+    return " ".join(sentence.replace("\u2019", "'").replace("\u201c", '"').replace(
+        "\u201d", '"').casefold().split())  # fmt: skip
+
+
 def _group_findings(members: list[StoredClaim]) -> list[Finding]:
+    sources = {_words(c.sentence) for c in members}
     documents = {c.document for c in members}
-    if len(documents) == 1:
+    if len(documents) == 1 or len(sources) == 1:
         return [_finding(members, SINGLE_SOURCE, _single_explanation(members))]
     pairs = cross_pairs(members)
     by_verdict: dict[str, list[Pair]] = defaultdict(list)
@@ -232,6 +271,18 @@ def _components(pairs: Sequence[Pair]) -> list[list[StoredClaim]]:
     return list(components.values())
 
 
+def matched_on(claims: Sequence[StoredClaim]) -> str:
+    """Which words made these claims comparable: the subject's names and key, the
+    attribute, the unit."""
+    names = sorted({c.subject for c in claims})
+    distinct, head = claims[0].key
+    unit = f", unit '{claims[0].unit}'" if claims[0].unit else ""
+    return (
+        f"Matched on subject {' / '.join(repr(n) for n in names)} (key '{distinct} {head}'), "
+        f"attribute '{claims[0].attribute}'{unit}."
+    )
+
+
 def describe(claim: StoredClaim) -> str:
     """One claim in a phrase: where, what it says, and how it reads."""
     reading = claim.normalized or "?"
@@ -245,13 +296,14 @@ def describe(claim: StoredClaim) -> str:
     if claim.kind == "event" and claim.status == "planned":
         extras.append("planned")
     suffix = f" ({', '.join(extras)})" if extras else ""
-    return f"{claim.document} says '{claim.value}' = {reading}{suffix}"
+    dated = f" ({claim.document_date}, {claim.date_source})" if claim.document_date else ""
+    return f"{claim.document}{dated} says '{claim.value}' = {reading}{suffix}"
 
 
 def _explain(members: Sequence[StoredClaim], pairs: Sequence[Pair]) -> str:
     ordered = sorted(members, key=lambda c: (c.document, c.start))
     ids = {c.id for c in ordered}
-    lines = ["; ".join(describe(c) for c in ordered) + "."]
+    lines = [matched_on(ordered), "; ".join(describe(c) for c in ordered) + "."]
     reasons = sorted({rel.reason for a, b, rel in pairs if a.id in ids and b.id in ids})
     lines.append(" ".join(r[0].upper() + r[1:] + "." for r in reasons[:3]))
     lines += _date_notes(ordered)

@@ -14,13 +14,14 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..extract.claims.subjects import subject_key
+from ..ingest.metadata import EXPLICIT_DATE_SOURCES
 from ..knowledge import claim_vocabulary, ratings, temporal_lexicon
 from ..store import ClaimRow
 from ..temporal import normalize_expression
 from .records import StoredClaim
 
-EXPLICIT_DATE_SOURCES = frozenset({"header", "front-matter", "manifest"})
 NO_KEY = ("", "")  # a claim that is never grouped with others
+_EDGE_MARKS = " '\"\u2018\u2019\u201c\u201d`"
 _WORD = re.compile(r"[a-z][a-z'-]*")
 # A word starting like a month name (temporal.yaml) says the value is at most a year off.
 _MONTH_STARTS = "|".join(sorted({name[:3] for name in temporal_lexicon().months}))
@@ -100,6 +101,8 @@ class _Reader:
         value, status, normalized = row.value, row.status, row.normalized
         doc_date, date_source = row.document_date, row.date_source
         canonical = self.names.get(subject_id) if subject_id else None
+        if canonical:
+            canonical = canonical.strip(_EDGE_MARKS) or canonical  # "Hillary Clinton '"
         key = self.key(subject_text)
         if not key[0] and canonical:
             key = self.key(canonical)  # an acronym or a bare noun: use the entity

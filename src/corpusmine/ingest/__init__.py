@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import DocumentError
 from ..records import BlockKind, SourceDocument
+from .boilerplate import Boilerplate, find_boilerplate, line_keys
 from .decode import NotText, decode
 from .files import (
     DEFAULT_MAX_BYTES,
@@ -29,6 +30,9 @@ from .layout import build_layout
 from .metadata import Metadata, read_metadata
 
 __all__ = [
+    "Boilerplate",
+    "find_boilerplate",
+    "line_keys",
     "DEFAULT_MAX_BYTES",
     "FolderNotice",
     "FoundFile",
@@ -99,9 +103,10 @@ def read_raw(found: FoundFile, max_bytes: int = DEFAULT_MAX_BYTES) -> RawFile:
     return RawFile(found, text, encoding, hashlib.sha256(data).hexdigest())
 
 
-def document_from_raw(raw: RawFile) -> SourceDocument:
-    """Lay out a read file as a ``SourceDocument``; raises ``DocumentError`` when a page,
-    PDF or Word file cannot be read (``no text layer: scanned? run OCR first``)."""
+def document_from_raw(raw: RawFile, boilerplate: Boilerplate | None = None) -> SourceDocument:
+    """Lay out a read file as a ``SourceDocument`` (a text file without the corpus's
+    ``boilerplate``); raises ``DocumentError`` when a page, PDF or Word file cannot be
+    read (``no text layer: scanned? run OCR first``)."""
     found = raw.found
     if raw.reader is not None:
         try:
@@ -114,7 +119,7 @@ def document_from_raw(raw: RawFile) -> SourceDocument:
         )  # fmt: skip
     return document_from_text(
         raw.text, document_id=found.document_id, path=str(found.path), encoding=raw.encoding,
-        sha256=raw.sha256, file_path=found.path, root=found.root,
+        sha256=raw.sha256, file_path=found.path, root=found.root, boilerplate=boilerplate,
     )  # fmt: skip
 
 
@@ -132,6 +137,7 @@ def document_from_text(
     sha256: str | None = None,
     file_path: Path | None = None,
     root: Path | None = None,
+    boilerplate: Boilerplate | None = None,
 ) -> SourceDocument:
     """Build a ``SourceDocument`` from text already in memory (also used by tests)."""
     file_path = file_path or Path(path or f"{document_id}.txt")
@@ -139,6 +145,7 @@ def document_from_text(
     return _document(
         text, metadata, document_id=document_id, path=path, encoding=encoding,
         sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        boilerplate=boilerplate,
     )  # fmt: skip
 
 
@@ -181,8 +188,9 @@ def _document(
     pages: tuple[int, ...] = (),
     author: str | None = None,
     url: str | None = None,
+    boilerplate: Boilerplate | None = None,
 ) -> SourceDocument:
-    layout = build_layout(text, metadata.body_start, kinds)
+    layout = build_layout(text, metadata.body_start, kinds, boilerplate)
     blocks = layout.blocks
     title_index = next((i for i, b in enumerate(blocks) if b.kind == BlockKind.TITLE), None)
     if title_index is not None:
@@ -212,6 +220,7 @@ def _document(
         blocks=blocks,
         source=metadata.source,
         debris=layout.debris,
+        boilerplate=layout.boilerplate,
         pages=pages,
         author=author,
         url=url,

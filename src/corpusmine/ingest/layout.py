@@ -9,6 +9,7 @@ from functools import cache
 
 from ..knowledge import load_yaml
 from ..records import Block, BlockKind, OffsetMap
+from .boilerplate import Boilerplate
 from .debris import Line, debris_lines
 
 # Characters rewritten one-for-one so that rules and the model see one form.
@@ -55,6 +56,7 @@ class Layout:
     offsets: OffsetMap
     blocks: tuple[Block, ...]
     debris: tuple[tuple[int, int], ...]
+    boilerplate: tuple[tuple[int, int], ...] = ()  # corpus furniture, also in ``debris``
 
 
 def split_lines(text: str, start: int) -> list[Line]:
@@ -68,9 +70,13 @@ def split_lines(text: str, start: int) -> list[Line]:
 
 
 def build_layout(
-    text: str, body_start: int, kinds: Mapping[int, BlockKind] | None = None
+    text: str,
+    body_start: int,
+    kinds: Mapping[int, BlockKind] | None = None,
+    boilerplate: Boilerplate | None = None,
 ) -> Layout:
-    """Blocks, cleaned text and offset map of the body ``text[body_start:]``.
+    """Blocks, cleaned text and offset map of the body ``text[body_start:]``; lines that
+    are page debris or the corpus's ``boilerplate`` are left out of the cleaned text.
 
     ``kinds`` (line start -> block kind) comes from a reader that knows the structure
     (a page's headings, a PDF's paragraphs): its lines are whole blocks, never merged.
@@ -78,6 +84,8 @@ def build_layout(
     rules = layout_rules()
     lines = split_lines(text, body_start)
     removed = debris_lines(lines)
+    furniture = _furniture_lines(lines, boilerplate) - removed
+    removed |= furniture
     pieces: list[tuple[BlockKind, int, int]] = []  # (kind, original start, original end)
     for i, line in enumerate(lines):
         if i in removed or not line.text.strip():
@@ -114,7 +122,18 @@ def build_layout(
         ends_lead_in = block_text.rstrip().endswith(rules.lead_in_endings)
         lead_in = len(blocks) - 1 if kind == BlockKind.PARAGRAPH and ends_lead_in else None
     debris = tuple((lines[i].start, lines[i].end) for i in sorted(removed))
-    return Layout(builder.text(), builder.offset_map(len(text)), tuple(blocks), debris)
+    furniture_spans = tuple((lines[i].start, lines[i].end) for i in sorted(furniture))
+    return Layout(
+        builder.text(), builder.offset_map(len(text)), tuple(blocks), debris, furniture_spans
+    )
+
+
+def _furniture_lines(lines: list[Line], boilerplate: Boilerplate | None) -> set[int]:
+    """Indexes of body lines (not the first, the headline) the corpus repeats as furniture."""
+    if not boilerplate or not boilerplate.keys:
+        return set()
+    content = [i for i, line in enumerate(lines) if line.text.strip()]
+    return {i for i in content[1:] if lines[i].text in boilerplate}
 
 
 def _merge_broken_paragraphs(

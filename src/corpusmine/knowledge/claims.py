@@ -50,6 +50,17 @@ class ClaimVocabulary:
     approximate_tolerance: float
     near_bound_tolerance: float
     exact_round_zeros: int
+    change_cues: tuple[tuple[str, ...], ...] = ()  # word sequences, lower case
+    same_moment_days: int = 3
+    scope_cues: tuple[tuple[str, ...], ...] = ()
+    same_period_days: int = 31
+    share_template: str = "share of {thing}"
+    poll_template: str = "poll share"
+    pollster_template: str = "poll share ({pollster})"
+    poll_words: frozenset[str] = frozenset()
+    share_subject_labels: frozenset[str] = frozenset()
+    percent_words: frozenset[str] = frozenset()
+    pollster_filler: frozenset[str] = frozenset()
 
     def judges_others(self, key: tuple[str, str]) -> bool:
         """Whether a subject key (see claims.subjects.subject_key) names an assessing body:
@@ -120,4 +131,15 @@ def claim_vocabulary() -> ClaimVocabulary:
         approximate_tolerance=float(tolerance["approximate"]),
         near_bound_tolerance=float(tolerance["near_bound"]),
         exact_round_zeros=int(tolerance["exact_round_zeros"]),
+        change_cues=tuple(tuple(str(c).lower().split()) for c in hedge_data["change_cues"]),
+        same_moment_days=int(hedge_data["same_moment_days"]),
+        scope_cues=tuple(tuple(str(c).lower().split()) for c in hedge_data["scope_cues"]),
+        same_period_days=int(hedge_data["same_period_days"]),
+        share_template=data["share"]["template"],
+        poll_template=data["share"]["poll_template"],
+        pollster_template=data["share"]["pollster_template"],
+        poll_words=frozenset(data["share"]["poll_words"]),
+        share_subject_labels=frozenset(data["share"]["subject_labels"]),
+        percent_words=frozenset(data["share"]["percent_words"]),
+        pollster_filler=frozenset(data["share"]["pollster_filler"]),
     )

@@ -10,6 +10,7 @@ while the key still holds and builds it afresh otherwise.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,9 +50,11 @@ class Report:
 
 def fresh_report(store: Store) -> dict[str, Any]:
     """The report built now from what is stored."""
+    furniture = json.loads(store.get_meta("boilerplate") or "{}")
     return build_report(
-        load_claims(store), store.documents(), store.entity_type_counts(), statements(store)
-    )
+        load_claims(store), store.documents(), store.entity_type_counts(), statements(store),
+        boilerplate=int(furniture.get("paragraphs", 0)),
+    )  # fmt: skip
 
 
 def refresh_report(store: Store) -> None:

@@ -26,8 +26,10 @@ def build_report(
     documents: Sequence[DocumentInfo],
     entity_types: dict[str, int],
     statements: Sequence[Statement],
+    boilerplate: int = 0,
 ) -> dict[str, Any]:
-    """Everything the report shows, as one JSON-ready dict."""
+    """Everything the report shows, as one JSON-ready dict; ``boilerplate`` is how many
+    lines the corpus repeats as furniture (left out of every record)."""
     findings = find_findings(claims)
     return {
         "summary": {
@@ -41,6 +43,7 @@ def build_report(
             "changes": len(findings.changes),
             "checks": len(findings.checks),
             "single_source": len(findings.single_source),
+            "boilerplate": boilerplate,
         },
         "documents": [{k: getattr(d, k) for k in _DOCUMENT_FIELDS} for d in documents],
         "contradictions": [f.as_dict() for f in findings.contradictions],

@@ -6,7 +6,7 @@ surface forms the grammar in :mod:`normalize` covers.
 
 from typing import TYPE_CHECKING, Any
 
-from .corpus_dates import CorpusDates, anchor_date, date_undated
+from .corpus_dates import CorpusDates, anchor_date, date_undated, dateline
 from .normalize import normalize_expression
 from .types import DocumentDate, Normalized, Timex
 
@@ -37,6 +37,7 @@ __all__ = [
     "anchor_date",
     "annotate_dates",
     "date_undated",
+    "dateline",
     "infer_document_date",
     "normalize_expression",
 ]

@@ -9,16 +9,18 @@ matter, manifest). Either way its ``date_source`` says "inferred".
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..records import DateSource, SourceDocument
+from .normalize import normalize_expression
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["CorpusDates", "anchor_date", "date_undated"]
+__all__ = ["CorpusDates", "anchor_date", "date_undated", "dateline"]
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,9 @@ def date_undated(
     """
     if source.date:
         return source, None
+    printed = dateline(source.text)
+    if printed is not None:
+        return replace(source, date=printed, date_source=DateSource.DATELINE), None
     from .infer import infer_document_date  # reads spaCy Docs
 
     inferred = infer_document_date(doc, year_hint=corpus.year)
@@ -61,6 +66,28 @@ def date_undated(
         window = (min(corpus.dates), max(corpus.dates))
         return replace(source, date=corpus.typical, date_source=DateSource.INFERRED), window
     return source, None
+
+
+# A full calendar date as web copies print it near their top: "November 28, 2005",
+# "Sat Nov 12 2011", "9 September 2013", "11/28/05", "2013-09-09".
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|novemer)[a-z]*\.?"
+_DATELINE = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?[\s-]+(?:19|20)\d\d\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?:19|20)\d\d\b"
+    r"|\b\d{1,2}/\d{1,2}/(?:\d\d){1,2}\b|\b(?:19|20)\d\d-\d\d-\d\d\b",
+    re.IGNORECASE,
+)
+DATELINE_CHARS = 300  # how far into the text a printed date is the document's own
+
+
+def dateline(text: str) -> str | None:
+    """The ISO day a document prints near its top, or None."""
+    for match in _DATELINE.finditer(text[:DATELINE_CHARS]):
+        words = match.group().lower().replace("-", " ").replace("novemer", "november")
+        found = normalize_expression(words, document_date=None)
+        if found is not None and found.value and len(found.value) == 10:
+            return found.value
+    return None
 
 
 def anchor_date(source: SourceDocument, window: tuple[str, str] | None) -> str | None:

@@ -19,12 +19,18 @@ from .context import ClaimContext
 from .events import event_claims
 from .figures import count_claims, money_claims
 from .ratings import rating_claims
-from .records import Draft
+from .records import Draft, Phrase
+from .shares import share_claims
 from .subjects import SubjectFinder
 
 __all__ = ["extract_claims"]
 
-_RULES = (count_claims, money_claims, rating_claims, event_claims)
+_RULES = (count_claims, money_claims, share_claims, rating_claims, event_claims)
+# A figure is a claim only about a subject its own sentence names; a rating or a dated
+# event may be about the document's topic ("was visited in April").
+_FIGURE_RULES = frozenset({count_claims, money_claims, share_claims})
+# A figure in a sentence naming one of these may be theirs: the topic does not stand in.
+_OWNER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 
 
 def extract_claims(
@@ -36,24 +42,48 @@ def extract_claims(
     """Every claim of one document, in text order, with original offsets."""
     ctx = ClaimContext(doc, source, mentions, quotes)
     finder = SubjectFinder(ctx)
-    drafts: list[Draft] = []
+    # Each draft with whether it may stand on the document's topic: not a figure in a
+    # sentence that names someone else ("..., earning Clinton 175 delegates").
+    headline = _headline(source)
+    drafts: list[tuple[Draft, bool, bool]] = []  # (draft, is a figure, may use the topic)
     for sent, blank in zip(doc.sents, ctx.index.blank, strict=True):
         if blank:
             continue
+        names_other = any(e.label_ in _OWNER_LABELS for e in sent.ents)
         for rule in _RULES:
-            drafts.extend(rule(ctx, finder, sent))
+            for draft in rule(ctx, finder, sent):
+                # A headline is not a sentence: its grammar is telegraphic and its
+                # words are said again, in full, by the body.
+                if headline[0] <= draft.start < headline[1]:
+                    continue
+                if rule in _FIGURE_RULES and not draft.attribute:
+                    continue
+                figure = rule in _FIGURE_RULES
+                drafts.append((draft, figure, not (figure and names_other)))
     # A claim with no subject of its own is about what the document is mostly about.
-    finder.set_topic(d.subject for d in drafts if d.subject is not None)
-    claims = {_finish(ctx, finder, d) for d in drafts}
+    finder.set_topic(d.subject for d, _, _ in drafts if d.subject is not None)
+    claims = set()
+    for draft, figure, may_use_topic in drafts:
+        subject = draft.subject
+        if subject is None and may_use_topic:
+            subject = finder.topic or (None if figure else finder.fallback_topic)
+        if subject is not None:
+            claims.add(_finish(ctx, draft, subject))
     return tuple(sorted(claims, key=lambda c: (c.start, c.end, c.attribute, c.as_of or "")))
 
 
-def _finish(ctx: ClaimContext, finder: SubjectFinder, draft: Draft) -> Claim:
-    subject = draft.subject or finder.topic
-    if subject is not None:
-        subject_text, subject_start, subject_end = subject.text, subject.start, subject.end
-    else:
-        subject_text, subject_start, subject_end = ctx.source.title, -1, -1
+def _headline(source: SourceDocument) -> tuple[int, int]:
+    """Original offsets of the document's title block, or an empty span (also when the
+    title is all there is: a one-line document is its own body)."""
+    if len(source.blocks) > 1:
+        first = source.blocks[0]
+        if first.kind == "title" or source.text[first.start : first.end].strip() == source.title:
+            return first.start, first.end
+    return -1, -1
+
+
+def _finish(ctx: ClaimContext, draft: Draft, subject: Phrase) -> Claim:
+    subject_text, subject_start, subject_end = _trimmed(subject)
     return Claim(
         document=ctx.source.id,
         start=draft.start,
@@ -72,3 +102,17 @@ def _finish(ctx: ClaimContext, finder: SubjectFinder, draft: Draft) -> Claim:
         sentence_end=draft.sentence[1],
         status=draft.status,
     )
+
+
+# Quote marks and apostrophes a noun phrase can pick up at its edges ("Clinton '").
+_EDGE_MARKS = "'\"\u2018\u2019\u201c\u201d`"
+
+
+def _trimmed(subject: Phrase) -> tuple[str, int, int]:
+    """The subject's text and offsets without stray quote marks or spaces at either edge."""
+    text = subject.text
+    lead = len(text) - len(text.lstrip(_EDGE_MARKS + " "))
+    trail = len(text) - len(text.rstrip(_EDGE_MARKS + " .,;:"))
+    if lead + trail >= len(text):
+        return text, subject.start, subject.end
+    return text[lead : len(text) - trail], subject.start + lead, subject.end - trail

@@ -6,6 +6,7 @@ these placements was £328" -> average cost of placements = 328, unit "GBP per w
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
@@ -61,6 +62,8 @@ def count_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Iterat
         amount = parse_amount(text)
         if amount is None or noun.lemma_.lower() in vocab.skip_units:
             continue
+        if not_a_count(ctx, text, start, end):
+            continue
         if amount.value < vocab.min_singular and noun.tag_ in ("NN", "NNP"):
             continue  # "one child had taken an overdose": an article, not a count
         if noun.dep_ == "poss" or _is_reference(noun, number):
@@ -83,6 +86,25 @@ def count_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Iterat
             as_of=None,
             sentence=ctx.sentence_offsets(sent),
         )
+
+
+# "9/11", "24/7", "3:30", "31-24" (a score), "555-0123" (a phone number): digits joined by
+# a mark are names, times, scores or numbers to dial, not counts.
+_JOINED_DIGITS = re.compile(r"\d\s*[/:\u2013-]\s*\d")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def not_a_count(ctx: ClaimContext, text: str, start: int, end: int) -> bool:
+    """A number that looks like a count but is a date, name, score, phone number or a
+    vague "two or three"."""
+    if _JOINED_DIGITS.search(text) or _YEAR.fullmatch(text.strip()):
+        return True
+    doc = ctx.doc
+    before = doc[start - 1].lower_ if start > 0 else ""
+    after = doc[end].lower_ if end < len(doc) else ""
+    if before in ("or", "/", "-") or after in ("or", "/", "-", "to"):
+        return True  # "two or three things", "five to ten": a guess, not a figure
+    return " or " in text.lower()
 
 
 def _count_candidates(ctx: ClaimContext, sent: Span) -> list[tuple[str, int, int]]:
@@ -109,6 +131,8 @@ def money_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Iterat
         noun = _amount_noun(number)
         period = _period(ctx, noun, end)
         attribute = _amount_attribute(noun)
+        if noun is None:
+            continue  # a sum with nothing it is the sum of says nothing comparable
         qualifier, hedge_start = hedge_before(ctx, start, number.i)
         value_start = min(hedge_start, start)
         if value_start > 0 and ctx.doc[value_start - 1].text in number_words().currencies:

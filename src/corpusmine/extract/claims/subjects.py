@@ -25,6 +25,7 @@ from .context import ClaimContext
 from .records import Phrase
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+MIN_TOPIC_CLAIMS = 2
 OBJECT_DEPS = frozenset({"dobj", "pobj", "attr", "oprd"})
 ENTITY_LABELS = frozenset({"ORG", "GPE", "PERSON", "NORP", "FAC", "ROLE"})
 _MODIFIER_DEPS = frozenset({"det", "compound", "amod", "poss", "nmod", "case", "nummod"})
@@ -89,7 +90,11 @@ class SubjectFinder:
             for word in _KEY_WORD.findall(ent.text.lower().replace("’", "'"))
         }
         self.candidates = self._candidates()
-        self.topic: Phrase | None = self._title_topic()
+        # What the body's own claims are mostly about (``set_topic``); the headline's
+        # organisation is only a fallback for events and ratings ("was inspected in May").
+        self.topic: Phrase | None = None
+        self.title_topic: Phrase | None = self._title_topic()
+        self.event_topic: Phrase | None = None
 
     # --- phrases ----------------------------------------------------------------------
 
@@ -171,17 +176,29 @@ class SubjectFinder:
     # --- topic ------------------------------------------------------------------------
 
     def set_topic(self, explicit: Iterable[Phrase]) -> None:
-        """The most frequent explicit claim subject becomes the topic (title breaks ties)."""
+        """The most frequent explicit claim subject, if stated at least twice, becomes the
+        topic (the headline's organisation, else the first stated, wins a tie)."""
         phrases = [p for p in explicit if self.key(p)[0]]
         if not phrases:
             return
         counts = Counter(self.key(p) for p in phrases)
-        title_key = self.key(self.topic) if self.topic else None
         best = max(counts.values())
         leaders = [k for k, n in counts.items() if n == best]
+        title_key = self.key(self.title_topic) if self.title_topic else None
         chosen = title_key if title_key in leaders else leaders[0]
         # Prefer the longest (most specific) wording of the chosen subject.
-        self.topic = max((p for p in phrases if self.key(p) == chosen), key=lambda p: len(p.text))
+        topic = max((p for p in phrases if self.key(p) == chosen), key=lambda p: len(p.text))
+        # One claim about a subject does not make it what the document is about: enough
+        # for a dated event or a rating, not for a figure.
+        self.event_topic = topic
+        if best >= MIN_TOPIC_CLAIMS:
+            self.topic = topic
+
+    @property
+    def fallback_topic(self) -> Phrase | None:
+        """For events and ratings: the subject of any explicit claim, else the headline's
+        organisation."""
+        return self.event_topic or self.title_topic
 
     def _title_topic(self) -> Phrase | None:
         index = self.ctx.index
