@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: bench-claims install demo test lint bench bench-all bench-dates bench-quotes bench-scale bench-formats bench-entities clean
+.PHONY: bench-claims install demo test lint bench bench-all bench-dates bench-quotes bench-scale bench-formats bench-entities bench-minutes clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,11 @@ bench-quotes: $(STAMP)
 # Saved news pages: title, date, words kept and the expected.json check per page.
 bench-formats: $(STAMP)
 	$(PY) benchmarks/formats.py
+
+# Minutes: recognition, attendance and decisions on the London council set, the seed 002
+# and passages in other house styles; no article of BBC or PolNeAR may become minutes.
+bench-minutes: $(STAMP)
+	$(PY) benchmarks/minutes.py
 
 clean:
 	rm -rf $(VENV) corpusmine.db build *.egg-info src/*.egg-info
