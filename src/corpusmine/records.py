@@ -268,6 +268,142 @@ class Claim:
     status: ClaimStatus | None = None  # ratings and events
 
 
+class AttendanceStatus(StrEnum):
+    """How a person attended a meeting (DESIGN.md attendance ``status``)."""
+
+    PRESENT = "present"
+    APOLOGIES = "apologies"
+    ABSENT = "absent"
+    ALSO_PRESENT = "also_present"  # officers, guests, "in attendance"
+    REMOTE = "remote"
+
+
+class DecisionKind(StrEnum):
+    """What a meeting recorded (DESIGN.md decision ``kind``)."""
+
+    RESOLVED = "resolved"
+    AGREED = "agreed"
+    MOTION = "motion"
+    APPROVED = "approved"
+    NOTED = "noted"
+    ACTION = "action"
+
+
+class Outcome(StrEnum):
+    """How a decision ended (DESIGN.md decision ``outcome``)."""
+
+    CARRIED = "carried"
+    LOST = "lost"
+    DEFERRED = "deferred"
+    WITHDRAWN = "withdrawn"
+    NOTED = "noted"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """A numbered (or headed) item of a meeting; ``start``/``end`` cover the whole item,
+    ``heading_end`` the end of its heading line. ``parent`` is the enclosing item's number."""
+
+    document: str
+    number: str | None
+    title: str
+    level: int
+    start: int
+    end: int
+    heading_end: int
+    parent: str | None = None
+
+    @property
+    def label(self) -> str:
+        """Number and title as minutes print them ("2.1 Budget Variance Report")."""
+        return " ".join(part for part in (self.number, self.title) if part)
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    """A person named in minutes, as printed, with the span of the name."""
+
+    name: str
+    start: int
+    end: int
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """One person's attendance at a meeting, or their entering or leaving it.
+
+    ``name`` is as printed ("Mrs. Lewis"; a distributed plural title gives "Mr. Ward"
+    for "Messrs Ward, ..."); ``start``/``end`` cover the printed name. ``event`` is
+    "entered" or "left" for a movement during the meeting, with its clock ``time``.
+    """
+
+    document: str
+    name: str
+    status: AttendanceStatus
+    start: int
+    end: int
+    role: str | None = None
+    event: str | None = None
+    time: str | None = None
+    item: str | None = None
+
+
+@dataclass(frozen=True)
+class Voters:
+    """Names recorded in a named vote."""
+
+    for_: tuple[PersonRef, ...] = ()
+    against: tuple[PersonRef, ...] = ()
+    abstain: tuple[PersonRef, ...] = ()
+    absent: tuple[PersonRef, ...] = ()
+
+    def as_dict(self) -> dict[str, list[str]]:
+        return {
+            "for": [p.name for p in self.for_],
+            "against": [p.name for p in self.against],
+            "abstain": [p.name for p in self.abstain],
+            "absent": [p.name for p in self.absent],
+        }
+
+    def __bool__(self) -> bool:
+        return bool(self.for_ or self.against or self.abstain or self.absent)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A resolution, agreement, motion, approval, note or action of a meeting.
+
+    ``start``/``end`` cover the decision's text (a motion's wording with its lettered
+    parts, a resolution's paragraph and the bullets under it); ``mover``/``seconder``
+    carry the printed names and their spans; ``item`` is the enclosing item's label.
+    """
+
+    document: str
+    kind: DecisionKind
+    text: str
+    start: int
+    end: int
+    outcome: Outcome = Outcome.UNKNOWN
+    mover: PersonRef | None = None
+    seconder: PersonRef | None = None
+    votes_for: int | None = None
+    votes_against: int | None = None
+    abstentions: int | None = None
+    voters: Voters = field(default_factory=Voters)
+    actor: str | None = None
+    item: str | None = None
+
+    @property
+    def moved_by(self) -> str | None:
+        return self.mover.name if self.mover else None
+
+    @property
+    def seconded_by(self) -> str | None:
+        return self.seconder.name if self.seconder else None
+
+
 @dataclass(frozen=True)
 class Definition:
     """An acronym defined in the text: ``short`` stands for ``long`` ("Children's Trust
@@ -331,6 +467,9 @@ class Extraction:
     sentences: tuple[tuple[int, int], ...] = ()  # original spans of each sentence
     date_window: tuple[str, str] | None = None  # when the document date was inferred
     references: CandidateReferences = field(default_factory=CandidateReferences)
+    items: tuple[AgendaItem, ...] = ()  # minutes only, as the three below
+    attendance: tuple[Attendance, ...] = ()
+    decisions: tuple[Decision, ...] = ()
 
 
 # --- resolve --------------------------------------------------------------------------

@@ -3,33 +3,18 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from ..knowledge import load_yaml
+from ..extract.minutes.detect import minutes_evidence
 from ..records import Block, BlockKind, DocumentKind
 
 MAX_TITLE_CHARS = 200
 
 
-@cache
-def _kind_markers() -> dict[str, tuple[int, list[tuple[re.Pattern[str], int]]]]:
-    data = load_yaml("document_kinds.yaml")
-    kinds = {}
-    for kind in ("minutes", "article"):
-        spec = data[kind]
-        markers = [
-            (re.compile(m["pattern"], re.MULTILINE), int(m["weight"])) for m in spec["markers"]
-        ]
-        kinds[kind] = (int(spec["min_score"]), markers)
-    return kinds
-
-
 def detect_kind(text: str, blocks: tuple[Block, ...]) -> DocumentKind:
-    """``minutes`` when the structure says so (Minutes:, RESOLVED, Agenda item), else
+    """``minutes`` when the structure says so (attendance lists, movers, resolutions,
+    results of votes, agenda headings weighed together: ``models/minutes.yaml``), else
     ``article`` for prose with paragraphs, else ``other``."""
-    min_score, markers = _kind_markers()["minutes"]
-    score = sum(weight for pattern, weight in markers if pattern.search(text))
-    if score >= min_score:
+    if minutes_evidence(text).is_minutes:
         return DocumentKind.MINUTES
     paragraphs = sum(1 for b in blocks if b.kind == BlockKind.PARAGRAPH)
     return DocumentKind.ARTICLE if paragraphs >= 3 else DocumentKind.OTHER

@@ -19,6 +19,7 @@ from .documents import kind_names
 from .entities import EntityWords, entity_words
 from .files import hash_models, load_csv, load_jsonl, load_lines, load_yaml, models_dir
 from .formats import DocxStyles, HtmlRules, PdfRules, docx_styles, html_rules, pdf_rules
+from .minutes import MinutesLexicon, minutes_lexicon
 from .names import (
     DescriptionRule,
     NameLexicon,
@@ -54,6 +55,7 @@ __all__ = [
     "Grade",
     "Honorifics",
     "HtmlRules",
+    "MinutesLexicon",
     "NameLexicon",
     "NumberWords",
     "PdfRules",
@@ -76,6 +78,7 @@ __all__ = [
     "load_lines",
     "load_yaml",
     "models_dir",
+    "minutes_lexicon",
     "name_lexicon",
     "not_entities",
     "number_words",
