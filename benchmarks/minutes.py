@@ -59,8 +59,9 @@ JSON_STATUS = {
     "remote_attendance": "remote",
 }
 _TITLES = re.compile(
-    r"^(?:his worship the |her worship the )?(?:deputy mayor|town mayor|mayor|councillors?|cllrs?\.?|"
-    r"mr\.?|mrs\.?|ms\.?|miss|dr\.?|vice[- ]chair(?:man)?|chair(?:man)?|commissioner|alderman)\s+",
+    r"^(?:his worship the |her worship the )?(?:deputy mayor|town mayor|mayor|councillors?|"
+    r"cllrs?\.?|mr\.?|mrs\.?|ms\.?|miss|dr\.?|vice[- ]chair(?:man)?|chair(?:man)?|"
+    r"commissioner|alderman)\s+",
     re.IGNORECASE,
 )
 
@@ -167,7 +168,7 @@ def london_meetings(folder: Path, limit: int | None) -> list[Meeting]:
         }
         motions: list[GoldMotion] = []
 
-        def walk(items: dict[str, Any]) -> None:
+        def walk(items: dict[str, Any], motions: list[GoldMotion] = motions) -> None:
             for item in items.values():
                 for content in item.get("content") or []:
                     if content.get("__class__") != "Motion":
@@ -190,7 +191,7 @@ def london_meetings(folder: Path, limit: int | None) -> list[Meeting]:
                             votes_against=votes_against,
                         )
                     )
-                walk(item.get("items") or {})
+                walk(item.get("items") or {}, motions)
 
         walk(gold.get("items") or {})
         text = md.read_text(encoding="utf-8")
@@ -345,19 +346,24 @@ def rows(tally: Tally) -> list[tuple[str, str, str]]:
             continue
         p, r = (tp / (tp + fp) if tp + fp else 0.0), (tp / (tp + fn) if tp + fn else 0.0)
         f1 = 2 * p * r / (p + r) if p + r else 0.0
-        out.append((f"attendance {status} P / R / F1", f"gold {tp + fn}", f"{p:.3f} / {r:.3f} / {f1:.3f}"))
+        out.append(
+            (f"attendance {status} P / R / F1", f"gold {tp + fn}", f"{p:.3f} / {r:.3f} / {f1:.3f}")
+        )
     p = tp_all / (tp_all + fp_all) if tp_all + fp_all else 0.0
     r = tp_all / (tp_all + fn_all) if tp_all + fn_all else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
-    out.append(("attendance all P / R / F1", f"gold {tp_all + fn_all}", f"{p:.3f} / {r:.3f} / {f1:.3f}"))
-    out += [
-        ("motions found (span overlap)", f"{tally.found}/{tally.motions}", _ratio(tally.found, tally.motions)),
-        ("mover right", f"{tally.movers_right}/{tally.movers}", _ratio(tally.movers_right, tally.movers)),
-        ("seconder right", f"{tally.seconders_right}/{tally.seconders}", _ratio(tally.seconders_right, tally.seconders)),
-        ("outcome right", f"{tally.outcomes_right}/{tally.outcomes}", _ratio(tally.outcomes_right, tally.outcomes)),
-        ("vote counts right", f"{tally.counts_right}/{tally.counts}", _ratio(tally.counts_right, tally.counts)),
-        ("decisions output (all kinds)", str(tally.decisions), ""),
-    ]  # fmt: skip
+    out.append(
+        ("attendance all P / R / F1", f"gold {tp_all + fn_all}", f"{p:.3f} / {r:.3f} / {f1:.3f}")
+    )
+    for name, right, total in (
+        ("motions found (span overlap)", tally.found, tally.motions),
+        ("mover right", tally.movers_right, tally.movers),
+        ("seconder right", tally.seconders_right, tally.seconders),
+        ("outcome right", tally.outcomes_right, tally.outcomes),
+        ("vote counts right", tally.counts_right, tally.counts),
+    ):
+        out.append((name, f"{right}/{total}", _ratio(right, total)))
+    out.append(("decisions output (all kinds)", str(tally.decisions), ""))
     if tally.located < tally.motions:
         out.append(("gold motions not located in text", str(tally.motions - tally.located), ""))
     return out

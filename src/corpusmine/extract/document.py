@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..records import Extraction, Mention, SourceDocument
+from ..records import DocumentKind, Extraction, Mention, SourceDocument
 from ..temporal import annotate_dates
 from ..temporal.corpus_dates import CorpusDates, anchor_date, date_undated
 from .claims.extractor import extract_claims
 from .mentions import entity_mentions, rating_mentions, sentence_of, sentence_spans
+from .minutes import read_meeting
+from .minutes.people import person_mentions
 from .quotes import extract_quotes
+from .quotes.minutes import minutes_statements
 from .references import find_references
 
 
@@ -23,8 +26,14 @@ def extract_document(
         *rating_mentions(doc, source),
         *date_mentions(doc, source, window),
     ]
+    meeting = read_meeting(source)  # empty unless the document is minutes
+    if meeting.attendance or meeting.decisions:
+        people, overruled = person_mentions(meeting, source, mentions)
+        mentions = [m for m in mentions if (m.start, m.end) not in overruled] + people
     mentions.sort(key=lambda m: (m.start, m.end, m.label))
     quotes = extract_quotes(doc, source)
+    if source.kind is DocumentKind.MINUTES:
+        quotes = minutes_statements(quotes, meeting)
     claims = extract_claims(doc, source, mentions, quotes)
     return Extraction(
         document=source,
@@ -34,6 +43,9 @@ def extract_document(
         sentences=sentence_spans(doc, source),
         date_window=window,
         references=find_references(source.id, source.text),
+        items=meeting.items,
+        attendance=meeting.attendance,
+        decisions=meeting.decisions,
     )
 
 

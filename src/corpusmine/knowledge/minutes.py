@@ -64,7 +64,9 @@ def _alternatives(words: list[str], escape: bool = True) -> str:
     return "|".join(re.escape(w) if escape else w for w in ordered)
 
 
-def name_regex(titles: list[str], roles: list[str], particles: list[str], plurals: list[str]) -> str:
+def name_regex(
+    titles: list[str], roles: list[str], particles: list[str], plurals: list[str]
+) -> str:
     """A printed person's name: optional roles and titles, initials, one to three
     capitalised words (lower-case particles allowed inside), or a role on its own
     ("the Chairman"). Case-sensitive."""
@@ -101,9 +103,7 @@ def minutes_lexicon() -> MinutesLexicon:
         return tuple(compiled)
 
     return MinutesLexicon(
-        markers=tuple(
-            Marker(m["category"], int(m["weight"]), _compile(m)) for m in rec["markers"]
-        ),
+        markers=tuple(Marker(m["category"], int(m["weight"]), _compile(m)) for m in rec["markers"]),
         min_score=int(rec["min_score"]),
         min_categories=int(rec["min_categories"]),
         category_cap=int(rec["category_cap"]),
@@ -112,9 +112,7 @@ def minutes_lexicon() -> MinutesLexicon:
         roles=tuple(roles),
         particles=tuple(particles),
         not_people=re.compile(rf"^(?:{'|'.join(data['not_people'])})$", re.IGNORECASE),
-        attendance=tuple(
-            (AttendanceStatus(a["status"]), _compile(a)) for a in data["attendance"]
-        ),
+        attendance=tuple((AttendanceStatus(a["status"]), _compile(a)) for a in data["attendance"]),
         remote_words=re.compile(data["remote_words"], re.IGNORECASE),
         entered=re.compile(data["movements"]["entered"], re.IGNORECASE),
         left=re.compile(data["movements"]["left"], re.IGNORECASE),

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
+from ...knowledge.minutes import minutes_lexicon as lexicon
 from ...records import AgendaItem, Attendance, AttendanceStatus, PersonRef, SourceDocument
 from .items import item_at
-from ...knowledge.minutes import minutes_lexicon as lexicon
 from .lines import Line, sentences
 from .names import names_in_list
 
@@ -52,8 +52,16 @@ def find_attendance(
             role = role[4:]
         item = item_at(items, ref.start)
         found.append(
-            Attendance(source.id, ref.name, status, ref.start, ref.end, role,
-                       item=item.label if item else None, **extra)  # fmt: skip
+            Attendance(
+                source.id,
+                ref.name,
+                status,
+                ref.start,
+                ref.end,
+                role,
+                item=item.label if item else None,
+                **extra,
+            )  # fmt: skip
         )
 
     def in_skip(offset: int) -> bool:
@@ -103,7 +111,9 @@ def _entry_count(text: str) -> int:
     return len(re.split(r",|;|\band\b", text))
 
 
-def _list(source: SourceDocument, start: int, end: int, line: Line, list_start: int) -> list[PersonRef]:
+def _list(
+    source: SourceDocument, start: int, end: int, line: Line, list_start: int
+) -> list[PersonRef]:
     text = source.text[start:end]
     text = re.sub(r"\.$", "", text) if not re.search(r"\b[A-Z]\.$", text) else text
     return names_in_list(text, start)
@@ -111,7 +121,7 @@ def _list(source: SourceDocument, start: int, end: int, line: Line, list_start: 
 
 def _movements(line: Line, add) -> None:  # type: ignore[no-untyped-def]
     lex = lexicon()
-    for start, end, sentence in sentences(line.text, line.start):
+    for start, _end, sentence in sentences(line.text, line.start):
         for event, pattern in (("entered", lex.entered), ("left", lex.left)):
             verb = pattern.search(sentence)
             if not verb:

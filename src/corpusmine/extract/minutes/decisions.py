@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ...knowledge.minutes import minutes_lexicon as lexicon
 from ...records import (
     AgendaItem,
     Decision,
@@ -32,7 +33,6 @@ from ...records import (
     Voters,
 )
 from .items import item_at
-from ...knowledge.minutes import minutes_lexicon as lexicon
 from .lines import Line, sentences
 from .names import is_role, names_in_list
 
@@ -41,10 +41,17 @@ __all__ = ["find_decisions"]
 _TABLE_ROW = re.compile(r"^\|(.*)\|\s*$")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _VOTE_HEADER = re.compile(r"^(?:recorded\s+)?vote\s*:?\s*$", re.IGNORECASE)
-_VOTE_LIST = re.compile(r"^(?P<column>[A-Za-z ]{2,24}?)\s*(?:\((?P<count>\d+)\))?\s*:\s*(?P<names>.*)$")
+_VOTE_LIST = re.compile(
+    r"^(?P<column>[A-Za-z ]{2,24}?)\s*(?:\((?P<count>\d+)\))?\s*:\s*(?P<names>.*)$"
+)
 _SAME_SENTENCE_RESULT = re.compile(
     r"\b(?:and|which was|this was)\s+(?:was\s+|were\s+)?(?:duly\s+)?"
     r"(carried|agreed|approved|signed|lost|defeated)\b",
+    re.IGNORECASE,
+)
+_RESULT_ONLY = re.compile(
+    r"^(?:carried|lost|defeated|agreed|approved|passed|withdrawn|deferred)\b"
+    r"(?!\s+(?:to|that)\b)",
     re.IGNORECASE,
 )
 _MOVEMENT = re.compile(r"\b(?:enters|leaves|entered|left|joins|joined)\s+the\s+meeting\b", re.I)
@@ -98,8 +105,12 @@ def _opening(text: str) -> tuple[DecisionKind, re.Match[str]] | None:
         if kind is DecisionKind.MOTION:
             continue  # a bare "That ..." is a motion only under a mover
         match = pattern.search(text)
-        if match and (match.start() == 0 or kind in (DecisionKind.APPROVED, DecisionKind.NOTED)
-                      or text[: match.start()].strip().lower() in ("", "it was", "and")):  # fmt: skip
+        anywhere = kind in (DecisionKind.APPROVED, DecisionKind.NOTED)
+        if match and (
+            match.start() == 0
+            or anywhere
+            or text[: match.start()].strip().lower() in ("", "it was", "and")
+        ):
             return kind, match
     return None
 
@@ -188,8 +199,10 @@ def find_decisions(
                     current.seconder = ref
             continue
         is_result = bool(lex.result_line.match(text))
-        if current is None and previous_prose is not None and (
-            is_result or _VOTE_HEADER.match(text) or _TABLE_ROW.match(text)
+        if (
+            current is None
+            and previous_prose is not None
+            and (is_result or _VOTE_HEADER.match(text) or _TABLE_ROW.match(text))
         ):
             # A motion printed without a mover: its wording, then straight to the vote
             # ("That the meeting BE ADJOURNED." / "Motion Passed"; an election round).
@@ -247,8 +260,7 @@ def find_decisions(
 
 def _outcome_line(text: str) -> bool:
     """A short line that only reports a result ("Carried unanimously.", "Lost.")."""
-    return len(text) < 60 and bool(re.match(r"^(?:carried|lost|defeated|agreed|approved|passed|"
-                                            r"withdrawn|deferred)\b(?!\s+(?:to|that)\b)", text, re.I))  # fmt: skip
+    return len(text) < 60 and bool(_RESULT_ONLY.match(text))
 
 
 def _with_result(decision: Decision, text: str) -> Decision:
@@ -300,7 +312,9 @@ def _vote_line(current: _Open, line: Line) -> bool:
             offsets.append(position)
             position += len(cell) + 1
         keys = [_column(c.strip()) for c in cells]
-        if any(keys) and all(k is not None or not c.strip() for k, c in zip(keys, cells)):
+        if any(keys) and all(
+            k is not None or not c.strip() for k, c in zip(keys, cells, strict=True)
+        ):
             current.columns = [k or "" for k in keys]
             return True
         for index, cell in enumerate(cells):
@@ -361,7 +375,9 @@ def _action(text: str) -> re.Match[str] | None:
     return None
 
 
-def _finish(source: SourceDocument, current: _Open, items: tuple[AgendaItem, ...]) -> Decision | None:
+def _finish(
+    source: SourceDocument, current: _Open, items: tuple[AgendaItem, ...]
+) -> Decision | None:
     if not current.has_text:
         return None
     text = source.text[current.start : current.end]
@@ -466,8 +482,10 @@ def _prose(source: SourceDocument, line: Line, items: tuple[AgendaItem, ...],
                 current.counts = counts
         if not current.outcome and lex.unanimous.search(sentence) and mover is None:
             current.unanimous = True
-        if opening is not None and index == len(parts) - 1 or (
-            opening is not None and opening[0] is not DecisionKind.APPROVED
+        if (
+            opening is not None
+            and index == len(parts) - 1
+            or (opening is not None and opening[0] is not DecisionKind.APPROVED)
         ):
             # A resolution runs to the end of its paragraph and over the bullets under it.
             current.end = max(end, _extent(line, bullets_of)) if index == len(parts) - 1 else end

@@ -14,7 +14,9 @@ from ...knowledge.minutes import minutes_lexicon as lexicon
 
 __all__ = ["MinutesEvidence", "minutes_evidence"]
 
-_MARKUP = re.compile(r"^(?:>\s*|#{1,6}\s+|\*\*\s*|\[![a-z]+\][+-]?\s*|\s+|\d{1,3}(?:[./]\d{1,4}){0,3}[.)]?\s+)+")
+_MARKUP = re.compile(
+    r"^(?:>\s*|#{1,6}\s+|\*\*\s*|\[![a-z]+\][+-]?\s*|\s+|\d{1,3}(?:[./]\d{1,4}){0,3}[.)]?\s+)+"
+)
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...records import AgendaItem, SourceDocument
 from ...knowledge.minutes import minutes_lexicon as lexicon
+from ...records import AgendaItem, SourceDocument
 from .lines import Line
 
 _LINK = re.compile(r"\[([^\]]*)\]\((?:<[^>]*>|[^)]*)\)")
@@ -113,10 +113,10 @@ def _plain_heads(lines: tuple[Line, ...]) -> list[_Head]:
             heads.append(_Head(ln, number, title, level))
             numbered += not letter
             continue
-        if _CAPS.match(text) and len(text.split()) <= 8 and not text.endswith("."):
-            if numbered == 0 and position > 0:
-                heads.append(_Head(ln, None, _clean_title(text), 1))
-                caps_seen = True
+        capitals = _CAPS.match(text) and len(text.split()) <= 8 and not text.endswith(".")
+        if capitals and numbered == 0 and position > 0:
+            heads.append(_Head(ln, None, _clean_title(text), 1))
+            caps_seen = True
     if numbered >= 2:
         # Numbered items set the structure; capitals headings are then only emphasis.
         heads = [h for h in heads if h.number is not None or lex.item_label.match(h.line.text)]

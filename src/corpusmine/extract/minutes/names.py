@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ...records import PersonRef
 from ...knowledge.minutes import minutes_lexicon as lexicon
+from ...records import PersonRef
 
 _BRACKETS = re.compile(r"\(([^()]*)\)")
 _SEPARATORS = re.compile(r"\s*(?:,|;|\s&\s|\band\b)\s*")
@@ -58,14 +58,20 @@ def names_in_list(text: str, start: int) -> list[PersonRef]:
         if bracket:
             inner = bracket.group(1).strip()
             head = inner.split(",")[0].strip()
+            before = entry[: bracket.start()].strip()
+            # The name is inside the brackets only when a role (or nothing) is outside:
+            # "Vice Chairman (Mr. Mycock, ...)", "the Clerk (Mrs. D. Harker)"; otherwise
+            # the brackets hold the role: "Mark Ellery (Licensing Manager)".
+            outside_is_role = not before or is_role(before) or not _has_person_word(before)
             match = name_re.fullmatch(head)
-            if match and not is_role(head) and _has_person_word(head):
-                inner_ref = PersonRef(head, start + entry_start + bracket.start(1), 0)
+            if outside_is_role and match and not is_role(head) and _has_person_word(head):
+                inner_ref = PersonRef(head, start + entry_start + bracket.start(1)
+                                      + (len(inner) - len(inner.lstrip())), 0)  # fmt: skip
                 inner_ref = PersonRef(head, inner_ref.start, inner_ref.start + len(head))
-            elif is_role(inner):
-                role = inner
             elif lex.remote_words.search(inner):
                 remote = True
+            elif is_role(inner) or (re.match(r"^[A-Z]", inner) and not re.search(r"\d", inner)):
+                role = inner
             entry_outer = entry[: bracket.start()].rstrip()
         else:
             entry_outer = entry

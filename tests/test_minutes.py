@@ -1,0 +1,361 @@
+"""Minutes read as meetings (issue 14): recognition, items, attendance, decisions.
+
+Passages are invented minutes in several house styles; every record's span must slice
+the stored text. No spaCy model is needed: the readers work on the ingested blocks.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corpusmine.extract.minutes import minutes_evidence, read_meeting
+from corpusmine.ingest import document_from_text
+from corpusmine.records import AttendanceStatus, DecisionKind, DocumentKind, Outcome
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+PARISH = """\
+MINUTES OF THE MEETING OF LOWER DENTON PARISH COUNCIL HELD ON 3RD OCTOBER 2023
+
+PRESENT Chairman (Mr. Aldous, who presided), Mrs. Carrow and Messrs Pike, Lund and Thorne.
+
+IN ATTENDANCE The Clerk (Mrs. P. Quayle) and two members of the public.
+
+APOLOGIES were received from Mrs. Ebbs and Mr. Tandy.
+
+1. MINUTES
+The minutes of the meeting held on 5th September were proposed by Mr. Pike \
+and seconded by Mrs. Carrow and were signed as a true record.
+
+2. FOOTPATHS
+The Clerk reported that the stile on footpath 7 had been mended. Mr. Lund arrived at 7.50 p.m.
+It was proposed by Mr. Thorne and seconded by M. Pike that a new waymarker be bought. \
+Carried unanimously.
+
+3. PLAYING FIELD
+Mrs. Carrow proposed that the mower be replaced; this was seconded by Mr. Lund. \
+On being put to the vote the motion was lost, 1 for, 4 against.
+The Clerk to obtain three quotes for repairing the mower.
+
+4. FINANCE
+The following payments were approved: Clerk's salary £380.00; hall hire £18.00.
+
+The meeting closed at 9.10 p.m.
+"""
+
+COMMITTEE = """\
+Licensing Committee
+
+Minutes of the meeting held on 11 January 2024
+
+Present: Councillor Ruth Okonjo (Chair), Councillor Dev Patel and Councillor Ann Hale
+
+In attendance: Mark Ellery (Licensing Manager)
+
+Apologies: Councillor Sam Booth
+
+1. Declarations of interest
+
+None.
+
+2. Taxi fares review
+
+Councillor Patel asked whether the increase would apply at night.
+
+It was RESOLVED that the revised table of fares be approved.
+
+3. Street trading
+
+RESOLVED: That the decision on the Market Street pitches be deferred to the March meeting.
+
+That it be noted that the Licensing Manager would report on enforcement.
+
+4. Any other business
+
+Action: Licensing Manager to circulate the enforcement figures.
+
+The meeting closed at 12.15 pm.
+"""
+
+ESCRIBE = """\
+# 1.&nbsp;&nbsp;&nbsp;Disclosures of Pecuniary Interest
+
+That it BE NOTED that no pecuniary interests were disclosed.
+
+# 2.&nbsp;&nbsp;&nbsp;Reports
+
+## 2.1&nbsp;&nbsp;&nbsp;Transit Shelter Upgrades
+
+> Moved by K. Adeyemi
+
+> Seconded by L. Fortin
+
+That the following actions be taken with respect to transit shelters:
+
+a)    the upgrade program BE APPROVED; and,
+
+b)    the staff report BE RECEIVED.
+
+> [!abstract]- Vote:
+> |Yeas:|Nays:|Absent:|
+> |-|-|-|
+> |K. Adeyemi|M. Rossi|N. Baptiste|
+> |L. Fortin|||
+> |Mayor O. Quist|||
+
+> **Motion Passed (3 to 1)**
+
+****
+
+## 2.2&nbsp;&nbsp;&nbsp;Parking Rates
+
+> Motion made by M. Rossi
+
+That parking rates BE FROZEN for 2026.
+
+> **Motion Failed (1 to 3)**
+
+At 3:15 PM, Councillor L. Fortin leaves the meeting.
+
+# 3.&nbsp;&nbsp;&nbsp;Adjournment
+
+That the meeting BE ADJOURNED.
+
+> **Motion Passed**
+"""
+
+ESCRIBE_HEAD = """\
+> [!abstract]- Present:
+> O. Quist, K. Adeyemi, L. Fortin, M. Rossi
+
+> [!abstract]- Absent:
+> N. Baptiste
+
+> [!abstract]- Remote Attendance:
+> P. Szabo
+
+The meeting was called to order at 1:00 PM.
+
+"""
+
+ARTICLE = """\
+Council rejects plan for new car park
+
+Councillors voted against plans for a multi-storey car park in the town centre on Tuesday.
+
+The motion, proposed by Councillor Jane Smith and seconded by Councillor Tom Brown, \
+was defeated by 12 votes to 9.
+
+"We are disappointed," said Ms Smith. "The town needs more parking."
+
+Present at the meeting were about 40 residents, many of whom applauded the result.
+
+The council said it would consider other options, and the meeting closed at 9pm.
+"""
+
+
+def meeting_of(text: str):
+    source = document_from_text(text, document_id="m")
+    return source, read_meeting(source)
+
+
+def test_minutes_in_several_house_styles_are_recognised() -> None:
+    for text in (PARISH, COMMITTEE, ESCRIBE_HEAD + ESCRIBE):
+        assert document_from_text(text, document_id="m").kind is DocumentKind.MINUTES
+
+
+def test_seed_minutes_are_recognised_and_articles_are_not() -> None:
+    kinds = {
+        p.name[:3]: document_from_text(p.read_text(encoding="utf-8")).kind
+        for p in SEEDS.glob("*.txt")
+    }
+    assert kinds["002"] is DocumentKind.MINUTES
+    assert all(kinds[k] is not DocumentKind.MINUTES for k in kinds if k != "002")
+
+
+def test_a_news_report_of_a_council_vote_is_not_minutes() -> None:
+    # It has a mover, a seconder, a result and "the meeting closed": still an article.
+    evidence = minutes_evidence(ARTICLE)
+    assert not evidence.is_minutes
+    assert document_from_text(ARTICLE, document_id="a").kind is DocumentKind.ARTICLE
+    assert read_meeting(document_from_text(ARTICLE, document_id="a")).decisions == ()
+
+
+def test_no_single_marker_decides() -> None:
+    assert not minutes_evidence("RESOLVED: That the report be noted.\n").is_minutes
+    assert not minutes_evidence("Present: Cllr A. Smith, Cllr B. Jones\n").is_minutes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            PARISH,
+            {
+                ("Mr. Aldous", "present", "Chairman"),
+                ("Mrs. Carrow", "present", None),
+                ("Mr. Pike", "present", None),
+                ("Mr. Lund", "present", None),
+                ("Mr. Thorne", "present", None),
+                ("Mrs. P. Quayle", "also_present", "Clerk"),
+                ("Mrs. Ebbs", "apologies", None),
+                ("Mr. Tandy", "apologies", None),
+            },
+        ),
+        (
+            COMMITTEE,
+            {
+                ("Councillor Ruth Okonjo", "present", "Chair"),
+                ("Councillor Dev Patel", "present", None),
+                ("Councillor Ann Hale", "present", None),
+                ("Mark Ellery", "also_present", "Licensing Manager"),
+                ("Councillor Sam Booth", "apologies", None),
+            },
+        ),
+        (
+            ESCRIBE_HEAD + ESCRIBE,
+            {
+                ("O. Quist", "present", None),
+                ("K. Adeyemi", "present", None),
+                ("L. Fortin", "present", None),
+                ("M. Rossi", "present", None),
+                ("N. Baptiste", "absent", None),
+                ("P. Szabo", "remote", None),
+            },
+        ),
+    ],
+)
+def test_attendance_lists(text: str, expected: set[tuple[str, str, str | None]]) -> None:
+    source, meeting = meeting_of(text)
+    listed = {(a.name, str(a.status), a.role) for a in meeting.attendance if a.event is None}
+    assert listed == expected
+    for record in meeting.attendance:
+        printed = source.text[record.start : record.end]
+        # The span covers the printed name (for "Messrs Pike, Lund": the surname).
+        assert printed and record.name.endswith(printed.split()[-1])
+
+
+def test_people_entering_and_leaving() -> None:
+    source, meeting = meeting_of(PARISH)
+    moves = [(a.name, a.event, a.time) for a in meeting.attendance if a.event]
+    assert moves == [("Mr. Lund", "entered", "7.50 p.m.")]
+    _, meeting = meeting_of(ESCRIBE_HEAD + ESCRIBE)
+    moves = [(a.name, a.event, a.time, a.item) for a in meeting.attendance if a.event]
+    assert moves == [("Councillor L. Fortin", "left", "3:15 PM", "2.2 Parking Rates")]
+    assert all(a.status is AttendanceStatus.PRESENT for a in meeting.attendance if a.event)
+
+
+def test_items_are_numbered_and_nested() -> None:
+    _, meeting = meeting_of(ESCRIBE_HEAD + ESCRIBE)
+    assert [(i.number, i.title, i.level, i.parent) for i in meeting.items] == [
+        ("1", "Disclosures of Pecuniary Interest", 1, None),
+        ("2", "Reports", 1, None),
+        ("2.1", "Transit Shelter Upgrades", 2, "2"),
+        ("2.2", "Parking Rates", 2, "2"),
+        ("3", "Adjournment", 1, None),
+    ]
+    reports = meeting.items[1]
+    assert reports.start < meeting.items[2].start < meeting.items[3].end <= reports.end
+
+
+def _decisions(text: str) -> list[tuple]:
+    source, meeting = meeting_of(text)
+    for d in meeting.decisions:
+        assert " ".join(source.text[d.start : d.end].split()) == d.text
+        for ref in (d.mover, d.seconder):
+            if ref is not None:
+                assert source.text[ref.start : ref.end] == ref.name
+    return [
+        (str(d.kind), str(d.outcome), d.moved_by, d.seconded_by, d.votes_for, d.votes_against)
+        for d in meeting.decisions
+    ]
+
+
+def test_parish_decisions_in_paragraphs() -> None:
+    assert _decisions(PARISH) == [
+        ("motion", "carried", "Mr. Pike", "Mrs. Carrow", None, None),
+        ("motion", "carried", "Mr. Thorne", "M. Pike", None, 0),
+        ("motion", "lost", "Mrs. Carrow", "Mr. Lund", 1, 4),
+        ("action", "unknown", None, None, None, None),
+        ("approved", "carried", None, None, None, None),
+    ]
+    _, meeting = meeting_of(PARISH)
+    action = meeting.decisions[3]
+    assert action.actor == "Clerk" and action.item == "3 PLAYING FIELD"
+
+
+def test_committee_resolutions_notes_and_actions() -> None:
+    assert _decisions(COMMITTEE) == [
+        ("resolved", "carried", None, None, None, None),
+        ("resolved", "deferred", None, None, None, None),
+        ("noted", "noted", None, None, None, None),
+        ("action", "unknown", None, None, None, None),
+    ]
+    _, meeting = meeting_of(COMMITTEE)
+    assert meeting.decisions[-1].actor == "Licensing Manager"
+
+
+def test_escribe_motions_with_vote_tables() -> None:
+    assert _decisions(ESCRIBE_HEAD + ESCRIBE) == [
+        ("noted", "noted", None, None, None, None),
+        ("motion", "carried", "K. Adeyemi", "L. Fortin", 3, 1),
+        ("motion", "lost", "M. Rossi", None, 1, 3),
+        ("motion", "carried", None, None, None, None),
+    ]
+    source, meeting = meeting_of(ESCRIBE_HEAD + ESCRIBE)
+    upgrade = meeting.decisions[1]
+    assert upgrade.item == "2.1 Transit Shelter Upgrades"
+    assert upgrade.voters.as_dict() == {
+        "for": ["K. Adeyemi", "L. Fortin", "O. Quist"],
+        "against": ["M. Rossi"],
+        "abstain": [],
+        "absent": ["N. Baptiste"],
+    }
+    # The wording keeps its lettered parts; the vote table is not part of it.
+    assert "b)    the staff report BE RECEIVED." in source.text[upgrade.start : upgrade.end]
+    assert "Yeas" not in source.text[upgrade.start : upgrade.end]
+    # Voters in the table are not attendance.
+    assert not any(
+        a.start > source.text.index("Vote:") and a.event is None for a in meeting.attendance
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Motion carried 4-1.", ("carried", 4, 1)),
+        ("Carried (7 to 2)", ("carried", 7, 2)),
+        ("The motion was defeated by 5 votes to 6.", ("lost", 5, 6)),
+        ("Vote: 6 for, 2 against, 1 abstention. Carried.", ("carried", 6, 2)),
+        ("The motion was withdrawn.", ("withdrawn", None, None)),
+        ("The motion died for lack of a second.", ("lost", None, None)),
+    ],
+)
+def test_results_of_votes(line: str, expected: tuple) -> None:
+    text = (
+        "Minutes of the Parks Board\n\nPresent: Trustee A. Vance, Trustee B. Cole\n\n"
+        "1. Dog park\n\nMoved by: Trustee Vance\nSeconded by: Trustee Cole\n\n"
+        f"That a dog park be built at Elm Field.\n\n{line}\n\nThe meeting adjourned at 8 p.m.\n"
+    )
+    decisions = _decisions(text)
+    assert [(d[1], d[4], d[5]) for d in decisions] == [expected]
+
+
+def test_seed_002_decision_and_its_bullets() -> None:
+    path = next(SEEDS.glob("002_*.txt"))
+    source = document_from_text(path.read_text(encoding="utf-8"), document_id="002")
+    meeting = read_meeting(source)
+    assert [(i.number, i.title) for i in meeting.items] == [
+        (None, "Fostering services in West Northamptonshire")
+    ]
+    assert len(meeting.decisions) == 1
+    decision = meeting.decisions[0]
+    assert (decision.kind, decision.outcome) == (DecisionKind.RESOLVED, Outcome.CARRIED)
+    span = source.text[decision.start : decision.end]
+    assert span.startswith("RESOLVED: That the People Overview and Scrutiny Committee")
+    # The bullets under the resolution's lead-in are part of it.
+    assert span.rstrip().endswith("Children’s Trust organisational model.")
+    assert decision.item == "Fostering services in West Northamptonshire"
+    assert meeting.attendance == ()
