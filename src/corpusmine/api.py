@@ -4,6 +4,7 @@
     corpus = corpusmine.open("corpusmine.db")      # or corpusmine.extract(["seeds/"], db=...)
     corpus.who_said("Smithers")                      # Results of Statement records
     corpus.claims(subject="fostering").to_frame()    # pandas DataFrame
+    corpus.decisions(person="Cuddy").to_frame()      # what Cuddy moved, seconded, voted
     corpus.report().to_html()
 
 Every query opens the database, answers, and closes it again, so a ``Corpus`` can be
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import query
-from .store import Store, StoredMention, default_db_path
+from .store import Store, StoredAttendance, StoredDecision, StoredMention, default_db_path
 
 if TYPE_CHECKING:
     from .analyse import StoredClaim
@@ -61,6 +62,26 @@ class Corpus:
     ) -> query.Results[query.Statement]:
         """Statements, by a speaker (through any alias), about words or an entity."""
         return self._ask(query.who_said, speaker, about, document, kind)
+
+    def attendance(
+        self,
+        person: str | None = None,
+        document: str | None = None,
+        status: str | None = None,
+    ) -> query.Results[StoredAttendance]:
+        """Who attended which meeting (one person through any alias, one meeting, one
+        status: present, apologies, absent, also_present, remote)."""
+        return self._ask(query.attendance, person, document, status)
+
+    def decisions(
+        self,
+        person: str | None = None,
+        about: str | None = None,
+        document: str | None = None,
+        outcome: str | None = None,
+    ) -> query.Results[StoredDecision]:
+        """What meetings decided; with ``person``, what they moved, seconded and voted on."""
+        return self._ask(query.decisions, person, about, document, outcome)
 
     def claims(
         self, subject: str | None = None, attribute: str | None = None

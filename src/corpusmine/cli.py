@@ -19,7 +19,13 @@ from rich.text import Text
 from . import api
 from .errors import CorpusmineError
 from .ingest import DEFAULT_MAX_BYTES
+from .query.attendance import FIELDS as ATTENDANCE_FIELDS
+from .query.attendance import STATUSES as ATTENDANCE_STATUSES
+from .query.attendance import TABLE_COLUMNS as ATTENDANCE_TABLE_COLUMNS
 from .query.claims import TABLE_COLUMNS as CLAIM_COLUMNS
+from .query.decisions import FIELDS as DECISION_FIELDS
+from .query.decisions import OUTCOMES as DECISION_OUTCOMES
+from .query.decisions import TABLE_COLUMNS as DECISION_TABLE_COLUMNS
 from .query.entities import COLUMNS as ENTITY_COLUMNS
 from .query.entities import TABLE_COLUMNS as ENTITY_TABLE_COLUMNS
 from .query.mentions import TABLE_COLUMNS as MENTION_COLUMNS
@@ -437,6 +443,77 @@ def _print_statements(found: Results[Statement]) -> None:
 
 def _shorten(text: str, limit: int) -> str:
     text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+@cli.command()
+@click.argument("person", required=False)
+@click.option("--document", help="Only this meeting's document id.")
+@click.option(
+    "--status",
+    type=click.Choice(ATTENDANCE_STATUSES),
+    help="Only this attendance status.",
+)
+@format_option
+@db_option
+@handle_errors
+def attendance(
+    person: str | None,
+    document: str | None,
+    status: str | None,
+    output_format: str,
+    output: str | None,
+    db: str,
+) -> None:
+    """Who attended which meeting, as the minutes list them, people entering and leaving.
+
+    PERSON is matched through every alias of the person ("Pribil", "Cllr Lewis").
+
+    \b
+    Example:
+      corpusmine attendance Pribil --status apologies
+    """
+    found = _corpus(db).attendance(person, document, status)
+    columns = ATTENDANCE_TABLE_COLUMNS if output_format == "table" and not output else None
+    emit(found.dicts(), output_format, columns or [(k, k) for k in ATTENDANCE_FIELDS],
+         "Attendance", output)  # fmt: skip
+
+
+@cli.command()
+@click.option("--person", help="What this person moved, seconded and how they voted.")
+@click.option("--about", help="Only decisions whose text has all these words.")
+@click.option("--document", help="Only this meeting's document id.")
+@click.option("--outcome", type=click.Choice(DECISION_OUTCOMES), help="Only this outcome.")
+@format_option
+@db_option
+@handle_errors
+def decisions(
+    person: str | None,
+    about: str | None,
+    document: str | None,
+    outcome: str | None,
+    output_format: str,
+    output: str | None,
+    db: str,
+) -> None:
+    """What meetings decided: resolutions, motions, approvals, notes and actions, with
+    mover, seconder, outcome and votes.
+
+    \b
+    Example:
+      corpusmine decisions --person Cuddy --outcome carried
+    """
+    found = _corpus(db).decisions(person, about, document, outcome)
+    rows = found.dicts()
+    if output_format == "table" and not output:
+        columns = [c for c in DECISION_TABLE_COLUMNS if person or c[0] != "role"]
+        rows = [{**row, "text": _shorten(row["text"], 160)} for row in rows]
+    else:
+        columns = [(k, k) for k in DECISION_FIELDS] + ([("role", "role")] if person else [])
+    emit(rows, output_format, columns, "Decisions", output)
+
+
+def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 

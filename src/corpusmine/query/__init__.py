@@ -1,11 +1,13 @@
 """Query: the questions a user asks of a database, one module per question.
 
-``entities``, ``mentions``, ``quotes`` (who said what), ``claims``, ``timeline`` and
-``report``; each takes an open ``Store`` and returns ``Results`` (a list of records with
-``dicts()`` and ``to_frame()``). New questions (decisions, attendance) get a module here.
+``entities``, ``mentions``, ``quotes`` (who said what), ``claims``, ``timeline``,
+``report``, and for minutes ``attendance`` and ``decisions``; each takes an open ``Store``
+and returns ``Results`` (a list of records with ``dicts()`` and ``to_frame()``).
 """
 
+from .attendance import attendance
 from .claims import claims, load_claims
+from .decisions import decisions
 from .entities import entities, matching_entity_ids
 from .mentions import mentions
 from .quotes import Statement, statements, who_said
@@ -17,7 +19,9 @@ __all__ = [
     "Report",
     "Results",
     "Statement",
+    "attendance",
     "claims",
+    "decisions",
     "entities",
     "load_claims",
     "matching_entity_ids",

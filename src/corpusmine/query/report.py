@@ -53,6 +53,8 @@ def fresh_report(store: Store) -> dict[str, Any]:
     furniture = json.loads(store.get_meta("boilerplate") or "{}")
     return build_report(
         load_claims(store), store.documents(), store.entity_type_counts(), statements(store),
+        decisions=store.decisions(),
+        attendance=store.attendance(),
         boilerplate=int(furniture.get("paragraphs", 0)),
     )  # fmt: skip
 

@@ -1,9 +1,10 @@
 """The report as data: the DESIGN.md report JSON, which Markdown and HTML render.
 
 ``{summary, documents, contradictions, agreements, checks, changes, single_source,
-timeline, who_said}``; every finding is ``{subject, attribute, verdict, claims,
-explanation}`` and every claim carries its document, offsets and sentence. Built from
-records (``query.report`` reads them from the store).
+timeline, who_said, decisions, meetings, people_at_meetings}``; every finding is
+``{subject, attribute, verdict, claims, explanation}`` and every claim carries its
+document, offsets and sentence. Built from records (``query.report`` reads them from the
+store).
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 from ..analyse import StoredClaim, find_findings, timeline
 from ..store import DocumentInfo
+from .meetings import decision_rows, meetings, people_at_meetings
 
 if TYPE_CHECKING:  # query imports this module: only the type, not the module
     from ..query.quotes import Statement
+    from ..store import StoredAttendance, StoredDecision
 
 _DOCUMENT_FIELDS = ("id", "title", "path", "kind", "date", "date_source", "source", "words")
 
@@ -27,10 +30,13 @@ def build_report(
     entity_types: dict[str, int],
     statements: Sequence[Statement],
     boilerplate: int = 0,
+    decisions: Sequence[StoredDecision] = (),
+    attendance: Sequence[StoredAttendance] = (),
 ) -> dict[str, Any]:
     """Everything the report shows, as one JSON-ready dict; ``boilerplate`` is how many
     lines the corpus repeats as furniture (left out of every record)."""
     findings = find_findings(claims)
+    decided = decision_rows(decisions)
     return {
         "summary": {
             "documents": len(documents),
@@ -44,6 +50,7 @@ def build_report(
             "checks": len(findings.checks),
             "single_source": len(findings.single_source),
             "boilerplate": boilerplate,
+            "decisions": len(decided),
         },
         "documents": [{k: getattr(d, k) for k in _DOCUMENT_FIELDS} for d in documents],
         "contradictions": [f.as_dict() for f in findings.contradictions],
@@ -54,6 +61,10 @@ def build_report(
         "timeline": timeline(claims),
         # Only claims someone made appear under who said what.
         "who_said": who_said(statements, [c.as_dict() for c in claims if c.speaker]),
+        # Minutes: what each meeting decided, and each person across the meetings.
+        "decisions": decided,
+        "meetings": meetings(decided),
+        "people_at_meetings": people_at_meetings(attendance, decisions, statements),
     }
 
 

@@ -114,6 +114,8 @@ def _claim_marks(report: dict[str, Any]) -> dict[str, list[tuple[int, int]]]:
     for speaker in report["who_said"]:
         for q in speaker["quotes"]:
             marks.setdefault(q["document"], []).append((q["start"], q["start"]))
+    for d in report.get("decisions", ()):
+        marks.setdefault(d["document"], []).append((d["start"], d["start"]))
     return marks
 
 

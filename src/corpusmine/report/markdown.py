@@ -70,6 +70,8 @@ def render_markdown(report: dict[str, Any]) -> str:
                     f"{cell(claim['value'])}"]  # fmt: skip
         out += [""]
 
+    out += _meetings_markdown(report)
+
     out += ["## Documents", ""]
     out += _table(
         ["Id", "Title", "Kind", "Date", "Date from"],
@@ -79,6 +81,44 @@ def render_markdown(report: dict[str, Any]) -> str:
         ],  # fmt: skip
     )
     return "\n".join(out).rstrip() + "\n"
+
+
+def _meetings_markdown(report: dict[str, Any]) -> list[str]:
+    """Decisions per meeting and people across meetings (only for minutes)."""
+    if not report.get("meetings"):
+        return []
+    out = ["## Decisions", ""]
+    for meeting in report["meetings"]:
+        out += [f"### {cell(meeting['title'])} ({meeting['date'] or 'undated'})", ""]
+        out += _table(
+            ["Item", "Kind", "Decision", "Moved", "Seconded", "Outcome", "Votes"],
+            [
+                [
+                    d["item"] or "",
+                    d["kind"],
+                    d["text"][:200],
+                    d["moved_by"] or "",
+                    d["seconded_by"] or "",
+                    d["outcome"],
+                    d["votes"],
+                ]
+                for d in meeting["decisions"]
+            ],  # fmt: skip
+        )
+    people = [p for p in report.get("people_at_meetings", []) if p["votes"] or p["statements"]]
+    if people:
+        out += ["## People at meetings", ""]
+        for person in people:
+            present = sum(a["status"] in ("present", "remote") and not a["event"]
+                          for a in person["attendance"])  # fmt: skip
+            said = person["statements"]
+            out += [f"### {cell(person['person'])}", "",
+                    f"Attended {present} meeting(s); {said} statement(s).", ""]  # fmt: skip
+            for vote in person["votes"]:
+                out += [f"- {cell(vote['title'])}, {cell(vote['item'] or '')}: {vote['role']} "
+                        f"“{cell(vote['text'][:120])}” ({vote['outcome']})"]  # fmt: skip
+            out += [""]
+    return out
 
 
 def _side_by_side(finding: dict[str, Any]) -> list[str]:

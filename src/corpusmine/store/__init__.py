@@ -5,7 +5,17 @@ methods too (``reads.py``) and return the frozen records of ``records.py``.
 """
 
 from .database import DEFAULT_DB, RESOLVED_STATE, Store, default_db_path
-from .records import ClaimRow, DocumentInfo, EntityName, Span, StoredMention, StoredQuote
+from .records import (
+    ClaimRow,
+    DocumentInfo,
+    EntityName,
+    Span,
+    StoredAttendance,
+    StoredDecision,
+    StoredMention,
+    StoredPerson,
+    StoredQuote,
+)
 from .schema import SCHEMA_VERSION
 
 __all__ = [
@@ -17,7 +27,10 @@ __all__ = [
     "EntityName",
     "Span",
     "Store",
+    "StoredAttendance",
+    "StoredDecision",
     "StoredMention",
+    "StoredPerson",
     "StoredQuote",
     "default_db_path",
 ]

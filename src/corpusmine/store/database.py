@@ -241,6 +241,7 @@ class Store(Reads):
                     for c in extraction.claims
                 ],
             )  # fmt: skip
+            _save_meeting(conn, extraction)
             conn.executemany(
                 "INSERT INTO candidate_references (document, idx, kind, start, end, fields)"
                 " VALUES (?,?,?,?,?,?)",
@@ -335,6 +336,51 @@ class Store(Reads):
     def remember_aliases(self, pairs: list[tuple[str, str]]) -> None:
         """Keep alias corrections for later runs (see ``stored_aliases``)."""
         self.set_meta("aliases", json.dumps([list(pair) for pair in pairs]))
+
+
+def _save_meeting(conn: sqlite3.Connection, extraction: Extraction) -> None:
+    """Items, attendance and decisions of one document of minutes."""
+    document = extraction.document.id
+    conn.executemany(
+        "INSERT INTO agenda_items (document, idx, number, title, level, parent, start, end,"
+        " heading_end) VALUES (?,?,?,?,?,?,?,?,?)",
+        [
+            (document, i, it.number, it.title, it.level, it.parent, it.start, it.end,
+             it.heading_end)
+            for i, it in enumerate(extraction.items)
+        ],
+    )  # fmt: skip
+    conn.executemany(
+        "INSERT INTO attendance (document, name, status, role, start, end, event, time, item)"
+        " VALUES (?,?,?,?,?,?,?,?,?)",
+        [
+            (a.document, a.name, str(a.status), a.role, a.start, a.end, a.event, a.time, a.item)
+            for a in extraction.attendance
+        ],
+    )
+    rows = []
+    for d in extraction.decisions:
+        voters = {
+            key: [[p.name, p.start, p.end] for p in group]
+            for key, group in (("for", d.voters.for_), ("against", d.voters.against),
+                               ("abstain", d.voters.abstain), ("absent", d.voters.absent))
+        }  # fmt: skip
+        mover, seconder = d.mover, d.seconder
+        rows.append(
+            (d.document, d.item, str(d.kind), d.text, str(d.outcome),
+             mover.name if mover else None, mover.start if mover else None,
+             mover.end if mover else None, seconder.name if seconder else None,
+             seconder.start if seconder else None, seconder.end if seconder else None,
+             d.votes_for, d.votes_against, d.abstentions, json.dumps(voters), d.actor,
+             d.start, d.end)
+        )  # fmt: skip
+    conn.executemany(
+        "INSERT INTO decisions (document, item, kind, text, outcome, moved_by, moved_by_start,"
+        " moved_by_end, seconded_by, seconded_by_start, seconded_by_end, votes_for,"
+        " votes_against, abstentions, voters, actor, start, end)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        rows,
+    )
 
 
 def _candidate_rows(document: str, references: CandidateReferences) -> list[tuple[Any, ...]]:

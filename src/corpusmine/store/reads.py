@@ -30,7 +30,10 @@ from .records import (
     DocumentInfo,
     EntityName,
     Span,
+    StoredAttendance,
+    StoredDecision,
     StoredMention,
+    StoredPerson,
     StoredQuote,
     _build,
     field_names,
@@ -330,6 +333,114 @@ class Reads:
                     },
                 )  # fmt: skip
             )
+        return found
+
+    # --- meetings (minutes) ------------------------------------------------------------
+
+    def _people_resolver(self, documents: Collection[str]):  # type: ignore[no-untyped-def]
+        """A function (document, start, end) -> (entity id, canonical name) for a printed
+        name: the resolved PERSON mention overlapping its span."""
+        spans: dict[str, list[tuple[int, int, str]]] = {}
+        names: dict[str, str] = {}
+        docs = sorted(set(documents))
+        for chunk in range(0, len(docs), 500):
+            part = docs[chunk : chunk + 500]
+            marks = ",".join("?" * len(part))
+            for doc, start, end, entity in self._tuples(
+                "SELECT document, start, end, entity_id FROM mentions WHERE label = 'PERSON'"
+                f" AND entity_id IS NOT NULL AND document IN ({marks}) ORDER BY document, start",
+                part,
+            ):
+                spans.setdefault(doc, []).append((start, end, entity))
+        if spans:
+            names = dict(self._tuples("SELECT id, name FROM entities WHERE type = 'PERSON'"))
+
+        def resolve(document: str, start: int, end: int) -> tuple[str | None, str | None]:
+            for m_start, m_end, entity in spans.get(document, ()):
+                if m_start >= end:
+                    break
+                if start < m_end:
+                    return entity, names.get(entity)
+            return None, None
+
+        return resolve
+
+    def attendance(
+        self, document: str | None = None, status: str | None = None
+    ) -> list[StoredAttendance]:
+        """Attendance records in meeting order, each with its resolved person."""
+        sql = (
+            "SELECT a.id, a.document, a.name, a.status, a.role, a.start, a.end, a.event,"
+            " a.time, a.item, d.title, d.date FROM attendance a"
+            " JOIN documents d ON d.id = a.document WHERE 1=1"
+        )
+        params: list[Any] = []
+        if document:
+            sql += " AND a.document = ?"
+            params.append(document)
+        if status:
+            sql += " AND a.status = ?"
+            params.append(status)
+        rows = self._tuples(sql + " ORDER BY d.date, a.document, a.id", params)
+        resolve = self._people_resolver({row[1] for row in rows})
+        found = []
+        for (row_id, doc, name, a_status, role, start, end, event, time, item, title,
+             date) in rows:  # fmt: skip
+            entity_id, entity_name = resolve(doc, start, end)
+            found.append(
+                StoredAttendance(
+                    id=row_id, document=doc, name=name, entity_id=entity_id,
+                    entity_name=entity_name, status=a_status, role=role, start=start, end=end,
+                    event=event, time=time, item=item, document_title=title, document_date=date,
+                )
+            )  # fmt: skip
+        return found
+
+    def decisions(
+        self, document: str | None = None, outcome: str | None = None
+    ) -> list[StoredDecision]:
+        """Decisions in meeting order, movers, seconders and voters resolved."""
+        sql = (
+            "SELECT x.id, x.document, x.item, x.kind, x.text, x.outcome, x.moved_by,"
+            " x.moved_by_start, x.moved_by_end, x.seconded_by, x.seconded_by_start,"
+            " x.seconded_by_end, x.votes_for, x.votes_against, x.abstentions, x.voters,"
+            " x.actor, x.start, x.end, d.title, d.date FROM decisions x"
+            " JOIN documents d ON d.id = x.document WHERE 1=1"
+        )
+        params: list[Any] = []
+        if document:
+            sql += " AND x.document = ?"
+            params.append(document)
+        if outcome:
+            sql += " AND x.outcome = ?"
+            params.append(outcome)
+        rows = self._tuples(sql + " ORDER BY d.date, x.document, x.start, x.id", params)
+        resolve = self._people_resolver({row[1] for row in rows})
+
+        def person(doc: str, name: str | None, start: int | None, end: int | None):  # type: ignore[no-untyped-def]
+            if name is None or start is None or end is None:
+                return None
+            entity_id, entity_name = resolve(doc, start, end)
+            return StoredPerson(name, start, end, entity_id, entity_name)
+
+        found = []
+        for (row_id, doc, item, kind, text, x_outcome, moved_by, m_start, m_end, seconded_by,
+             s_start, s_end, votes_for, votes_against, abstentions, voters, actor, start, end,
+             title, date) in rows:  # fmt: skip
+            groups = {
+                key: tuple(person(doc, n, a, b) for n, a, b in listed)
+                for key, listed in json.loads(voters).items()
+            }
+            found.append(
+                StoredDecision(
+                    id=row_id, document=doc, item=item, kind=kind, text=text, outcome=x_outcome,
+                    mover=person(doc, moved_by, m_start, m_end),
+                    seconder=person(doc, seconded_by, s_start, s_end),
+                    votes_for=votes_for, votes_against=votes_against, abstentions=abstentions,
+                    voters=groups, actor=actor, start=start, end=end, document_title=title,
+                    document_date=date,
+                )
+            )  # fmt: skip
         return found
 
     # --- claims -----------------------------------------------------------------------

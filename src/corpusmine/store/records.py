@@ -129,3 +129,57 @@ class ClaimRow:
     date_source: str
     sentence: str
     page: int | None = None  # the PDF page it starts on
+
+
+@dataclass(frozen=True)
+class StoredPerson:
+    """A person named in minutes: as printed, and the entity resolution linked them to."""
+
+    name: str
+    start: int
+    end: int
+    entity_id: str | None
+    entity_name: str | None
+
+
+@dataclass(frozen=True)
+class StoredAttendance:
+    """One attendance record (issue 14) with its resolved person."""
+
+    id: int
+    document: str
+    name: str
+    entity_id: str | None
+    entity_name: str | None
+    status: str
+    role: str | None
+    start: int
+    end: int
+    event: str | None
+    time: str | None
+    item: str | None
+    document_title: str
+    document_date: str | None
+
+
+@dataclass(frozen=True)
+class StoredDecision:
+    """One decision of a meeting with its mover, seconder and voters resolved."""
+
+    id: int
+    document: str
+    item: str | None
+    kind: str
+    text: str
+    outcome: str
+    mover: StoredPerson | None
+    seconder: StoredPerson | None
+    votes_for: int | None
+    votes_against: int | None
+    abstentions: int | None
+    voters: dict[str, tuple[StoredPerson, ...]]
+    actor: str | None
+    start: int
+    end: int
+    document_title: str
+    document_date: str | None

@@ -6,7 +6,7 @@ newer than ``SCHEMA_VERSION`` is refused, never overwritten.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 APPLICATION_ID = 0x636D696E  # "cmin": marks a file as a corpusmine database
 
 # Indexes the queries rely on, added after version 1 was released: part of every new
@@ -159,5 +159,64 @@ ALTER TABLE documents ADD COLUMN author TEXT;
 ALTER TABLE documents ADD COLUMN url TEXT;
 """
 
+# Meetings (issue 14): the items, attendance and decisions read from minutes. A person's
+# entity is found at read time through the PERSON mention at the printed name's span
+# (extract adds one for every name of the meeting's structure). ``voters`` is JSON:
+# {"for": [[name, start, end], ...], "against": ..., "abstain": ..., "absent": ...}.
+MEETINGS = """
+CREATE TABLE IF NOT EXISTS agenda_items (
+    document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    number TEXT,
+    title TEXT NOT NULL,
+    level INTEGER NOT NULL,
+    parent TEXT,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    heading_end INTEGER NOT NULL,
+    PRIMARY KEY (document, idx)
+);
+CREATE TABLE IF NOT EXISTS attendance (
+    id INTEGER PRIMARY KEY,
+    document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    status TEXT NOT NULL,
+    role TEXT,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    event TEXT,
+    time TEXT,
+    item TEXT
+);
+CREATE INDEX IF NOT EXISTS attendance_document ON attendance(document, start);
+CREATE TABLE IF NOT EXISTS decisions (
+    id INTEGER PRIMARY KEY,
+    document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    item TEXT,
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    moved_by TEXT,
+    moved_by_start INTEGER,
+    moved_by_end INTEGER,
+    seconded_by TEXT,
+    seconded_by_start INTEGER,
+    seconded_by_end INTEGER,
+    votes_for INTEGER,
+    votes_against INTEGER,
+    abstentions INTEGER,
+    voters TEXT NOT NULL,
+    actor TEXT,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS decisions_document ON decisions(document, start);
+"""
+
 # Version n -> n + 1.
-MIGRATIONS: dict[int, str] = {1: CANDIDATE_REFERENCES, 2: DOCUMENT_ORIGIN, 3: DOCUMENT_PAGES}
+MIGRATIONS: dict[int, str] = {
+    1: CANDIDATE_REFERENCES,
+    2: DOCUMENT_ORIGIN,
+    3: DOCUMENT_PAGES,
+    4: MEETINGS,
+}
