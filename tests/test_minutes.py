@@ -359,3 +359,31 @@ def test_seed_002_decision_and_its_bullets() -> None:
     assert span.rstrip().endswith("Children’s Trust organisational model.")
     assert decision.item == "Fostering services in West Northamptonshire"
     assert meeting.attendance == ()
+
+
+def test_amounts_in_a_motion_are_about_its_item() -> None:
+    from corpusmine.extract.minutes.claims import motion_subjects
+    from corpusmine.records import Claim
+
+    source, meeting = meeting_of(ESCRIBE_HEAD + ESCRIBE)
+    motion = meeting.decisions[1]
+    at = source.text.index("the upgrade program")
+
+    def claim(subject_start: int, subject: str) -> Claim:
+        return Claim(
+            document="m", start=at, end=at + 5, subject_text=subject,
+            subject_start=subject_start, subject_end=subject_start + len(subject),
+            attribute="amount", value="$1", normalized="1", unit="CAD", qualifier="exact",
+            as_of=None, speaker=None, sentence_start=motion.start, sentence_end=motion.end,
+        )  # fmt: skip
+
+    heading = claim(source.text.index("Disclosures"), "Disclosures")  # a topic far above
+    own = claim(at, "the upgrade program")  # a subject inside the motion stays
+    outside = claim(0, "x")
+    outside = Claim(**{**outside.__dict__, "start": 0, "end": 3})  # not in any decision
+    fixed = motion_subjects((heading, own, outside), meeting, source)
+    assert fixed[0].subject_text == "Transit Shelter Upgrades"
+    assert source.text[fixed[0].subject_start : fixed[0].subject_end].endswith(
+        "Transit Shelter Upgrades"
+    )
+    assert fixed[1] == own and fixed[2] == outside

@@ -10,6 +10,7 @@ from ..temporal.corpus_dates import CorpusDates, anchor_date, date_undated
 from .claims.extractor import extract_claims
 from .mentions import entity_mentions, rating_mentions, sentence_of, sentence_spans
 from .minutes import read_meeting
+from .minutes.claims import motion_subjects
 from .minutes.people import person_mentions
 from .quotes import extract_quotes
 from .quotes.minutes import minutes_statements
@@ -35,6 +36,7 @@ def extract_document(
     if source.kind is DocumentKind.MINUTES:
         quotes = minutes_statements(quotes, meeting)
     claims = extract_claims(doc, source, mentions, quotes)
+    claims = motion_subjects(claims, meeting, source)
     return Extraction(
         document=source,
         mentions=tuple(mentions),

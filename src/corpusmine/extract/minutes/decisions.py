@@ -49,6 +49,7 @@ _SAME_SENTENCE_RESULT = re.compile(
     r"(carried|agreed|approved|signed|lost|defeated)\b",
     re.IGNORECASE,
 )
+_THAT = re.compile(r"^That\b")
 _RESULT_ONLY = re.compile(
     r"^(?:carried|lost|defeated|agreed|approved|passed|withdrawn|deferred)\b"
     r"(?!\s+(?:to|that)\b)",
@@ -77,6 +78,7 @@ class _Open:
     in_vote: bool = False
     vote_start: int = -1
     vote_end: int = -1
+    tentative: bool = False  # no mover and no result yet: kept only if a vote follows
 
     @property
     def has_text(self) -> bool:
@@ -228,6 +230,12 @@ def find_decisions(
                 current.vote_end = line.end
             continue
         action = _action(text)
+        if (
+            current is not None
+            and current.tentative
+            and (_opening(text) or _person_match(lex.movers[1:], text, 0))
+        ):
+            close()  # a decision of its own follows the unmoved "That ..." wording
         if current is not None and action is None:
             if _MOVEMENT.search(text):
                 continue
@@ -238,6 +246,12 @@ def find_decisions(
             current.end = max(current.end, _extent(line, bullets_of))
             continue
         close()
+        if _THAT.match(text) and _opening(text) is None:
+            # "That ..." with no mover yet: a motion if a vote or result follows its
+            # wording (eScribe prints some without a mover); dropped otherwise.
+            current = _Open(start=line.start, end=_extent(line, bullets_of),
+                            kind=DecisionKind.MOTION, tentative=True)  # fmt: skip
+            continue
         found = _prose(source, line, items, bullets_of)
         decisions.extend(found)
         if found:
@@ -251,7 +265,9 @@ def find_decisions(
     seen: set[tuple[str | None, str]] = set()
     for decision in decisions:
         key = (decision.item, decision.text)
-        if decision.mover is None and key in seen:
+        # Only a recorded resolution repeats: rounds of a vote share their wording too.
+        repeatable = decision.kind is not DecisionKind.MOTION and not decision.voters
+        if repeatable and decision.mover is None and key in seen:
             continue
         seen.add(key)
         unique.append(decision)
@@ -379,6 +395,8 @@ def _finish(
     source: SourceDocument, current: _Open, items: tuple[AgendaItem, ...]
 ) -> Decision | None:
     if not current.has_text:
+        return None
+    if current.tentative and current.outcome is None and not any(current.voters.values()):
         return None
     text = source.text[current.start : current.end]
     kind = current.kind or DecisionKind.MOTION
