@@ -387,3 +387,47 @@ def test_amounts_in_a_motion_are_about_its_item() -> None:
         "Transit Shelter Upgrades"
     )
     assert fixed[1] == own and fixed[2] == outside
+
+
+def test_statements_in_minutes_name_people_and_roles() -> None:
+    from corpusmine.extract.quotes.minutes import minutes_statements
+
+    source, meeting = meeting_of(PARISH + "\n5. LETTERS\nA letter from J. Oduya asked whether "
+                                 "the hedge on Church Lane could be cut back.\n")  # fmt: skip
+    found = minutes_statements((), meeting, source)
+    assert [(q.speaker_text, str(q.speaker_label), q.cue, q.text) for q in found] == [
+        ("The Clerk", "ROLE", "reported", "the stile on footpath 7 had been mended"),
+        ("J. Oduya", "PERSON", "asked",
+         "whether the hedge on Church Lane could be cut back"),
+    ]  # fmt: skip
+    for q in found:
+        assert source.text[q.start : q.end] == q.text and str(q.kind) == "indirect"
+        assert source.text[q.speaker_start : q.speaker_end] == q.speaker_text
+    _, committee = meeting_of(COMMITTEE)
+    source = document_from_text(COMMITTEE, document_id="m")
+    said = minutes_statements((), committee, source)
+    assert [(q.speaker_text, q.cue) for q in said] == [("Councillor Patel", "asked")]
+
+
+def test_minutes_drop_headings_taken_for_speakers() -> None:
+    from corpusmine.extract.quotes.minutes import minutes_statements
+    from corpusmine.records import Quote, QuoteKind, SpeakerLabel
+
+    source, meeting = meeting_of(ESCRIBE_HEAD + ESCRIBE)
+
+    def quote(speaker: str, label: SpeakerLabel) -> Quote:
+        return Quote(
+            document="m", start=10, end=20, text="x", kind=QuoteKind.INDIRECT, cue="noted",
+            speaker_text=speaker, speaker_start=0, speaker_end=5, speaker_label=label,
+            method="indirect", confidence=0.7, sentence_start=0, sentence_end=30,
+        )  # fmt: skip
+
+    quotes = (
+        quote("Additional Emergency Shelter", SpeakerLabel.PERSON),
+        quote("Surcharges", SpeakerLabel.PERSON),
+        quote("Civic Administration BE", SpeakerLabel.ROLE),
+        quote("Councillor Rossi", SpeakerLabel.PERSON),  # a member of the meeting
+        quote("K. Adeyemi", SpeakerLabel.PERSON),
+    )
+    kept = [q.speaker_text for q in minutes_statements(quotes, meeting)]
+    assert kept == ["Councillor Rossi", "K. Adeyemi"]

@@ -34,7 +34,7 @@ def extract_document(
     mentions.sort(key=lambda m: (m.start, m.end, m.label))
     quotes = extract_quotes(doc, source)
     if source.kind is DocumentKind.MINUTES:
-        quotes = minutes_statements(quotes, meeting)
+        quotes = minutes_statements(quotes, meeting, source)
     claims = extract_claims(doc, source, mentions, quotes)
     claims = motion_subjects(claims, meeting, source)
     return Extraction(

@@ -56,6 +56,11 @@ class MinutesLexicon:
     unanimous: re.Pattern[str]
     vote_columns: tuple[tuple[str, re.Pattern[str]], ...]
     block_breaks: re.Pattern[str]
+    statement_verbs: frozenset[str]
+    irregular_past: dict[str, str]
+    statement_openers: re.Pattern[str]
+    letter_writer: re.Pattern[str]
+    statement_confidence: float
     name: str  # regex source of one printed name (see ``name_regex``)
 
 
@@ -79,7 +84,7 @@ def name_regex(
         rf"(?:(?:{role}|{title})\s+){{0,3}}{initials}?{word}"
         rf"(?:\s+{particle}*{initials}?{word}){{0,2}}"
     )
-    return rf"(?:{person}|(?:the\s+)?{role})"
+    return rf"(?:{person}|(?:[Tt]he\s+)?{role})"
 
 
 @cache
@@ -135,5 +140,10 @@ def minutes_lexicon() -> MinutesLexicon:
             (key, re.compile(p, re.IGNORECASE)) for key, p in data["vote_columns"].items()
         ),
         block_breaks=re.compile(data["block_breaks"]),
+        statement_verbs=frozenset(data["statement_verbs"]),
+        irregular_past=dict(data["irregular_past"]),
+        statement_openers=re.compile(data["statement_openers"], re.IGNORECASE),
+        letter_writer=re.compile(data["letter_writer"], re.IGNORECASE),
+        statement_confidence=float(data["statement_confidence"]),
         name=name,
     )

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ...knowledge import QuoteLexicon
+from ...knowledge import QuoteLexicon, quote_lexicon
 from ...knowledge.minutes import minutes_lexicon
-from ...records import Quote, SourceDocument, SpeakerLabel
+from ...records import Quote, QuoteKind, SourceDocument, SpeakerLabel
 from ..minutes import Meeting
+from ..minutes.lines import minutes_lines, sentences
 from ..minutes.names import is_role, person
 from .cues import is_verb
 from .records import Speaker
@@ -75,7 +76,9 @@ def _pattern_verb(doc: Doc, start: int, end: int) -> Token | None:
         token = token.head
 
 
-def minutes_statements(quotes: tuple[Quote, ...], meeting: Meeting) -> tuple[Quote, ...]:
+def minutes_statements(
+    quotes: tuple[Quote, ...], meeting: Meeting, source: SourceDocument | None = None
+) -> tuple[Quote, ...]:
     """The statements of minutes whose speaker is someone: a person as minutes print
     people ("Cllr Webb", "R. Pigott", "Mrs. Lewis"), one of the meeting's people by
     surname, a role ("The Clerk", "the Head of Highways"), or the members under a
@@ -101,7 +104,79 @@ def minutes_statements(quotes: tuple[Quote, ...], meeting: Meeting) -> tuple[Quo
         shouting = any(w.isalpha() and w.isupper() and len(w) > 1 for w in speaker.split()[1:])
         if ok and not shouting:
             kept.append(quote)
+    if source is not None:
+        kept.extend(sentence_statements(source, meeting, kept, surnames))
+        kept.sort(key=lambda q: (q.start, q.end))
     return tuple(kept)
+
+
+def sentence_statements(
+    source: SourceDocument, meeting: Meeting, found: list[Quote], surnames: set[str]
+) -> list[Quote]:
+    """Statements minutes write as "<person or role> <reporting verb> that/whether ...":
+    "Cllr Webb asked whether ...", "The Clerk reported that ...", "A letter from R.
+    Pigott requested that ...". Sentences a quote already covers are left alone."""
+    lex = minutes_lexicon()
+    covered = [(q.start, q.end) for q in found]
+    verbs = quote_lexicon().cue_verbs | lex.statement_verbs
+    speaker_re = re.compile(rf"(?P<speaker>{lex.name})(?:,[^,]{{2,60}},)?\s+"
+                            r"(?:then\s+|also\s+|further\s+)?(?P<verb>[a-z]+)\b")  # fmt: skip
+    statements = []
+    for line in minutes_lines(source):
+        if line.kind == "bullet":
+            continue
+        for start, end, sentence in sentences(line.text, line.start):
+            if any(a < end and start < b for a, b in covered):
+                continue
+            offset = 0
+            writer = lex.letter_writer.match(sentence)
+            if writer:
+                offset = writer.end()
+            match = speaker_re.match(sentence, offset)
+            if not match or _lemma(match.group("verb")) not in verbs:
+                continue
+            speaker = match.group("speaker").strip()
+            is_person = _printed_person(speaker) or _surname(speaker) in surnames
+            if not (is_role(speaker) or is_person):
+                continue
+            rest_at = match.end()
+            # The clause said opens with "that", "whether", ... near the verb ("advised
+            # the committee that"); without one it is no statement ("called the
+            # meeting to order").
+            opener = lex.statement_openers.search(sentence, rest_at, rest_at + 40)
+            if opener is None:
+                continue
+            said_at = opener.end() if opener.group().lower() == "that" else opener.start()
+            said = sentence[said_at:].strip().rstrip(".")
+            if len(said.split()) < 3:
+                continue
+            text_start = start + sentence.index(said, said_at)
+            speaker_start = start + match.start("speaker")
+            statements.append(
+                Quote(
+                    document=source.id, start=text_start, end=text_start + len(said),
+                    text=said, kind=QuoteKind.INDIRECT, cue=match.group("verb"),
+                    speaker_text=speaker, speaker_start=speaker_start,
+                    speaker_end=speaker_start + len(speaker),
+                    speaker_label=SpeakerLabel.ROLE if is_role(speaker) else SpeakerLabel.PERSON,
+                    method="minutes-statement", confidence=lex.statement_confidence,
+                    sentence_start=start, sentence_end=end,
+                )
+            )  # fmt: skip
+    return statements
+
+
+def _lemma(verb: str) -> str:
+    """The lemma of a past-tense reporting verb ("asked" -> "ask", "queried" -> "query")."""
+    verb = verb.lower()
+    lex = minutes_lexicon()
+    if verb in lex.irregular_past:
+        return lex.irregular_past[verb]
+    verbs = quote_lexicon().cue_verbs | lex.statement_verbs
+    for stem in (verb[:-3] + "y" if verb.endswith("ied") else "", verb[:-2], verb[:-1]):
+        if stem and stem in verbs:
+            return stem
+    return verb
 
 
 def _surname(name: str) -> str:
