@@ -431,3 +431,28 @@ def test_minutes_drop_headings_taken_for_speakers() -> None:
     )
     kept = [q.speaker_text for q in minutes_statements(quotes, meeting)]
     assert kept == ["Councillor Rossi", "K. Adeyemi"]
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("Mrs. Lewis and Messrs Ward, Paterson and Bonnett",
+         [("Mrs. Lewis", None), ("Mr. Ward", None), ("Mr. Paterson", None),
+          ("Mr. Bonnett", None)]),
+        ("Vice Chairman (Mr. Mycock, who took the chair), J. Pribil",
+         [("Mr. Mycock", "Vice Chairman"), ("J. Pribil", None)]),
+        ("F. Lund, Town Clerk; G. Ito, Treasurer",
+         [("F. Lund", "Town Clerk"), ("G. Ito", "Treasurer")]),
+        ("I. de Ceuster, Mr. van der Berg", [("I. de Ceuster", None), ("Mr. van der Berg", None)]),
+        ("Acting Deputy Fire Chief G. Bridge", [("G. Bridge", "Acting Deputy Fire Chief")]),
+        ("Mayor J. Morgan, three members of the public", [("J. Morgan", "Mayor")]),
+        ("Councillors Amis and Brook", [("Councillor Amis", None), ("Councillor Brook", None)]),
+    ],
+)  # fmt: skip
+def test_names_as_printed(printed: str, expected: list[tuple[str, str | None]]) -> None:
+    from corpusmine.extract.minutes.names import names_in_list
+
+    refs = names_in_list(printed, 100)
+    assert [(r.name, r.role) for r in refs] == expected
+    for ref in refs:
+        assert ref.name.endswith(printed[ref.start - 100 : ref.end - 100])

@@ -81,7 +81,7 @@ def name_regex(
     particle = rf"(?:(?:{_alternatives(particles)})\s+)"
     initials = r"(?:[A-Z]\.\s?(?:[A-Z]\.\s?){0,2}|[A-Z]\s(?=[A-Z][a-z]))"
     person = (
-        rf"(?:(?:{role}|{title})\s+){{0,3}}{initials}?{word}"
+        rf"(?:(?:{role}|{title})\s+){{0,3}}{initials}?{particle}*{word}"
         rf"(?:\s+{particle}*{initials}?{word}){{0,2}}"
     )
     return rf"(?:{person}|(?:[Tt]he\s+)?{role})"

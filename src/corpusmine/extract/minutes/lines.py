@@ -8,8 +8,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ...records import SourceDocument
+from ...records import Block, SourceDocument
 
+_BLANK_LINE = re.compile(r"\n[ \t\r\u00a0]*\n\s*")
 _LEADING = re.compile(r"(?:>\s*|#{1,6}\s+|\*\*\s*|\[![a-z]+\][+-]?\s*|\s+)+")
 _TRAILING = re.compile(r"(?:\s*\*\*|\s+)+$")
 # A sentence ends at . ! ? followed by a capital, unless the dot closes an initial
@@ -36,26 +37,40 @@ class Line:
 def minutes_lines(source: SourceDocument) -> tuple[Line, ...]:
     lines = []
     for index, block in enumerate(source.blocks):
-        raw = source.text[block.start : block.end]
-        heading = len(raw) - len(raw.lstrip("#")) if raw.startswith("#") else 0
-        lead = _LEADING.match(raw)
-        skip = lead.end() if lead else 0
-        trail = _TRAILING.search(raw, skip)
-        end = trail.start() if trail else len(raw)
-        if end <= skip:
-            continue
-        lines.append(
-            Line(
-                index=index,
-                start=block.start + skip,
-                end=block.start + end,
-                text=raw[skip:end],
-                heading=heading,
-                kind=block.kind,
-                lead_in=block.lead_in,
-            )
-        )
+        # The layout joins a line to the one before when it starts in lower case (a
+        # paragraph broken by a page); in minutes a blank line between them still parts
+        # a mover's line from the motion's wording ("Seconded by S. Lehman" / "that part
+        # d) ...").
+        position = block.start
+        for piece in _BLANK_LINE.split(source.text[block.start : block.end]):
+            start = position
+            position += len(piece)
+            gap = _BLANK_LINE.match(source.text, position)
+            position = gap.end() if gap else position
+            line = _line(source, index, block, start, start + len(piece))
+            if line is not None:
+                lines.append(line)
     return tuple(lines)
+
+
+def _line(source: SourceDocument, index: int, block: Block, start: int, stop: int) -> Line | None:
+    raw = source.text[start:stop]
+    heading = len(raw) - len(raw.lstrip("#")) if raw.startswith("#") else 0
+    lead = _LEADING.match(raw)
+    skip = lead.end() if lead else 0
+    trail = _TRAILING.search(raw, skip)
+    end = trail.start() if trail else len(raw)
+    if end <= skip:
+        return None
+    return Line(
+        index=index,
+        start=start + skip,
+        end=start + end,
+        text=raw[skip:end],
+        heading=heading,
+        kind=block.kind,
+        lead_in=block.lead_in,
+    )
 
 
 def sentences(text: str, offset: int = 0) -> Iterator[tuple[int, int, str]]:

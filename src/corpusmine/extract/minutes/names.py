@@ -11,6 +11,9 @@ from ...knowledge.minutes import minutes_lexicon as lexicon
 from ...records import PersonRef
 
 _BRACKETS = re.compile(r"\(([^()]*)\)")
+_OFFICE_THEN_INITIALS = re.compile(
+    r"^(?P<office>(?:[A-Z][\w'’-]*\s+){1,5})(?P<name>(?:[A-Z]\.\s?)+[A-Z][\w'’-]+)$"
+)
 _SEPARATORS = re.compile(r"\s*(?:,|;|\s&\s|\band\b)\s*")
 
 
@@ -108,6 +111,15 @@ def names_in_list(text: str, start: int) -> list[PersonRef]:
             if not surname_only:
                 plural = None  # an entry with its own title ends a distributed title
         match = name_re.fullmatch(outer)
+        if not match:
+            # A title of office the role list does not know, before initials: "Acting
+            # Deputy Fire Chief G. Bridge" (the initials mark where the name starts).
+            office = _OFFICE_THEN_INITIALS.match(outer)
+            if office and not role:
+                role = office.group("office").strip()
+                offset += office.start("name")
+                outer = office.group("name")
+                match = name_re.fullmatch(outer)
         if not match or not _has_person_word(outer):
             continue
         printed = f"{plural} {outer}" if plural and surname_only else outer
