@@ -258,7 +258,7 @@ def child_main(args: argparse.Namespace) -> None:
 # --- the cached large databases --------------------------------------------------------
 
 
-def build_cache(corpus: Path, cache: Path) -> dict:
+def build_cache(corpus: Path, cache: Path, largest: int = SIZES[-1]) -> dict:
     """The 2,225 .. 17,800-document databases, built once (see the module docstring)."""
     manifest_path = cache / "manifest.json"
     manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
@@ -279,7 +279,7 @@ def build_cache(corpus: Path, cache: Path) -> dict:
         )  # fmt: skip
         subprocess.run(["tar", "-x", "-C", str(code)], input=archive.stdout, check=True)
         manifest["code_commit"] = commit
-    for size in SIZES:
+    for size in (s for s in SIZES if s <= largest):
         snapshot = cache / "db" / f"{size}.db"
         if str(size) in manifest["sizes"] and snapshot.exists():
             continue
@@ -398,9 +398,9 @@ def part_a(corpus: Path, work: Path, n: int, repeat: int) -> dict:
 # --- (b) resolution at 2,225 .. 17,800 ---------------------------------------------------
 
 
-def part_b(cache: Path, work: Path) -> dict:
+def part_b(cache: Path, work: Path, large: int) -> dict:
     results = {}
-    for size in SIZES:
+    for size in (s for s in SIZES if s <= large):
         db = work / f"b-{size}.db"
         shutil.copyfile(cache / "db" / f"{size}.db", db)
         print(f"[b] full resolution of {size} documents ...", flush=True)
@@ -471,7 +471,7 @@ def new_article(corpus: Path, cache: Path, folder: Path) -> Path:
     return target
 
 
-def part_c_d(corpus: Path, cache: Path, work: Path, parts: set[str]) -> dict:
+def part_c_d(corpus: Path, cache: Path, work: Path, parts: set[str], large: int) -> dict:
     signature = current_signature()
     results: dict = {"restamped_from": None}
     alone = work / "c-alone"
@@ -492,13 +492,13 @@ def part_c_d(corpus: Path, cache: Path, work: Path, parts: set[str]) -> dict:
         shutil.copyfile(cache / "db" / "2225.db", db)
         trim(db, ids)
         setups["1000"] = (folder, db)
-    folder = work / "c-17800"
+    folder = work / f"c-{large}"
     folder.mkdir()
-    for k in range(COPIES):
+    for k in range(large // 2225):
         (folder / f"c{k}").symlink_to(cache / "corpus" / f"c{k}", target_is_directory=True)
-    db = work / "c-17800.db"
-    shutil.copyfile(cache / "db" / "17800.db", db)
-    setups["17800"] = (folder, db)
+    db = work / f"c-{large}.db"
+    shutil.copyfile(cache / "db" / f"{large}.db", db)
+    setups[str(large)] = (folder, db)
     for size, (folder, db) in setups.items():
         results["restamped_from"] = restamp(db, signature) or results["restamped_from"]
         print(f"[c] {size} documents: resolve and report as stored (not timed) ...", flush=True)
@@ -513,8 +513,9 @@ def part_c_d(corpus: Path, cache: Path, work: Path, parts: set[str]) -> dict:
         print(f"[c] {size} documents: add the new article ...", flush=True)
         results[f"add_{size}"] = run_phase("extract", "--folder", str(folder), "--db", str(db))
     if "d" in parts:
-        print("[d] queries at 17,800 documents ...", flush=True)
-        results["queries"] = run_phase("queries", "--db", str(setups["17800"][1]))["queries"]
+        print(f"[d] queries at {large:,} documents ...", flush=True)
+        results["queries"] = run_phase("queries", "--db", str(setups[str(large)][1]))["queries"]
+    results["large"] = large
     return results
 
 
@@ -545,7 +546,7 @@ def report(results: dict, manifest: dict) -> None:
         print(f"{'documents':>10}{'seconds':>9}{'x prev':>8}{'peak RSS MB':>13}{'x prev':>8}"
               f"{'entities':>10}{'mentions':>10}")  # fmt: skip
         previous = None
-        for size in SIZES:
+        for size in map(int, results["b"]):
             row = results["b"][str(size)]
             growth = mem = ""
             if previous:
@@ -561,7 +562,7 @@ def report(results: dict, manifest: dict) -> None:
         print("\n(c) one new article (whole `extract` run in its own process; wall incl. start-up)")
         print(f"{'run':<40}{'wall s':>8}{'run s':>8}{'x alone':>9}{'peak RSS MB':>13}")
         rows = [("into an empty database", alone)]
-        for size in ("1000", "17800"):
+        for size in ("1000", str(c["large"])):
             if f"add_{size}" in c:
                 rows.append((f"unchanged re-run, {int(size):,} documents", c[f"unchanged_{size}"]))
                 rows.append((f"added to {int(size):,} documents", c[f"add_{size}"]))
@@ -574,7 +575,7 @@ def report(results: dict, manifest: dict) -> None:
             print(f"  note: cached records were made by pipeline {c['restamped_from']}, restamped"
                   " as current so that only the new article is extracted")  # fmt: skip
     if "queries" in c:
-        print("\n(d) queries at 17,800 documents (own work in process, best of 3)")
+        print(f"\n(d) queries at {c['large']:,} documents (own work in process, best of 3)")
         for name, timing in c["queries"].items():
             flag = "" if timing["query_ms"] < 200 else "  over 200 ms"
             print(f"  {name:<22}{timing['query_ms']:>9.1f} ms  exit {timing['exit_code']}{flag}")
@@ -590,6 +591,9 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=default_cache())
     parser.add_argument("--src", type=Path, default=SRC, help="the src/ folder to measure")
     parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--large", type=int, choices=SIZES, default=SIZES[-1], help="size used in (c) and (d)"
+    )
     parser.add_argument("--build-only", action="store_true", help="only build the cache")
     parser.add_argument("--phase", help=argparse.SUPPRESS)
     parser.add_argument("--folder", help=argparse.SUPPRESS)
@@ -605,7 +609,7 @@ def main() -> None:
     if not (args.corpus / "business").is_dir():
         raise SystemExit(f"BBC corpus not found at {args.corpus}; pass --corpus DIR")
     parts = set(args.only.split(","))
-    manifest = build_cache(args.corpus, args.cache)
+    manifest = build_cache(args.corpus, args.cache, args.large)
     if args.build_only:
         print(json.dumps(manifest, indent=2))
         return
@@ -615,9 +619,9 @@ def main() -> None:
         if "a" in parts:
             results["a"] = part_a(args.corpus, work, args.n, args.repeat)
         if "b" in parts:
-            results["b"] = part_b(args.cache, work)
+            results["b"] = part_b(args.cache, work, args.large)
         if parts & {"c", "d"}:
-            results["c_d"] = part_c_d(args.corpus, args.cache, work, parts)
+            results["c_d"] = part_c_d(args.corpus, args.cache, work, parts, args.large)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps({"results": results, "manifest": manifest}, indent=2))
     report(results, manifest)
