@@ -34,6 +34,7 @@ from .ingest import (
 from .ingest.boilerplate import Boilerplate, LineKey, find_boilerplate, line_keys
 from .ingest.metadata import Metadata
 from .nlp import pipeline_signature
+from .query.entities import name_words
 from .query.report import refresh_report
 from .records import DateSource, Extraction, IngestFailure, SourceDocument
 from .resolve import load_alias_file, resolve_corpus
@@ -304,6 +305,7 @@ def _resolve(
         resolution.mention_entity.items(),
         resolution.quote_speaker.items(),
         [(row, subject, speaker) for row, (subject, speaker) in resolution.claim_subject.items()],
+        entity_words=name_words(resolution.entities),
     )
     store.set_meta(RESOLVED_STATE, state)
     return {

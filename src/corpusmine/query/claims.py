@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
 from ..analyse import StoredClaim, stored_claims
@@ -24,13 +25,17 @@ TABLE_COLUMNS = [
 
 
 def load_claims(
-    store: Store, attributes: Collection[str] | None = None, *, group_keys: bool = True
+    store: Store,
+    attributes: Collection[str] | None = None,
+    *,
+    group_keys: bool = True,
+    subject_like: str = "",
 ) -> list[StoredClaim]:
     """Every stored claim (of ``attributes`` when given), ready to compare.
 
     ``group_keys=False`` is for listing without comparing (see ``stored_claims``).
     """
-    rows = store.claims(attributes)
+    rows = store.claims(attributes, subject_like=subject_like)
     if not rows:
         return []
     return stored_claims(
@@ -51,7 +56,12 @@ def claims(
     (case-insensitive); ``attribute`` the attribute name or part of it.
     """
     found = Results[StoredClaim]()
-    for claim in load_claims(store, group_keys=False):  # listed, never compared
+    # SQLite keeps the claims whose subject may match (it holds the longest run of ASCII
+    # letters of the wanted text); _matches decides. A name whose only match comes through
+    # Unicode case folding of a non-ASCII letter ("ß" for "ss") is not found this way.
+    runs = sorted(re.findall(r"[a-z0-9]+", _fold(subject)), key=len) if subject else []
+    listed = load_claims(store, group_keys=False, subject_like=runs[-1] if runs else "")
+    for claim in listed:  # listed, never compared
         if subject and not _matches(subject, claim.subject, claim.subject_id):
             continue
         if attribute and not _matches(attribute, claim.attribute):
@@ -60,6 +70,10 @@ def claims(
     return found
 
 
+def _fold(text: str) -> str:
+    return text.casefold().replace("’", "'")
+
+
 def _matches(wanted: str, *values: str | None) -> bool:
-    needle = wanted.casefold().replace("’", "'")
-    return any(v and needle in v.casefold().replace("’", "'") for v in values)
+    needle = _fold(wanted)
+    return any(v and needle in _fold(v) for v in values)

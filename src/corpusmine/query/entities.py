@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..knowledge import honorifics
@@ -45,6 +46,15 @@ def name_key(text: str) -> str:
     return " ".join(words)
 
 
+def name_words(entities: Iterable[Entity]) -> Iterator[tuple[str, int, str]]:
+    """(entity id, name number, word) for every word of every name key of ``entities``:
+    the index ``matching_entity_ids`` looks names up in (``Store.entities_with_words``)."""
+    for entity in entities:
+        for number, alias in enumerate((entity.name, *entity.aliases)):
+            for word in set(name_key(alias).split()):
+                yield entity.id, number, word
+
+
 def matching_entity_ids(store: Store, name: str) -> set[str]:
     """Entities a user means by ``name``: an exact alias, or every word of it in one alias
     ("Smithers", "Cllr Nunn", "ofsted", "the trust" all find their entity)."""
@@ -52,6 +62,10 @@ def matching_entity_ids(store: Store, name: str) -> set[str]:
     if not wanted:
         return set()
     words = wanted.split()
+    # An exact alias holds every word too, so the word index answers both tests.
+    indexed = store.entities_with_words(words)
+    if indexed is not None:
+        return indexed
     found: set[str] = set()
     for entity in store.entity_names():
         keys = {name_key(alias) for alias in (entity.name, *entity.aliases)}

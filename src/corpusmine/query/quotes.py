@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -91,16 +92,24 @@ def who_said(
 ) -> Results[Statement]:
     """Statements by ``speaker`` (matched through every alias), ``about`` some words or
     entity, in one document, of one kind; each filter only when given."""
-    found = [Statement.of(q) for q in store.quotes(document, kind)]
     if speaker:
         ids = matching_entity_ids(store, speaker)
         key = name_key(speaker)
+        # SQLite keeps the speaker's quotes and the unresolved ones that may name them
+        # (their words hold the key's longest run of letters), not the whole corpus.
+        runs = sorted(re.findall(r"[a-z0-9]+", key), key=len)
+        quotes = store.quotes(
+            document, kind, speaker_ids=ids, unresolved_like=runs[-1] if runs else ""
+        )
+        found = [Statement.of(q) for q in quotes]
         found = [
             s
             for s in found
             if s.speaker_id in ids
             or (s.speaker_id is None and key and key in name_key(s.speaker_mention))
         ]
+    else:
+        found = [Statement.of(q) for q in store.quotes(document, kind)]
     if about:
         found = _about(store, found, about)
     return Results(found)

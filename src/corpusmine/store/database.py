@@ -24,6 +24,8 @@ DEFAULT_DB = "corpusmine.db"
 # Meta key of the digest of what the entities were resolved from (see runner).
 RESOLVED_STATE = "resolved_state"
 BUSY_TIMEOUT_SECONDS = 60
+# Present in meta when entity_words holds the words of the stored entities.
+ENTITY_WORDS_META = "entity_words"
 
 
 def default_db_path() -> str:
@@ -261,12 +263,28 @@ class Store(Reads):
         mention_entities: Iterable[tuple[int, str | None]],
         quote_speakers: Iterable[tuple[int, str | None]] = (),
         claim_subjects: Iterable[tuple[int, str | None, str | None]] = (),
+        entity_words: Iterable[tuple[str, int, str]] | None = None,
     ) -> None:
-        """Store the result of resolution in one transaction."""
+        """Store the result of resolution in one transaction.
+
+        ``entity_words`` are (entity id, name number, word) rows for ``entities_with_words``;
+        without them that index is marked missing and name look-ups scan the entities.
+        """
         conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
         try:
             conn.execute("DELETE FROM entities")
+            conn.execute("DELETE FROM entity_words")
+            if entity_words is None:
+                conn.execute("DELETE FROM meta WHERE key = ?", (ENTITY_WORDS_META,))
+            else:
+                conn.executemany(
+                    "INSERT OR IGNORE INTO entity_words (entity_id, alias, word) VALUES (?,?,?)",
+                    entity_words,
+                )
+                conn.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES (?, '1')", (ENTITY_WORDS_META,)
+                )
             conn.executemany(
                 "INSERT INTO entities (id, name, type, aliases, roles, affiliations, mentions,"
                 " documents) VALUES (?,?,?,?,?,?,?,?)",

@@ -222,6 +222,23 @@ class Reads:
             for i, n, a in self._tuples("SELECT id, name, aliases FROM entities")
         ]
 
+    def entities_with_words(self, words: Collection[str]) -> set[str] | None:
+        """Ids of the entities with one name holding every word of ``words`` (name-key
+        words, see ``replace_entities``); None when the stored entities have no word index
+        (resolved by an older version)."""
+        if self.get_meta("entity_words") is None:
+            return None
+        wanted = sorted(set(words))
+        return {
+            entity_id
+            for (entity_id,) in self._tuples(
+                "SELECT entity_id FROM entity_words WHERE word IN"
+                " (SELECT value FROM json_each(?)) GROUP BY entity_id, alias"
+                " HAVING count(*) = ?",
+                (json.dumps(wanted), len(wanted)),
+            )
+        }
+
     def entity_type_counts(self) -> dict[str, int]:
         return dict(self._tuples("SELECT type, count(*) FROM entities GROUP BY type"))
 
@@ -286,8 +303,20 @@ class Reads:
 
     # --- quotes -----------------------------------------------------------------------
 
-    def quotes(self, document: str | None = None, kind: str | None = None) -> list[StoredQuote]:
-        """Quotes in text order with their speaker's canonical name and their sentence."""
+    def quotes(
+        self,
+        document: str | None = None,
+        kind: str | None = None,
+        *,
+        speaker_ids: Collection[str] | None = None,
+        unresolved_like: str = "",
+    ) -> list[StoredQuote]:
+        """Quotes in text order with their speaker's canonical name and their sentence.
+
+        With ``speaker_ids``, only the quotes of those speakers and the unresolved ones
+        whose speaker words contain ``unresolved_like`` (ASCII letters and digits, matched
+        regardless of case), for the caller to test further.
+        """
         sql = (
             "SELECT q.document, q.start, q.end, q.text, q.kind, q.cue, q.speaker_text,"
             " q.speaker_id, e.name, q.confidence, q.method, q.joint_with, q.sentence_start,"
@@ -300,6 +329,12 @@ class Reads:
         if kind:
             sql += " AND q.kind = ?"
             params.append(kind)
+        if speaker_ids is not None:
+            sql += (
+                " AND (q.speaker_id IN (SELECT value FROM json_each(?))"
+                " OR (q.speaker_id IS NULL AND q.speaker_text LIKE ?))"
+            )
+            params += [_json_list(speaker_ids), f"%{unresolved_like}%"]
         rows = self._tuples(sql + " ORDER BY q.document, q.start, q.id", params)
         texts = self.texts_of(row[0] for row in rows)
         pages = self.page_starts(texts) if rows else {}
@@ -445,19 +480,31 @@ class Reads:
 
     # --- claims -----------------------------------------------------------------------
 
-    def claims(self, attributes: Collection[str] | None = None) -> list[ClaimRow]:
+    def claims(
+        self, attributes: Collection[str] | None = None, *, subject_like: str = ""
+    ) -> list[ClaimRow]:
         """Stored claims in text order (only those of ``attributes`` when given), each with
-        its document's date and its sentence."""
+        its document's date and its sentence. With ``subject_like`` (ASCII letters and
+        digits, any case), only claims whose subject words, subject id or subject's
+        canonical name contain it, for the caller to test further."""
         sql = (
             "SELECT c.id, c.document, c.start, c.end, c.subject_text, c.subject_id, c.attribute,"
             " c.value, c.normalized, c.unit, c.qualifier, c.as_of, c.status, c.speaker,"
             " c.speaker_id, c.sentence_start, c.sentence_end, d.date, d.date_source"
             " FROM claims c JOIN documents d ON d.id = c.document"
         )
-        params: tuple[Any, ...] = ()
+        sql += " WHERE 1=1"
+        params: list[Any] = []
         if attributes is not None:
-            sql += " WHERE c.attribute IN (SELECT value FROM json_each(?))"
-            params = (_json_list(attributes),)
+            sql += " AND c.attribute IN (SELECT value FROM json_each(?))"
+            params.append(_json_list(attributes))
+        if subject_like:
+            like = f"%{subject_like}%"
+            sql += (
+                " AND (c.subject_text LIKE ? OR c.subject_id LIKE ? OR c.subject_id IN"
+                " (SELECT id FROM entities WHERE name LIKE ?))"
+            )
+            params += [like, like, like]
         rows = self._tuples(sql + " ORDER BY c.document, c.start, c.id", params)
         if not rows:
             return []

@@ -6,7 +6,7 @@ newer than ``SCHEMA_VERSION`` is refused, never overwritten.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 APPLICATION_ID = 0x636D696E  # "cmin": marks a file as a corpusmine database
 
 # Indexes the queries rely on, added after version 1 was released: part of every new
@@ -213,10 +213,25 @@ CREATE TABLE IF NOT EXISTS decisions (
 CREATE INDEX IF NOT EXISTS decisions_document ON decisions(document, start);
 """
 
+# Every word of every name key (canonical name and aliases, lower-cased, honorifics
+# dropped) of every entity, written with the entities: "which entities does the user
+# mean by 'Cllr Nunn'" is then an index lookup, not a pass over every entity in Python.
+# ``alias`` numbers the entity's names (0 the canonical one), so that all the words of a
+# query must occur in one name.
+ENTITY_WORDS = """
+CREATE TABLE IF NOT EXISTS entity_words (
+    word TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    alias INTEGER NOT NULL,
+    PRIMARY KEY (word, entity_id, alias)
+) WITHOUT ROWID;
+"""
+
 # Version n -> n + 1.
 MIGRATIONS: dict[int, str] = {
     1: CANDIDATE_REFERENCES,
     2: DOCUMENT_ORIGIN,
     3: DOCUMENT_PAGES,
     4: MEETINGS,
+    5: ENTITY_WORDS,
 }
