@@ -327,8 +327,9 @@ class LocalDask:
         self.logs = logs
         common = {"stdout": logs, "stderr": subprocess.STDOUT, "env": child_env()}
         self.processes.append(subprocess.Popen(
+            # The HTTP server (health checks) runs even without the dashboard: loopback too.
             [dask, "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
-             "--scheduler-file", str(info)], **common,
+             "--dashboard-address", "127.0.0.1:0", "--scheduler-file", str(info)], **common,
         ))  # fmt: skip
         deadline = time.monotonic() + 60
         while not info.exists() and time.monotonic() < deadline:
@@ -339,7 +340,8 @@ class LocalDask:
         for index in range(self.workers):
             self.processes.append(subprocess.Popen(
                 [dask, "worker", self.address, "--host", "127.0.0.1", "--nworkers", "1",
-                 "--nthreads", "1", "--no-dashboard", "--name", f"bench-{index}"], **common,
+                 "--nthreads", "1", "--no-dashboard", "--dashboard-address", "127.0.0.1:0",
+                 "--name", f"bench-{index}"], **common,
             ))  # fmt: skip
         self.wait_for_workers()
         return self
