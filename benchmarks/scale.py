@@ -150,9 +150,7 @@ def copy_mapping(db: Path, seed: int) -> dict[str, str]:
 # --- phases, each in a child process --------------------------------------------------
 
 
-def phase_extract(
-    folder: Path, db: Path, jobs: int, scheduler: str | None, force_resolve: bool
-) -> dict:
+def phase_extract(folder: Path, db: Path, jobs: int, scheduler: str | None) -> dict:
     import inspect
 
     from corpusmine.runner import run_extract
@@ -165,8 +163,6 @@ def phase_extract(
         options["follow_links"] = True
     if scheduler:
         options["scheduler"] = scheduler
-    if force_resolve:
-        options["force_resolve"] = True
     last = [0.0]
 
     def progress(step) -> None:
@@ -192,8 +188,10 @@ def phase_extract(
 def phase_resolve(db: Path, report: bool = False) -> dict:
     """Resolution of everything stored, from scratch (what every changed run did before);
     with ``report``, the stored report too, as ``extract`` leaves it."""
-    from corpusmine.report.cache import refresh_report
-
+    try:
+        from corpusmine.query.report import refresh_report
+    except ImportError:  # the code of the "before" figures, before query/ existed
+        from corpusmine.report.cache import refresh_report
     from corpusmine.runner import resolve_store
     from corpusmine.store import Store
 
@@ -240,9 +238,7 @@ def run_phase(name: str, *args: str, src: Path | None = None) -> dict:
 
 def child_main(args: argparse.Namespace) -> None:
     if args.phase == "extract":
-        result = phase_extract(
-            Path(args.folder), Path(args.db), args.jobs, args.scheduler, args.force_resolve
-        )
+        result = phase_extract(Path(args.folder), Path(args.db), args.jobs, args.scheduler)
     elif args.phase == "resolve":
         result = phase_resolve(Path(args.db))
     elif args.phase == "prepare":
@@ -602,7 +598,6 @@ def main() -> None:
     parser.add_argument("--db", help=argparse.SUPPRESS)
     parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--scheduler", help=argparse.SUPPRESS)
-    parser.add_argument("--force-resolve", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.phase:
         child_main(args)
