@@ -102,23 +102,27 @@ def person_names(db: Path) -> tuple[list[str], list[str]]:
     """Given names and surnames seen in PERSON mentions of the first copy (sorted).
 
     Words that also occur in other kinds of names (a place, an organisation) are left
-    alone, so that permuting "Brown" does not rename a university.
+    alone, so that permuting "Brown" does not rename a university. The cached database
+    is read-only here (direct SQL: opening it with corpusmine would migrate it to this
+    checkout's schema, and the "before" code could no longer read it).
     """
-    from corpusmine.store import Store
-
     given: dict[str, int] = {}
     family: dict[str, int] = {}
     other: set[str] = set()
-    with Store(db, create=False) as store:
-        for _, mention in store.mention_records():
-            words = mention.text.split()
-            if mention.label != "PERSON":
+    connection = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        rows = connection.execute("SELECT label, text FROM mentions ORDER BY document, start")
+        for label, text in rows:
+            words = text.split()
+            if label != "PERSON":
                 other.update(words)
                 continue
             for index, word in enumerate(words):
                 if NAME.match(word):
                     bucket = family if index == len(words) - 1 else given
                     bucket[word] = bucket.get(word, 0) + 1
+    finally:
+        connection.close()
     surnames = sorted(w for w in family if w not in other and family[w] >= given.get(w, 0))
     given_names = sorted(w for w in given if w not in other and w not in set(surnames))
     return given_names, surnames
@@ -309,6 +313,11 @@ def build_cache(corpus: Path, cache: Path, largest: int = SIZES[-1]) -> dict:
 # --- (a) Dask against --jobs 2 ---------------------------------------------------------
 
 
+def _own_cpu_seconds() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    return own.ru_utime + own.ru_stime
+
+
 class LocalDask:
     """``dask scheduler`` and two ``dask worker`` processes on 127.0.0.1, stopped on exit."""
 
@@ -348,6 +357,14 @@ class LocalDask:
         with Client(self.address, timeout=60, set_as_default=False) as client:
             client.wait_for_workers(self.workers, timeout=120)
 
+    def worker_cpu_seconds(self) -> float:
+        """CPU time the workers' processes used since they started (user + system)."""
+        from distributed import Client
+
+        with Client(self.address, timeout=60, set_as_default=False) as client:
+            used = client.run(_own_cpu_seconds)
+        return round(sum(used.values()), 2)
+
     def restart(self) -> None:
         """Fresh worker processes, so that every timed run loads the pipeline, as
         ``--jobs 2`` does."""
@@ -384,8 +401,10 @@ def part_a(corpus: Path, work: Path, n: int, repeat: int) -> dict:
             cluster.restart()
             db = work / f"a-dask-{attempt}.db"
             print(f"[a] ({attempt}/{repeat}) extract --scheduler (2 Dask workers) ...", flush=True)
-            runs["dask"].append(run_phase("extract", "--folder", str(folder), "--db", str(db),
-                                          "--scheduler", cluster.address))  # fmt: skip
+            run = run_phase("extract", "--folder", str(folder), "--db", str(db), "--scheduler",
+                            cluster.address)  # fmt: skip
+            run["worker_cpu_seconds"] = cluster.worker_cpu_seconds()  # not children of the run
+            runs["dask"].append(run)
             dumps.setdefault("dask", dump(str(db)))
     same = dumps["jobs2"] == dumps["dask"]
     differing = len(set(dumps["jobs2"]) ^ set(dumps["dask"]))
@@ -535,7 +554,8 @@ def report(results: dict, manifest: dict) -> None:
         for name, key, best in (("extract --jobs 2", "jobs2", jobs2),
                                 ("extract --scheduler (2 workers)", "dask", dask)):  # fmt: skip
             every = [round(r["seconds"], 1) for r in a["runs"][key]]
-            print(f"{name:<34}{best:>9.2f}  {every}")
+            cpu = [round(r["cpu_seconds"] + r["worker_cpu_seconds"], 1) for r in a["runs"][key]]
+            print(f"{name:<34}{best:>9.2f}  {every}  CPU s (all processes) {cpu}")
         verdict = "identical" if a["identical"] else f"{a['differing_lines']} lines differ"
         print(f"ratio Dask / --jobs 2: {dask / jobs2:.2f} (target <= 1.15); records: {verdict}"
               f" ({a['lines']} lines)")  # fmt: skip
