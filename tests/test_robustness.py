@@ -526,3 +526,28 @@ def _count_lines(work, folder: str) -> int:
     finally:
         sys.settrace(None)
     return count[0]
+
+
+def test_a_database_in_a_read_only_folder_can_still_be_queried(
+    seed_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from corpusmine.store import database
+
+    db = tmp_path / "seeds.db"
+    shutil.copy(seed_db, db)
+    real_connect = sqlite3.connect
+
+    def folder_read_only(target, *args, uri=False, **kwargs):
+        # As SQLite answers when it cannot create its side files (root ignores chmod).
+        if not uri:
+            raise sqlite3.OperationalError("unable to open database file")
+        return real_connect(target, *args, uri=uri, **kwargs)
+
+    monkeypatch.setattr(database.sqlite3, "connect", folder_read_only)
+    code, out, err = run("entities", "--db", str(db), "--format", "json")
+    assert code == 0, err
+    assert "Jason Smithers" in {e["name"] for e in json.loads(out)}
+    code, _, err = run("extract", str(tmp_path), "--db", str(db))
+    assert code == 2 and err.count("\n") == 1  # writing still refuses, in one line
