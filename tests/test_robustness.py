@@ -551,3 +551,17 @@ def test_a_database_in_a_read_only_folder_can_still_be_queried(
     assert "Jason Smithers" in {e["name"] for e in json.loads(out)}
     code, _, err = run("extract", str(tmp_path), "--db", str(db))
     assert code == 2 and err.count("\n") == 1  # writing still refuses, in one line
+
+
+def test_a_migration_already_applied_by_another_process_is_not_applied_twice(
+    tmp_path: Path,
+) -> None:
+    # Two extracts creating one new file: the second read version 0 before the first
+    # committed, then waits for the lock; it must re-read the version under the lock
+    # (ALTER TABLE ... ADD COLUMN would fail the second time).
+    db = tmp_path / "new.db"
+    with Store(db) as first:
+        first._migrate()  # as the second process does once it holds the lock
+        assert first.documents() == []  # reads every column, origin included
+    with Store(db) as again:
+        assert again.integrity_check() == "ok"

@@ -99,26 +99,33 @@ class Store(Reads):
         if version == SCHEMA_VERSION:
             self._add_query_indexes()
             return
-        # executescript commits any open transaction first, so the whole upgrade is one
-        # script with its own BEGIN/COMMIT: it is applied completely or not at all.
-        steps = [SCHEMA_V1] if version == 0 else []
-        steps += [MIGRATIONS[v] for v in range(max(version, 1), SCHEMA_VERSION)]
-        script = "".join(steps)
-        try:
-            self.conn.executescript(
-                "BEGIN IMMEDIATE;"
-                + script
-                + f"PRAGMA application_id = {APPLICATION_ID};"
-                + f"PRAGMA user_version = {SCHEMA_VERSION};"
-                + "COMMIT;"
-            )
-        except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise
+        self._migrate()
         # Another process may hold the file; the rollback journal still keeps it consistent.
         with contextlib.suppress(sqlite3.OperationalError):
             self.conn.execute("PRAGMA journal_mode = WAL")
+
+    def _migrate(self) -> None:
+        """Upgrade to SCHEMA_VERSION in one transaction: completely or not at all.
+
+        The version is read again once the write lock is held: two processes opening a
+        new file at once must not both apply a migration (ALTER TABLE is not idempotent).
+        """
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version < SCHEMA_VERSION:
+                steps = [SCHEMA_V1] if version == 0 else []
+                steps += [MIGRATIONS[v] for v in range(max(version, 1), SCHEMA_VERSION)]
+                for statement in _statements("".join(steps)):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
 
     def _quick_check(self) -> None:
         """Refuse a damaged file before anything reads or writes it."""
@@ -399,6 +406,19 @@ def _save_meeting(conn: sqlite3.Connection, extraction: Extraction) -> None:
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         rows,
     )
+
+
+def _statements(script: str) -> list[str]:
+    """The SQL statements of ``script``, split at each ``;`` that SQLite says ends one
+    (a ``;`` inside a string or a trigger body does not)."""
+    statements, current = [], ""
+    for part in script.split(";"):
+        current += part + ";"
+        if sqlite3.complete_statement(current):
+            if current.strip(" \n\t;"):
+                statements.append(current.strip())
+            current = ""
+    return statements
 
 
 def _candidate_rows(document: str, references: CandidateReferences) -> list[tuple[Any, ...]]:
