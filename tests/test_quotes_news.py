@@ -72,6 +72,12 @@ CONTINUED = [
         "We have the votes",
         "Ruth Adler",
     ),
+    (  # sport: a quote-only paragraph after narration that ends on the speaker's verb
+        "Coach Maria Lopez praised her young squad after the match.\n\n"
+        '"They never stopped running for ninety minutes."',
+        "They never stopped",
+        "Maria Lopez",
+    ),
     (  # local government: "adding:" gives the same speaker a second quote
         '"The bridge is safe," Councillor Tom Reid said, adding: "Engineers checked every '
         'bolt last week."',

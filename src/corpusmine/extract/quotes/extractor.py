@@ -154,6 +154,9 @@ class _Extractor:
             return
         if direct is None:
             previous, rule = self._continued(first)
+            if previous is None:
+                previous = self._introduced(first)
+                rule = "introduced-paragraph"
             if previous is None or self._words(first) < self.lex.min_direct_words:
                 return  # a quote with no cue and nothing to continue: speaker unknown
             speakers, cue_part = previous.speakers, first
@@ -635,6 +638,36 @@ class _Extractor:
             if is_verb(token) and token.lemma_.lower() in self.lex.cue_verbs:
                 return None, ""  # a new cue: the quote is not simply continued
         return previous, rule
+
+    def _introduced(self, span: QuotedSpan) -> Statement | None:
+        """A quote-only paragraph after narration that ends on someone speaking: "Howard
+        continued his remarks." / "She applauded him for ..." then '"Eight years ago ..."'.
+        The subject of a cue verb closing the paragraph before speaks next."""
+        if span.block == 0 or span.part != 0:
+            return None
+        block = self.source.blocks[span.block]
+        if self.clean[block.clean_start : span.open_at].strip():
+            return None
+        previous = self.source.blocks[span.block - 1]
+        tail = self.clean[previous.clean_start : previous.clean_end].rstrip()
+        if not tail or tail[-1] not in '.!?"\u201d':
+            return None
+        sentence = self._sentence(previous.clean_start + len(tail) - 1)
+        if not len(sentence):
+            return None
+        root = sentence.root
+        if not is_verb(root) or root.lemma_.lower() not in self.lex.cue_verbs:
+            return None
+        speakers = tuple(
+            s for s in self.finder.of_verb(root) if s.label in ("PERSON", "ORG", "ROLE")
+        )
+        if not speakers:
+            return None
+        return Statement(
+            sentence.start_char, sentence.end_char, "direct", root.lower_, speakers,
+            "introduced-paragraph", (sentence.start_char, sentence.end_char), False,
+            root.lemma_.lower(),
+        )  # fmt: skip
 
     def _block_of(self, offset: int) -> int:
         """Index of the block holding cleaned ``offset`` (or the separator after it)."""
