@@ -303,3 +303,34 @@ def test_extract_summary_counts_documents_without_quotes(tmp_path) -> None:
     result = CliRunner().invoke(cli, ["extract", str(corpus), "--db", str(tmp_path / "x.db")])
     assert result.exit_code == 0, result.output
     assert "1 document(s) with no quote found: silent" in result.output
+
+
+# Issue 18 item 5: work grows with the document, not with its square.
+def test_quote_work_grows_linearly_in_one_long_paragraph(nlp, monkeypatch) -> None:
+    from corpusmine.extract.quotes import extractor, speaker_finder
+
+    visited = {"tokens": 0, "in_quote": 0}
+    tokens_between = extractor.tokens_between
+    in_quote = speaker_finder.SpeakerFinder.in_quote
+
+    def counted_tokens(*args):
+        found = tokens_between(*args)
+        visited["tokens"] += len(found)
+        return found
+
+    def counted_in_quote(self, index):
+        visited["in_quote"] += 1
+        return in_quote(self, index)
+
+    monkeypatch.setattr(extractor, "tokens_between", counted_tokens)
+    monkeypatch.setattr(speaker_finder.SpeakerFinder, "in_quote", counted_in_quote)
+    work = []
+    for n in (100, 400):
+        # One attributed quote and one whose speaker stays unknown (the costly path).
+        line = 'Ann Cole spoke. She said: "We will win this." It said: "Nobody knows why."'
+        source = document_from_text(" ".join([line] * n))  # one paragraph
+        visited.update(tokens=0, in_quote=0)
+        quotes = extract_quotes(nlp(source.clean), source)
+        assert len(quotes) >= n
+        work.append(visited["tokens"] + visited["in_quote"])
+    assert work[1] < 6 * work[0]  # four times the text: about four times the work

@@ -54,6 +54,8 @@ from .speaker_finder import SpeakerFinder
 
 __all__ = ["extract_quotes", "is_uncertain", "is_uncertain_confidence"]
 
+# The longest "Name (party):" or "X on Y:" line read as a speaker before a quote.
+_MAX_NAME_CHARS = 120
 # Dependents of a verb that carry what it ascribes ("described X as 'Y'").
 _COMPLEMENTS = {"dobj", "xcomp", "prep", "attr", "oprd", "acomp", "dative"}
 _WORD = re.compile(r"[A-Za-z0-9][\w'\u2019-]*")
@@ -240,9 +242,9 @@ class _Extractor:
     ) -> tuple[QuotedSpan, Cue, tuple[Speaker, ...], str] | None:
         """A title "X on Y: 'Unethical'", or a line "X: 'We will win'" (a title or a
         transcript): the words are X's."""
-        if not before_text.endswith(":"):
-            return None
         block = self.source.blocks[span.block]
+        if not before_text.endswith(":") or span.open_at - block.clean_start > _MAX_NAME_CHARS:
+            return None  # (a name line is short: never tokenise a long paragraph per quote)
         tokens = self._outside_tokens(tokens_between(self.doc, block.clean_start, span.open_at))
         names = []
         for token in tokens:
