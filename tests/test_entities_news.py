@@ -367,3 +367,91 @@ def test_document_evidence(
     words: list[str], ents: list[tuple[int, int, str]], expected: list[tuple[str, str]]
 ) -> None:
     assert fixed(words, ents) == expected
+
+
+# --- a name the corpus tags somewhere is a mention wherever it is written --------------
+
+
+def found(resolution: Resolution) -> dict[tuple[str, str], str]:
+    """(document, text) -> entity id of each name found untagged."""
+    return {(m.document, m.text): entity for m, entity in resolution.found_mentions}
+
+
+def test_a_name_tagged_in_one_document_is_found_untagged_in_another() -> None:
+    corpus = {
+        "a": (
+            "Halvorsen Robotics opened a plant in Tromso. The Kestrels, the city's hockey "
+            "team, played at the opening.",
+            {"ORG": ["Halvorsen Robotics", "Kestrels"], "GPE": ["Tromso"]},
+        ),
+        "b": (
+            "Shares of Halvorsen Robotics rose on Monday.\nThe Kestrels lost 3-1 at home.",
+            {},
+        ),
+        "c": ("Analysts said Halvorsen Robotics would hire 200 people.", {"ORG": ["Analysts"]}),
+    }
+    resolution = resolve(corpus)
+    names = found(resolution)
+    company = one_entity(resolution, "Halvorsen Robotics")
+    team = one_entity(resolution, "Kestrels")
+    assert names[("b", "Halvorsen Robotics")] == company.id
+    assert names[("c", "Halvorsen Robotics")] == company.id
+    assert names[("b", "Kestrels")] == team.id
+    # Each is a mention with its offsets and the line (no sentences given) it stands in.
+    text = corpus["b"][0]
+    for mention, _ in resolution.found_mentions:
+        if mention.document == "b":
+            assert text[mention.start : mention.end] == mention.text
+            assert mention.sentence_start <= mention.start < mention.end <= mention.sentence_end
+            assert "\n" not in text[mention.sentence_start : mention.sentence_end]
+
+
+def test_a_one_word_name_is_found_only_alone_and_never_when_it_is_a_common_word() -> None:
+    corpus = {
+        "a": (
+            "Mayor Grace Okafor met Brandt on Tuesday. Will said the council will vote.",
+            {"PERSON": ["Grace Okafor", "Brandt", "Will"]},
+        ),
+        "b": (
+            "The council heard from Brandt. Later Jonas Brandt, a builder, spoke against "
+            "the plan. Will it pass?",
+            {},
+        ),
+    }
+    names = found(resolve(corpus))
+    assert ("b", "Brandt") in names  # standing alone
+    # Not inside another name, nor a word the corpus writes in lower case ("will").
+    b_found = [m for m, _ in resolve(corpus).found_mentions if m.document == "b"]
+    assert [m.start for m in b_found] == [corpus["b"][0].index("Brandt")], b_found
+    assert ("b", "Will") not in names
+
+
+def test_found_names_are_stored_mentions_and_re_resolving_keeps_them(tmp_path: Path) -> None:
+    from corpusmine.runner import resolve_store
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    text_b = "A grant from the Marlowe Foundation paid for the wing, which opened on Friday."
+    (folder / "a.txt").write_text(
+        "The Marlowe Foundation gave a grant to the museum in Leeds. "
+        "Jane Marlowe, its chair, said the museum would open a new wing.",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(text_b, encoding="utf-8")
+    with Store(tmp_path / "news.db") as store:
+        run_extract([str(folder)], store)
+        inputs = [m for _, m in store.mention_records()]
+        entity = store.entities()[0].id
+        start = text_b.index("paid")  # a span no stage stores, to tell it apart
+        extra = Mention("b", start, start + 4, "ORG", "paid", 0, len(text_b))
+        store.replace_entities(store.entities(), [], found_mentions=[(extra, entity)])
+        stored = {(m.document, m.start, m.text): m.entity_id for m in store.mentions()}
+        assert stored[("b", start, "paid")] == entity
+        # Found names are resolution's output, never its input.
+        assert [m for _, m in store.mention_records()] == inputs
+        resolve_store(store)
+        first = sorted((m.document, m.start, m.end, m.entity_id) for m in store.mentions())
+        resolve_store(store)
+        again = sorted((m.document, m.start, m.end, m.entity_id) for m in store.mentions())
+    assert ("b", start, start + 4) not in {(d, s, e) for d, s, e, _ in first}
+    assert first == again

@@ -299,13 +299,16 @@ def _resolve(
     quotes = list(store.quote_records())
     claims = list(store.claim_records())
     candidates = store.candidate_references()
-    resolution = resolve_corpus(texts, mentions, quotes, claims, aliases, candidates)
+    resolution = resolve_corpus(
+        texts, mentions, quotes, claims, aliases, candidates, store.sentence_spans()
+    )
     store.replace_entities(
         resolution.entities,
         resolution.mention_entity.items(),
         resolution.quote_speaker.items(),
         [(row, subject, speaker) for row, (subject, speaker) in resolution.claim_subject.items()],
         entity_words=name_words(resolution.entities),
+        found_mentions=resolution.found_mentions,
     )
     store.set_meta(RESOLVED_STATE, state)
     return {

@@ -22,6 +22,7 @@ collection is sorted by document id and offset before it is used.
 from __future__ import annotations
 
 import gc
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from .entities import attribute, build_entities, entity_id
 from .expansions import expand_acronyms
 from .inputs import build_input
 from .references import gather, read_names, used_definitions
+from .refs import Ref
 from .roles import find_roles
 
 __all__ = ["Resolution", "entity_id", "resolve_corpus"]
@@ -47,6 +49,9 @@ class Resolution:
     mention_entity: Mapping[int, str]
     quote_speaker: Mapping[int, str] = field(default_factory=dict)
     claim_subject: Mapping[int, tuple[str | None, str | None]] = field(default_factory=dict)
+    # Names the NER missed, found where the corpus names them elsewhere: new mentions
+    # (with their sentence) and the entity each names.
+    found_mentions: tuple[tuple[Mention, str], ...] = ()
 
 
 def resolve_corpus(
@@ -56,9 +61,11 @@ def resolve_corpus(
     claims: Sequence[tuple[int, Claim]] = (),
     aliases: Iterable[tuple[str, str]] = (),
     candidates: Mapping[str, CandidateReferences] | None = None,
+    sentences: Mapping[str, Sequence[tuple[int, int]]] | None = None,
 ) -> Resolution:
     """Merge ``mentions`` into entities; see the module docstring. ``candidates`` are the
-    stored candidate references per document (found from ``texts`` when None)."""
+    stored candidate references per document (found from ``texts`` when None);
+    ``sentences`` each document's sentence spans, for the names found untagged."""
     with _cyclic_gc_paused():
         inp = build_input(texts, mentions, candidates, aliases, lexicon())
         definitions = used_definitions(inp)
@@ -80,7 +87,31 @@ def resolve_corpus(
             entities.mention_entity(),
             speakers.quote_speaker,
             speakers.claim_subject,
+            _found_mentions(entities.found_names(), texts, sentences or {}),
         )
+
+
+def _found_mentions(
+    found: Sequence[tuple[Ref, str]],
+    texts: Mapping[str, str],
+    sentences: Mapping[str, Sequence[tuple[int, int]]],
+) -> tuple[tuple[Mention, str], ...]:
+    """Each found name as a mention in its sentence (the line around it where the
+    document has no sentence there)."""
+    out = []
+    starts = {doc: [s for s, _ in spans] for doc, spans in sentences.items()}
+    for ref, entity in sorted(found, key=lambda pair: pair[0].node):
+        spans = sentences.get(ref.document, ())
+        i = bisect_right(starts.get(ref.document, []), ref.start) - 1
+        if i >= 0 and spans[i][1] >= ref.end:
+            sentence = spans[i]
+        else:
+            text = texts[ref.document]
+            line_end = text.find("\n", ref.end)
+            sentence = (text.rfind("\n", 0, ref.start) + 1, len(text) if line_end < 0 else line_end)
+        mention = Mention(ref.document, ref.start, ref.end, ref.type, ref.text, *sentence)
+        out.append((mention, entity))
+    return tuple(out)
 
 
 @contextmanager

@@ -48,6 +48,18 @@ class Entities:
         entity = self.by_root.get(self.union.find(ref.node))
         return entity.id if entity else None
 
+    def found_names(self) -> list[tuple[Ref, str]]:
+        """Names the NER missed that the corpus names elsewhere (``rescan``), with their
+        entity: they are stored as mentions of their own, so a reader sees every
+        occurrence."""
+        found = []
+        for ref in self.live:
+            if ref.origin == RESCAN:
+                ident = self.entity_of(ref)
+                if ident:
+                    found.append((ref, ident))
+        return found
+
     def mention_entity(self) -> dict[int, str]:
         """Stored mention row -> entity id."""
         found = {}
@@ -93,7 +105,8 @@ def build_entities(
             name=name,
             type=kind,
             aliases=_aliases(inp, reading, refs, members),
-            mentions=len({r.row for r in members if r.origin == MENTION}),
+            mentions=len({r.row for r in members if r.origin == MENTION})
+            + sum(r.origin == RESCAN for r in members),
             documents=tuple(sorted({r.document for r in members})),
         )
     # Roles and affiliations, now that organisations have names.

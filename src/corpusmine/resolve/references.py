@@ -35,6 +35,18 @@ class References:
     descriptions: Mapping[Ref, Description]
 
 
+def _one_word_name(display: str) -> bool:
+    """A single word written as a name: a capital, then lower-case letters (not an
+    all-capital headline word, which ``acronym`` covers when it is one)."""
+    return (
+        " " not in display
+        and len(display) >= 3
+        and display[0].isupper()
+        and display[1:].replace("-", "").replace("'", "").isalpha()
+        and not display[1:].isupper()
+    )
+
+
 def used_definitions(inp: ResolveInput) -> dict[tuple[str, str], Definition]:
     """The first definition per (document, acronym) of every acronym used as a mention."""
     used = {inp.name(r).display for r in inp.mentions if inp.name(r).acronym}
@@ -92,8 +104,14 @@ def gather(
             continue
         if len(analysed.display.split()) >= 2 and analysed.display[0].isupper() or analysed.acronym:
             names[analysed.display].append(ref.type)
+        elif _one_word_name(analysed.display) and not reading.common(ref):
+            # One capitalised word ("Colts", "Gigante") the corpus never writes in lower
+            # case; ``rescan`` takes it only standing alone (not inside a longer name).
+            names[analysed.display].append(ref.type)
     taken = {doc: SpanIndex(refs) for doc, refs in _group(mentions + long_refs).items()}
-    found = rescan(inp.texts, {d: majority_type(t) for d, t in names.items()}, taken)
+    found = rescan(
+        inp.texts, {d: majority_type(t) for d, t in names.items()}, taken, inp.lex.function_words
+    )
     # Coordinations: "West and North Northants Council".
     proper_keys = {
         (r.type, name(r).tokens) for r in mentions if r.type in ("ORG", "GPE") and reading.proper(r)

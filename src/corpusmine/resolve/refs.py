@@ -78,13 +78,17 @@ def rescan(
     texts: Mapping[str, str],
     names: Mapping[str, str],
     taken: Mapping[str, SpanIndex],
+    function_words: frozenset[str] = frozenset(),
 ) -> list[Ref]:
     """Occurrences of known names (display form -> type) that no reference covers yet.
 
     Matching is word by word and case-sensitive, longest name first; a possessive "'s"
-    on the last word is allowed ("Children's Trust's").
+    on the last word is allowed ("Children's Trust's"). A one-word name counts only
+    standing alone: no capitalised word next to it on its line but a function word
+    ("The Colts"), so "Smith" is not found inside "Will Smith".
     """
     known = _KnownNames(names)
+    known.function_words = function_words
     found: list[Ref] = []
     for document in sorted(texts):
         text = texts[document]
@@ -96,6 +100,8 @@ def rescan(
             if match is None:
                 continue
             n, kind = match
+            if n == 1 and not _stands_alone(words, i, matches, text, known.function_words):
+                continue
             start, end = matches[i].start(), matches[i + n - 1].end()
             last = words[i + n - 1]
             if strip_possessive(last) != last:
@@ -109,6 +115,8 @@ def rescan(
 class _KnownNames:
     """Names by their words, for ``rescan``: a window of the text is looked up whole
     instead of being compared with every name that starts with its first word."""
+
+    function_words: frozenset[str] = frozenset()
 
     def __init__(self, names: Mapping[str, str]) -> None:
         self._lengths: dict[str, list[int]] = defaultdict(list)  # first word -> lengths
@@ -148,6 +156,32 @@ class _KnownNames:
             if found is not None and not _runs_over_line(matches, i, n, text):
                 return n, found[1]
         return None
+
+
+def _stands_alone(
+    words: list[str],
+    i: int,
+    matches: list[re.Match[str]],
+    text: str,
+    function_words: frozenset[str],
+) -> bool:
+    """Is word ``i`` (a one-word name) not part of a longer capitalised run?"""
+    for k in (i - 1, i + 1):
+        if not 0 <= k < len(words):
+            continue
+        a, b = (matches[k].end(), matches[i].start()) if k < i else (
+            matches[i].end(), matches[k].start())  # fmt: skip
+        gap = text[a:b]
+        if gap.strip() and gap.strip() not in ("'s", "’s", "'"):
+            continue  # punctuation between: not one name
+        if "\n" in gap:
+            continue
+        word = words[k]
+        if word[0].isupper() and word.lower() not in function_words:
+            return False
+        if word[0].isdigit():
+            return False
+    return True
 
 
 def _runs_over_line(matches: list[re.Match[str]], i: int, n: int, text: str) -> bool:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DatabaseError
-from ..records import CandidateReferences, Entity, Extraction
+from ..records import CandidateReferences, Entity, Extraction, Mention
 from .reads import Reads
 from .schema import APPLICATION_ID, MIGRATIONS, QUERY_INDEXES, SCHEMA_V1, SCHEMA_VERSION
 
@@ -271,11 +271,14 @@ class Store(Reads):
         quote_speakers: Iterable[tuple[int, str | None]] = (),
         claim_subjects: Iterable[tuple[int, str | None, str | None]] = (),
         entity_words: Iterable[tuple[str, int, str]] | None = None,
+        found_mentions: Iterable[tuple[Mention, str]] = (),
     ) -> None:
         """Store the result of resolution in one transaction.
 
         ``entity_words`` are (entity id, name number, word) rows for ``entities_with_words``;
         without them that index is marked missing and name look-ups scan the entities.
+        ``found_mentions`` (mention, entity id) are names resolution found untagged; they
+        replace the last ones.
         """
         conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
@@ -301,7 +304,18 @@ class Store(Reads):
                     for e in entities
                 ],
             )  # fmt: skip
-            conn.execute("UPDATE mentions SET entity_id = NULL")
+            conn.execute("DELETE FROM mentions WHERE origin IS NOT NULL")
+            conn.executemany(
+                "INSERT INTO mentions (document, start, end, label, text, sentence_start,"
+                " sentence_end, normalized, date_mod, entity_id, origin)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,'corpus')",
+                [
+                    (m.document, m.start, m.end, m.label, m.text, m.sentence_start,
+                     m.sentence_end, m.normalized, m.date_mod, entity)
+                    for m, entity in found_mentions
+                ],
+            )  # fmt: skip
+            conn.execute("UPDATE mentions SET entity_id = NULL WHERE origin IS NULL")
             conn.executemany(
                 "UPDATE mentions SET entity_id = ? WHERE id = ?",
                 [(entity, mention) for mention, entity in mention_entities],

@@ -135,13 +135,23 @@ class Reads:
             "SELECT id, document, start, end, label, text, sentence_start, sentence_end,"
             " normalized, date_mod FROM mentions"
         )
+        sql += " WHERE origin IS NULL"  # names resolution found are its output, not input
         params: tuple[Any, ...] = ()
         if document is not None:
-            sql += " WHERE document = ?"
+            sql += " AND document = ?"
             params = (document,)
         for row in self.conn.execute(sql + " ORDER BY document, start, end", params):
             values = dict(row)
             yield values.pop("id"), Mention(**values)
+
+    def sentence_spans(self) -> dict[str, list[tuple[int, int]]]:
+        """Document id -> its sentences' (start, end), in text order."""
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for document, start, end in self.conn.execute(
+            "SELECT document, start, end FROM sentences ORDER BY document, start"
+        ):
+            spans.setdefault(document, []).append((start, end))
+        return spans
 
     def candidate_references(self) -> dict[str, CandidateReferences]:
         """Document id -> its stored candidate references, for every document extract

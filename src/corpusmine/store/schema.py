@@ -6,7 +6,7 @@ newer than ``SCHEMA_VERSION`` is refused, never overwritten.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 APPLICATION_ID = 0x636D696E  # "cmin": marks a file as a corpusmine database
 
 # Indexes the queries rely on, added after version 1 was released: part of every new
@@ -227,6 +227,14 @@ CREATE TABLE IF NOT EXISTS entity_words (
 ) WITHOUT ROWID;
 """
 
+# Resolution stores the occurrences of a corpus's names the NER missed ("Colts" tagged in
+# one article, untagged in the next) as mentions of their own origin: NULL for what
+# extract found, 'corpus' for these. Each resolution replaces all of them, and they are
+# never resolution's input, so re-resolving gives the same result.
+MENTION_ORIGIN = """
+ALTER TABLE mentions ADD COLUMN origin TEXT;
+"""
+
 # Version n -> n + 1.
 MIGRATIONS: dict[int, str] = {
     1: CANDIDATE_REFERENCES,
@@ -234,4 +242,5 @@ MIGRATIONS: dict[int, str] = {
     3: DOCUMENT_PAGES,
     4: MEETINGS,
     5: ENTITY_WORDS,
+    6: MENTION_ORIGIN,
 }
