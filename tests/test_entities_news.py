@@ -455,3 +455,48 @@ def test_found_names_are_stored_mentions_and_re_resolving_keeps_them(tmp_path: P
         again = sorted((m.document, m.start, m.end, m.entity_id) for m in store.mentions())
     assert ("b", start, start + 4) not in {(d, s, e) for d, s, e, _ in first}
     assert first == again
+
+
+# --- one writer's lower case does not make a name a common word --------------------------
+
+
+def test_a_name_one_writer_types_in_lower_case_is_still_a_name() -> None:
+    corpus = {
+        f"d{i}": (
+            f"Striker Tomasz Wielgus scored twice. Wielgus now has {i + 9} goals this season.",
+            {"PERSON": ["Tomasz Wielgus", "Wielgus"]},
+        )
+        for i in range(5)
+    }
+    corpus["blog"] = ("honestly the club should sell wielgus before the window shuts.", {})
+    # The model types the surname alone as an organisation here.
+    corpus["notes"] = ("Wielgus trained alone on Friday.", {"ORG": ["Wielgus"]})
+    resolution = resolve(corpus)
+    assert one_entity(resolution, "Tomasz Wielgus", "Wielgus").documents == tuple(
+        sorted([*(f"d{i}" for i in range(5)), "notes"])
+    )
+
+
+def test_a_word_many_documents_write_in_lower_case_stays_common() -> None:
+    corpus = {
+        "a": ("Foster carers met the council on Monday.", {"PERSON": ["Foster"]}),
+        "b": ("The agency needs more foster carers.", {}),
+        "c": ("Families who foster children get an allowance.", {}),
+    }
+    resolution = resolve(corpus)
+    assert not any(e.type == "PERSON" and "Foster" in e.aliases for e in resolution.entities)
+
+
+def test_a_surname_typed_as_an_organisation_is_the_person_despite_debris() -> None:
+    corpus = {
+        "a": (
+            "Coach Lena Marsh signed a new contract. Marsh said she was delighted.",
+            {"PERSON": ["Lena Marsh", "Marsh"]},
+        ),
+        "b": ("Marsh will lead the team next season.", {"ORG": ["Marsh"]}),
+        # A run of text the model took for one organisation name.
+        "c": ("Marsh - - two years at the club - - has won the cup.", {"ORG": ["Marsh - - two"]}),
+    }
+    resolution = resolve(corpus)
+    person = one_entity(resolution, "Lena Marsh")
+    assert "b" in person.documents, [(e.name, e.type, e.documents) for e in resolution.entities]

@@ -103,15 +103,29 @@ def link_all(
     )
     # Words of the corpus's organisation names written with two words or more
     # ("Dell Inc.", "Dell Computer"): such a word alone may be the organisation.
+    # Only words standing on their own count: a run of text the model took for one name
+    # ("Teixeira - - eight years", "Red Sox-Teixeira") is no organisation of that name.
     org_words = frozenset(
         word
         for r in refs.all
-        if r.type == "ORG" and reading.proper(r) and len(reading.name(r).display.split()) >= 2
+        if r.type == "ORG" and reading.proper(r) and _written_as_name(reading.name(r).display)
         for word in reading.name(r).tokens
+        if word in _spaced_words(reading.name(r).display)
     )
     for document in sorted(refs.by_doc):
         _link_document(resolver, document, corpus_anchors, corpus_people, org_words, links)
     return Links(MappingProxyType(links.targets), frozenset(links.dropped))
+
+
+def _written_as_name(display: str) -> bool:
+    """Two words or more, each with a letter (no dash or stray punctuation between)."""
+    parts = display.split()
+    return len(parts) >= 2 and all(any(c.isalpha() for c in part) for part in parts)
+
+
+def _spaced_words(display: str) -> frozenset[str]:
+    """The display's words set off by spaces, lower-cased, without trailing punctuation."""
+    return frozenset(part.lower().strip(".,;:'’") for part in display.split())
 
 
 def _link_document(

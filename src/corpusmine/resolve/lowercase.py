@@ -10,7 +10,7 @@ Service" is a description to resolve in context rather than a proper name.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -29,10 +29,11 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*|[^\sA-Za-z]")
 _BREAK = " \n"
 
 
-def lowercase_phrases(
+def lowercase_documents(
     texts: Iterable[str], wanted: Iterable[tuple[str, ...]], lex: Lexicon
-) -> frozenset[tuple[str, ...]]:
-    """The phrases of ``wanted`` (comparison tokens) that occur written in lower case."""
+) -> dict[tuple[str, ...], int]:
+    """Each phrase of ``wanted`` written in lower case, with the number of texts that
+    write it so."""
     by_length: dict[int, set[tuple[str, ...]]] = defaultdict(set)
     # The lengths of the phrases a pair of tokens starts: a text's n-grams are built
     # only for the lengths its pairs of tokens call for.
@@ -41,7 +42,7 @@ def lowercase_phrases(
         by_length[len(phrase)].add(phrase)
         if len(phrase) >= 2:
             pair_lengths[phrase[:2]].add(len(phrase))
-    found: set[tuple[str, ...]] = set()
+    found: Counter[tuple[str, ...]] = Counter()
     coded: dict[str, str] = {}  # chunks repeat: code each distinct chunk once
     words: dict[str, tuple[str, ...]] = {}
     for text in texts:
@@ -49,13 +50,14 @@ def lowercase_phrases(
         for chunk in set(chunks).difference(coded):
             coded[chunk] = _code(chunk, lex, words)
         tokens = ("".join(map(coded.__getitem__, chunks)) + _BREAK).split(" ")
-        found |= by_length[1].intersection(_ngrams(tokens, 1))
+        here = by_length[1].intersection(_ngrams(tokens, 1))
         lengths: set[int] = set()
         for pair in pair_lengths.keys() & set(_ngrams(tokens, 2)):
             lengths |= pair_lengths[pair]
         for n in lengths:
-            found |= by_length[n].intersection(_ngrams(tokens, n))
-    return frozenset(found)
+            here |= by_length[n].intersection(_ngrams(tokens, n))
+        found.update(here)
+    return dict(found)
 
 
 def _ngrams(tokens: list[str], n: int) -> Iterator[tuple[str, ...]]:

@@ -18,9 +18,13 @@ from types import MappingProxyType
 from ..records import Coordination, Definition
 from .descriptions import Description, of_candidate
 from .inputs import ResolveInput
-from .lowercase import lowercase_phrases
+from .lowercase import lowercase_documents
 from .reading import Reading
 from .refs import COORDINATION, DESCRIPTION, LONG_FORM, Ref, SpanIndex, majority_type, rescan
+
+# A phrase is common (not a name) when the texts writing it in lower case are more than
+# a quarter of those that write it as a mention.
+LOWERCASE_SHARE = 4
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,18 @@ def read_names(inp: ResolveInput, definitions: Mapping[tuple[str, str], Definiti
         inp.name(r).tokens for r in inp.mentions if r.type in ("ORG", "PERSON", "GPE", "OTHER")
     }
     wanted |= {inp.names(d.long, "ORG").tokens for d in definitions.values()}
-    return Reading(inp.names, lowercase_phrases(inp.texts.values(), wanted, inp.lex))
+    lower = lowercase_documents(inp.texts.values(), wanted, inp.lex)
+    # One writer's lower case ("land teixeira ...") does not make a name common when
+    # many more documents capitalise it: lower case must be in over a quarter as many.
+    capitalised: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for r in inp.mentions:
+        capitalised[inp.name(r).tokens].add(r.document)
+    common = frozenset(
+        phrase
+        for phrase, count in lower.items()
+        if count * LOWERCASE_SHARE > len(capitalised.get(phrase, ()))
+    )
+    return Reading(inp.names, common)
 
 
 def gather(
