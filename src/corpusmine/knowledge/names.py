@@ -60,13 +60,35 @@ def _lower_set(values: object) -> frozenset[str]:
 @cache
 def job_titles() -> tuple[str, ...]:
     """Titles marked as ROLE wherever they appear capitalised (``job_titles.yaml`` titled)."""
-    return tuple(load_yaml("job_titles.yaml").get("titled") or ())
+    return tuple(load_yaml("job_titles.yaml")["titled"])
+
+
+@dataclass(frozen=True)
+class ComposedTitles:
+    """Capitalised titles built as rank* head [of|for] words* service (``composed``)."""
+
+    ranks: frozenset[str]
+    heads: frozenset[str]
+    links: frozenset[str]
+    services: frozenset[str]
+
+
+@cache
+def composed_titles() -> ComposedTitles:
+    """The parts of composed job titles ("Executive Director People Services"), as written."""
+    data = load_yaml("job_titles.yaml")["composed"]
+    return ComposedTitles(
+        ranks=frozenset(data["ranks"]),
+        heads=frozenset(data["heads"]),
+        links=frozenset(data["links"]),
+        services=frozenset(data["services"]),
+    )
 
 
 @cache
 def appositive_titles() -> frozenset[str]:
     """Role words recognised in appositions ("X, chairman of ..."), lower case."""
-    return _lower_set(load_yaml("job_titles.yaml").get("appositive"))
+    return _lower_set(load_yaml("job_titles.yaml")["appositive"])
 
 
 @cache

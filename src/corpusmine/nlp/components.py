@@ -9,11 +9,11 @@ from __future__ import annotations
 from functools import cache
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..knowledge import job_titles, not_entities, ratings
+from ..knowledge import composed_titles, job_titles, not_entities, ratings
 
 
 @Language.component("corpusmine_block_boundaries", assigns=["token.is_sent_start"])
@@ -42,9 +42,22 @@ class RoleMarker:
         self.matcher = PhraseMatcher(nlp.vocab)
         titles = job_titles()
         self.matcher.add("ROLE", [nlp.make_doc(title.replace("’", "'")) for title in titles])
+        parts = composed_titles()
+        self.composed = Matcher(nlp.vocab)
+        self.composed.add(
+            "ROLE",
+            [[
+                {"ORTH": {"IN": sorted(parts.ranks)}, "OP": "*"},
+                {"ORTH": {"IN": sorted(parts.heads)}},
+                {"LOWER": {"IN": sorted(parts.links)}, "OP": "?"},
+                {"TEXT": {"REGEX": r"^([A-Z][A-Za-z-]*|'s)$"}, "OP": "*"},
+                {"ORTH": {"IN": sorted(parts.services)}},
+            ]],
+        )  # fmt: skip
 
     def __call__(self, doc: Doc) -> Doc:
-        found = [Span(doc, start, end, label="ROLE") for _, start, end in self.matcher(doc)]
+        matches = self.matcher(doc) + self.composed(doc)
+        found = filter_spans([Span(doc, start, end, label="ROLE") for _, start, end in matches])
         if not found:
             return doc
         # Titles win over whatever the statistical model guessed for the same words.
