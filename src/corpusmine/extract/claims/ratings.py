@@ -123,7 +123,7 @@ def _subject_and_area(
 def _nearest_before(finder: SubjectFinder, grade: Span) -> Phrase | None:
     """A headline grade with no verb: the organisation named just before it."""
     for cand in reversed(finder.candidates):
-        judged = not claim_vocabulary().judges_others(cand.key)
+        judged = not finder.judges_others(cand.key)
         if judged and grade.sent.start <= cand.token < grade.start:
             return finder.resolve(grade.doc[cand.token])
     return None

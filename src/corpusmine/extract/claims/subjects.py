@@ -20,7 +20,8 @@ from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from ...knowledge import claim_vocabulary, pronouns
+from ...knowledge import claim_vocabulary, pronouns, quote_lexicon
+from ..quotes.speaker_finder import reporting_mentions
 from .context import ClaimContext
 from .records import Phrase
 
@@ -89,12 +90,23 @@ class SubjectFinder:
             if ent.label_ in ("GPE", "LOC")
             for word in _KEY_WORD.findall(ent.text.lower().replace("’", "'"))
         }
+        # Bodies that judge others: a head class that says so ("the regulator") or an
+        # organisation the document shows inspecting ("Ofsted inspectors", "rated by X").
+        self.assessors = frozenset(
+            self.key(self.noun_phrase(ent.root))
+            for ent in reporting_mentions(ctx.doc, quote_lexicon())
+        )
         self.candidates = self._candidates()
         # What the body's own claims are mostly about (``set_topic``); the headline's
         # organisation is only a fallback for events and ratings ("was inspected in May").
         self.topic: Phrase | None = None
         self.title_topic: Phrase | None = self._title_topic()
         self.event_topic: Phrase | None = None
+
+    def judges_others(self, key: tuple[str, str]) -> bool:
+        """Whether a subject key names an assessing body: its grades are of someone else,
+        and "it" or a title never stands for it."""
+        return claim_vocabulary().judges_others(key) or key in self.assessors
 
     # --- phrases ----------------------------------------------------------------------
 
@@ -168,7 +180,7 @@ class SubjectFinder:
                     continue
                 if key[0] and cand.key[0] != key[0]:
                     continue
-            elif claim_vocabulary().judges_others(cand.key):
+            elif self.judges_others(cand.key):
                 continue
             return cand
         return None
@@ -212,7 +224,7 @@ class SubjectFinder:
             if (
                 first.start <= cand.token < first.end
                 and cand.key[0]
-                and not claim_vocabulary().judges_others(cand.key)
+                and not self.judges_others(cand.key)
             ):
                 return cand.phrase
         return None

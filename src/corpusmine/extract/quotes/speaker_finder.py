@@ -543,13 +543,16 @@ def report_organisation(doc: Doc, lexicon: QuoteLexicon) -> str | None:
     """The organisation whose report or inspectors a document quotes, when it says so:
     an ORG modifying a report noun ("Ofsted inspectors", "the Ofsted report"), the
     subject of an inspecting verb ("Ofsted inspected") or its ``by`` agent."""
-    votes: Counter[str] = Counter()
-    for ent in doc.ents:
-        if ent.label_ == "ORG" and _names_reporter(ent.root, lexicon):
-            votes[_norm(ent.text)] += 1
+    votes: Counter[str] = Counter(_norm(ent.text) for ent in reporting_mentions(doc, lexicon))
     if not votes:
         return None
     return votes.most_common(1)[0][0]
+
+
+def reporting_mentions(doc: Doc, lexicon: QuoteLexicon) -> list[Span]:
+    """ORG mentions the document shows inspecting or reporting: "Ofsted inspectors", "the
+    CQC report", "the Inspectorate visited", "rated inadequate by Ofsted"."""
+    return [e for e in doc.ents if e.label_ == "ORG" and _names_reporter(e.root, lexicon)]
 
 
 def _names_reporter(root: Token, lexicon: QuoteLexicon) -> bool:
