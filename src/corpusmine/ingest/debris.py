@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import cache
 
-from ..knowledge import load_yaml
+from ..knowledge import debris_rules
 
 
 @dataclass(frozen=True)
@@ -16,27 +14,6 @@ class Line:
     start: int
     end: int
     text: str
-
-
-@dataclass(frozen=True)
-class DebrisRules:
-    lines: tuple[re.Pattern[str], ...]
-    teasers: tuple[re.Pattern[str], ...]
-    caption_min_chars: int
-
-
-@cache
-def debris_rules() -> DebrisRules:
-    data = load_yaml("debris.yaml")
-
-    def compile_all(key: str) -> tuple[re.Pattern[str], ...]:
-        return tuple(re.compile(rf"\s*(?:{p})\s*", re.IGNORECASE) for p in data.get(key, ()))
-
-    return DebrisRules(
-        lines=compile_all("lines"),
-        teasers=compile_all("teasers"),
-        caption_min_chars=int(data.get("caption_min_chars", 3)),
-    )
 
 
 def doubled(text: str, min_chars: int) -> str | None:

@@ -15,8 +15,8 @@ or frozenset built in a ``@cache`` function), so every caller shares one copy.
 from __future__ import annotations
 
 from .claims import ClaimVocabulary, EventKind, claim_vocabulary
-from .documents import kind_names
-from .entities import EntityWords, entity_words
+from .documents import DebrisRules, debris_rules, kind_names
+from .entities import EntityWords, entity_words, organisation_patterns
 from .files import hash_models, load_csv, load_jsonl, load_lines, load_yaml, models_dir
 from .formats import DocxStyles, HtmlRules, PdfRules, docx_styles, html_rules, pdf_rules
 from .minutes import MinutesLexicon, minutes_lexicon
@@ -69,12 +69,15 @@ __all__ = [
     "composed_titles",
     "docx_styles",
     "entity_words",
+    "organisation_patterns",
     "function_words",
     "hash_models",
     "honorifics",
     "html_rules",
     "job_titles",
     "kind_names",
+    "DebrisRules",
+    "debris_rules",
     "load_csv",
     "load_jsonl",
     "load_lines",

@@ -1,12 +1,14 @@
 """Words around entity names (``models/entities.yaml``): group nouns after a person's
-name, and company suffixes."""
+name, and company suffixes; the entity-ruler patterns of ``models/organisations.jsonl``."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
-from .files import load_yaml
+from .files import load_jsonl, load_yaml
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,17 @@ def entity_words() -> EntityWords:
     data = load_yaml("entities.yaml")
 
     def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower().rstrip(".") for w in data.get(key) or ())
+        return frozenset(str(w).lower().rstrip(".") for w in data[key])
 
     return EntityWords(words("group_nouns"), words("company_suffixes"), words("person_suffixes"))
+
+
+@cache
+def organisation_patterns() -> tuple[Mapping[str, Any], ...]:
+    """spaCy EntityRuler patterns (label, pattern, optional id) for bodies and places the
+    statistical model gets wrong, or names by a general rule (``organisations.jsonl``)."""
+    patterns = load_jsonl("organisations.jsonl")
+    for n, p in enumerate(patterns, 1):
+        if "label" not in p or "pattern" not in p:
+            raise ValueError(f"organisations.jsonl: pattern {n} needs a label and a pattern")
+    return tuple(patterns)

@@ -8,7 +8,7 @@ import spacy
 from spacy.language import Language
 
 from ..errors import ModelNotInstalled
-from ..knowledge import load_jsonl
+from ..knowledge import organisation_patterns
 from . import acronyms, components, names  # noqa: F401  (registers our factories)
 from .attributes import adopt_into
 from .ops import load_with_numpy_blas
@@ -46,7 +46,7 @@ def build_pipeline(name: str | None = None) -> Language:
         "entity_ruler", name="corpusmine_entity_ruler", config={"overwrite_ents": True},
         **ruler_position,
     )  # fmt: skip
-    ruler.add_patterns([{k: v for k, v in p.items()} for p in load_jsonl("organisations.jsonl")])
+    ruler.add_patterns([dict(p) for p in organisation_patterns()])
     if anchor:  # headlines re-tagged, spans trimmed, names propagated (nlp/names.py)
         nlp.add_pipe("corpusmine_names", after=anchor)
     nlp.add_pipe(
