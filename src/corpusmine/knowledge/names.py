@@ -118,16 +118,16 @@ def name_lexicon() -> NameLexicon:
         titled_roles=job_titles(),
         short_forms=MappingProxyType(short_forms),
         function_words=function_words(),
-        contrast_words=_lower_set(names.get("contrast_words")),
-        determiners=_lower_set(descriptions.get("determiners")),
+        contrast_words=_lower_set(names["contrast_words"]),
+        determiners=_lower_set(descriptions["determiners"]),
         rules=(),
-        generic_modifiers=_lower_set(descriptions.get("generic_modifiers")),
-        blocking_modifiers=_lower_set(descriptions.get("blocking_modifiers")),
-        compound_followers=_lower_set(descriptions.get("compound_followers")),
+        generic_modifiers=_lower_set(descriptions["generic_modifiers"]),
+        blocking_modifiers=_lower_set(descriptions["blocking_modifiers"]),
+        compound_followers=_lower_set(descriptions["compound_followers"]),
         not_entities=frozenset(line.lower() for line in not_entities()),
     )
     rules = []
-    for raw in descriptions.get("rules") or ():
+    for raw in descriptions["rules"]:
         rules.append(
             DescriptionRule(
                 heads=_lower_set(raw.get("heads")),
