@@ -132,6 +132,11 @@ def emit(
         buffer = io.StringIO()
         print_table(Console(file=buffer, width=200), rows, columns, title=f"{title} ({len(rows)})")
         text = buffer.getvalue()
+    _write_or_echo(text, output)
+
+
+def _write_or_echo(text: str, output: str | None) -> None:
+    """Write ``text`` to ``output`` (saying so on stderr), or print it."""
     if output:
         Path(output).write_text(text, encoding="utf-8")
         click.echo(f"wrote {output}", err=True)
@@ -578,11 +583,7 @@ def report(output_format: str, output: str | None, db: str) -> None:
         text = found.to_json() + "\n"
     else:
         text = found.to_markdown()
-    if output:
-        Path(output).write_text(text, encoding="utf-8")
-        click.echo(f"wrote {output}", err=True)
-    else:
-        click.echo(text, nl=False)
+    _write_or_echo(text, output)
 
 
 def main() -> None:

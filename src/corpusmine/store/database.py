@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -111,8 +111,7 @@ class Store(Reads):
         new file at once must not both apply a migration (ALTER TABLE is not idempotent).
         """
         conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with _immediate(conn):
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version < SCHEMA_VERSION:
                 steps = [SCHEMA_V1] if version == 0 else []
@@ -121,11 +120,6 @@ class Store(Reads):
                     conn.execute(statement)
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
 
     def _quick_check(self) -> None:
         """Refuse a damaged file before anything reads or writes it."""
@@ -188,8 +182,7 @@ class Store(Reads):
         source = extraction.document
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with _immediate(conn):
             conn.execute("DELETE FROM meta WHERE key = ?", (RESOLVED_STATE,))
             conn.execute("DELETE FROM documents WHERE id = ?", (source.id,))
             conn.execute(
@@ -256,13 +249,6 @@ class Store(Reads):
                 " VALUES (?,?,?,?,?,?)",
                 _candidate_rows(source.id, extraction.references),
             )
-            conn.execute("COMMIT")
-        except BaseException:
-            # SQLite has already rolled back after some errors (a full disk): a second
-            # ROLLBACK would replace the real error with "no transaction is active".
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
 
     def replace_entities(
         self,
@@ -281,8 +267,7 @@ class Store(Reads):
         replace the last ones.
         """
         conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with _immediate(conn):
             conn.execute("DELETE FROM entities")
             conn.execute("DELETE FROM entity_words")
             if entity_words is None:
@@ -328,13 +313,6 @@ class Store(Reads):
                 "UPDATE claims SET subject_id = ?, speaker_id = ? WHERE id = ?",
                 [(subject, speaker, claim) for claim, subject, speaker in claim_subjects],
             )
-            conn.execute("COMMIT")
-        except BaseException:
-            # SQLite has already rolled back after some errors (a full disk): a second
-            # ROLLBACK would replace the real error with "no transaction is active".
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
 
     def set_meta(self, key: str, value: str) -> None:
         self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
@@ -342,31 +320,17 @@ class Store(Reads):
     def set_meta_together(self, values: dict[str, str]) -> None:
         """Several meta values in one transaction: readers see all of them or none."""
         conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with _immediate(conn):
             conn.executemany(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", list(values.items())
             )
-            conn.execute("COMMIT")
-        except BaseException:
-            # SQLite has already rolled back after some errors (a full disk): a second
-            # ROLLBACK would replace the real error with "no transaction is active".
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
 
     def delete_documents(self, document_ids: Iterable[str]) -> None:
         """Drop documents and everything extracted from them, in one transaction."""
         conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with _immediate(conn):
             conn.execute("DELETE FROM meta WHERE key = ?", (RESOLVED_STATE,))
             conn.executemany("DELETE FROM documents WHERE id = ?", [(d,) for d in document_ids])
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
 
     def set_origin(self, document_id: str, origin: str) -> None:
         """Record where a stored document's file is now (it moved, content unchanged)."""
@@ -375,6 +339,22 @@ class Store(Reads):
     def remember_aliases(self, pairs: list[tuple[str, str]]) -> None:
         """Keep alias corrections for later runs (see ``stored_aliases``)."""
         self.set_meta("aliases", json.dumps([list(pair) for pair in pairs]))
+
+
+@contextlib.contextmanager
+def _immediate(conn: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction (BEGIN IMMEDIATE takes the write lock at once): committed
+    when the block ends, rolled back on any exception, Ctrl-C included."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        conn.execute("COMMIT")
+    except BaseException:
+        # SQLite has already rolled back after some errors (a full disk): a second
+        # ROLLBACK would replace the real error with "no transaction is active".
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
 
 
 def _save_meeting(conn: sqlite3.Connection, extraction: Extraction) -> None:
