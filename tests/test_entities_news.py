@@ -500,3 +500,29 @@ def test_a_surname_typed_as_an_organisation_is_the_person_despite_debris() -> No
     resolution = resolve(corpus)
     person = one_entity(resolution, "Lena Marsh")
     assert "b" in person.documents, [(e.name, e.type, e.documents) for e in resolution.entities]
+
+
+# --- a short given name is the full one, unless the corpus has two it could be ----------
+
+
+def test_a_short_given_name_joins_the_full_one_when_only_one_fits() -> None:
+    corpus = {
+        "a": (
+            "Frederick Osei, the former minister, died on Sunday.",
+            {"PERSON": ["Frederick Osei"]},
+        ),
+        "b": ("Fred Osei served two terms in parliament.", {"PERSON": ["Fred Osei"]}),
+        "c": (
+            "Alexander Brandt and Alexandra Brandt founded the firm; Alex Brandt now runs it.",
+            {"PERSON": ["Alexander Brandt", "Alexandra Brandt", "Alex Brandt"]},
+        ),
+        "d": (
+            "Dana Kiplagat and Dan Kiplagat ran the race.",
+            {"PERSON": ["Dana Kiplagat", "Dan Kiplagat"]},
+        ),
+    }
+    resolution = resolve(corpus)
+    one_entity(resolution, "Frederick Osei", "Fred Osei")
+    assert apart(resolution, "Alex Brandt", "Alexander Brandt")
+    assert apart(resolution, "Alex Brandt", "Alexandra Brandt")
+    assert apart(resolution, "Dana Kiplagat", "Dan Kiplagat")

@@ -1,9 +1,10 @@
 """People's names: when two forms name the same person, and when they never can.
 
 A full name is given name(s) + surname. Two full names are *compatible* when the
-surnames are equal and the given names agree (equal, or an initial of the other:
-"J Smithers" / "Jason Smithers"); only compatible names may merge, and only when the
-evidence is unambiguous. "Jason Smithers" and "Jane Smithers" never merge.
+surnames are equal and the given names agree (equal, an initial of the other:
+"J Smithers" / "Jason Smithers", or a short form: "Fred" / "Frederick"); only compatible
+names may merge, and only when the evidence is unambiguous. "Jason Smithers" and "Jane
+Smithers" never merge.
 
 A one-word name after honorifics ("Cllr Smithers", "Smithers", "Jason") is resolved in
 context: the one person of the document with that surname (or given name), else the one
@@ -50,9 +51,16 @@ def surname(tokens: Sequence[str]) -> str:
 
 
 def _given_compatible(a: str, b: str) -> bool:
+    """Equal; an initial of the other ("J" / "Jason"); or a short form the other begins
+    with, of three letters or more and two fewer at least ("Fred" / "Frederick", never
+    "Dan" / "Dana"). ``variant_pairs`` still keeps "Alex" apart when the corpus has both
+    an "Alexander" and an "Alexandra" of that surname."""
     if a == b:
         return True
-    return (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+    short, long = sorted((a, b), key=len)
+    if len(short) == 1:
+        return long.startswith(short)
+    return len(short) >= 3 and len(long) - len(short) >= 2 and long.startswith(short)
 
 
 def people_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
