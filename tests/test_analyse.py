@@ -66,12 +66,19 @@ def event(document: str, attribute: str, when: str, status: str = "past", **kw) 
 @pytest.mark.parametrize(
     ("value", "qualifier", "inside", "outside"),
     [
-        (500, "approximate", [450, 495, 550], [440, 560]),
-        (320, "approximate", [305, 335], [300, 340]),
+        # A hedge spans half the figure's rounding unit, never more than 5% of it.
+        (500, "approximate", [475, 495, 525], [470, 530]),
+        (100, "approximate", [95, 105], [67, 71, 90, 150]),  # delegates still needed
+        (320, "approximate", [315, 325], [310, 330]),
+        (30, "approximate", [29, 31], [27, 33, 43]),  # "some 30" dead
+        (7.6, "approximate", [7.56, 7.64], [7.5, 7.7]),  # a magnitude
+        (1_000_000_000, "approximate", [9.6e8, 1.04e9], [9.16e8, 1.1e9]),  # a budget
         (495, "exact", [495], [494, 496]),
         (1200, "exact", [1160, 1249], [1140, 1260]),
-        (300, "at_least", [300, 10_000], [299]),
-        (200, "at_most", [180, 200], [201, 150]),
+        # A bound is close to its figure on its open side only.
+        (300, "at_least", [300, 310], [299, 1000]),
+        (175, "at_least", [175], [176, 1163]),
+        (200, "at_most", [190, 200], [201, 180]),
     ],
 )
 def test_number_interval(value: float, qualifier: str, inside: list[float], outside: list[float]):
@@ -98,7 +105,7 @@ def test_figures_within_hedge_agree():
     dated = {"date_source": "header"}
     found = decide([claim("a", "count of children", "495", document_date="2023-03-20", **dated),
                     claim("b", "count of children", "500", qualifier="approximate",
-                          document_date="2023-03-23", **dated)])  # fmt: skip
+                          document_date="2023-03-20", **dated)])  # fmt: skip
     assert [f.verdict for f in found.agreements] == ["agree"]
     assert not found.contradictions
 

@@ -236,6 +236,90 @@ def test_change_over_time_is_not_a_contradiction(a, b, verdict):
     assert verdicts == [verdict]
 
 
+_DELEGATES = ("count of delegates", ("cruz", "person"))
+_DEATHS = ("count of deaths", ("qeshm", "place"))
+_BUDGET = ("amount", ("northshire council", "organisation"))
+
+
+@pytest.mark.parametrize(
+    ("what", "a", "b", "verdict"),
+    [
+        # An approximate figure agrees only within its roundness (at most 5%).
+        (_DELEGATES, ("100", "approximate", "2016-03-01", "Cruz still needs about 100 delegates."),
+         ("97", "exact", "2016-03-01", "Cruz still needs 97 delegates."), "agree"),
+        (_DELEGATES, ("100", "approximate", "2016-03-01", "Cruz still needs about 100 delegates."),
+         ("67", "exact", "2016-03-01", "Cruz still needs 67 delegates."), "contradict"),
+        (_DEATHS, ("500", "approximate", "2008-09-11", "Some 500 people died on Qeshm."),
+         ("495", "exact", "2008-09-11", "495 people died on Qeshm."), "agree"),
+        (_DEATHS, ("500", "approximate", "2008-09-11", "Some 500 people died on Qeshm."),
+         ("420", "exact", "2008-09-11", "420 people died on Qeshm."), "contradict"),
+        (_BUDGET, ("2000000", "approximate", "2024-02-01", "The council will spend about £2m."),
+         ("1960000", "exact", "2024-02-01", "The council will spend £1.96m."), "agree"),
+        (_BUDGET, ("2000000", "approximate", "2024-02-01", "The council will spend about £2m."),
+         ("1500000", "exact", "2024-02-01", "The council will spend £1.5m."), "contradict"),
+    ],
+)  # fmt: skip
+def test_an_approximate_figure_agrees_only_within_its_roundness(what, a, b, verdict):
+    assert _verdicts(what, a, b) == [verdict]
+
+
+@pytest.mark.parametrize(
+    ("what", "a", "b", "verdicts"),
+    [
+        # "at least X" is never an agreement with a much larger figure: a change when the
+        # days differ; on one day nothing either way (the group is only a check).
+        (_DELEGATES, ("175", "at_least", "2016-03-01", "Cruz has won at least 175 delegates."),
+         ("1163", "exact", "2016-03-08", "Cruz has won 1,163 delegates."), ["different_time"]),
+        (_DELEGATES, ("175", "at_least", "2016-03-01", "Cruz has won at least 175 delegates."),
+         ("1163", "exact", "2016-03-01", "Cruz has won 1,163 delegates."), ["check"]),
+        (_DEATHS, ("30", "at_least", "2008-09-10", "At least 30 people died on Qeshm."),
+         ("43", "exact", "2008-09-10", "43 people died on Qeshm."), ["check"]),
+        (_BUDGET, ("3000000", "at_least", "2024-02-01", "Council repairs will cost more than £3m."),
+         ("9000000", "exact", "2024-02-20", "Council repairs will cost £9m."), ["different_time"]),
+        # Close to its bound it may agree.
+        (_BUDGET, ("3000000", "at_least", "2024-02-01", "Council repairs will cost more than £3m."),
+         ("3100000", "exact", "2024-02-01", "Council repairs will cost £3.1m."), ["agree"]),
+        (_DEATHS, ("300", "at_least", "2008-09-10", "More than 300 people died on Qeshm."),
+         ("310", "exact", "2008-09-10", "310 people died on Qeshm."), ["agree"]),
+    ],
+)  # fmt: skip
+def test_at_least_never_agrees_with_a_much_larger_figure(what, a, b, verdicts):
+    assert _verdicts(what, a, b) == verdicts
+
+
+@pytest.mark.parametrize(
+    ("what", "a", "b", "verdict"),
+    [
+        # Close but different figures from different days: a moving figure, not agreement.
+        (_DELEGATES, ("100", "approximate", "2016-03-01", "Cruz still needs about 100 delegates."),
+         ("98", "exact", "2016-03-04", "Cruz still needs 98 delegates."), "check"),
+        (_DEATHS, ("500", "approximate", "2008-09-11", "Some 500 people died on Qeshm."),
+         ("495", "exact", "2008-09-13", "The death toll on Qeshm rose to 495."), "different_time"),
+        (_BUDGET, ("2000000", "approximate", "2024-02-01", "The council will spend about £2m."),
+         ("1960000", "exact", "2024-02-09", "The council will spend £1.96m."), "check"),
+        # Equal figures from different days may agree.
+        (_DEATHS, ("43", "exact", "2008-09-11", "43 people died on Qeshm."),
+         ("43", "exact", "2008-09-13", "The Qeshm earthquake killed 43 people."), "agree"),
+        (_BUDGET, ("2000000", "exact", "2024-02-01", "The council will spend £2m."),
+         ("2000000", "exact", "2024-02-09", "Northshire will spend £2m."), "agree"),
+    ],
+)  # fmt: skip
+def test_different_figures_from_different_days_do_not_agree(what, a, b, verdict):
+    assert _verdicts(what, a, b) == [verdict]
+
+
+def _verdicts(what, a, b) -> list[str]:
+    attribute, key = what
+    claims = [
+        figure(doc, value, date=day, sentence=sentence, qualifier=qualifier,
+               attribute=attribute, key=key)
+        for doc, (value, qualifier, day, sentence) in (("a", a), ("b", b))
+    ]  # fmt: skip
+    found = decide(claims)
+    return [f.verdict for group in (found.contradictions, found.agreements, found.changes,
+                                    found.checks) for f in group]  # fmt: skip
+
+
 def test_a_subject_the_sentence_does_not_name_is_not_compared():
     # "In all, 691 delegates are up for grabs" filed under the topic "Ted Cruz" (PolNeAR).
     found = decide([

@@ -112,6 +112,10 @@ def _figures(a: StoredClaim, b: StoredClaim) -> Relation | None:
             return None  # the same figure at two times says nothing either way
         if not when.known:
             return Relation(CHECK, f"'{a.value}' and '{b.value}' match, but not when they apply")
+        if va != vb and not when.same_day:
+            # Close figures of two different days are a moving figure at two moments
+            # ("about 100" delegates still needed, then 71), not two sources agreeing.
+            return _moved(a, b, when)
         return Relation(
             AGREE, f"'{a.value}' and '{b.value}' are compatible within their hedges, {when.how}"
         )
@@ -120,6 +124,10 @@ def _figures(a: StoredClaim, b: StoredClaim) -> Relation | None:
     if bool(scope_a) != bool(scope_b):
         wide = ", ".join(repr(c) for c in scope_a or scope_b)
         return Relation(CHECK, f"'{a.value}' and '{b.value}' cover different scopes ({wide})")
+    if _beyond_bound(a, va, vb) or _beyond_bound(b, vb, va):
+        # "at least 175" and 1,163: consistent, so never a contradiction; a change over time
+        # when the days differ, else nothing either way.
+        return _moved(a, b, when) if when.known and not when.same_day else None
     cues = sorted(set(changing(a)) | set(changing(b)))
     if when.apart or cues:
         why = f"the figure changes ({', '.join(repr(c) for c in cues)})" if cues else when.how
@@ -131,6 +139,23 @@ def _figures(a: StoredClaim, b: StoredClaim) -> Relation | None:
     )
 
 
+def _beyond_bound(bound: StoredClaim, value: float, other: float) -> bool:
+    """The other figure lies on the side a bound leaves open ("more than 300" and 1,000)."""
+    return (bound.qualifier == "at_least" and other > value) or (
+        bound.qualifier == "at_most" and other < value
+    )
+
+
+def _moved(a: StoredClaim, b: StoredClaim, when: _When) -> Relation:
+    """Two different figures from different days: a change over time when the sentences or
+    the dates' distance say so, else unclear."""
+    cues = sorted(set(changing(a)) | set(changing(b)))
+    if cues or when.apart:
+        why = f"the figure changes ({', '.join(repr(c) for c in cues)})" if cues else when.how
+        return Relation(DIFFERENT_TIME, f"'{a.value}' and '{b.value}': {why}")
+    return Relation(CHECK, f"'{a.value}' and '{b.value}' differ, {when.how}: it may have moved")
+
+
 @dataclass(frozen=True)
 class _When:
     """How the times two figures apply relate: known at all, the same moment (a
@@ -140,6 +165,7 @@ class _When:
     same_moment: bool
     apart: bool
     how: str
+    same_day: bool = False  # both for one day or period, or in documents of one date
 
 
 def _when(a: StoredClaim, b: StoredClaim) -> _When:
@@ -148,7 +174,7 @@ def _when(a: StoredClaim, b: StoredClaim) -> _When:
     if ta is not None and tb is not None:
         gap = date_gap_days(ta, tb)
         how = f"both for {a.as_of}" if gap == 0 else f"for different times ({a.as_of}, {b.as_of})"
-        return _When(True, gap == 0, gap > 0, how)
+        return _When(True, gap == 0, gap > 0, how, gap == 0)
     da, db = date_interval(a.document_date), date_interval(b.document_date)
     if da is None or db is None:
         return _When(False, False, False, "")
@@ -158,7 +184,7 @@ def _when(a: StoredClaim, b: StoredClaim) -> _When:
         return _When(True, False, True, f"in documents dated {gap} days apart")
     moment = explicit and gap <= vocab.same_moment_days
     how = f"in documents dated {gap} days apart" if gap else "in documents of the same date"
-    return _When(True, moment, False, how)
+    return _When(True, moment, False, how, gap == 0)
 
 
 def changing(claim: StoredClaim) -> list[str]:

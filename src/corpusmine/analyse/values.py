@@ -1,13 +1,12 @@
 """What a claimed value allows: a number interval from its hedge and rounding, a date
 interval from its granularity.
 
-"about 500" allows 450-550 (rounded to the hundred), so it agrees with 495; "2023-02"
+"about 500" allows 475-525 (rounded to the hundred, at most 5% off), so it agrees with 495; "2023-02"
 allows every day of February 2023, so it agrees with "2023" and not with "2022-11".
 """
 
 from __future__ import annotations
 
-import math
 from datetime import date, timedelta
 
 from ..knowledge import claim_vocabulary, temporal_lexicon
@@ -21,27 +20,39 @@ _SEASON_MONTHS = {season.code: season.start for season in temporal_lexicon().sea
 
 
 def number_interval(value: float, qualifier: str) -> Interval:
-    """The values a stated figure is compatible with, given its hedge and rounding."""
-    vocab = claim_vocabulary()
-    unit = rounding_unit(value)
+    """The values a stated figure is compatible with, given its hedge and rounding.
+
+    A hedge widens a figure only as far as its roundness allows: "about 500" is rounded to
+    the hundred, so it spans half that unit but never more than `approximate` of the value
+    (475-525); "about 100" spans 95-105, not 50-150. A bound ("at least 300", "nearly 200")
+    is close to its figure on one side only: "at least 175" is not 1,163.
+    """
+    slack = tolerance(value)
     if qualifier == "approximate":
-        slack = max(abs(value) * vocab.approximate_tolerance, unit / 2)
         return value - slack, value + slack
     if qualifier == "at_least":
-        return value, math.inf
+        return value, value + slack
     if qualifier == "at_most":
-        return value - abs(value) * vocab.near_bound_tolerance, value
+        return value - slack, value
     # An unhedged round figure ("1,200") is itself rounded.
-    zeros = _trailing_zeros(value)
-    if zeros >= vocab.exact_round_zeros:
-        return value - unit / 2, value + unit / 2
+    if _trailing_zeros(value) >= claim_vocabulary().exact_round_zeros:
+        return value - slack, value + slack
     return value, value
 
 
+def tolerance(value: float) -> float:
+    """How far a rounded or hedged figure may be from the true value: half its rounding
+    unit, capped at a fraction of the figure (models/hedges.yaml)."""
+    return min(rounding_unit(value) / 2, abs(value) * claim_vocabulary().approximate_tolerance)
+
+
 def rounding_unit(value: float) -> float:
-    """The place of the last non-zero digit: 500 -> 100, 320 -> 10, 495 -> 1."""
-    if value != int(value) or value == 0:
+    """The place of the last significant digit: 500 -> 100, 320 -> 10, 495 -> 1, 7.5 -> 0.1."""
+    if value == 0:
         return 0.0
+    if value != int(value):
+        decimals = len(repr(float(value)).split(".")[1].rstrip("0"))
+        return 10.0**-decimals
     return float(10 ** _trailing_zeros(value))
 
 

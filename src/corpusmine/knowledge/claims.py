@@ -48,7 +48,6 @@ class ClaimVocabulary:
     subject_stop_words: frozenset[str]
     hedges: tuple[tuple[tuple[str, ...], Qualifier], ...]  # (words, qualifier), longest first
     approximate_tolerance: float
-    near_bound_tolerance: float
     exact_round_zeros: int
     change_cues: tuple[tuple[str, ...], ...] = ()  # word sequences, lower case
     same_moment_days: int = 3
@@ -129,7 +128,6 @@ def claim_vocabulary() -> ClaimVocabulary:
         subject_stop_words=frozenset(w.lower() for w in data["subject_stop_words"]),
         hedges=tuple(hedges),
         approximate_tolerance=float(tolerance["approximate"]),
-        near_bound_tolerance=float(tolerance["near_bound"]),
         exact_round_zeros=int(tolerance["exact_round_zeros"]),
         change_cues=tuple(tuple(str(c).lower().split()) for c in hedge_data["change_cues"]),
         same_moment_days=int(hedge_data["same_moment_days"]),
