@@ -1,8 +1,8 @@
 """What a claimed value allows: a number interval from its hedge and rounding, a date
 interval from its granularity.
 
-"about 500" allows 475-525 (rounded to the hundred, at most 5% off), so it agrees with 495; "2023-02"
-allows every day of February 2023, so it agrees with "2023" and not with "2022-11".
+"about 500" allows 475-525 (rounded to the hundred, at most 5% off), so it agrees with
+495; "2023-02" allows every day of February 2023, so it agrees with "2023" and not with "2022-11".
 """
 
 from __future__ import annotations
