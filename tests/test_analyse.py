@@ -150,10 +150,28 @@ def test_same_event_in_different_months_contradicts():
     assert "2022-11" in found.contradictions[0].explanation
 
 
-def test_event_dates_at_different_granularity_agree():
-    found = decide([event("a", "report published", "2023-03"),
-                    event("b", "report published", "2023-W12")])  # fmt: skip
-    assert [f.verdict for f in found.agreements] == ["agree"]
+@pytest.mark.parametrize(
+    ("attribute", "first", "second", "agree"),
+    [
+        # Two sources agree on an event's date only when they give the same date: a week
+        # inside a month, or two days of one week, confirm nothing (PolNeAR: two State
+        # Department release dates "agreed").
+        ("report published", "2023-03", "2023-W12", False),
+        ("report published", "2016-09-02", "2016-W35", False),
+        ("report published", "2016-09-02", "2016", False),
+        ("report published", "2016-09-02", "2016-09-02", True),
+        ("inspection", "2022-11", "2022-11", True),
+        ("meeting", "2024-W05", "2024-W05", True),
+        ("meeting", "2024-02-06", "2024-02", False),
+    ],
+)  # fmt: skip
+def test_event_dates_agree_only_when_equal(attribute, first, second, agree):
+    found = decide([
+        event("a", attribute, first, sentence=f"Officials said the service's {attribute} was {first}."),
+        event("b", attribute, second, sentence=f"The service had its {attribute} on {second}, it emerged."),
+    ])  # fmt: skip
+    assert [f.verdict for f in found.agreements] == (["agree"] if agree else [])
+    assert not found.contradictions
 
 
 def test_planned_date_against_past_date_is_not_a_contradiction():

@@ -34,13 +34,21 @@ def relation(a: StoredClaim, b: StoredClaim) -> Relation | None:
     return _figures(a, b)
 
 
-def _events(a: StoredClaim, b: StoredClaim) -> Relation:
+def _events(a: StoredClaim, b: StoredClaim) -> Relation | None:
     ia, ib = date_interval(a.normalized), date_interval(b.normalized)
     if ia is None or ib is None:
         return Relation(CHECK, f"'{a.value}' and '{b.value}' cannot both be dated")
     gap = date_gap_days(ia, ib)
     if gap == 0:
-        return Relation(AGREE, f"{a.normalized} and {b.normalized} overlap")
+        if ia == ib:
+            return Relation(AGREE, f"both place the {a.attribute} in {a.normalized}")
+        # A day inside a week, month or year ("Friday" and "this month") is compatible, but
+        # two sources giving different dates do not confirm each other: nothing either way.
+        return None
+    return _distinct_dates(a, b, gap)
+
+
+def _distinct_dates(a: StoredClaim, b: StoredClaim, gap: int) -> Relation:
     if "planned" in (a.status, b.status):
         return Relation(DIFFERENT_TIME, "a planned date and another date: plans change")
     if not (_month_named(a) and _month_named(b)):
