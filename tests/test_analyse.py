@@ -166,10 +166,10 @@ def test_same_event_in_different_months_contradicts():
     ],
 )  # fmt: skip
 def test_event_dates_agree_only_when_equal(attribute, first, second, agree):
-    found = decide([
-        event("a", attribute, first, sentence=f"Officials said the service's {attribute} was {first}."),
-        event("b", attribute, second, sentence=f"The service had its {attribute} on {second}, it emerged."),
-    ])  # fmt: skip
+    one = f"Officials said the service's {attribute} was {first}."
+    other = f"The service had its {attribute} on {second}, it emerged."
+    found = decide([event("a", attribute, first, sentence=one),
+                    event("b", attribute, second, sentence=other)])  # fmt: skip
     assert [f.verdict for f in found.agreements] == (["agree"] if agree else [])
     assert not found.contradictions
 
