@@ -21,6 +21,17 @@ def summary_items(summary: dict[str, Any]) -> list[tuple[str, Any]]:
     return [(label, summary.get(key, 0)) for key, label in SUMMARY_LABELS]
 
 
+def document_labels(report: dict[str, Any]) -> dict[str, str]:
+    """How people name each document: its title, source and date ("Trump ducks on taxes
+    (nyt, 2016-09-24)"), the id only when it has no title."""
+    labels = {}
+    for doc in report["documents"]:
+        details = ", ".join(str(d) for d in (doc.get("source"), doc.get("date")) if d)
+        title = doc.get("title") or doc["id"]
+        labels[doc["id"]] = f"{title} ({details})" if details else title
+    return labels
+
+
 def finding_title(finding: dict[str, Any]) -> str:
     return f"{finding['subject']}: {finding['attribute']}"
 

@@ -20,7 +20,7 @@ from typing import Any
 import jinja2
 
 from ..store import Span
-from .findings import claim_reading, finding_title, summary_items
+from .findings import claim_reading, document_labels, finding_title, summary_items
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"  # noqa: E501
 HIGHLIGHT_LABELS = frozenset({"PERSON", "ORG", "GPE", "ROLE", "RATING", "DATE", "TIME"})
@@ -68,6 +68,7 @@ def render_html(report: dict[str, Any], texts: dict[str, str], mentions: Iterabl
             single_source=[(f, c) for f in report["single_source"] for c in f["claims"]],
             summary_items=summary_items,
             finding_title=finding_title,
+            labels=document_labels(report),
             claim_reading=claim_reading,
             sentence_parts=sentence_parts,
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .findings import claim_reading, finding_title, summary_items
+from .findings import claim_reading, document_labels, finding_title, summary_items
 
 
 def render_markdown(report: dict[str, Any]) -> str:
@@ -20,8 +20,9 @@ def render_markdown(report: dict[str, Any]) -> str:
     out += ["## Contradictions", ""]
     if not report["contradictions"]:
         out += ["No contradictions found.", ""]
+    labels = document_labels(report)
     for finding in report["contradictions"]:
-        out += _side_by_side(finding)
+        out += _side_by_side(finding, labels)
 
     for key, title in (
         ("agreements", "Agreements"),
@@ -33,6 +34,8 @@ def render_markdown(report: dict[str, Any]) -> str:
             out += ["None.", ""]
         for finding in report[key]:
             out += [f"- **{cell(finding_title(finding))}**: {cell(finding['explanation'])}"]
+            out += [f"  - {cell(labels.get(c['document'], c['document']))}: {cell(c['value'])}"
+                    for c in finding["claims"]]  # fmt: skip
         out += [""]
 
     out += ["## Single-source claims", ""]
@@ -121,11 +124,14 @@ def _meetings_markdown(report: dict[str, Any]) -> list[str]:
     return out
 
 
-def _side_by_side(finding: dict[str, Any]) -> list[str]:
+def _side_by_side(finding: dict[str, Any], labels: dict[str, str]) -> list[str]:
     lines = [f"### {cell(finding_title(finding))}", "", cell(finding["explanation"]), ""]
     lines += _table(
         ["Document", "Says", "Reads as", "Sentence"],
-        [[c["document"], c["value"], claim_reading(c), c["sentence"]] for c in finding["claims"]],
+        [
+            [labels.get(c["document"], c["document"]), c["value"], claim_reading(c), c["sentence"]]
+            for c in finding["claims"]
+        ],  # fmt: skip
     )
     return lines
 
