@@ -341,6 +341,34 @@ def test_identical_sentence_in_several_documents_is_one_source():
     assert [f.verdict for f in found.single_source] == ["single_source"]
 
 
+@pytest.mark.parametrize(
+    ("attribute", "key", "long", "short", "one_source"),
+    [
+        # One outlet reusing its own long sentence with a clause cut is one source.
+        ("count of pages", ("state department", "organisation"),
+         "The State Department has been analyzing the contents of the emails, as it has "
+         "prepared 52,000 pages for public release in batches, a process that began in May.",
+         "The State Department has been analyzing the contents of the emails as it has "
+         "prepared 52,000 pages for public release.", True),
+        ("amount", ("northshire council", "organisation"),
+         "Northshire Council said on Tuesday that it will spend 2,000,000 pounds on road "
+         "repairs across the county next year, after a wet winter.",
+         "Northshire Council said that it will spend 2,000,000 pounds on road repairs across "
+         "the county next year.", True),
+        # Two short sentences stating one figure may be written independently.
+        ("count of deaths", ("qeshm", "place"), "The Qeshm quake killed 43 people.",
+         "On Qeshm 43 people were killed.", False),
+    ],
+)  # fmt: skip
+def test_a_trimmed_copy_of_a_long_sentence_is_one_source(attribute, key, long, short, one_source):
+    value = "52000" if "pages" in attribute else "2000000" if "spend" in long else "43"
+    found = decide([
+        figure("a", value, date="2016-03-03", sentence=long, attribute=attribute, key=key),
+        figure("b", value, date="2016-03-05", sentence=short, attribute=attribute, key=key),
+    ])  # fmt: skip
+    assert [f.verdict for f in found.agreements] == ([] if one_source else ["agree"])
+
+
 def test_unnamed_polls_are_never_compared():
     found = decide([
         figure("a", "45", date="2016-09-01", attribute="poll share", key=("clinton", "person")),

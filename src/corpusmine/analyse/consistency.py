@@ -10,6 +10,7 @@ over a narrower population) are listed as checks, never as contradictions.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import combinations
@@ -73,6 +74,11 @@ def cross_pairs(members: Sequence[StoredClaim]) -> list[Pair]:
 # Sentences sharing this much of their words are one sentence edited (a live blog's
 # versions, a republished article, wire copy with a word changed).
 SAME_SENTENCE_OVERLAP = 0.8
+# A long sentence whose words nearly all recur in another is that sentence trimmed (an
+# outlet reusing its own paragraph with a clause cut); a short one ("Cruz has 370
+# delegates.") may well be written twice independently.
+TRIMMED_SENTENCE_WORDS = 12
+TRIMMED_SENTENCE_SHARE = 0.9
 
 
 def names_subject(claim: StoredClaim) -> bool:
@@ -94,7 +100,17 @@ def same_sentence(a: StoredClaim, b: StoredClaim) -> bool:
     if wa == wb:
         return True
     sa, sb = set(wa.split()), set(wb.split())
-    return bool(sa and sb) and len(sa & sb) / len(sa | sb) >= SAME_SENTENCE_OVERLAP
+    if not (sa and sb):
+        return False
+    shared = len(sa & sb)
+    if shared / len(sa | sb) >= SAME_SENTENCE_OVERLAP:
+        return True
+    ta, tb = set(_TOKENS.findall(wa)), set(_TOKENS.findall(wb))  # "emails," is "emails"
+    shorter = min(len(ta), len(tb))
+    return shorter >= TRIMMED_SENTENCE_WORDS and len(ta & tb) / shorter >= TRIMMED_SENTENCE_SHARE
+
+
+_TOKENS = re.compile(r"\w+")
 
 
 def _words(sentence: str) -> str:
