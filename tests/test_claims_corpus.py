@@ -369,6 +369,30 @@ def test_a_trimmed_copy_of_a_long_sentence_is_one_source(attribute, key, long, s
     assert [f.verdict for f in found.agreements] == ([] if one_source else ["agree"])
 
 
+@pytest.mark.parametrize(
+    ("attribute", "key", "value", "sentences"),
+    [
+        ("count of delegates", ("cruz", "person"), "370",
+         ("Ted Cruz has 370 delegates, Kasich has 129 and Rubio left the race with 163.",
+          "Ted Cruz has 370 delegates, Marco Rubio has 163 and John Kasich has 63.")),
+        ("amount", ("northshire council", "organisation"), "2000000",
+         ("Northshire Council will spend £2m on roads.",
+          "Roads get £2m from Northshire Council this year.")),
+    ],
+)  # fmt: skip
+def test_one_figure_stated_twice_in_each_document_is_one_agreement(
+    attribute, key, value, sentences
+):
+    # Two versions of a live blog each carry both sentences: X in one agrees with Y in
+    # the other and Y with X, but that is one agreement between two documents.
+    found = decide([
+        figure(doc, value, date="2016-03-15", sentence=sentence, attribute=attribute, key=key)
+        for doc in ("a", "b") for sentence in sentences
+    ])  # fmt: skip
+    assert [f.verdict for f in found.agreements] == ["agree"]
+    assert {c["document"] for c in found.agreements[0].claims} == {"a", "b"}
+
+
 def test_unnamed_polls_are_never_compared():
     found = decide([
         figure("a", "45", date="2016-09-01", attribute="poll share", key=("clinton", "person")),

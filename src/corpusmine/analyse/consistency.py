@@ -281,6 +281,12 @@ def _components(pairs: Sequence[Pair]) -> list[list[StoredClaim]]:
     for a, b, _ in pairs:
         claims[a.id], claims[b.id] = a, b
         parent[find(a.id)] = find(b.id)
+    # A document stating one figure in two sentences (a live blog's versions) states it
+    # once: its agreements with another document are one finding, not one per sentence.
+    first: dict[tuple[str, str | None], int] = {}
+    for ident, claim in claims.items():
+        seen = first.setdefault((claim.document, claim.normalized), ident)
+        parent[find(ident)] = find(seen)
     components: dict[int, list[StoredClaim]] = defaultdict(list)
     for ident, claim in claims.items():
         components[find(ident)].append(claim)
