@@ -39,7 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from extract import DEFAULT_CORPUS, QUERIES, link_corpus, subset  # noqa: E402
+from extract import DEFAULT_CORPUS, QUERIES, link_corpus, peak_rss_mb, subset  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "scale.json"
 SIZES = (2225, 4450, 8900, 17800)
@@ -82,17 +82,6 @@ def git_commit() -> str:
         check=False,
     )
     return completed.stdout.strip() or "unknown"
-
-
-def usage() -> dict[str, float]:
-    own = resource.getrusage(resource.RUSAGE_SELF)
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return {
-        "peak_rss_mb": round(own.ru_maxrss / 1024, 1),
-        "worker_peak_rss_mb": round(children.ru_maxrss / 1024, 1),
-        "cpu_seconds": round(own.ru_utime + own.ru_stime, 2),
-        "worker_cpu_seconds": round(children.ru_utime + children.ru_stime, 2),
-    }
 
 
 # --- the permuted copies ------------------------------------------------------------
@@ -251,7 +240,7 @@ def child_main(args: argparse.Namespace) -> None:
         result = {"queries": phase_queries(Path(args.db))}
     else:
         raise SystemExit(f"unknown phase {args.phase}")
-    result.update(usage())
+    result.update(peak_rss_mb())
     print(json.dumps(result))
 
 

@@ -6,6 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from corpusmine.extract.quotes import extract_quotes
+from corpusmine.ingest import document_from_text
+from corpusmine.nlp import build_pipeline
+from corpusmine.records import Quote, SourceDocument
 from corpusmine.runner import run_extract
 from corpusmine.store import Store
 
@@ -32,3 +36,20 @@ def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def seed_store(seed_db: Path):
     with Store(seed_db, create=False) as store:
         yield store
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The real pipeline, built once for every test that parses text."""
+    return build_pipeline()
+
+
+@pytest.fixture(scope="session")
+def run(nlp):
+    """Quotes of one passage: ``run(text) -> (source, quotes)``."""
+
+    def run(text: str) -> tuple[SourceDocument, tuple[Quote, ...]]:
+        source = document_from_text(text)
+        return source, extract_quotes(nlp(source.clean), source)
+
+    return run

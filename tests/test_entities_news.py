@@ -5,7 +5,6 @@ tables run the real pipeline end to end."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -15,26 +14,7 @@ from corpusmine.records import Entity, Mention
 from corpusmine.resolve import Resolution, resolve_corpus
 from corpusmine.runner import run_extract
 from corpusmine.store import Store
-
-Labels = Mapping[str, Sequence[str]]
-
-
-def annotate(document: str, text: str, labels: Labels) -> list[Mention]:
-    """A mention for every occurrence of each listed surface (longest first)."""
-    wanted = sorted(
-        ((surface, label) for label, surfaces in labels.items() for surface in surfaces),
-        key=lambda item: -len(item[0]),
-    )
-    taken: list[tuple[int, int]] = []
-    found = []
-    for surface, label in wanted:
-        for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
-            span = (match.start(), match.end())
-            if any(s < span[1] and span[0] < e for s, e in taken):
-                continue
-            taken.append(span)
-            found.append(Mention(document, span[0], span[1], label, surface, 0, len(text)))
-    return sorted(found, key=lambda m: (m.start, m.end))
+from marked_mentions import Labels, annotate
 
 
 def resolve(corpus: Mapping[str, tuple[str, Labels]]) -> Resolution:

@@ -19,7 +19,6 @@ from corpusmine.cli import cli
 from corpusmine.extract import extract_document
 from corpusmine.ingest import FoundFile, discover, document_from_raw, read_raw
 from corpusmine.ingest.formats.html import read_html
-from corpusmine.nlp import build_pipeline
 from corpusmine.records import Extraction, SourceDocument
 from corpusmine.runner import run_extract
 from corpusmine.store import Store
@@ -155,11 +154,6 @@ def docx_file(blocks: list[tuple[str, str]], *, title: str = "", author: str = "
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline()
 
 
 def read(path: Path) -> SourceDocument:

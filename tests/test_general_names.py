@@ -10,13 +10,6 @@ from __future__ import annotations
 import pytest
 
 from corpusmine.ingest import document_from_text
-from corpusmine.nlp import build_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline()
-
 
 # The passages are body text: a first line alone would be read as a headline.
 _HEADLINE = "Local news\n\n"

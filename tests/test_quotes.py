@@ -15,26 +15,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corpusmine.extract.quotes import extract_quotes, is_uncertain
-from corpusmine.ingest import discover, document_from_text, read_document
-from corpusmine.nlp import build_pipeline
+from corpusmine.ingest import discover, read_document
 from corpusmine.records import Quote, SourceDocument
 
 GOLD = Path(__file__).resolve().parents[1] / "benchmarks" / "gold" / "seed_quotes.yaml"
 MARKS = "\"'\u201c\u201d\u2018\u2019"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline()
-
-
-@pytest.fixture(scope="module")
-def run(nlp):
-    def run(text: str) -> tuple[SourceDocument, tuple[Quote, ...]]:
-        source = document_from_text(text)
-        return source, extract_quotes(nlp(source.clean), source)
-
-    return run
 
 
 def summary(quotes: tuple[Quote, ...]) -> list[tuple[str, str, str, str]]:

@@ -13,22 +13,7 @@ from click.testing import CliRunner
 from corpusmine.cli import cli
 from corpusmine.extract.quotes import extract_quotes
 from corpusmine.ingest import document_from_text
-from corpusmine.nlp import build_pipeline
 from corpusmine.records import Quote, SourceDocument
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline()
-
-
-@pytest.fixture(scope="module")
-def run(nlp):
-    def run(text: str) -> tuple[SourceDocument, tuple[Quote, ...]]:
-        source = document_from_text(text)
-        return source, extract_quotes(nlp(source.clean), source)
-
-    return run
 
 
 def find(source: SourceDocument, quotes: tuple[Quote, ...], words: str) -> list[Quote]:
