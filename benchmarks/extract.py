@@ -64,6 +64,21 @@ def peak_rss_mb() -> dict[str, float]:
     }
 
 
+def summary_figures(summary, seconds: float) -> dict[str, object]:
+    """What one extract run did, as the benchmarks record it."""
+    return {
+        "seconds": seconds,
+        "extracted": len(summary.extracted),
+        "unchanged": len(summary.unchanged),
+        "failed": len(summary.failures),
+        "failures": [f"{f.path}: {f.reason}" for f in summary.failures][:10],
+        "entities": summary.entities,
+        "mentions": summary.mentions,
+        "quotes": summary.quotes,
+        "claims": summary.claims,
+    }
+
+
 # --- phases, each run in a child process ------------------------------------------------
 
 
@@ -105,15 +120,7 @@ def phase_extract(folder: Path, db: Path, jobs: int) -> dict[str, float]:
         # The corpus folder holds links into ../shared/corpora: follow them on purpose.
         summary = run_extract([str(folder)], store, jobs=jobs, follow_links=True)
     return {
-        "seconds": time.perf_counter() - started,
-        "extracted": len(summary.extracted),
-        "unchanged": len(summary.unchanged),
-        "failed": len(summary.failures),
-        "failures": [f"{f.path}: {f.reason}" for f in summary.failures][:10],
-        "entities": summary.entities,
-        "mentions": summary.mentions,
-        "quotes": summary.quotes,
-        "claims": summary.claims,
+        **summary_figures(summary, time.perf_counter() - started),
     }
 
 

@@ -39,7 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from extract import DEFAULT_CORPUS, QUERIES, link_corpus, peak_rss_mb, subset  # noqa: E402
+from extract import DEFAULT_CORPUS, QUERIES, link_corpus, peak_rss_mb, subset, summary_figures  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "scale.json"
 SIZES = (2225, 4450, 8900, 17800)
@@ -167,15 +167,7 @@ def phase_extract(folder: Path, db: Path, jobs: int, scheduler: str | None) -> d
     started = time.perf_counter()
     with Store(db) as store:
         summary = run_extract([str(folder)], store, on_progress=progress, **options)
-    return {
-        "seconds": time.perf_counter() - started,
-        "extracted": len(summary.extracted),
-        "unchanged": len(summary.unchanged),
-        "failed": len(summary.failures),
-        "failures": [f"{f.path}: {f.reason}" for f in summary.failures][:10],
-        "entities": summary.entities,
-        "mentions": summary.mentions,
-    }
+    return summary_figures(summary, time.perf_counter() - started)
 
 
 def phase_resolve(db: Path, report: bool = False) -> dict:
