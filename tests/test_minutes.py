@@ -456,3 +456,67 @@ def test_names_as_printed(printed: str, expected: list[tuple[str, str | None]]) 
     assert [(r.name, r.role) for r in refs] == expected
     for ref in refs:
         assert ref.name.endswith(printed[ref.start - 100 : ref.end - 100])
+
+
+# A figure whose sentence names no subject is about the agenda item it sits under.
+PARISH_FIGURES = PARISH.replace(
+    "4. FINANCE\n",
+    "4. FINANCE\nThere were 12 allotment plots vacant at the end of the season.\n",
+)
+COMMITTEE_FIGURES = COMMITTEE.replace(
+    "3. Street trading\n",
+    "3. Homelessness update\n\nThe Licensing Manager introduced the report. He highlighted:\n\n"
+    "· 230 households were in temporary accommodation.\n\n"
+    "· 57 families had been placed outside the borough.\n\n4. Street trading\n",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "item"),
+    [
+        (PARISH_FIGURES, "12", "FINANCE"),
+        (COMMITTEE_FIGURES, "230", "Homelessness update"),
+        (COMMITTEE_FIGURES, "57", "Homelessness update"),
+    ],
+)
+def test_subjectless_figures_in_minutes_are_about_their_item(
+    nlp, text: str, figure: str, item: str
+) -> None:
+    from corpusmine.extract.document import extract_document
+
+    source = document_from_text(text, document_id="m")
+    assert source.kind is DocumentKind.MINUTES
+    claims = extract_document(nlp(source.clean), source).claims
+    found = [c for c in claims if c.normalized == figure]
+    assert found, [(c.subject_text, c.value) for c in claims]
+    claim = found[0]
+    assert claim.subject_text == item
+    assert source.text[claim.subject_start : claim.subject_end] == item
+
+
+def test_a_subjectless_figure_in_news_stays_no_claim(nlp) -> None:
+    from corpusmine.extract.document import extract_document
+
+    text = (
+        "Council housing list grows\n\n"
+        "The town's waiting list has lengthened again this winter, officials said.\n\n"
+        "There were 230 households in temporary accommodation at the end of March.\n"
+    )
+    source = document_from_text(text, document_id="n")
+    assert source.kind is not DocumentKind.MINUTES
+    claims = extract_document(nlp(source.clean), source).claims
+    assert not [c for c in claims if c.normalized == "230"]
+
+
+def test_seed_002_figures_under_its_item(nlp) -> None:
+    from corpusmine.extract.document import extract_document
+
+    path = next(SEEDS.glob("002_*.txt"))
+    source = document_from_text(path.read_text(encoding="utf-8"), document_id="002")
+    claims = extract_document(nlp(source.clean), source).claims
+    item = "Fostering services in West Northamptonshire"
+    counts = {c.normalized: c for c in claims if c.attribute.startswith("count of children in")}
+    assert {"480", "346"} <= set(counts)
+    for claim in (counts["480"], counts["346"]):
+        assert claim.subject_text == item
+        assert source.text[claim.subject_start : claim.subject_end] == item

@@ -10,7 +10,7 @@ from ..temporal.corpus_dates import CorpusDates, anchor_date, date_undated
 from .claims.extractor import extract_claims
 from .mentions import entity_mentions, rating_mentions, sentence_of, sentence_spans
 from .minutes import read_meeting
-from .minutes.claims import motion_subjects
+from .minutes.claims import item_topic, motion_subjects
 from .minutes.people import person_mentions
 from .quotes import extract_quotes
 from .quotes.minutes import minutes_statements
@@ -35,7 +35,7 @@ def extract_document(
     quotes = extract_quotes(doc, source)
     if source.kind is DocumentKind.MINUTES:
         quotes = minutes_statements(quotes, meeting, source)
-    claims = extract_claims(doc, source, mentions, quotes)
+    claims = extract_claims(doc, source, mentions, quotes, item_topic(meeting, source))
     claims = motion_subjects(claims, meeting, source)
     return Extraction(
         document=source,

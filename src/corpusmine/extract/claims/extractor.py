@@ -10,7 +10,7 @@ the same name.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc
 
@@ -23,7 +23,11 @@ from .records import Draft, Phrase
 from .shares import share_claims
 from .subjects import SubjectFinder
 
-__all__ = ["extract_claims"]
+__all__ = ["ItemTopic", "extract_claims"]
+
+# The subject a figure at this offset is about when its sentence names none (in minutes,
+# the agenda item it sits under), or None.
+ItemTopic = Callable[[int], Phrase | None]
 
 _RULES = (count_claims, money_claims, share_claims, rating_claims, event_claims)
 # A figure is a claim only about a subject its own sentence names; a rating or a dated
@@ -38,8 +42,12 @@ def extract_claims(
     source: SourceDocument,
     mentions: Sequence[Mention],
     quotes: Sequence[Quote] = (),
+    item_topic: ItemTopic | None = None,
 ) -> tuple[Claim, ...]:
-    """Every claim of one document, in text order, with original offsets."""
+    """Every claim of one document, in text order, with original offsets.
+
+    A figure with no subject of its own is dropped (never filed under a headline or a
+    vague topic) unless ``item_topic`` gives the item it sits under."""
     ctx = ClaimContext(doc, source, mentions, quotes)
     finder = SubjectFinder(ctx)
     # Each draft with whether it may stand on the document's topic: not a figure in a
@@ -65,6 +73,10 @@ def extract_claims(
     claims = set()
     for draft, figure, may_use_topic in drafts:
         subject = draft.subject
+        # The item is the passage's printed subject, not one guessed from the document:
+        # a name elsewhere in the sentence ("oversight by the Board") does not outrank it.
+        if subject is None and figure and item_topic is not None:
+            subject = item_topic(draft.start)
         if subject is None and may_use_topic:
             subject = finder.topic or (None if figure else finder.fallback_topic)
         if subject is not None:
