@@ -39,7 +39,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from extract import DEFAULT_CORPUS, QUERIES, link_corpus, peak_rss_mb, subset, summary_figures  # noqa: E402
+from extract import (  # noqa: E402
+    DEFAULT_CORPUS,
+    QUERIES,
+    link_corpus,
+    peak_rss_mb,
+    subset,
+    summary_figures,
+    time_queries,
+)
 
 RESULTS = ROOT / "benchmarks" / "results" / "scale.json"
 SIZES = (2225, 4450, 8900, 17800)
@@ -190,21 +198,7 @@ def phase_resolve(db: Path, report: bool = False) -> dict:
 
 def phase_queries(db: Path) -> dict[str, dict[str, float]]:
     """Each query command's own work in process (best of 3 after a warm-up call)."""
-    from click.testing import CliRunner
-
-    from corpusmine.cli import cli
-
-    runner = CliRunner()
-    timings: dict[str, dict[str, float]] = {}
-    for name, args in {**QUERIES, **MORE_QUERIES}.items():
-        runner.invoke(cli, [*args, "--db", str(db)])
-        best = float("inf")
-        for _ in range(3):
-            started = time.perf_counter()
-            result = runner.invoke(cli, [*args, "--db", str(db)])
-            best = min(best, time.perf_counter() - started)
-        timings[name] = {"query_ms": round(best * 1000, 1), "exit_code": result.exit_code}
-    return timings
+    return time_queries(db, {**QUERIES, **MORE_QUERIES})
 
 
 def run_phase(name: str, *args: str, src: Path | None = None) -> dict:

@@ -59,6 +59,16 @@ def page_of(pages: dict[str, tuple[int, ...]], document: str, offset: int) -> in
     return bisect_right(starts, offset) if starts else None
 
 
+def _narrowed(sql: str, equal: dict[str, Any]) -> tuple[str, list[Any]]:
+    """``sql`` (ending inside a WHERE clause) with ``AND column = ?`` for each filter given."""
+    params: list[Any] = []
+    for column, value in equal.items():
+        if value:
+            sql += f" AND {column} = ?"
+            params.append(value)
+    return sql, params
+
+
 class Reads:
     """The read methods of ``Store``."""
 
@@ -267,13 +277,7 @@ class Reads:
     ) -> list[StoredMention]:
         """Stored mentions in text order, optionally of one label and/or document."""
         sql = f"SELECT {', '.join(_MENTION_FIELDS)} FROM mentions WHERE 1=1"
-        params: list[Any] = []
-        if label:
-            sql += " AND label = ?"
-            params.append(label.upper())
-        if document:
-            sql += " AND document = ?"
-            params.append(document)
+        sql, params = _narrowed(sql, {"label": label and label.upper(), "document": document})
         rows = self._tuples(sql + " ORDER BY document, start", params)
         pages = self.page_starts({r[0] for r in rows}) if rows else {}
         return [
@@ -332,13 +336,7 @@ class Reads:
             " q.speaker_id, e.name, q.confidence, q.method, q.joint_with, q.sentence_start,"
             " q.sentence_end FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_id WHERE 1=1"
         )
-        params: list[Any] = []
-        if document:
-            sql += " AND q.document = ?"
-            params.append(document)
-        if kind:
-            sql += " AND q.kind = ?"
-            params.append(kind)
+        sql, params = _narrowed(sql, {"q.document": document, "q.kind": kind})
         if speaker_ids is not None:
             sql += (
                 " AND (q.speaker_id IN (SELECT value FROM json_each(?))"
@@ -419,13 +417,7 @@ class Reads:
             " a.time, a.item, d.title, d.date FROM attendance a"
             " JOIN documents d ON d.id = a.document WHERE 1=1"
         )
-        params: list[Any] = []
-        if document:
-            sql += " AND a.document = ?"
-            params.append(document)
-        if status:
-            sql += " AND a.status = ?"
-            params.append(status)
+        sql, params = _narrowed(sql, {"a.document": document, "a.status": status})
         rows = self._tuples(sql + " ORDER BY d.date, a.document, a.id", params)
         resolve = self._people_resolver({row[1] for row in rows})
         found = []
@@ -452,13 +444,7 @@ class Reads:
             " x.actor, x.start, x.end, d.title, d.date FROM decisions x"
             " JOIN documents d ON d.id = x.document WHERE 1=1"
         )
-        params: list[Any] = []
-        if document:
-            sql += " AND x.document = ?"
-            params.append(document)
-        if outcome:
-            sql += " AND x.outcome = ?"
-            params.append(outcome)
+        sql, params = _narrowed(sql, {"x.document": document, "x.outcome": outcome})
         rows = self._tuples(sql + " ORDER BY d.date, x.document, x.start, x.id", params)
         resolve = self._people_resolver({row[1] for row in rows})
 
