@@ -288,6 +288,41 @@ def test_every_occurrence_of_a_name_the_document_tags_is_a_mention(tmp_path: Pat
     assert len({m.entity_id for m in chiefs}) == 1
 
 
+# A body sentence full of capitalised names is no headline: its entities stay (a bug once
+# dropped every entity, dates included, of such a sentence under a heading).
+BODY_SENTENCES = [
+    pytest.param(
+        "Local news\n\nInspectors visited the Harbour Valley Children's Trust Fostering Agency "
+        "in May.",
+        [("Harbour Valley Children's Trust Fostering Agency", "ORG"), ("May", "DATE")],
+        id="care-inspection",
+    ),
+    pytest.param(
+        "Sport\n\nSupporters cheered Wexford Athletic Football Club Chairman Bill Hanley in March.",
+        [("Wexford Athletic Football Club", "ORG"), ("Bill Hanley", "PERSON"), ("March", "DATE")],
+        id="sport-club",
+    ),
+    pytest.param(
+        "Courts\n\nJohnson died at Northfield County General Hospital in Denver.",
+        [("Northfield County General Hospital", "ORG"), ("Denver", "GPE")],
+        id="courts-hospital",
+    ),
+    pytest.param(
+        "Business\n\nShares fell at Castle Rock Mining Holdings Group in London.",
+        [("Castle Rock Mining Holdings Group", "ORG"), ("London", "GPE")],
+        id="business-company",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BODY_SENTENCES)
+def test_a_body_sentence_full_of_names_keeps_its_entities(
+    nlp, text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = [(e.text, e.label_) for e in nlp(text).ents]
+    assert set(expected) <= set(found), found
+
+
 # --- within a document, its own evidence outranks the model's label ----------------------
 
 

@@ -39,6 +39,7 @@ _QUOTES = frozenset("'\"‘’“”`")
 _VERB_TAGS = frozenset({"VERB", "AUX"})
 _POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_SENTENCE_END = re.compile(r"[.;:][\"'’”)\]]*\s*$")
 
 
 @Language.factory("corpusmine_names", assigns=["doc.ents"], requires=["doc.ents", "token.pos"])
@@ -220,6 +221,11 @@ def _looks_titled(line: str) -> bool:
     if len(later) < 2:
         return False
     capitalised = sum(w[0].isupper() for w in later)
+    if capitalised < len(later) and _SENTENCE_END.search(line):
+        # A content word in lower case and a full stop: a body sentence full of names
+        # ("Inspectors visited the Harbour Valley Children's Trust ... in May."), never
+        # a headline to re-read.
+        return False
     return capitalised == len(later) or (len(later) >= 6 and capitalised >= len(later) - 1)
 
 
