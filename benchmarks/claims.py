@@ -77,12 +77,14 @@ FACTS: tuple[Fact, ...] = (
 )  # fmt: skip
 
 
-def corpus_list(bbc: int | None, only: set[str]) -> list[tuple[str, Path]]:
+def corpus_list(
+    bbc: int | None, only: set[str], topics: tuple[str, ...] = ECB_TOPICS
+) -> list[tuple[str, Path]]:
     chosen = [
         ("polnear-dev", CORPORA / "polnear" / "dev" / "text"),
         ("polnear-train", CORPORA / "polnear" / "train" / "text"),
         ("bbc" if bbc is None else f"bbc{bbc}", CORPORA / "bbc"),
-        *((f"ecb{t}", CORPORA / "ecbplus" / t) for t in ECB_TOPICS),
+        *((f"ecb{t}", CORPORA / "ecbplus" / t) for t in topics),
     ]
     return [(n, p) for n, p in chosen if not only or any(n.startswith(o) for o in only)]
 
@@ -197,11 +199,12 @@ def main() -> None:
     parser.add_argument("--only", nargs="*", default=[], help="corpora whose name starts so")
     parser.add_argument("--sample", type=int, default=5, help="findings shown per verdict")
     parser.add_argument("--work", type=Path, default=None, help="keep databases here")
+    parser.add_argument("--ecb", nargs="*", default=list(ECB_TOPICS), help="ECB+ topics to run")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-claims-"))
     work.mkdir(parents=True, exist_ok=True)
     rows, reports = [], {}
-    for name, path in corpus_list(args.bbc, set(args.only)):
+    for name, path in corpus_list(args.bbc, set(args.only), tuple(args.ecb)):
         if name.startswith("bbc") and args.bbc is not None:
             path = bbc_subset(args.bbc, work / f"bbc{args.bbc}-files")
         report, seconds = run(name, path, work)

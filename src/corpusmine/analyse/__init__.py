@@ -8,6 +8,7 @@ what the store reads) and return plain records; nothing reads the store or print
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from .consistency import decide
@@ -18,9 +19,10 @@ from .timeline import build_timeline
 __all__ = ["Finding", "Findings", "StoredClaim", "find_findings", "stored_claims", "timeline"]
 
 
-def find_findings(claims: list[StoredClaim]) -> Findings:
-    """Contradictions, agreements, checks, single-source claims and changes over time."""
-    return decide(claims)
+def find_findings(claims: list[StoredClaim], labels: Mapping[str, str] | None = None) -> Findings:
+    """Contradictions, agreements, checks, single-source claims and changes over time;
+    ``labels`` name documents in the explanations (title, source, date) instead of ids."""
+    return decide(claims, labels)
 
 
 def timeline(claims: list[StoredClaim]) -> list[dict[str, Any]]:

@@ -112,7 +112,15 @@ def _figures(a: StoredClaim, b: StoredClaim) -> Relation | None:
         return None  # two unnamed polls may be two polls: nothing to compare
     # A poll is an event of its day: its figures compare only within a few days.
     poll = a.attribute.startswith(vocab.poll_template)
-    when = _when(a, b)
+    if vocab.is_incident_attribute(a.attribute):
+        measure = vocab.measure(a.attribute)
+        if measure is not None and abs(va - vb) > measure.spread:
+            return None  # a quake and its aftershock: two incidents measured
+        when = _incident_when(a, b)
+        if when is None:
+            return None  # two incidents of one kind, or no way to tell whether they are one
+    else:
+        when = _when(a, b)
     ia, ib = number_interval(va, a.qualifier), number_interval(vb, b.qualifier)
     bounds = a.qualifier == b.qualifier == "at_least" and va != vb
     if overlaps(ia, ib) and not bounds:  # "at least 501" and "at least 882" are two counts
@@ -192,6 +200,27 @@ def _when(a: StoredClaim, b: StoredClaim) -> _When:
         return _When(True, False, True, f"in documents dated {gap} days apart")
     moment = explicit and gap <= vocab.same_moment_days
     how = f"in documents dated {gap} days apart" if gap else "in documents of the same date"
+    return _When(True, moment, False, how, gap == 0)
+
+
+def _incident_when(a: StoredClaim, b: StoredClaim) -> _When | None:
+    """When two figures of an incident (a toll, a magnitude) apply: the day their sentence
+    gives, else their document's date. None when either cannot be placed or the two are
+    further apart than one period: then they are likely two incidents of one kind (two
+    earthquakes on one island), which nothing here can tell apart."""
+    vocab = claim_vocabulary()
+    ta = date_interval(a.as_of or a.document_date)
+    tb = date_interval(b.as_of or b.document_date)
+    if ta is None or tb is None:
+        return None
+    given = a.date_source in EXPLICIT_DATE_SOURCES and b.date_source in EXPLICIT_DATE_SOURCES
+    if not given:
+        return None
+    gap = date_gap_days(ta, tb)
+    if gap > vocab.same_period_days:
+        return None
+    how = "reported on the same day" if gap == 0 else f"reported {gap} days apart"
+    moment = gap <= vocab.incident_moment_days
     return _When(True, moment, False, how, gap == 0)
 
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import combinations
 from operator import itemgetter
 
+from ..knowledge import claim_vocabulary
 from .compare import Relation, relation
 from .records import (
     AGREE,
@@ -33,15 +34,17 @@ GroupKey = tuple[tuple[str, str], str]
 Pair = tuple[StoredClaim, StoredClaim, Relation]
 
 
-def decide(claims: Sequence[StoredClaim]) -> Findings:
-    """All findings for a corpus's claims."""
+def decide(claims: Sequence[StoredClaim], labels: Mapping[str, str] | None = None) -> Findings:
+    """All findings for a corpus's claims. ``labels`` name documents in explanations as
+    people know them (title, source, date); a document without one is named by its id."""
+    labels = labels or {}
     groups: dict[GroupKey, list[StoredClaim]] = defaultdict(list)
     for claim in claims:
         if claim.key[1]:
             groups[(claim.key, claim.attribute)].append(claim)
     found: dict[str, list[Finding]] = defaultdict(list)
     for key in sorted(groups, key=lambda k: (k[1], k[0])):
-        for finding in _group_findings(groups[key]):
+        for finding in _group_findings(groups[key], labels):
             found[finding.verdict].append(finding)
     checks = found[CHECK] + _subject_near_misses(groups) + _population_near_misses(groups)
     return Findings(
@@ -118,11 +121,11 @@ def _words(sentence: str) -> str:
         "\u201d", '"').casefold().split())  # fmt: skip
 
 
-def _group_findings(members: list[StoredClaim]) -> list[Finding]:
+def _group_findings(members: list[StoredClaim], labels: Mapping[str, str]) -> list[Finding]:
     sources = {_words(c.sentence) for c in members}
     documents = {c.document for c in members}
     if len(documents) == 1 or len(sources) == 1:
-        return [_finding(members, SINGLE_SOURCE, _single_explanation(members))]
+        return [_finding(members, SINGLE_SOURCE, _single_explanation(members, labels))]
     pairs = cross_pairs(members)
     by_verdict: dict[str, list[Pair]] = defaultdict(list)
     for pair in pairs:
@@ -130,16 +133,23 @@ def _group_findings(members: list[StoredClaim]) -> list[Finding]:
     findings = []
     if by_verdict[CONTRADICT]:
         involved = _claims_of(by_verdict[CONTRADICT])
-        findings.append(_finding(involved, CONTRADICT, _explain(involved, by_verdict[CONTRADICT])))
+        findings.append(
+            _finding(involved, CONTRADICT, _explain(involved, by_verdict[CONTRADICT], labels))
+        )
     else:
         for component in _components(by_verdict[AGREE]):
             if len({c.document for c in component}) > 1:
-                findings.append(_finding(component, AGREE, _explain(component, by_verdict[AGREE])))
+                findings.append(
+                    _finding(component, AGREE, _explain(component, by_verdict[AGREE], labels))
+                )
     for verdict in (DIFFERENT_TIME, CHECK):
         if by_verdict[verdict]:
             involved = _claims_of(by_verdict[verdict])
-            findings.append(_finding(involved, verdict, _explain(involved, by_verdict[verdict])))
-    if not pairs:
+            findings.append(
+                _finding(involved, verdict, _explain(involved, by_verdict[verdict], labels))
+            )
+    # Incidents with no comparable pair are two incidents or cannot be told apart.
+    if not pairs and not claim_vocabulary().is_incident_attribute(members[0].attribute):
         findings.append(_finding(members, CHECK, "Several documents, but no comparable values."))
     return findings
 
@@ -195,7 +205,10 @@ def _population_near_misses(groups: dict[GroupKey, list[StoredClaim]]) -> list[F
     by_unit: dict[tuple[tuple[str, str], str], list[GroupKey]] = defaultdict(list)
     for key, members in groups.items():
         sample = members[0]
-        if sample.kind == "count" and sample.unit:
+        # A toll's attribute says what happened to those counted: killed and injured are
+        # never one group counted twice.
+        incident = claim_vocabulary().is_incident_attribute(sample.attribute)
+        if sample.kind == "count" and sample.unit and not incident:
             by_unit[(key[0], sample.unit)].append(key)
     findings = []
     for related in by_unit.values():
@@ -305,8 +318,8 @@ def matched_on(claims: Sequence[StoredClaim]) -> str:
     )
 
 
-def describe(claim: StoredClaim) -> str:
-    """One claim in a phrase: where, what it says, and how it reads."""
+def describe(claim: StoredClaim, labels: Mapping[str, str] | None = None) -> str:
+    """One claim in a phrase: where (the document's label), what it says, how it reads."""
     reading = claim.normalized or "?"
     extras = []
     if claim.qualifier != "exact":
@@ -318,21 +331,27 @@ def describe(claim: StoredClaim) -> str:
     if claim.kind == "event" and claim.status == "planned":
         extras.append("planned")
     suffix = f" ({', '.join(extras)})" if extras else ""
+    label = (labels or {}).get(claim.document)
+    if label:
+        dated = f" (dated by {claim.date_source})" if claim.document_date else ""
+        return f"{label}{dated} says '{claim.value}' = {reading}{suffix}"
     dated = f" ({claim.document_date}, {claim.date_source})" if claim.document_date else ""
     return f"{claim.document}{dated} says '{claim.value}' = {reading}{suffix}"
 
 
-def _explain(members: Sequence[StoredClaim], pairs: Sequence[Pair]) -> str:
+def _explain(
+    members: Sequence[StoredClaim], pairs: Sequence[Pair], labels: Mapping[str, str]
+) -> str:
     ordered = sorted(members, key=lambda c: (c.document, c.start))
     ids = {c.id for c in ordered}
-    lines = [matched_on(ordered), "; ".join(describe(c) for c in ordered) + "."]
+    lines = [matched_on(ordered), "; ".join(describe(c, labels) for c in ordered) + "."]
     reasons = sorted({rel.reason for a, b, rel in pairs if a.id in ids and b.id in ids})
     lines.append(" ".join(r[0].upper() + r[1:] + "." for r in reasons[:3]))
-    lines += _date_notes(ordered)
+    lines += _date_notes(ordered, labels)
     return " ".join(line for line in lines if line)
 
 
-def _date_notes(claims: Sequence[StoredClaim]) -> list[str]:
+def _date_notes(claims: Sequence[StoredClaim], labels: Mapping[str, str]) -> list[str]:
     """One sentence per undated document saying which dates were inferred and how."""
     by_document: dict[tuple[str, str], list[StoredClaim]] = defaultdict(list)
     for claim in claims:
@@ -343,10 +362,13 @@ def _date_notes(claims: Sequence[StoredClaim]) -> list[str]:
         readings = ", ".join(
             f"'{c.value}' as {c.normalized} ({c.date_inferred} inferred)" for c in dated
         )
-        notes.append(f"{document} is undated: read {readings} against its {reference}.")
+        notes.append(
+            f"{labels.get(document, document)} is undated: read {readings} against its {reference}."
+        )
     return notes
 
 
-def _single_explanation(members: Sequence[StoredClaim]) -> str:
+def _single_explanation(members: Sequence[StoredClaim], labels: Mapping[str, str]) -> str:
     values = sorted({c.normalized or c.value for c in members})
-    return f"Only {members[0].document} says this ({', '.join(values)})."
+    document = members[0].document
+    return f"Only {labels.get(document, document)} says this ({', '.join(values)})."

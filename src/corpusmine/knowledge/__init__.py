@@ -14,7 +14,7 @@ or frozenset built in a ``@cache`` function), so every caller shares one copy.
 
 from __future__ import annotations
 
-from .claims import ClaimVocabulary, EventKind, claim_vocabulary
+from .claims import ClaimVocabulary, EventKind, MeasureKind, TollKind, claim_vocabulary
 from .documents import DebrisRules, debris_rules, kind_names
 from .entities import EntityWords, entity_words, organisation_patterns
 from .files import hash_models, load_csv, load_jsonl, load_lines, load_yaml, models_dir
@@ -46,6 +46,8 @@ from .words import (
 __all__ = [
     "ClaimVocabulary",
     "EventKind",
+    "MeasureKind",
+    "TollKind",
     "QuoteLexicon",
     "claim_vocabulary",
     "quote_lexicon",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 from ..records import Qualifier
@@ -18,6 +18,28 @@ class EventKind:
     verbs: frozenset[str]
     of_event_template: str | None = None
     plain_for: frozenset[str] = frozenset()  # events whose publication keeps the plain name
+
+
+@dataclass(frozen=True)
+class TollKind:
+    """What happened to the people or things a toll counts ("killed", "captured")."""
+
+    what: str
+    verbs: frozenset[str]
+    adjectives: frozenset[str]
+    nouns: frozenset[str]
+
+
+@dataclass(frozen=True)
+class MeasureKind:
+    """A measure of an incident ("magnitude" of an earthquake) and its words."""
+
+    attribute: str
+    nouns: frozenset[str]
+    of: str  # the incident kind it measures
+    max: float
+    spread: float  # figures further apart than this measure two incidents
+    window: int
 
 
 @dataclass(frozen=True)
@@ -60,6 +82,16 @@ class ClaimVocabulary:
     share_subject_labels: frozenset[str] = frozenset()
     percent_words: frozenset[str] = frozenset()
     pollster_filler: frozenset[str] = frozenset()
+    incidents: dict[str, str] = field(default_factory=dict)  # incident noun -> its kind
+    toll_template: str = "count of {unit} {what}"
+    person_nouns: frozenset[str] = frozenset()
+    person_unit: str = "people"
+    subject_verbs: frozenset[str] = frozenset()
+    tolls: tuple[TollKind, ...] = ()
+    through_nouns: frozenset[str] = frozenset()
+    measures: tuple[MeasureKind, ...] = ()
+    generic_modals: frozenset[str] = frozenset()
+    incident_moment_days: int = 2
 
     def judges_others(self, key: tuple[str, str]) -> bool:
         """Whether a subject key (see claims.subjects.subject_key) names an assessing body:
@@ -74,6 +106,22 @@ class ClaimVocabulary:
             if kind.of_event_template:
                 names |= {kind.of_event_template.format(event=e.attribute) for e in self.events}
         return frozenset(names)
+
+    @cached_property
+    def incident_attributes(self) -> frozenset[str]:
+        """Attribute names of tolls and measures: figures of one incident, which another
+        incident of the same kind on another day does not contradict or change."""
+        return frozenset(m.attribute for m in self.measures)
+
+    def measure(self, attribute: str) -> MeasureKind | None:
+        return next((m for m in self.measures if m.attribute == attribute), None)
+
+    def is_incident_attribute(self, attribute: str) -> bool:
+        prefix = self.toll_template.split("{")[0]
+        endings = tuple(f" {t.what}" for t in self.tolls)
+        return attribute in self.incident_attributes or (
+            attribute.startswith(prefix) and attribute.endswith(endings)
+        )
 
 
 @cache
@@ -140,4 +188,34 @@ def claim_vocabulary() -> ClaimVocabulary:
         share_subject_labels=frozenset(data["share"]["subject_labels"]),
         percent_words=frozenset(data["share"]["percent_words"]),
         pollster_filler=frozenset(data["share"]["pollster_filler"]),
+        incidents={
+            word.lower(): kind for kind, words in data["incidents"].items() for word in words
+        },
+        toll_template=data["tolls"]["template"],
+        person_nouns=frozenset(data["tolls"]["person_nouns"]),
+        person_unit=data["tolls"]["person_unit"],
+        subject_verbs=frozenset(data["tolls"]["subject_verbs"]),
+        tolls=tuple(
+            TollKind(
+                what=k["what"],
+                verbs=frozenset(k["verbs"]),
+                adjectives=frozenset(k["adjectives"]),
+                nouns=frozenset(k["nouns"]),
+            )
+            for k in data["tolls"]["kinds"]
+        ),
+        through_nouns=frozenset(data["tolls"]["through_nouns"]),
+        measures=tuple(
+            MeasureKind(
+                attribute=m["attribute"],
+                nouns=frozenset(m["nouns"]),
+                of=m["of"],
+                max=float(m["max"]),
+                spread=float(m["spread"]),
+                window=int(m["window"]),
+            )
+            for m in data["measures"]
+        ),
+        generic_modals=frozenset(data["generic_modals"]),
+        incident_moment_days=int(hedge_data["incident_moment_days"]),
     )

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..analyse import StoredClaim, find_findings, timeline
 from ..store import DocumentInfo
+from .findings import document_label
 from .meetings import decision_rows, meetings, people_at_meetings
 
 if TYPE_CHECKING:  # query imports this module: only the type, not the module
@@ -35,7 +36,9 @@ def build_report(
 ) -> dict[str, Any]:
     """Everything the report shows, as one JSON-ready dict; ``boilerplate`` is how many
     lines the corpus repeats as furniture (left out of every record)."""
-    findings = find_findings(claims)
+    rows = [{k: getattr(d, k) for k in _DOCUMENT_FIELDS} for d in documents]
+    # Explanations name documents by title, source and date, as the report lists them.
+    findings = find_findings(claims, {row["id"]: document_label(row) for row in rows})
     decided = decision_rows(decisions)
     return {
         "summary": {
@@ -52,7 +55,7 @@ def build_report(
             "boilerplate": boilerplate,
             "decisions": len(decided),
         },
-        "documents": [{k: getattr(d, k) for k in _DOCUMENT_FIELDS} for d in documents],
+        "documents": rows,
         "contradictions": [f.as_dict() for f in findings.contradictions],
         "agreements": [f.as_dict() for f in findings.agreements],
         "changes": [f.as_dict() for f in findings.changes],

@@ -24,12 +24,14 @@ def summary_items(summary: dict[str, Any]) -> list[tuple[str, Any]]:
 def document_labels(report: dict[str, Any]) -> dict[str, str]:
     """How people name each document: its title, source and date ("Trump ducks on taxes
     (nyt, 2016-09-24)"), the id only when it has no title."""
-    labels = {}
-    for doc in report["documents"]:
-        details = ", ".join(str(d) for d in (doc.get("source"), doc.get("date")) if d)
-        title = doc.get("title") or doc["id"]
-        labels[doc["id"]] = f"{title} ({details})" if details else title
-    return labels
+    return {doc["id"]: document_label(doc) for doc in report["documents"]}
+
+
+def document_label(doc: dict[str, Any]) -> str:
+    """One document as people name it: "title (source, date)", the id without a title."""
+    details = ", ".join(str(d) for d in (doc.get("source"), doc.get("date")) if d)
+    title = doc.get("title") or doc["id"]
+    return f"{title} ({details})" if details else title
 
 
 def finding_title(finding: dict[str, Any]) -> str:

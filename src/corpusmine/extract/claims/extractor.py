@@ -18,6 +18,7 @@ from ...records import Claim, Mention, Quote, SourceDocument
 from .context import ClaimContext
 from .events import event_claims
 from .figures import count_claims, money_claims
+from .incidents import incident_claims
 from .ratings import rating_claims
 from .records import Draft, Phrase
 from .shares import share_claims
@@ -29,10 +30,10 @@ __all__ = ["ItemTopic", "extract_claims"]
 # the agenda item it sits under), or None.
 ItemTopic = Callable[[int], Phrase | None]
 
-_RULES = (count_claims, money_claims, share_claims, rating_claims, event_claims)
+_RULES = (count_claims, money_claims, share_claims, incident_claims, rating_claims, event_claims)
 # A figure is a claim only about a subject its own sentence names; a rating or a dated
 # event may be about the document's topic ("was visited in April").
-_FIGURE_RULES = frozenset({count_claims, money_claims, share_claims})
+_FIGURE_RULES = frozenset({count_claims, money_claims, share_claims, incident_claims})
 # A figure in a sentence naming one of these may be theirs: the topic does not stand in.
 _OWNER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 

@@ -51,11 +51,15 @@ def number_token(ctx: ClaimContext, start: int, end: int) -> Token | None:
 
 def count_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Iterator[Draft]:
     """A count claim for each number that counts a noun ("495 children")."""
+    from .incidents import incident_figure  # the incident rule uses this module's helpers
+
     vocab = claim_vocabulary()
     for text, start, end in _count_candidates(ctx, sent):
         number = number_token(ctx, start, end)
         if number is None or number.dep_ != "nummod" or number.head.pos_ not in ("NOUN", "PROPN"):
             continue
+        if incident_figure(ctx, number):
+            continue  # a toll or a measure: the incident rule names it
         noun = number.head
         if noun.i < number.i:
             continue  # "Appendix 20", "page 3": a label, not a count
@@ -68,7 +72,7 @@ def count_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Iterat
             continue  # "one child had taken an overdose": an article, not a count
         if noun.dep_ == "poss" or _is_reference(noun, number):
             continue  # "three children's files", "the two local authorities": not a figure
-        unit = _words(ctx, number.i + 1, noun.i + 1)
+        unit = _unit(ctx, number, noun)
         restriction = _restriction(ctx, noun)
         attribute = vocab.count_template.format(unit=f"{unit} {restriction}".strip())
         qualifier, hedge_start = hedge_before(ctx, start, number.i)
@@ -175,6 +179,22 @@ def _restriction(ctx: ClaimContext, noun: Token) -> str:
         first = min([obj.i, *[m.left_edge.i for m in modifiers]])
         return f"{child.lower_} {_words(ctx, first, obj.i + 1)}"
     return ""
+
+
+def _unit(ctx: ClaimContext, number: Token, noun: Token) -> str:
+    """The counted noun's head with the words that say what kind of thing it is ("foster
+    carers", "merchant vessels"). Names, nationalities and descriptions of the things
+    counted are left out ("23 heavily armed Somali and Yemeni pirates" counts pirates), so
+    that two outlets' wordings of one count meet."""
+    kept = [
+        t
+        for t in ctx.doc[number.i + 1 : noun.i]
+        if t.head.i == noun.i
+        and t.dep_ in _UNIT_MODIFIER_DEPS
+        and not (t.ent_type_ or t.pos_ in ("PROPN", "NUM") or t.tag_ == "VBN")
+        and not any(c.pos_ == "ADV" for c in t.children)
+    ]
+    return " ".join([*(_words(ctx, t.i, t.i + 1) for t in kept), _words(ctx, noun.i, noun.i + 1)])
 
 
 def _words(ctx: ClaimContext, start: int, end: int) -> str:

@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from ...knowledge import claim_vocabulary, pronouns, quote_lexicon
 from ..quotes.speaker_finder import reporting_mentions
@@ -55,6 +56,10 @@ def subject_key(name: str, place_words: Collection[str] = frozenset()) -> tuple[
     if not words:
         return ("", "")
     head = words[-1]
+    if head in vocab.incidents:
+        # An incident is its kind: "the quake" and "a powerful earthquake" are one, and two
+        # quakes are told apart by their dates, not their adjectives.
+        return ("", vocab.incidents[head])
     head_class = vocab.subject_heads.get(head, head)
     modifiers = [w for w in words[:-1] if w not in _PREPOSITIONS]
     distinct = [w for w in modifiers if w not in place_words]
@@ -205,6 +210,31 @@ class SubjectFinder:
         self.event_topic = topic
         if best >= MIN_TOPIC_CLAIMS:
             self.topic = topic
+
+    @cached_property
+    def incident(self) -> Phrase | None:
+        """The first noun of the incident kind the document names most (a toll's subject
+        when its sentence names none), or None."""
+        incidents = claim_vocabulary().incidents
+        found = [t for t in self._body_tokens() if t.pos_ == "NOUN" and t.lower_ in incidents]
+        if not found:
+            return None
+        counts = Counter(incidents[t.lower_] for t in found)
+        return self.incident_of(counts.most_common(1)[0][0])
+
+    def incident_of(self, kind: str) -> Phrase | None:
+        """The document's first noun naming an incident of ``kind``, or None."""
+        incidents = claim_vocabulary().incidents
+        for token in self._body_tokens():
+            if token.pos_ == "NOUN" and incidents.get(token.lower_) == kind:
+                return self.ctx.phrase(token.i, token.i + 1)
+        return None
+
+    def _body_tokens(self) -> Iterable[Token]:
+        index = self.ctx.index
+        for sent, blank in zip(self.ctx.doc.sents, index.blank, strict=True):
+            if not blank:
+                yield from sent
 
     @property
     def fallback_topic(self) -> Phrase | None:

@@ -1,0 +1,386 @@
+"""Incident claims: what news reports an incident did and how strong it was.
+
+Tolls count the people or things something happened to: "killing 10 people", "23 pirates
+were captured", "left 31,000 people dead", "the death toll rose to 10". Their attribute
+names the counted noun's head and what happened ("count of people killed", "count of
+pirates captured"); their subject is the body that acted ("the navy captured ...") or the
+incident ("the quake killed ..."). Measures are numbers beside a measure noun ("a
+5.6-magnitude earthquake", "measuring 6.1 on the Richter scale"), about the nearest
+incident of their kind. Both take the date their sentence gives as ``as_of``: reports of
+two incidents of one kind are told apart by when they happened. The words are
+``tolls``, ``measures`` and ``incidents`` in ``models/attributes.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from ...knowledge import MeasureKind, TollKind, claim_vocabulary
+from .amounts import parse_amount
+from .context import ClaimContext
+from .figures import hedge_before, not_a_count
+from .records import Draft, Phrase
+from .subjects import SubjectFinder, clause_subject, governing_verb
+from .when import DATE_LABELS, date_value, is_point_in_time
+
+__all__ = ["incident_claims", "incident_figure", "toll_of"]
+
+# Mentions whose numbers are never a toll or a measure (dates, times, money, shares).
+_NOT_FIGURES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"})
+_FIGURE_LABELS = frozenset({"CARDINAL", "QUANTITY"})
+# Prepositions that attach the incident to a toll ("killed in the quake", "by a blast").
+_INCIDENT_PREPS = frozenset({"in", "by", "after", "from", "during", "agent"})
+# Not "ccomp": the clause above reported speech is the reporting ("the governor told AFP").
+_CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "relcl", "pcomp"})
+# "magnitude-5.9", "6.1-magnitude": a number joined to a word by a hyphen.
+_JOINED = re.compile(
+    r"^(?:(?P<a>\d+(?:\.\d+)?)-(?P<w1>[a-z]+)|(?P<w2>[a-z]+)-(?P<b>\d+(?:\.\d+)?))$"
+)
+_RANGE_BEFORE = frozenset({"from", "between", "to", "and"})
+
+
+def incident_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Iterator[Draft]:
+    """A claim for each toll and each measure of an incident in a sentence."""
+    dates = _sentence_dates(ctx, sent)
+    if not dates and _continues(sent) and sent.start > 0:
+        # "It killed 612 people": the incident of the sentence before, on its date.
+        dates = _sentence_dates(ctx, ctx.doc[sent.start - 1].sent)[:1]
+    for number, text, start, end in _numbers(ctx, sent):
+        if _generic(number) or _pronoun_one(number):
+            continue
+        toll = toll_of(number)
+        when = _date_near(dates, number.i)
+        if toll is not None and when is not False and not not_a_count(ctx, text, start, end):
+            yield _toll(ctx, finder, sent, number, text, start, toll, when)
+    for kind in claim_vocabulary().measures:
+        yield from _measures(ctx, finder, sent, kind, dates)
+
+
+def incident_figure(ctx: ClaimContext, number: Token) -> bool:
+    """Whether a number is a toll or a measure (the count rule leaves it to this one)."""
+    if toll_of(number) is not None:
+        return True
+    return any(_measure_near(number.sent, number.i, kind) for kind in claim_vocabulary().measures)
+
+
+# --- tolls -----------------------------------------------------------------------------------
+
+
+def toll_of(number: Token) -> tuple[TollKind, str, Token] | None:
+    """(what happened, the counted unit, the word saying so) when a number is a toll."""
+    vocab = claim_vocabulary()
+    counted = (
+        number.head if number.dep_ == "nummod" and number.head.pos_ in ("NOUN", "PROPN") else None
+    )
+    arg = counted or number
+    # "a total of 10 people": the count is reported through another noun
+    if (
+        arg.dep_ == "pobj"
+        and arg.head.lower_ == "of"
+        and arg.head.head.lemma_.lower() in vocab.through_nouns
+    ):
+        arg = arg.head.head
+    found = _toll_word(arg, number)
+    if found is None:
+        return None
+    kind, word = found
+    return kind, _unit(counted, number, kind), word
+
+
+def _toll_word(arg: Token, number: Token) -> tuple[TollKind, Token] | None:
+    vocab = claim_vocabulary()
+    for kind in vocab.tolls:
+        # "about 50 hurt", "ten dead", "10 deaths"
+        if arg.lower_ in kind.adjectives or (
+            arg is not number and arg.lemma_.lower() in kind.nouns
+        ):
+            return kind, arg
+        # "50 injured", "ten people killed in the quake"
+        for child in arg.rights:
+            if child.dep_ in ("acl", "amod") and _is_toll_verb(child, kind):
+                return kind, child
+        head = arg.head
+        if head is arg:
+            continue
+        if arg.dep_ == "dobj" and head.pos_ == "VERB":
+            if head.lemma_.lower() in kind.verbs:
+                return kind, head  # "killing 10 people", "arrested 23 pirates"
+            if any(
+                c.dep_ in ("oprd", "acomp") and c.lower_ in kind.adjectives for c in head.children
+            ):
+                return kind, head  # "left 31,000 people dead"
+        if arg.dep_ == "nsubjpass" and head.lemma_.lower() in kind.verbs:
+            return kind, head  # "23 pirates were captured"
+        if arg.dep_ == "nsubj":
+            if head.lemma_.lower() in kind.verbs and (
+                head.lemma_.lower() in vocab.subject_verbs or head.tag_ == "VBN"
+            ):
+                return kind, head  # "ten people died", "50 injured"
+            if any(c.dep_ == "acomp" and c.lower_ in kind.adjectives for c in head.children):
+                return kind, head  # "ten were dead", "two are missing"
+    # "the death toll rose to 10", "the toll stood at 43", "the number of dead was 12"
+    if number.dep_ in ("pobj", "attr") and (
+        number.dep_ == "attr" or number.head.lower_ in ("to", "at")
+    ):
+        verb = governing_verb(number)
+        subject = clause_subject(verb) if verb is not None else None
+        if subject is None and verb is not None:
+            # The parse often loses a long subject ("death toll from a strong earthquake a
+            # day before rose to 10"): take the nearest noun before the verb.
+            nouns = [t for t in number.sent if t.i < verb.i and t.pos_ == "NOUN"]
+            subject = next(
+                (t for t in reversed(nouns) if t.lemma_.lower() in vocab.through_nouns), None
+            )
+        if subject is not None:
+            for kind in vocab.tolls:
+                if subject.lemma_.lower() in kind.nouns:
+                    return kind, subject
+    return None
+
+
+def _is_toll_verb(token: Token, kind: TollKind) -> bool:
+    return token.lower_ in kind.adjectives or (
+        token.pos_ == "VERB" and token.tag_ == "VBN" and token.lemma_.lower() in kind.verbs
+    )
+
+
+def _unit(counted: Token | None, number: Token, kind: TollKind) -> str:
+    """The head of the counted noun; people in general (or no noun) are "people"."""
+    vocab = claim_vocabulary()
+    noun = counted
+    if noun is None:
+        # "capturing 23 of the raiders"
+        of = [c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"]
+        objects = [o for p in of for o in p.children if o.dep_ == "pobj" and o.pos_ != "PRON"]
+        noun = objects[0] if objects else None
+    if noun is None or noun.lower_ in vocab.person_nouns or noun.lower_ in kind.adjectives:
+        return vocab.person_unit
+    if noun.lemma_.lower() in kind.nouns:
+        return vocab.person_unit
+    return noun.lower_
+
+
+def _toll(
+    ctx: ClaimContext,
+    finder: SubjectFinder,
+    sent: Span,
+    number: Token,
+    text: str,
+    start: int,
+    toll: tuple[TollKind, str, Token],
+    when: str | None,
+) -> Draft:
+    kind, unit, word = toll
+    vocab = claim_vocabulary()
+    qualifier, hedge_start = hedge_before(ctx, start, number.i)
+    value_start, value_end = ctx.span_offsets(hedge_start, number.i + 1)
+    amount = parse_amount(text)
+    return Draft(
+        start=value_start,
+        end=value_end,
+        subject=_toll_subject(ctx, finder, sent, word, number),
+        attribute=vocab.toll_template.format(unit=unit, what=kind.what),
+        value=ctx.original_text(value_start, value_end),
+        normalized=amount.as_text() if amount is not None else None,
+        unit=unit,
+        qualifier=qualifier,
+        as_of=when,
+        sentence=ctx.sentence_offsets(sent),
+    )
+
+
+def _toll_subject(
+    ctx: ClaimContext, finder: SubjectFinder, sent: Span, word: Token, number: Token
+) -> Phrase | None:
+    """Who acted (a body: "the navy captured"), else the incident ("the quake killed",
+    "killed in the blast"), looking up through the clauses the toll hangs from; else the
+    nearest incident of the sentence, else the document's."""
+    counted = {number.i, number.head.i}
+    current: Token | None = word
+    for _ in range(4):
+        if current is None:
+            break
+        incident = (
+            _incident_at(ctx, current) if current is not word or word.pos_ == "NOUN" else None
+        )
+        if incident is not None:
+            return incident
+        for child in current.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i not in counted:
+                found = _incident_at(ctx, child) or finder.resolve(child)
+                if found is None and finder.is_org_like(child):
+                    found = finder.noun_phrase(child)  # "the navy", "police": the body acting
+                if found is not None and child.dep_ == "nsubj":
+                    return found
+            if child.dep_ in ("prep", "agent") and (
+                child.lower_ in _INCIDENT_PREPS or child.dep_ == "agent"
+            ):
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and (found := _incident_at(ctx, obj)) is not None:
+                        return found
+        current = (
+            current.head if current.dep_ in _CLIMB_DEPS and current.head is not current else None
+        )
+    return _nearest_incident(ctx, sent, number) or finder.incident
+
+
+def _incident_at(ctx: ClaimContext, token: Token) -> Phrase | None:
+    if token.pos_ == "NOUN" and token.lower_ in claim_vocabulary().incidents:
+        return ctx.phrase(token.i, token.i + 1)
+    return None
+
+
+def _nearest_incident(
+    ctx: ClaimContext, sent: Span, number: Token, kind: str | None = None
+) -> Phrase | None:
+    incidents = claim_vocabulary().incidents
+    found = [
+        t
+        for t in sent
+        if t.pos_ == "NOUN"
+        and t.lower_ in incidents
+        and (kind is None or incidents[t.lower_] == kind)
+    ]
+    if not found:
+        return None
+    nearest = min(found, key=lambda t: abs(t.i - number.i))
+    return ctx.phrase(nearest.i, nearest.i + 1)
+
+
+# --- measures --------------------------------------------------------------------------------
+
+
+def _measures(
+    ctx: ClaimContext,
+    finder: SubjectFinder,
+    sent: Span,
+    kind: MeasureKind,
+    dates: list[tuple[int, str | None]],
+) -> Iterator[Draft]:
+    covered = _covered(ctx, sent)
+    for token in sent:
+        if token.i in covered:
+            continue
+        value = _number_in(token, kind)
+        if value is None or not 0 < value <= kind.max:
+            continue
+        when = _date_near(dates, token.i)
+        if not _measure_near(sent, token.i, kind) or _generic(token) or when is False:
+            continue
+        before = ctx.doc[token.i - 1].lower_ if token.i > sent.start else ""
+        after = ctx.doc[token.i + 1].lower_ if token.i + 1 < sent.end else ""
+        if before in _RANGE_BEFORE or after in ("to", "and", "or"):
+            continue  # "ranging from 3.6 to 4.3": a range of aftershocks, not one measure
+        qualifier, hedge_start = hedge_before(ctx, token.i, token.i)
+        hedge_start = min(hedge_start, token.i)
+        value_start, value_end = ctx.span_offsets(hedge_start, token.i + 1)
+        subject = _nearest_incident(ctx, sent, token, kind.of) or finder.incident_of(kind.of)
+        yield Draft(
+            start=value_start,
+            end=value_end,
+            subject=subject,
+            attribute=kind.attribute,
+            value=ctx.original_text(value_start, value_end),
+            normalized=f"{value:g}",
+            unit=None,
+            qualifier=qualifier,
+            as_of=when,
+            sentence=ctx.sentence_offsets(sent),
+        )
+
+
+def _number_in(token: Token, kind: MeasureKind) -> float | None:
+    text = token.text.lower()
+    if token.like_num and re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    match = _JOINED.match(text)
+    if match and (match.group("w1") or match.group("w2")) in kind.nouns:
+        return float(match.group("a") or match.group("b"))
+    return None
+
+
+def _measure_near(sent: Span, i: int, kind: MeasureKind) -> bool:
+    """A measure noun within the window of token ``i``, in its sentence."""
+    start, end = max(sent.start, i - kind.window), min(sent.end, i + kind.window + 1)
+    doc = sent.doc
+    return any(
+        any(part in kind.nouns for part in re.split(r"[-\d.]+", doc[j].lower_) if part)
+        for j in range(start, end)
+    )
+
+
+# --- shared ----------------------------------------------------------------------------------
+
+
+def _numbers(ctx: ClaimContext, sent: Span) -> list[tuple[Token, str, int, int]]:
+    """(number token, figure text, first token, end token) for each count-like figure."""
+    found = []
+    seen: set[int] = set()
+    for mention, start, end in ctx.mentions_in(sent, _FIGURE_LABELS):
+        number = next((t for t in reversed(ctx.doc[start:end]) if t.like_num), None)
+        if number is not None:
+            found.append((number, mention.text, start, end))
+            seen.update(range(start, end))
+    covered = _covered(ctx, sent) | seen
+    for token in sent:
+        if token.like_num and token.i not in covered:
+            found.append((token, token.text, token.i, token.i + 1))
+    return found
+
+
+def _covered(ctx: ClaimContext, sent: Span) -> set[int]:
+    """Tokens of dates, times, money and shares. A "date" that is one small number alone
+    ("injuring 80") is the model mistaking a count for a year: it stays a number."""
+    return {
+        i
+        for m, s, e in ctx.mentions_in(sent, _NOT_FIGURES)
+        if not (m.label == "DATE" and e - s == 1 and _SMALL.fullmatch(m.text))
+        for i in range(s, e)
+    }
+
+
+_SMALL = re.compile(r"\d{1,3}")
+
+
+def _generic(token: Token) -> bool:
+    """In a clause with a modal verb: general or speculative, not a report."""
+    verb = governing_verb(token)
+    modals = claim_vocabulary().generic_modals
+    return verb is not None and any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
+
+
+def _continues(sent: Span) -> bool:
+    """The sentence's subject is a pronoun standing for the previous sentence's incident."""
+    root = sent.root
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in root.children)
+
+
+def _pronoun_one(token: Token) -> bool:
+    """ "no one", "every one": a pronoun, not the number one."""
+    return token.lower_ == "one" and token.i > 0 and token.nbor(-1).lower_ in _NOT_ONE
+
+
+_NOT_ONE = frozenset({"no", "any", "every", "each", "some", "anyone", "someone"})
+
+
+def _sentence_dates(ctx: ClaimContext, sent: Span) -> list[tuple[int, str | None]]:
+    """(token, ISO value or None when it cannot be placed) of each point-in-time date of
+    a sentence."""
+    found = []
+    for mention, start, end in ctx.mentions_in(sent, DATE_LABELS):
+        if is_point_in_time(ctx, mention):
+            found.append((start, date_value(ctx, mention, start, end)))
+    return found
+
+
+def _date_near(dates: list[tuple[int, str | None]], i: int) -> str | None | bool:
+    """The date nearest token ``i`` ("31,000 in Bam in 2003, and 600 in Zarand in
+    February"); None when the sentence gives none; False when the nearest cannot be placed
+    (an undated document): the incident is dated, but not to anything comparable."""
+    if not dates:
+        return None
+    _, value = min(dates, key=lambda d: abs(d[0] - i))
+    return value or False
