@@ -115,9 +115,9 @@ def extract(
 ) -> Corpus:
     """Extract ``paths`` into ``db`` (created if missing) and return the corpus.
 
-    ``options`` are those of ``run_extract`` (model, jobs, force, max_bytes, on_progress,
-    on_failure); ``aliases`` are remembered for later runs. ``Corpus.summary`` says what
-    the run did (failures included: a file that cannot be read does not stop the others).
+    ``options`` are those of ``run_extract`` (model, jobs, force, force_resolve, max_bytes,
+    on_progress, on_failure); ``aliases`` are remembered for later runs. ``Corpus.summary``
+    says what the run did (failures included: a file that cannot be read does not stop the others).
     """
     from .runner import run_extract  # loads the NLP side only when extracting
 

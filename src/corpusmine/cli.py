@@ -179,6 +179,11 @@ def cli() -> None:
 )
 @click.option("--force", is_flag=True, help="Re-extract documents even when unchanged.")
 @click.option(
+    "--force-resolve",
+    is_flag=True,
+    help="Resolve entities again over every stored document, even when nothing changed.",
+)
+@click.option(
     "--max-mb",
     type=click.FloatRange(min=0.001),
     default=DEFAULT_MAX_BYTES / 1_048_576,
@@ -215,6 +220,7 @@ def extract(
     jobs: int,
     scheduler: str | None,
     force: bool,
+    force_resolve: bool,
     max_mb: float,
     quiet: bool,
     follow_links: bool,
@@ -226,8 +232,9 @@ def extract(
     what it finds in the database.
 
     Unchanged documents (same content, same pipeline) are skipped; --force redoes them.
-    Entities are resolved again on every run, so an --aliases file takes effect without
-    re-running the NLP. Exit code 0 when every file was stored, 1 when some failed (the
+    Entities are resolved again whenever a document or the aliases changed, so an
+    --aliases file takes effect without re-running the NLP; --force-resolve resolves
+    again even when nothing changed. Exit code 0 when every file was stored, 1 when some failed (the
     rest are stored).
 
     \b
@@ -249,6 +256,7 @@ def extract(
         "jobs": jobs,
         "scheduler": scheduler,
         "force": force,
+        "force_resolve": force_resolve,
         "max_bytes": int(max_mb * 1_048_576),
         "aliases": aliases_file,  # None: the corrections remembered from an earlier run
         "on_failure": on_failure,
@@ -320,7 +328,8 @@ def _print_summary(summary: Any, db: str) -> None:
             f"corpusmine reads {', '.join(SUPPORTED_SUFFIXES)}"
         )
     if summary.unchanged and not summary.extracted:
-        console.print("  nothing changed since the last run (use --force to re-extract)")
+        again = "" if summary.resolved else ", --force-resolve to resolve entities again"
+        console.print(f"  nothing changed since the last run (use --force to re-extract{again})")
     for note in summary.notes:
         console.print(Text(f"  warning: {terminal_safe(note)}"), soft_wrap=True)
     if summary.failures:

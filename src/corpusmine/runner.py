@@ -33,11 +33,13 @@ from .ingest import (
 )
 from .ingest.boilerplate import Boilerplate, LineKey, find_boilerplate, line_keys
 from .ingest.metadata import Metadata
+from .knowledge import name_lexicon
 from .nlp import pipeline_signature
 from .query.entities import name_words
 from .query.report import refresh_report
-from .records import DateSource, Extraction, IngestFailure, SourceDocument
+from .records import DateSource, Extraction, IngestFailure, Mention, SourceDocument
 from .resolve import load_alias_file, resolve_corpus
+from .resolve.keys import mention_keys
 from .store import RESOLVED_STATE, DocumentInfo, Store
 
 if TYPE_CHECKING:
@@ -78,6 +80,8 @@ class RunSummary:
     # Documents of this run in which no quote was found: said out loud, never silent.
     without_quotes: tuple[str, ...] = field(default=())
     skipped: tuple[str, ...] = ()  # files of types corpusmine does not read
+    # Whether entities were resolved again (False: nothing resolution reads had changed).
+    resolved: bool = True
 
     def skipped_types(self) -> dict[str, int]:
         """How many files of each unsupported type were left out (".xlsx": 2)."""
@@ -110,6 +114,7 @@ def run_extract(
     follow_links: bool = False,
     replace: bool = False,
     prune: bool = False,
+    force_resolve: bool = False,
 ) -> RunSummary:
     """Extract every document under ``paths`` into ``store`` (a Store or a database path)
     and resolve entities.
@@ -120,6 +125,7 @@ def run_extract(
     later run given none (``None``) uses the remembered ones. A stored document's id is
     never given to another file unless ``replace``; ``prune`` drops stored documents whose
     file is gone from a folder given; ``follow_links`` reads links that leave the folders.
+    Resolution is skipped when nothing it reads changed; ``force_resolve`` redoes it.
     """
     if not isinstance(store, Store):
         with Store(store) as opened:
@@ -127,7 +133,7 @@ def run_extract(
                 paths, opened, model=model, jobs=jobs, scheduler=scheduler, force=force,
                 max_bytes=max_bytes, aliases=aliases, batch_size=batch_size,
                 on_progress=on_progress, on_failure=on_failure, follow_links=follow_links,
-                replace=replace, prune=prune,
+                replace=replace, prune=prune, force_resolve=force_resolve,
             )  # fmt: skip
     started = time.perf_counter()
     store.check_writable()  # before any NLP: a read-only file fails now, not in an hour
@@ -237,7 +243,8 @@ def run_extract(
         date, date_source = source.date, source.date_source
         key = _signature_with_metadata(signature, date, date_source)
         key += boilerplate.digest_of(lines.get(source.id, ()))
-        store.save_extraction(extraction, key, window, origins.get(source.id))
+        keys = mention_keys(extraction.mentions, name_lexicon())
+        store.save_extraction(extraction, key, window, origins.get(source.id), keys)
         extracted.append(source.id)
         if not extraction.quotes:
             without_quotes.append(source.id)
@@ -246,7 +253,7 @@ def run_extract(
             done = len(extracted) + len(unchanged)
             on_progress(Progress(done, total, words, source.id))
 
-    counts = _resolve(store, pairs, skip_if_unchanged=not extracted)
+    counts, resolved = _resolve(store, pairs, skip_if_unchanged=not (extracted or force_resolve))
     notes += _unknown_canonicals(store, pairs)
     refresh_report(store)  # so that `report` answers at once
     return RunSummary(
@@ -259,6 +266,7 @@ def run_extract(
         without_quotes=tuple(without_quotes),
         notes=tuple(notes),
         skipped=tuple(skipped),
+        resolved=resolved,
         **counts,
     )
 
@@ -285,20 +293,25 @@ def resolve_store(
     ``skip_if_unchanged``, nothing is redone when the stored documents, the pipeline and
     the aliases are those of the last resolution (an unchanged re-run).
     """
-    return _resolve(store, remembered_aliases(store, aliases), skip_if_unchanged=skip_if_unchanged)
+    pairs = remembered_aliases(store, aliases)
+    return _resolve(store, pairs, skip_if_unchanged=skip_if_unchanged)[0]
 
 
 def _resolve(
     store: Store, aliases: Sequence[tuple[str, str]], *, skip_if_unchanged: bool
-) -> dict[str, int]:
+) -> tuple[dict[str, int], bool]:
+    """Resolve everything stored (unless ``skip_if_unchanged`` and nothing resolution
+    reads changed): the counts of the summary, and whether resolution ran."""
     state = _resolution_state(store, aliases)
     if skip_if_unchanged and store.get_meta(RESOLVED_STATE) == state:
-        return store.counts()
+        return store.counts(), False
     texts = dict(store.document_texts())
     mentions = list(store.mention_records())
     quotes = list(store.quote_records())
     claims = list(store.claim_records())
     candidates = store.candidate_references()
+    if not store.name_keys_complete():  # a database made before schema 8
+        _backfill_name_keys(store, mentions)
     resolution = resolve_corpus(
         texts, mentions, quotes, claims, aliases, candidates, store.sentence_spans()
     )
@@ -311,12 +324,17 @@ def _resolve(
         found_mentions=resolution.found_mentions,
     )
     store.set_meta(RESOLVED_STATE, state)
-    return {
-        "entities": len(resolution.entities),
-        "mentions": len(mentions),
-        "quotes": len(quotes),
-        "claims": len(claims),
-    }
+    # As stored, found names included: the same counts as a run that skips resolution.
+    return store.counts(), True
+
+
+def _backfill_name_keys(store: Store, mentions: Sequence[tuple[int, Mention]]) -> None:
+    """The name keys of every stored document, from its stored mentions."""
+    by_document: dict[str, list[Mention]] = {d.id: [] for d in store.documents()}
+    for _, mention in mentions:
+        by_document.setdefault(mention.document, []).append(mention)
+    lex = name_lexicon()
+    store.replace_name_keys({doc: mention_keys(ms, lex) for doc, ms in by_document.items()})
 
 
 def _resolution_state(store: Store, aliases: Sequence[tuple[str, str]]) -> str:

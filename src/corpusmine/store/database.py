@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,9 @@ RESOLVED_STATE = "resolved_state"
 BUSY_TIMEOUT_SECONDS = 60
 # Present in meta when entity_words holds the words of the stored entities.
 ENTITY_WORDS_META = "entity_words"
+# Present in meta when name_keys holds the keys of every stored document (a database made
+# before schema 8 gets them at its next resolution).
+NAME_KEYS_META = "name_keys"
 
 
 def default_db_path() -> str:
@@ -118,6 +121,11 @@ class Store(Reads):
                 steps += [MIGRATIONS[v] for v in range(max(version, 1), SCHEMA_VERSION)]
                 for statement in _statements("".join(steps)):
                     conn.execute(statement)
+                if version == 0:  # a new file: every document will bring its keys
+                    conn.execute(
+                        "INSERT OR REPLACE INTO meta (key, value) VALUES (?, '1')",
+                        (NAME_KEYS_META,),
+                    )
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
@@ -172,8 +180,10 @@ class Store(Reads):
         pipeline: str,
         date_window: str | None = None,
         origin: str | None = None,
+        name_keys: Iterable[str] = (),
     ) -> None:
-        """Replace everything stored for one document, atomically.
+        """Replace everything stored for one document, atomically; ``name_keys`` are the
+        keys of its mentions (``resolve.keys.mention_keys``).
 
         The resolution state is dropped in the same transaction: entity links of the
         replaced rows are gone until the next resolution, and an interrupted run must
@@ -249,6 +259,10 @@ class Store(Reads):
                 " VALUES (?,?,?,?,?,?)",
                 _candidate_rows(source.id, extraction.references),
             )
+            conn.executemany(
+                "INSERT OR IGNORE INTO name_keys (key, document) VALUES (?,?)",
+                [(k, source.id) for k in sorted(name_keys)],
+            )
 
     def replace_entities(
         self,
@@ -312,6 +326,20 @@ class Store(Reads):
             conn.executemany(
                 "UPDATE claims SET subject_id = ?, speaker_id = ? WHERE id = ?",
                 [(subject, speaker, claim) for claim, subject, speaker in claim_subjects],
+            )
+
+    def replace_name_keys(self, keys: Mapping[str, Iterable[str]]) -> None:
+        """The name keys of every stored document (document id -> keys), replacing all,
+        for a database made before they were kept with each document."""
+        conn = self.conn
+        with _immediate(conn):
+            conn.execute("DELETE FROM name_keys")
+            conn.executemany(
+                "INSERT OR IGNORE INTO name_keys (key, document) VALUES (?,?)",
+                [(k, doc) for doc in sorted(keys) for k in sorted(keys[doc])],
+            )
+            conn.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, '1')", (NAME_KEYS_META,)
             )
 
     def set_meta(self, key: str, value: str) -> None:

@@ -259,6 +259,34 @@ class Reads:
             )
         }
 
+    # --- name keys (resolution's blocking) ----------------------------------------------
+
+    def name_keys_complete(self) -> bool:
+        """Do the stored name keys cover every stored document (see ``replace_name_keys``)?"""
+        return self.get_meta("name_keys") is not None
+
+    def name_keys_of(self, documents: Collection[str]) -> dict[str, frozenset[str]]:
+        """Document id -> the name keys of its mentions (documents without any left out)."""
+        found: dict[str, set[str]] = {}
+        for key, document in self._tuples(
+            "SELECT key, document FROM name_keys WHERE document IN"
+            " (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(set(documents))),),
+        ):
+            found.setdefault(document, set()).add(key)
+        return {doc: frozenset(keys) for doc, keys in sorted(found.items())}
+
+    def documents_with_keys(self, keys: Collection[str]) -> dict[str, frozenset[str]]:
+        """Key -> the stored documents whose mentions have it (an index look-up per key;
+        keys no document has are left out)."""
+        found: dict[str, set[str]] = {}
+        for key, document in self._tuples(
+            "SELECT key, document FROM name_keys WHERE key IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(set(keys))),),
+        ):
+            found.setdefault(key, set()).add(document)
+        return {key: frozenset(docs) for key, docs in sorted(found.items())}
+
     def entity_type_counts(self) -> dict[str, int]:
         return dict(self._tuples("SELECT type, count(*) FROM entities GROUP BY type"))
 

@@ -6,7 +6,7 @@ newer than ``SCHEMA_VERSION`` is refused, never overwritten.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 APPLICATION_ID = 0x636D696E  # "cmin": marks a file as a corpusmine database
 
 # Indexes the queries rely on, added after version 1 was released: part of every new
@@ -235,6 +235,19 @@ MENTION_ORIGIN = """
 ALTER TABLE mentions ADD COLUMN origin TEXT;
 """
 
+# The name keys of each document's mentions (``resolve.keys``: "word:smithers",
+# "letters:nnc"), written with the document: the stored documents a new document's names
+# can meet in resolution are an index look-up by key, never a pass over the corpus.
+# Documents stored before version 8 get theirs at the next resolution (meta 'name_keys').
+NAME_KEYS = """
+CREATE TABLE IF NOT EXISTS name_keys (
+    key TEXT NOT NULL,
+    document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    PRIMARY KEY (key, document)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS name_keys_document ON name_keys(document);
+"""
+
 # Version n -> n + 1.
 MIGRATIONS: dict[int, str] = {
     1: CANDIDATE_REFERENCES,
@@ -243,4 +256,5 @@ MIGRATIONS: dict[int, str] = {
     4: MEETINGS,
     5: ENTITY_WORDS,
     6: MENTION_ORIGIN,
+    7: NAME_KEYS,
 }
