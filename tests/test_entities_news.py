@@ -145,6 +145,60 @@ SAME_ENTITY = [
         "PERSON",
         id="middle-initial-politics",
     ),
+    pytest.param(
+        {
+            "a": ("John Calvin Hale chaired the board.", {"PERSON": ["John Calvin Hale"]}),
+            "b": ("Calvin Hale resigned on Friday.", {"PERSON": ["Calvin Hale"]}),
+        },
+        ("John Calvin Hale", "Calvin Hale"),
+        "PERSON",
+        id="goes-by-the-middle-name-business",
+    ),
+    pytest.param(
+        {
+            "a": ("Arthur Blake Sr. founded the firm.", {"PERSON": ["Arthur Blake Sr."]}),
+            "b": ("Arthur Blake built it up.", {"PERSON": ["Arthur Blake"]}),
+            "c": ("His son Arthur Blake Jr. runs it now.", {"PERSON": ["Arthur Blake Jr."]}),
+        },
+        ("Arthur Blake Sr.", "Arthur Blake"),
+        "PERSON",
+        id="plain-name-is-the-elder-business",
+    ),
+    pytest.param(
+        {
+            "a": ("Judge Ruth Ellen Moss ruled.", {"PERSON": ["Ruth Ellen Moss"]}),
+            "b": ("Ellen Moss Jr. testified.", {"PERSON": ["Ellen Moss Jr."]}),
+            "c": ("Ruth Ellen Moss Sr. retired.", {"PERSON": ["Ruth Ellen Moss Sr."]}),
+        },
+        ("Ruth Ellen Moss", "Ruth Ellen Moss Sr."),
+        "PERSON",
+        id="plain-name-is-the-elder-courts",
+    ),
+    pytest.param(
+        {
+            "a": (
+                "Mob boss Vincent 'The Chin' Gigante died.",
+                {"PERSON": ["Vincent 'The Chin' Gigante"]},
+            ),
+            "b": ("Vincent Gigante was 77.", {"PERSON": ["Vincent Gigante"]}),
+            "c": (
+                'Vincent "Chin" Gigante feigned madness.',
+                {"PERSON": ['Vincent "Chin" Gigante']},
+            ),
+        },
+        ("Vincent 'The Chin' Gigante", "Vincent Gigante", 'Vincent "Chin" Gigante'),
+        "PERSON",
+        id="nickname-inside-the-name-courts",
+    ),
+    pytest.param(
+        {
+            "a": ("Earvin (Magic) Johnson scored.", {"PERSON": ["Earvin (Magic) Johnson"]}),
+            "b": ("Earvin Johnson retired in 1991.", {"PERSON": ["Earvin Johnson"]}),
+        },
+        ("Earvin (Magic) Johnson", "Earvin Johnson"),
+        "PERSON",
+        id="nickname-in-brackets-sport",
+    ),
 ]
 
 
@@ -176,6 +230,15 @@ NEVER_MERGE = [
         },
         ("Mark Felt Jr", "W. Mark Felt Sr"),
         id="father-and-son",
+    ),
+    pytest.param(
+        {
+            "a": ("Arthur Blake Sr. founded the firm.", {"PERSON": ["Arthur Blake Sr."]}),
+            "b": ("Arthur Blake built it up.", {"PERSON": ["Arthur Blake"]}),
+            "c": ("His son Arthur Blake Jr. runs it now.", {"PERSON": ["Arthur Blake Jr."]}),
+        },
+        ("Arthur Blake", "Arthur Blake Jr."),
+        id="the-son-keeps-his-suffix",
     ),
     pytest.param(
         {
@@ -211,7 +274,8 @@ def test_never_merged(corpus: Mapping[str, tuple[str, Labels]], pair: tuple[str,
 
 
 def test_a_surname_shared_by_two_people_stays_on_its_own() -> None:
-    result = resolve(NEVER_MERGE[1].values[0])
+    (corpus,) = [p.values[0] for p in NEVER_MERGE if p.id == "two-people-one-surname"]
+    result = resolve(corpus)
     (alone,) = holding(result, "Peterson")
     assert alone.aliases == ("Peterson",)
 
@@ -315,6 +379,41 @@ BODY_SENTENCES = [
 ]
 
 
+NAME_SPANS = [
+    pytest.param(
+        "Prosecutors said Salvatore 'The Bull' Gravano testified for a week.",
+        [("Salvatore 'The Bull' Gravano", "PERSON")],
+        id="quoted-nickname-courts",
+    ),
+    pytest.param(
+        'Fans cheered Earvin "Magic" Johnson when he arrived.',
+        [('Earvin "Magic" Johnson', "PERSON")],
+        id="quoted-nickname-sport",
+    ),
+    pytest.param(
+        "Police named the victim as Luis Gerardo (Jerry) Ortiz, 45.",
+        [("Luis Gerardo (Jerry) Ortiz", "PERSON")],
+        id="bracketed-nickname-crime",
+    ),
+    pytest.param(
+        "The Philadelphia 76ers fired their coach on Monday.",
+        [("Philadelphia 76ers", "ORG")],
+        id="team-written-with-digits",
+    ),
+    pytest.param(
+        "Denver beat the San Francisco 49ers on Sunday.",
+        [("the San Francisco 49ers", "ORG")],
+        id="team-written-with-digits-2",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAME_SPANS)
+def test_names_as_written(nlp, text: str, expected: list[tuple[str, str]]) -> None:
+    found = [(e.text, e.label_) for e in nlp(text).ents]
+    assert set(expected) <= set(found), found
+
+
 @pytest.mark.parametrize(("text", "expected"), BODY_SENTENCES)
 def test_a_body_sentence_full_of_names_keeps_its_entities(
     nlp, text: str, expected: list[tuple[str, str]]
@@ -367,6 +466,30 @@ LABELS = [
         [(0, 1, "ORG"), (2, 3, "ORG")],
         [("Chelsea", "ORG"), ("Leeds", "ORG"), ("Chelsea", "ORG"), ("Leeds", "ORG")],
         id="every-occurrence-sport",
+    ),
+    pytest.param(
+        tokens("Lohan entered Betty Ford Center . Walter Reed Hospital treated Ann Cole ."),
+        [(2, 5, "PERSON"), (6, 9, "PERSON"), (10, 12, "PERSON")],
+        [("Betty Ford Center", "ORG"), ("Walter Reed Hospital", "ORG"), ("Ann Cole", "PERSON")],
+        id="an-institution-named-after-a-person",
+    ),
+    pytest.param(
+        tokens("Ann Cole ( ACME ) Holdings said no ."),
+        [(0, 2, "PERSON"), (3, 4, "ORG"), (5, 6, "ORG")],
+        [("Ann Cole", "PERSON"), ("ACME", "ORG"), ("Holdings", "ORG")],
+        id="an-acronym-in-brackets-is-no-nickname",
+    ),
+    pytest.param(
+        tokens("Jermayne Timmons was charged . Police said Timmons fled ."),
+        [(0, 2, "PERSON")],
+        [("Jermayne Timmons", "PERSON"), ("Timmons", "PERSON")],
+        id="a-surname-alone-crime",
+    ),
+    pytest.param(
+        tokens("Bettie Page posed . She turned the page . Page smiled ."),
+        [(0, 2, "PERSON")],
+        [("Bettie Page", "PERSON")],
+        id="a-surname-the-document-writes-as-a-common-word",
     ),
     pytest.param(
         tokens("Lindsay Lohan arrived . Lindsay Lohan 's lawyer left ."),

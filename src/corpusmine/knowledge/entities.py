@@ -16,6 +16,8 @@ class EntityWords:
     group_nouns: frozenset[str]  # "the Obama administration" is a group, not Obama
     company_suffixes: frozenset[str]  # lower case, no final dot: inc, corp, plc, co
     person_suffixes: frozenset[str]  # jr, sr, iii
+    junior_suffixes: frozenset[str]  # jr, ii: the later bearer of a name
+    institution_heads: frozenset[str]  # center, hospital: "Betty Ford Center" is no person
 
 
 @cache
@@ -25,7 +27,13 @@ def entity_words() -> EntityWords:
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower().rstrip(".") for w in data[key])
 
-    return EntityWords(words("group_nouns"), words("company_suffixes"), words("person_suffixes"))
+    return EntityWords(
+        words("group_nouns"),
+        words("company_suffixes"),
+        words("person_suffixes"),
+        words("junior_suffixes"),
+        words("institution_heads"),
+    )
 
 
 @cache

@@ -38,7 +38,7 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"
 _QUOTES = frozenset("'\"‘’“”`")
 _VERB_TAGS = frozenset({"VERB", "AUX"})
 _POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_WORD = re.compile(r"(?<![\w'’])[A-Za-z][A-Za-z'’\-]*")  # not "th" of "5th"
 _SENTENCE_END = re.compile(r"[.;:][\"'’”)\]]*\s*$")
 
 
@@ -89,10 +89,13 @@ class NameFixer:
         titled = _title_lines(doc, known)
         for start, end in titled:
             ents = self._retag_line(doc, ents, start, end, known)
+        ents = _nicknamed(doc, ents)
         words = entity_words()
         others = _other_names(ents)
         ents = [s for s in (self._trim(doc, e, known, others) for e in ents) if s is not None]
         ents = _groups(doc, ents, words.group_nouns)
+        ents = _institutions(doc, ents, words.institution_heads)
+        ents = _numbered_teams(doc, ents)
         ents = _document_labels(doc, ents)
         ents = _propagate(doc, ents, titled)
         doc.ents = filter_spans(ents)
@@ -140,9 +143,14 @@ class NameFixer:
             _is_edge_junk(doc[end - 1])
             or doc[end - 1].pos_ in _VERB_TAGS
             or doc[end - 1].lower_ in _POSSESSIVE_MARKS
+            or (doc[end - 1].is_lower and doc[end - 1].lower_ in title_small_words())
         ):
-            end -= 1
+            end -= 1  # "Mt. Cook National Park on": no name ends in a small word
         if ent.label_ == "PERSON":
+            # No person's name starts with a preposition, article or pronoun: "Without
+            # Felt, ..." opens a sentence, "Without" is no given name.
+            while end - start >= 2 and doc[start].is_stop and doc[start].pos_ in _FUNCTION:
+                start += 1
             # A description before a full name: "prophet Warren Jeffs", "Comedian Ellen
             # DeGeneres" (sentence-initial, a common word, never capitalised mid-sentence).
             # So is another entity's name or an abbreviated title: "Colts QB Andrew Luck".
@@ -271,6 +279,67 @@ def _sentence_case(line: str, known: dict[str, str]) -> str:
     return "".join(text)
 
 
+# --- 2a. a nickname inside a name -------------------------------------------------------
+
+_OPENERS = {"'": "'", "‘": "’", '"': '"', "“": "”", "(": ")"}
+_CLOSERS = frozenset({"'", "’", '"', "”", ")"})
+
+
+def _nicknamed(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A nickname in quotes or brackets inside a person's name ("Vincent 'The Chin'
+    Gigante", "Luis Gerardo (Jerry) Ortiz") is part of one PERSON name: the model splits
+    it in two or reads it as a title."""
+    owner = {i: e for e in ents for i in range(e.start, e.end)}
+    found: list[Span] = []
+    i = 1
+    while i < len(doc) - 2:
+        token = doc[i]
+        closer = _OPENERS.get(token.text)
+        if closer is None or not _name_word(doc[i - 1]):
+            i += 1
+            continue
+        j = i + 1
+        while j < min(len(doc), i + 5) and doc[j].text not in _CLOSERS:
+            j += 1
+        inner = doc[i + 1 : j]
+        if (
+            j >= len(doc) - 1
+            or doc[j].text not in (closer, "'", "’")
+            or not len(inner)
+            or not all(t.is_title or t.lower_ == "the" for t in inner)
+            or not _name_word(doc[j + 1])
+        ):
+            i += 1
+            continue
+        if token.text == "(" and (len(inner) != 1 or inner[0].is_upper):
+            i += 1  # "(FBI)" after a name defines an acronym; it is no nickname
+            continue
+        around = [owner.get(k) for k in range(i - 1, j + 2)]
+        labels = {e.label_ for e in around if e is not None}
+        if "PERSON" not in labels and "WORK_OF_ART" not in labels:
+            i += 1
+            continue
+        left = owner[i - 1].start if i - 1 in owner else i - 1
+        right = owner[j + 1].end if j + 1 in owner else j + 2
+        while (
+            left > 0
+            and left - 1 not in owner
+            and _name_word(doc[left - 1])
+            and not doc[left].is_sent_start
+        ):
+            left -= 1
+        found.append(Span(doc, left, right, label="PERSON"))
+        i = right
+    if not found:
+        return ents
+    kept = [e for e in ents if not any(e.start < f.end and f.start < e.end for f in found)]
+    return kept + found
+
+
+def _name_word(token: Token) -> bool:
+    return token.is_alpha and token.is_title and not token.is_stop
+
+
 # --- 2b. groups named after a person -----------------------------------------------------
 
 
@@ -285,6 +354,49 @@ def _groups(doc: Doc, ents: list[Span], group_nouns: frozenset[str]) -> list[Spa
             and (following.lemma_.lower() in group_nouns or following.lower_ in group_nouns)
         ):
             out.append(Span(doc, ent.start, ent.end + 1, label="ORG"))
+        else:
+            out.append(ent)
+    return out
+
+
+def _institutions(doc: Doc, ents: list[Span], heads: frozenset[str]) -> list[Span]:
+    """A "person" whose name ends in an institution's head noun is the institution named
+    after them: "the Betty Ford Center", "Walter Reed Hospital"."""
+    out = []
+    for ent in ents:
+        last = ent[-1]
+        if ent.label_ == "PERSON" and len(ent) >= 2 and last.is_title and last.lower_ in heads:
+            out.append(Span(doc, ent.start, ent.end, label="ORG"))
+        else:
+            out.append(ent)
+    return out
+
+
+_NUMBERED = re.compile(r"^\d+[a-z]{2,}s$")
+
+
+def _numbered_teams(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A place followed by a plural written with digits is a team ("Philadelphia 76ers",
+    "San Francisco 49ers"), not a place and a number."""
+    by_start = {e.start: e for e in ents}
+    out, skip = [], set()
+    for ent in ents:
+        if ent.start in skip:
+            continue
+        after = by_start.get(ent.end)
+        following = doc[ent.end] if ent.end < len(doc) else None
+        if (
+            ent.label_ in ("GPE", "LOC")
+            and following is not None
+            and _NUMBERED.match(following.text)
+            and (after is None or after.label_ in ("CARDINAL", "ORG"))
+        ):
+            end = after.end if after is not None else ent.end + 1
+            if after is not None:
+                skip.add(after.start)
+            out.append(Span(doc, ent.start, end, label="ORG"))
+        elif ent.label_ in ("FAC", "GPE", "LOC", "PRODUCT") and _NUMBERED.match(ent[-1].text):
+            out.append(Span(doc, ent.start, ent.end, label="ORG"))  # "the ... 49ers" FAC
         else:
             out.append(ent)
     return out
@@ -323,6 +435,7 @@ def _propagate(doc: Doc, ents: list[Span], titled: list[tuple[int, int]]) -> lis
     suffixes = entity_words().company_suffixes
     for ent in ents:
         words = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
+        in_title = any(s <= ent.start_char < e for s, e in titled)
         if ent.label_ not in NAME_LABELS or not (words[0].is_alpha and words[0].is_title):
             continue
         if all(t.text[:1].isupper() or not t.is_alpha for t in words):
@@ -340,6 +453,18 @@ def _propagate(doc: Doc, ents: list[Span], titled: list[tuple[int, int]]) -> lis
             and last.lower_.rstrip(".") not in suffixes
         ):
             labels[(last.text,)]["ORG"] += 1
+        # A person's surname used alone ("Timmons" after "Jermayne Timmons"), unless the
+        # document uses it as a common word ("Felt", "Page").
+        if (
+            ent.label_ == "PERSON"
+            and not in_title  # a headline's "person" may be "Beat Chiefs"
+            and len(words) >= 2
+            and last.is_alpha
+            and last.is_title
+            and len(last.text) >= 3
+            and last.lower_ not in lowered
+        ):
+            labels[(last.text,)]["PERSON"] += 1
     if not labels:
         return ents
     by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
@@ -401,6 +526,7 @@ def _never_a_name(doc: Doc, i: int, key: tuple[str, ...], in_title: bool) -> boo
 
 
 _CLOSED = frozenset({"DET", "PRON", "AUX", "ADP", "CCONJ", "SCONJ", "PART", "VERB"})
+_FUNCTION = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ"})
 
 
 def _pieces(ent: Span, original: str) -> list[list[Token]]:

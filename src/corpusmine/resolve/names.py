@@ -121,6 +121,8 @@ def analyse(text: str, entity_type_name: str, lex: Lexicon) -> Name:
     if entity_type_name == "PERSON":
         while len(words) > 1 and words[0].lower().rstrip(".") in lex.honorifics:
             honorifics.append(words.pop(0).rstrip("."))
+    if entity_type_name == "PERSON":
+        words = _without_nickname(words)
     if words:
         words[-1] = strip_possessive(words[-1])
     # No name starts or ends with a quote mark or a stray apostrophe ("Clinton '").
@@ -140,6 +142,22 @@ def analyse(text: str, entity_type_name: str, lex: Lexicon) -> Name:
 
 
 _QUOTE_MARKS = "'\"`"
+
+
+def _without_nickname(words: list[str]) -> list[str]:
+    """A person's name without a nickname in quotes or brackets inside it: "Vincent 'The
+    Chin' Gigante" is compared and shown as "Vincent Gigante"."""
+    out: list[str] = []
+    inside = False
+    for n, word in enumerate(words):
+        opens = word[:1] in "'\"(" and 0 < n < len(words) - 1
+        if opens and not inside:
+            inside = True
+        if not inside:
+            out.append(word)
+        if inside and word[-1:] in "'\")" and (len(word) > 1 or not opens):
+            inside = False
+    return out if len(out) >= 2 and not inside else words
 
 
 def _without_suffixes(tokens: tuple[str, ...], entity_type_name: str) -> tuple[str, ...]:

@@ -75,11 +75,19 @@ def people_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
         _given_compatible(x, y) for x, y in zip(pa.middles, pb.middles, strict=False)
     ):
         return True
-    # A leading initial may go unsaid: "W. Mark Felt" is "Mark Felt" ("J. Edgar Hoover").
+    # A leading given name or initial may go unsaid when the person goes by the next
+    # one: "W. Mark Felt" and "William Mark Felt" are "Mark Felt" ("J. Edgar Hoover").
     for x, y in ((a, b), (b, a)):
+        if len(x) == len(y) + 1 and len(y) >= 2 and x[1:] == y:
+            return True
         if len(x) == len(y) + 1 and len(x[0]) == 1 and people_compatible(x[1:], y):
             return True
     return False
+
+
+def is_junior(tokens: Sequence[str]) -> bool:
+    """A name with a suffix marking a later bearer of the name ("Mark Felt Jr")."""
+    return split_suffix(tokens)[1] in entity_words().junior_suffixes
 
 
 def variant_pairs(keys: Iterable[tuple[str, ...]]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
@@ -94,6 +102,14 @@ def variant_pairs(keys: Iterable[tuple[str, ...]]) -> list[tuple[tuple[str, ...]
     for group in by_surname.values():
         for a in group:
             partners[a] = [b for b in group if b != a and people_compatible(a, b)]
+    # The son carries the "Jr"; the name written without a suffix is his father's when
+    # the corpus also names the father ("Mark Felt" with "W. Mark Felt Sr" and "Mark Felt
+    # Jr"), so a plain name compatible with both kinds joins the elder only.
+    for a, found in partners.items():
+        if split_suffix(a)[1] is None and any(not is_junior(b) for b in found):
+            for b in [b for b in found if is_junior(b)]:
+                found.remove(b)
+                partners[b].remove(a)
 
     def unambiguous(name: tuple[str, ...]) -> bool:
         found = partners[name]
