@@ -70,10 +70,12 @@ def _abbreviation(clean: str, at: int) -> bool:
 def frame_before(clean: str, span: QuotedSpan, block_start: int, previous_end: int) -> int:
     """Start of the narrator's words before the opening mark, in the same sentence."""
     start = max(block_start, previous_end)
+    # A period right before the opening mark ends a sentence even after an abbreviation:
+    # '... after a forum in Fort Mill, S.C. "It seems ..."' (no title precedes a quote).
     breaks = [
         m.end()
         for m in _SENTENCE_BREAK.finditer(clean, start, span.open_at)
-        if not _abbreviation(clean, m.start())
+        if m.end() == span.open_at or not _abbreviation(clean, m.start())
     ]
     return breaks[-1] if breaks else start
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ...knowledge import QuoteLexicon, quote_lexicon, title_small_words
-from ...records import Quote, QuoteKind, SourceDocument, SpeakerLabel
+from ...records import BlockKind, Quote, QuoteKind, SourceDocument, SpeakerLabel
 from ..doc_index import trimmed_chars
 from .cues import (
     MAX_WORDS_BEFORE_CUE_AFTER,
@@ -59,6 +59,9 @@ _MAX_NAME_CHARS = 120
 # Dependents of a verb that carry what it ascribes ("described X as 'Y'").
 _COMPLEMENTS = {"dobj", "xcomp", "prep", "attr", "oprd", "acomp", "dative"}
 _WORD = re.compile(r"[A-Za-z0-9][\w'\u2019-]*")
+_DASHES = {"-", "\u2013", "\u2014", "--"}
+# The longest name before the colon of a headline "Name: words 'quoted'" (in words).
+_MAX_HEADLINE_NAME = 6
 
 
 @dataclass
@@ -111,6 +114,7 @@ class _Extractor:
 
     def run(self) -> tuple[Quote, ...]:
         bullet_blocks = self._lead_in_statements()
+        self._title_statement()
         self._quoted_statements()
         self._indirect_statements(bullet_blocks)
         self._according_to()
@@ -128,6 +132,36 @@ class _Extractor:
                 span = (block.clean_start, block.clean_end)
                 self._add(Statement(*span, "indirect", "lead-in", lead.speakers, "lead-in", span))
         return covered
+
+    # --- titles --------------------------------------------------------------------
+
+    def _title_statement(self) -> None:
+        """A headline "Name: words with 'quoted' ones" ("Ann Cole: Budget 'A Betrayal'"):
+        what follows the colon is the named person's, the quoted words in it too. A quote
+        right after the colon is a direct quote (``_headline``); otherwise the rest of the
+        title is reported speech holding quoted fragments."""
+        titles = [i for i, b in enumerate(self.source.blocks) if b.kind == BlockKind.TITLE]
+        if not titles:
+            return
+        block = self.source.blocks[titles[0]]
+        text = self.clean[block.clean_start : block.clean_end]
+        colon = text.find(":")
+        if colon <= 0:
+            return
+        colon += block.clean_start
+        rest = _first_visible(self.clean, colon + 1)
+        end = block.clean_start + len(text.rstrip().rstrip("."))
+        while end > rest and self.clean[end - 1] in " ,;":
+            end -= 1
+        inside = [q for q in self.quoted_in_block.get(titles[0], ()) if q.open_at >= rest]
+        if not inside or (inside[0].open_at == rest and inside[-1].outer_end >= end):
+            return  # no quoted words, or a quote that is the whole rest: a direct quote
+        names = [t for t in tokens_between(self.doc, block.clean_start, colon) if not t.is_punct]
+        speakers = self._named_before_colon(names)
+        if not speakers:
+            return
+        sentence = (block.clean_start, block.clean_end)
+        self._add(Statement(rest, end, "indirect", ":", speakers, "headline", sentence))
 
     # --- quoted spans --------------------------------------------------------------
 
@@ -194,6 +228,14 @@ class _Extractor:
         frame_text = self.clean[frame[0] : frame[1]].rstrip()
         if frame_text.endswith((":", ",")):
             tokens = self._outside_tokens(tokens_between(self.doc, *frame))
+            dashes = [k for k, t in enumerate(tokens) if t.text in _DASHES]
+            if frame_text.endswith(":") and dashes:
+                # "Pollsters agree - Carl Bialik: '...'": a label, a dash, then the name of
+                # whoever speaks, as digests of others' words print them.
+                name = [t for t in tokens[dashes[-1] + 1 :] if t.text != ":"]
+                named = self._named_before_colon(name)
+                if named:
+                    return first, Cue(tokens[-1], ":"), named, "headline"
             cues = speech_cues(tokens, self.lex)
             if cues:
                 rule = "according-to" if cues[-1].name == "according to" else "cue-before"
@@ -266,17 +308,46 @@ class _Extractor:
                 return None
         elif span.block != 0 and len(names) + 1 != len(tokens):
             return None
-        if not names or names[0].idx != _first_visible(self.clean, block.clean_start):
+        # A line may lead with a label set off by a dash, or hand over "from" a source:
+        # "Pollsters agree - Carl Bialik: '...'", "More from the report: '...'".
+        lead = [k for k, t in enumerate(names) if t.text in _DASHES or t.lower_ == "from"]
+        if lead and span.block != 0:
+            names = names[lead[-1] + 1 :]
+        elif not names or names[0].idx != _first_visible(self.clean, block.clean_start):
             return None
-        entity = self.finder.entity_of.get(names[-1].i)
-        if entity is None or entity.end != names[-1].i + 1:
-            return None  # the words before the colon must be one name and nothing else
-        if any(t.i < entity.start and t.dep_ != "compound" for t in names):
-            return None  # ... though a title may stand before it ("Rep. Ann Cole")
-        speakers = self.finder.of_token(entity.root)
-        if not speakers or speakers[0].label not in ("PERSON", "ORG"):
+        if not names:
+            return None
+        speakers = self._named_before_colon(names)
+        if not speakers:
             return None
         return span, Cue(names[-1], ":"), speakers, "headline"
+
+    def _named_before_colon(self, names: Sequence[Token]) -> tuple[Speaker, ...]:
+        """The speaker a name line "Name:" gives: the words before the colon must be one
+        name and nothing else, though a title may stand before it ("Rep. Ann Cole"). A
+        run of proper nouns the model did not tag counts too (headlines are capitalised
+        throughout and often go untagged)."""
+        if not names or len(names) > _MAX_HEADLINE_NAME:
+            return ()
+        last = names[-1]
+        entity = self.finder.entity_of.get(last.i)
+        person = self.finder.person_named(last.text)
+        if person is not None and all(t.text[:1].isupper() for t in names):
+            return (person,)  # the surname of a person the document names in full
+        if entity is not None:
+            if entity.end != last.i + 1:
+                return ()
+            if any(t.i < entity.start and t.dep_ != "compound" for t in names):
+                return ()
+            speakers = self.finder.of_token(entity.root)
+            if entity.label_ not in ("PERSON", "ORG", "ROLE"):
+                # A place or the like speaks only as a person's surname the model mistyped.
+                speakers = tuple(s for s in speakers if s.label == "PERSON")
+        elif all(t.pos_ == "PROPN" for t in names):
+            speakers = self.finder.of_token(last, describe=True)
+        else:
+            return ()
+        return tuple(s for s in speakers if s.label in ("PERSON", "ORG"))
 
     def _cue_after(self, span: QuotedSpan, opens_sentence: bool = False) -> Cue | None:
         """A cue right after the closing mark: "..., the report said." / "...," said X."."""
@@ -589,6 +660,11 @@ class _Extractor:
         lead = " ".join(_WORD.findall(lead))
         if any(lead.endswith(p) for p in self.lex.not_speech_before):
             return False
+        block = self.source.blocks[span.block]
+        if block.kind == BlockKind.TITLE and _title_cased(
+            self.clean[block.clean_start : block.clean_end]
+        ):
+            return True  # every word of the title is capitalised: that tells nothing here
         words = _WORD.findall(self.clean[span.start : span.end])
         content = [w for w in words if w.lower() not in title_small_words()]
         return not (len(words) >= 2 and content and all(w[0].isupper() for w in content))
@@ -751,6 +827,12 @@ class _Extractor:
 
 def _trimmed_start(text: str, start: int, end: int) -> int:
     return trimmed_chars(text, start, end)[0]
+
+
+def _title_cased(text: str) -> bool:
+    """Whether a line capitalises its words throughout ("Trump Says Rival 'Not Fit'")."""
+    content = [w for w in _WORD.findall(text) if w.lower() not in title_small_words()]
+    return len(content) >= 3 and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
 
 
 def _first_visible(text: str, start: int) -> int:

@@ -35,6 +35,8 @@ _NP_KEEP = {"det", "amod", "compound", "poss", "nummod", "case", "nmod", "predet
 _NP_PREPOSITIONS = {"of", "for", "at", "from"}
 # Entity labels the small model gives names it mistakes ("Trumka" as a WORK_OF_ART).
 _UNTYPED_NAMES = {"WORK_OF_ART", "PRODUCT", "LAW", "EVENT", "FAC", "LOC", "NORP"}
+# Dependents of a cue verb that hold what was said.
+_REPORTED = {"ccomp", "parataxis", "xcomp"}
 _CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"}
 
 
@@ -72,6 +74,18 @@ class SpeakerFinder:
         self._longest: dict[str, int] = {
             k: max(len(self._name_words(e)) for e in v) for k, v in self._by_surname.items()
         }
+        # A surname the model tagged otherwise ("Podesta" as ORG) is still that person
+        # for the pronouns after it.
+        mistyped = [
+            Span(doc, e.start, e.end, label="PERSON")
+            for e in doc.ents
+            if e.label_ not in ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT")
+            and not self.in_quote(e.start)
+            and self._person_by_surname(e) is not None
+        ]
+        if mistyped:
+            self.persons = sorted(self.persons + mistyped, key=lambda e: e.start)
+            self._person_ends = [e.end for e in self.persons]
         self._block_starts = [b.clean_start for b in source.blocks]
         self.gender = self._gender_evidence()
         self._descriptions: dict[str, list[Span]] | None = None
@@ -116,6 +130,12 @@ class SpeakerFinder:
         # Spans do not overlap and are sorted: only the last one opening before can hold it.
         i = bisect_right(self._opens, offset) - 1
         return i >= 0 and self.quoted[i].contains(offset)
+
+    def person_named(self, surname: str) -> Speaker | None:
+        """The person the document names with this surname (by the fullest name used),
+        or None."""
+        same = self._by_surname.get(surname.lower())
+        return self._entity_speaker(self.fullest_name(same[0]), "named") if same else None
 
     def of_verb(self, verb: Token) -> tuple[Speaker, ...]:
         """The speakers named as the source of ``verb`` (empty when none is named)."""
@@ -344,8 +364,11 @@ class SpeakerFinder:
             before = [e for e in before if self.gender.get(self._surname(e), wanted) == wanted]
             if not before:
                 return ()
-        subjects = [e for e in before if e.root.dep_ in ("nsubj", "nsubjpass")]
-        chosen = (subjects or before)[-1]
+        # What the pronoun's own verb reports is talked about, not talking: "Trump isn't
+        # a conservative, he said" is not Trump's.
+        reported = {t.i for c in pronoun.head.children if c.dep_ in _REPORTED for t in c.subtree}
+        before = [e for e in before if e.root.i not in reported] or before
+        chosen = self._salient(pronoun, before)
         speaker = self._entity_speaker(chosen, "pronoun")
         # With two different people in view and no gender to go on, say it is a guess.
         people = {
@@ -353,6 +376,55 @@ class SpeakerFinder:
         }
         how = "pronoun" if len(people) <= 1 else "pronoun-ambiguous"
         return (Speaker(speaker.text, speaker.start, speaker.end, "PERSON", how),)
+
+    def _salient(self, pronoun: Token, before: list[Span]) -> Span:
+        """The person a he/she most likely stands for, of those in view (in text order).
+
+        News keeps the floor with its speaker: "he said" is the person who spoke last
+        (the subject of an earlier cue), unless the narration right before, in the same
+        paragraph, made someone else the subject of its main clause ("Trump seemed to
+        agree. '...,' he said."). Failing both, the latest subject, then the latest name.
+        """
+        subjects = [e for e in before if self._is_subject(e)]
+        block = bisect_right(self._block_starts, pronoun.idx) - 1
+        here = bisect_right(self._sentence_starts, pronoun.sent.start) - 1
+        for sentence in self._sentences[max(0, here - 1) : here + 1][::-1]:
+            if bisect_right(self._block_starts, sentence.start_char) - 1 != block:
+                break
+            main = [
+                e
+                for e in subjects
+                if sentence.start <= e.start < sentence.end and self._main_subject(e)
+            ]
+            if main:
+                return main[-1]
+        speakers = [e for e in subjects if self._speaks(e)]
+        return (speakers or subjects or before)[-1]
+
+    def _subject_token(self, entity: Span) -> Token:
+        """The token standing in the clause for a name: the name, the noun it is in
+        apposition to ("his wife, Jane,": wife), or the "who" of its relative clause
+        ("Ivanka Trump, who spoke passionately": who)."""
+        root = entity.root
+        if root.dep_ == "appos":
+            return root.head
+        for clause in (c for c in root.children if c.dep_ == "relcl"):
+            relative = [c for c in clause.children if c.dep_ == "nsubj" and c.lower_ == "who"]
+            if relative:
+                return relative[0]
+        return root
+
+    def _is_subject(self, entity: Span) -> bool:
+        return self._subject_token(entity).dep_ in ("nsubj", "nsubjpass")
+
+    def _main_subject(self, entity: Span) -> bool:
+        token = self._subject_token(entity)
+        return token.head.dep_ == "ROOT" and not self.in_quote(token.head.i)
+
+    def _speaks(self, entity: Span) -> bool:
+        """Whether a name is the subject of a cue verb: someone who spoke in the text."""
+        verb = self._subject_token(entity).head
+        return verb.lemma_.lower() in self.lex.cue_verbs
 
     def group_antecedent(self, pronoun: Token) -> tuple[Speaker, ...]:
         """they/it: the nearest earlier subject that is an organisation, a report or a group."""

@@ -1,0 +1,152 @@
+"""Who keeps the floor (issue 12, second round): pronouns, headlines, name lines and quotes
+continued past an abbreviation. One passage table per mechanism, invented passages in
+several domains; each row asserts the record's span, kind and speaker."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpusmine.records import Quote
+
+
+def records(run, text: str, words: str, kind: str) -> list[Quote]:
+    source, quotes = run(text)
+    found = []
+    for quote in quotes:
+        assert source.text[quote.start : quote.end] == quote.text  # offsets slice the text
+        if quote.kind == kind and quote.text.startswith(words):
+            found.append(quote)
+    return found
+
+
+def check(run, text: str, words: str, kind: str, speaker: str, whole: str | None = None) -> Quote:
+    found = records(run, text, words, kind)
+    assert found, f"no {kind} record starting {words!r}: {run(text)[1]}"
+    record = found[0]
+    assert speaker in record.speaker_text, (record.speaker_text, record.method)
+    if whole is not None:
+        assert record.text == whole
+    return record
+
+
+# 1. "he"/"she" is the person who holds the floor: the last speaker, unless the narration
+#    just before, in the same paragraph, makes someone else the subject.
+PRONOUNS = [
+    (  # local government: a man named in a subordinate clause does not take the floor
+        'Councillor Tom Reid said the depot would close. "It costs too much to run," Reid '
+        "said.\n\nThe depot was built when Peter Hale led the council in 1990.\n\n"
+        '"We cannot keep it open any longer," he said.',
+        "We cannot keep it open",
+        "Tom Reid",
+    ),
+    (  # business: the same, with the other person as the object of the narration
+        'Chief executive Daniel Okafor said sales had risen. "Every region grew," Okafor '
+        "said.\n\nAnalysts had expected less after the company hired Mark Jensen last "
+        'year.\n\n"We will open ten more stores in the spring," he added.',
+        "We will open ten more",
+        "Daniel Okafor",
+    ),
+    (  # sport: the subject of the sentence just before, in the same paragraph, speaks
+        '"We were poor," coach Maria Lopez said of her side.\n\nGina Marsh, her captain, '
+        'disagreed with the coach. "We did enough to win the game," she said.',
+        "We did enough to win",
+        "Gina Marsh",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), PRONOUNS)
+def test_pronoun_goes_to_whoever_holds_the_floor(run, text: str, words: str, speaker: str):
+    check(run, text, words, "direct", speaker)
+
+
+def test_a_person_inside_the_reported_clause_is_not_the_pronoun(run) -> None:
+    # science: "the model is wrong, she said" is about Gina Marsh, said by Ann Cole
+    text = (
+        "Professor Ann Cole reviewed the climate study on Friday. Gina Marsh was wrong "
+        "about the data, she said."
+    )
+    check(run, text, "Gina Marsh was wrong", "indirect", "Ann Cole")
+
+
+# 2. Headlines "Name: words with 'quoted' ones" and "Name: 'quote'".
+HEADLINES = [
+    (  # sport: the rest of the title is reported speech holding a quoted fragment
+        "Coach Lopez: Referee Was \u2018Completely Out Of His Depth\u2019\n\n"
+        "Coach Maria Lopez criticised the referee after Saturday's defeat.",
+        "Referee Was",
+        "indirect",
+        "Maria Lopez",
+        "Referee Was \u2018Completely Out Of His Depth\u2019",
+    ),
+    (  # business
+        "Okafor: Profits \u2018Will Double\u2019 Within Two Years\n\n"
+        "Chief executive Daniel Okafor gave the forecast to shareholders on Monday.",
+        "Profits",
+        "indirect",
+        "Daniel Okafor",
+        "Profits \u2018Will Double\u2019 Within Two Years",
+    ),
+    (  # local government: a name the model leaves untagged, then a whole-title quote
+        "Mayor Linda Cho: \u2018We Will Balance The Books\u2019\n\nThe mayor spoke on Monday.",
+        "We Will Balance",
+        "direct",
+        "Linda Cho",
+        "We Will Balance The Books",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "kind", "speaker", "whole"), HEADLINES)
+def test_headline_name_then_quoted_words(run, text, words, kind, speaker, whole) -> None:
+    check(run, text, words, kind, speaker, whole)
+
+
+def test_a_place_before_the_colon_of_a_title_does_not_speak(run) -> None:
+    text = "Ohio: Voters Call Race \u2018Too Close\u2019\n\nThe race in Ohio is tight."
+    assert not records(run, text, "Voters Call", "indirect")
+
+
+# 3. A label, a dash, then the name of whoever speaks: digests print others' words so.
+NAME_LINES = [
+    (  # polling
+        "Weekly digest.\n\nPollsters agree - Carl Bialik: \u201cThe lesson is simple: keep "
+        "calling voters as late as you can.\u201d",
+        "The lesson is simple",
+        "Carl Bialik",
+    ),
+    (  # sport
+        "Transfer round-up.\n\nStaying put \u2013 Gina Marsh: \u201cI am happy at this club "
+        "and I will sign for two more seasons.\u201d",
+        "I am happy at this club",
+        "Gina Marsh",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), NAME_LINES)
+def test_name_after_a_dash_introduces_a_quote(run, text: str, words: str, speaker: str):
+    check(run, text, words, "direct", speaker)
+
+
+# 4. A quote continued after a cue that ends with an abbreviation ("told the BBC.").
+ABBREVIATIONS = [
+    (  # sport
+        'The season ended badly.\n\n"We were poor in the first half," Lopez told the BBC. '
+        '"The second half was better and the players knew it."',
+        "The second half was",
+        "Lopez",
+    ),
+    (  # business
+        '"Sales rose in every region," Daniel Okafor said in Portland, Ore. "We expect '
+        'the same again next year."',
+        "We expect the same",
+        "Daniel Okafor",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), ABBREVIATIONS)
+def test_quote_continued_after_an_abbreviation(run, text: str, words: str, speaker: str):
+    record = check(run, text, words, "direct", speaker)
+    assert record.method.startswith("continuation")
