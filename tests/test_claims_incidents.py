@@ -153,3 +153,28 @@ def test_explanations_name_documents_by_label():
     assert "Quake kills ten (nyt, 2005-11-27)" in agreement.explanation
     assert "Ten dead (wapo)" in agreement.explanation
     assert a.document not in agreement.explanation
+
+
+def test_incidents_placed_in_different_places_are_two_incidents():
+    orlando = report("a", "49", date="2016-06-13", key=("", "shooting"))
+    paris = report("b", "130", date="2016-06-14", key=("", "shooting"))
+    orlando = StoredClaim.from_fields({**orlando.__dict__, "places": frozenset({"orlando"})})
+    paris = StoredClaim.from_fields({**paris.__dict__, "places": frozenset({"paris"})})
+    assert verdicts(orlando, paris) == set()
+    again = StoredClaim.from_fields(
+        {**orlando.__dict__, "id": 99_999, "document": "c", "sentence": "In Orlando 49 died."}
+    )
+    assert verdicts(orlando, again) == {"agree"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police opened fire on the crowd, and 12 people were arrested.",
+        "Officials said the state would not admit 100,000, 200,000 or 250,000 refugees.",
+    ],
+)
+def test_idioms_and_alternatives(nlp, sentence):
+    found = claims_of(nlp, sentence)
+    assert not [c for c in found if c[2] == "fire"], found
+    assert not [c for c in found if c[1] in ("100000", "200000")], found

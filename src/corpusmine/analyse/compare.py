@@ -113,6 +113,8 @@ def _figures(a: StoredClaim, b: StoredClaim) -> Relation | None:
     # A poll is an event of its day: its figures compare only within a few days.
     poll = a.attribute.startswith(vocab.poll_template)
     if vocab.is_incident_attribute(a.attribute):
+        if a.places and b.places and not a.places & b.places:
+            return None  # "in Orlando" and "in San Bernardino": two shootings
         measure = vocab.measure(a.attribute)
         if measure is not None and abs(va - vb) > measure.spread:
             return None  # a quake and its aftershock: two incidents measured
@@ -124,7 +126,7 @@ def _figures(a: StoredClaim, b: StoredClaim) -> Relation | None:
     ia, ib = number_interval(va, a.qualifier), number_interval(vb, b.qualifier)
     bounds = a.qualifier == b.qualifier == "at_least" and va != vb
     if overlaps(ia, ib) and not bounds:  # "at least 501" and "at least 882" are two counts
-        if when.apart or (poll and not when.same_moment):
+        if when.apart or (poll and not (when.same_moment or _same_release(a, b))):
             return None  # the same figure at two times says nothing either way
         if not when.known:
             return Relation(CHECK, f"'{a.value}' and '{b.value}' match, but not when they apply")
@@ -153,6 +155,17 @@ def _figures(a: StoredClaim, b: StoredClaim) -> Relation | None:
     return Relation(
         CHECK, f"'{a.value}' and '{b.value}' differ, but the documents do not say when they apply"
     )
+
+
+def _same_release(a: StoredClaim, b: StoredClaim) -> bool:
+    """Two reports of one named poll within a few days of each other, both dated by their
+    metadata: outlets report one release over the days after it."""
+    da, db = date_interval(a.document_date), date_interval(b.document_date)
+    if da is None or db is None:
+        return False
+    if a.date_source not in EXPLICIT_DATE_SOURCES or b.date_source not in EXPLICIT_DATE_SOURCES:
+        return False
+    return date_gap_days(da, db) <= claim_vocabulary().poll_report_days
 
 
 def _beyond_bound(bound: StoredClaim, value: float, other: float) -> bool:
@@ -216,6 +229,8 @@ def _incident_when(a: StoredClaim, b: StoredClaim) -> _When | None:
     given = a.date_source in EXPLICIT_DATE_SOURCES and b.date_source in EXPLICIT_DATE_SOURCES
     if not given:
         return None
+    if max((ta[1] - ta[0]).days, (tb[1] - tb[0]).days) > vocab.same_period_days:
+        return None  # "last year's shooting": too coarse to tell one incident from another
     gap = date_gap_days(ta, tb)
     if gap > vocab.same_period_days:
         return None

@@ -148,8 +148,13 @@ def _group_findings(members: list[StoredClaim], labels: Mapping[str, str]) -> li
             findings.append(
                 _finding(involved, verdict, _explain(involved, by_verdict[verdict], labels))
             )
-    # Incidents with no comparable pair are two incidents or cannot be told apart.
-    if not pairs and not claim_vocabulary().is_incident_attribute(members[0].attribute):
+    # Incidents with no comparable pair are two incidents or cannot be told apart, and
+    # unnamed polls may be any polls: nothing to check there, by design.
+    vocab = claim_vocabulary()
+    attribute = members[0].attribute
+    if not pairs and not (
+        vocab.is_incident_attribute(attribute) or attribute == vocab.poll_template
+    ):
         findings.append(_finding(members, CHECK, "Several documents, but no comparable values."))
     return findings
 

@@ -144,8 +144,17 @@ class _Reader:
                 "date_reference": reference,
                 "date_inferred": inferred,
                 "page": row.page,
+                "places": self.incident_places(attribute, row.sentence),
             }
         )
+
+    def incident_places(self, attribute: str, sentence: str) -> frozenset[str]:
+        """The corpus's place words in an incident claim's sentence ("in Orlando"): two
+        reports placing their incidents in different places are of two incidents."""
+        if not self.group_keys or not claim_vocabulary().is_incident_attribute(attribute):
+            return frozenset()
+        words = _WORD.findall(sentence.lower().replace("’", "'"))
+        return frozenset(w for w in words if w in self.places)
 
     def key(self, name: str) -> tuple[str, str]:
         if not self.group_keys:

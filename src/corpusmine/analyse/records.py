@@ -51,6 +51,7 @@ class StoredClaim:
     date_reference: str | None = None  # what a relative date was resolved against
     date_inferred: str | None = None  # "year" or "month": the part that was inferred
     page: int | None = None  # the PDF page the claim starts on
+    places: frozenset[str] = frozenset()  # place words of an incident claim's sentence
 
     @classmethod
     def from_fields(cls, fields: dict[str, Any]) -> StoredClaim:

@@ -83,6 +83,7 @@ class ClaimVocabulary:
     percent_words: frozenset[str] = frozenset()
     pollster_filler: frozenset[str] = frozenset()
     incidents: dict[str, str] = field(default_factory=dict)  # incident noun -> its kind
+    incident_idioms: frozenset[str] = frozenset()
     toll_template: str = "count of {unit} {what}"
     person_nouns: frozenset[str] = frozenset()
     person_unit: str = "people"
@@ -92,6 +93,7 @@ class ClaimVocabulary:
     measures: tuple[MeasureKind, ...] = ()
     generic_modals: frozenset[str] = frozenset()
     incident_moment_days: int = 2
+    poll_report_days: int = 3
 
     def judges_others(self, key: tuple[str, str]) -> bool:
         """Whether a subject key (see claims.subjects.subject_key) names an assessing body:
@@ -191,6 +193,7 @@ def claim_vocabulary() -> ClaimVocabulary:
         incidents={
             word.lower(): kind for kind, words in data["incidents"].items() for word in words
         },
+        incident_idioms=frozenset(data["incident_idioms"]),
         toll_template=data["tolls"]["template"],
         person_nouns=frozenset(data["tolls"]["person_nouns"]),
         person_unit=data["tolls"]["person_unit"],
@@ -218,4 +221,5 @@ def claim_vocabulary() -> ClaimVocabulary:
         ),
         generic_modals=frozenset(data["generic_modals"]),
         incident_moment_days=int(hedge_data["incident_moment_days"]),
+        poll_report_days=int(hedge_data["poll_report_days"]),
     )

@@ -108,6 +108,12 @@ def not_a_count(ctx: ClaimContext, text: str, start: int, end: int) -> bool:
     after = doc[end].lower_ if end < len(doc) else ""
     if before in ("or", "/", "-") or after in ("or", "/", "-", "to"):
         return True  # "two or three things", "five to ten": a guess, not a figure
+    # "100,000, 200,000 or 250,000": a list of alternatives ends in "or"
+    i = end
+    while i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].like_num:
+        i += 2
+        if i < len(doc) and doc[i].lower_ == "or":
+            return True
     return " or " in text.lower()
 
 

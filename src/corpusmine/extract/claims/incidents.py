@@ -227,23 +227,23 @@ def _toll_subject(
     return _nearest_incident(ctx, sent, number) or finder.incident
 
 
+def is_incident(token: Token) -> bool:
+    """A noun naming an incident, not in an idiom ("opened fire")."""
+    vocab = claim_vocabulary()
+    if token.pos_ != "NOUN" or token.lower_ not in vocab.incidents:
+        return False
+    return not (token.dep_ == "dobj" and token.head.lemma_.lower() in vocab.incident_idioms)
+
+
 def _incident_at(ctx: ClaimContext, token: Token) -> Phrase | None:
-    if token.pos_ == "NOUN" and token.lower_ in claim_vocabulary().incidents:
-        return ctx.phrase(token.i, token.i + 1)
-    return None
+    return ctx.phrase(token.i, token.i + 1) if is_incident(token) else None
 
 
 def _nearest_incident(
     ctx: ClaimContext, sent: Span, number: Token, kind: str | None = None
 ) -> Phrase | None:
     incidents = claim_vocabulary().incidents
-    found = [
-        t
-        for t in sent
-        if t.pos_ == "NOUN"
-        and t.lower_ in incidents
-        and (kind is None or incidents[t.lower_] == kind)
-    ]
+    found = [t for t in sent if is_incident(t) and (kind is None or incidents[t.lower_] == kind)]
     if not found:
         return None
     nearest = min(found, key=lambda t: abs(t.i - number.i))

@@ -216,7 +216,7 @@ class SubjectFinder:
         """The first noun of the incident kind the document names most (a toll's subject
         when its sentence names none), or None."""
         incidents = claim_vocabulary().incidents
-        found = [t for t in self._body_tokens() if t.pos_ == "NOUN" and t.lower_ in incidents]
+        found = [t for t in self._body_tokens() if _is_incident(t)]
         if not found:
             return None
         counts = Counter(incidents[t.lower_] for t in found)
@@ -226,7 +226,7 @@ class SubjectFinder:
         """The document's first noun naming an incident of ``kind``, or None."""
         incidents = claim_vocabulary().incidents
         for token in self._body_tokens():
-            if token.pos_ == "NOUN" and incidents.get(token.lower_) == kind:
+            if _is_incident(token) and incidents[token.lower_] == kind:
                 return self.ctx.phrase(token.i, token.i + 1)
         return None
 
@@ -271,6 +271,12 @@ class SubjectFinder:
                 )
                 found.append(Candidate(token.i, phrase, key, weak))
         return found
+
+
+def _is_incident(token: Token) -> bool:
+    from .incidents import is_incident  # the incident rule imports this module
+
+    return is_incident(token)
 
 
 def _modifier_start(token: Token) -> int:
