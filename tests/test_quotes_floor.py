@@ -150,3 +150,60 @@ ABBREVIATIONS = [
 def test_quote_continued_after_an_abbreviation(run, text: str, words: str, speaker: str):
     record = check(run, text, words, "direct", speaker)
     assert record.method.startswith("continuation")
+
+
+# 5. Quoted words in a clause whose subject is named are the subject's, whatever the verb.
+CLAUSE_SUBJECTS = [
+    (  # politics
+        'Senator Ruth Adler blamed the closure on "years of careless budgeting" by the board.',
+        "years of careless",
+        "Ruth Adler",
+    ),
+    (  # sport
+        'Coach Maria Lopez thanked the fans for "sticking with us through a hard winter."',
+        "sticking with us",
+        "Maria Lopez",
+    ),
+    (  # business
+        'The chief executive, Daniel Okafor, pinned the loss on "a terrible quarter for retail."',
+        "a terrible quarter",
+        "Daniel Okafor",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), CLAUSE_SUBJECTS)
+def test_quoted_words_go_to_the_named_subject_of_their_clause(run, text, words, speaker):
+    record = check(run, text, words, "partial", speaker)
+    assert record.method == "clause-subject"
+
+
+SCARE_QUOTES = [
+    'Daniel Okafor spent the night at the "haunted" hotel.',  # one word: the narrator's
+    'The crowd wore "Save Our Library" badges at the meeting.',  # a slogan, nobody named
+    'The report is a "damning" read.',  # no named subject
+]
+
+
+@pytest.mark.parametrize("text", SCARE_QUOTES)
+def test_scare_quotes_get_no_speaker(run, text: str) -> None:
+    _, quotes = run(text)
+    assert not [q for q in quotes if q.method == "clause-subject"]
+
+
+# 6. A nickname in quote marks inside a name does not spoil the name as a speaker, and a
+#    pronoun with nobody named before still yields the quote, marked uncertain.
+def test_nickname_inside_the_speaker_name(run) -> None:
+    text = (
+        'Juan "Chico" Ramirez of Fresno carried a banner at the parade. "I cried the whole '
+        'way along the route," he said.'
+    )
+    check(run, text, "I cried the whole way", "direct", "Ramirez")
+
+
+def test_unresolved_pronoun_keeps_the_quote_and_marks_it_uncertain(run) -> None:
+    from corpusmine.extract.quotes import is_uncertain
+
+    text = '"The water came up to the second floor in minutes," she said.'
+    record = check(run, text, "The water came up", "direct", "she")
+    assert is_uncertain(record)

@@ -150,11 +150,17 @@ class SpeakerFinder:
         return tuple(speakers)
 
     def _quotes_inside(self, speaker: Speaker) -> bool:
-        """A "speaker" whose words hold quote marks is a misparse of the quoted clause."""
+        """A "speaker" whose words hold quote marks is a misparse of the quoted clause,
+        unless the quote closes inside the name (a nickname: 'Juan "Chico" Lopez')."""
         if speaker.start < 0:
             return False
         i = bisect_right(self._opens, speaker.start)
-        return i < len(self._opens) and self._opens[i] < speaker.end
+        while i < len(self._opens) and self._opens[i] < speaker.end:
+            quote = self.quoted[i]
+            if quote.close_at is None or quote.outer_end > speaker.end:
+                return True
+            i += 1
+        return False
 
     def subject_heads(self, verb: Token) -> list[Token]:
         """Head tokens of the subject of ``verb`` (or of the verb it depends on)."""
@@ -347,23 +353,26 @@ class SpeakerFinder:
     # --- pronouns ------------------------------------------------------------------
 
     def person_antecedent(self, pronoun: Token) -> tuple[Speaker, ...]:
-        """he/she: the latest person named before, preferring one named as a subject."""
+        """he/she: the person who holds the floor among those named before (``_salient``).
+
+        Looked for a few paragraphs back; failing that, anywhere before (a guess, marked
+        so); failing that, the pronoun itself is the speaker, marked uncertain: the words
+        were said, by someone the document does not name nearby."""
         window = self._window_start(pronoun)
         last = bisect_right(self._person_ends, pronoun.i)
-        before = []
-        for ent in reversed(self.persons[:last][-self.lex.pronoun_window_persons :]):
-            if ent.start_char < window:
-                break
-            before.append(ent)
-        before.reverse()
-        if not before:
-            return ()
+        earlier = self.persons[:last][-self.lex.pronoun_window_persons :]
         wanted = self.lex.pronoun_gender.get(pronoun.lower_)
+        # Never a person the document calls by the other gender's pronoun or title.
         if wanted:
-            # Never a person the document calls by the other gender's pronoun or title.
-            before = [e for e in before if self.gender.get(self._surname(e), wanted) == wanted]
-            if not before:
-                return ()
+            earlier = [e for e in earlier if self.gender.get(self._surname(e), wanted) == wanted]
+        before = [e for e in earlier if e.start_char >= window]
+        if not before:
+            if not earlier:
+                end = pronoun.idx + len(pronoun.text)
+                return (Speaker(pronoun.text, pronoun.idx, end, "PERSON", "pronoun-unresolved"),)
+            chosen = self._salient(pronoun, earlier)
+            speaker = self._entity_speaker(chosen, "pronoun")
+            return (Speaker(speaker.text, speaker.start, speaker.end, "PERSON", "pronoun-distant"),)
         # What the pronoun's own verb reports is talked about, not talking: "Trump isn't
         # a conservative, he said" is not Trump's.
         reported = {t.i for c in pronoun.head.children if c.dep_ in _REPORTED for t in c.subtree}
