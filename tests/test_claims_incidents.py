@@ -178,3 +178,11 @@ def test_idioms_and_alternatives(nlp, sentence):
     found = claims_of(nlp, sentence)
     assert not [c for c in found if c[2] == "fire"], found
     assert not [c for c in found if c[1] in ("100000", "200000")], found
+
+
+def test_different_tolls_weeks_apart_are_two_incidents():
+    early = report("a", "49", date="2016-06-13", key=("", "shooting"))
+    later = report("b", "80", date="2016-07-15", qualifier="at_least", key=("", "shooting"))
+    assert verdicts(early, later) == set()
+    next_day = report("c", "53", date="2016-06-14", qualifier="at_least", key=("", "shooting"))
+    assert verdicts(early, next_day) == {"different_time"}

@@ -137,6 +137,10 @@ def _figures(a: StoredClaim, b: StoredClaim) -> Relation | None:
         return Relation(
             AGREE, f"'{a.value}' and '{b.value}' are compatible within their hedges, {when.how}"
         )
+    if when.days is not None and when.days > vocab.incident_change_days:
+        # An incident's toll grows over days; weeks apart, two different tolls are two
+        # incidents recalled ("49 in Orlando", weeks later "at least 80" in Nice).
+        return None
     scopes = claim_vocabulary().scope_cues
     scope_a, scope_b = _cues(a, scopes), _cues(b, scopes)
     if bool(scope_a) != bool(scope_b):
@@ -195,6 +199,7 @@ class _When:
     apart: bool
     how: str
     same_day: bool = False  # both for one day or period, or in documents of one date
+    days: int | None = None  # days apart, when known
 
 
 def _when(a: StoredClaim, b: StoredClaim) -> _When:
@@ -236,7 +241,7 @@ def _incident_when(a: StoredClaim, b: StoredClaim) -> _When | None:
         return None
     how = "reported on the same day" if gap == 0 else f"reported {gap} days apart"
     moment = gap <= vocab.incident_moment_days
-    return _When(True, moment, False, how, gap == 0)
+    return _When(True, moment, False, how, gap == 0, gap)
 
 
 def changing(claim: StoredClaim) -> list[str]:

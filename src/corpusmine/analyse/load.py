@@ -23,6 +23,7 @@ from .records import StoredClaim
 NO_KEY = ("", "")  # a claim that is never grouped with others
 _EDGE_MARKS = " '\"\u2018\u2019\u201c\u201d`"
 _WORD = re.compile(r"[a-z][a-z'-]*")
+_TRAILING_JOINER = re.compile(r"(?:\s+[-\u2013\u2014]+)(?:\s+(?:and|or|but))?\s*$")
 # A word starting like a month name (temporal.yaml) says the value is at most a year off.
 _MONTH_STARTS = "|".join(sorted({name[:3] for name in temporal_lexicon().months}))
 _MONTH = re.compile(rf"\b({_MONTH_STARTS})[a-z]*\b", re.IGNORECASE)
@@ -102,7 +103,8 @@ class _Reader:
         doc_date, date_source = row.document_date, row.date_source
         canonical = self.names.get(subject_id) if subject_id else None
         if canonical:
-            canonical = canonical.strip(_EDGE_MARKS) or canonical  # "Hillary Clinton '"
+            # "Hillary Clinton '", "Donald Trump - and": edges a name picked up in resolution
+            canonical = _TRAILING_JOINER.sub("", canonical).strip(_EDGE_MARKS) or canonical
         key = self.key(subject_text)
         if not key[0] and canonical:
             key = self.key(canonical)  # an acronym or a bare noun: use the entity

@@ -93,6 +93,7 @@ class ClaimVocabulary:
     measures: tuple[MeasureKind, ...] = ()
     generic_modals: frozenset[str] = frozenset()
     incident_moment_days: int = 2
+    incident_change_days: int = 7
     poll_report_days: int = 3
 
     def judges_others(self, key: tuple[str, str]) -> bool:
@@ -221,5 +222,6 @@ def claim_vocabulary() -> ClaimVocabulary:
         ),
         generic_modals=frozenset(data["generic_modals"]),
         incident_moment_days=int(hedge_data["incident_moment_days"]),
+        incident_change_days=int(hedge_data["incident_change_days"]),
         poll_report_days=int(hedge_data["poll_report_days"]),
     )
