@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT.parent / "shared" / "corpora"
 if not CORPORA.is_dir():
     CORPORA = Path("/work/shared/corpora")
-ECB_TOPICS = ("20", "12", "24")
+ECB_TOPICS = ("20", "12", "24", "8")
 
 
 @dataclass(frozen=True)
@@ -62,12 +62,17 @@ FACTS: tuple[Fact, ...] = (
          "Nov 2011, INS Sukanya: 26 pirates (12_2, 3, 4, 7 ecbplus); never joined to the 23"),
     # Topic 20: two earthquakes on Qeshm island, Iran.
     Fact("20", "ecb", ("magnitude", "richter"), (5.6,), "agree",
-         "the smaller quake: magnitude 5.6 (20_1, 2, 3, 4 ecb; Iranian TV's 5.2 in 20_5ecb)"),
+         "the smaller quake: magnitude 5.6 (20_1, 2, 3, 4 ecb; Iranian TV's 5.2 in 20_5ecb);"
+         " these articles carry no date at all, so an incident in them is never compared"),
     Fact("20", "ecbplus", ("killed", "dead", "death", "people", "toll"), (10,), "agree",
          "27 Nov 2005 quake: ten killed (20_11, 1, 2, 4, 5, 8 ecbplus; 'at least three' early"
          " in 20_6ecbplus is a change over time)"),
     Fact("20", "ecbplus", ("magnitude", "richter"), (5.9, 6.0, 6.1), "contradict",
          "27 Nov 2005 quake: 5.9 (20_3, 5, 6, 7, 8), 6.0 (20_4), 6.1 (20_1, 9, 11 ecbplus)"),
+    # Topic 8: two bank bombings, Woodburn (Oregon, Dec 2008) and Athens (May 2010).
+    Fact("8", "ecbplus", ("killed",), (3,), "agree",
+         "5 May 2010, Athens: three killed (8_1, 2, 4, 5, 8, 9 ecbplus; 'at least three' in"
+         " 8_1, 2, 4)"),
     # Topic 24: two jewel heists in Paris.
     Fact("24", "ecb", ("million", "amount", "haul", "worth", "diamond", "jewel"),
          (85_000_000, 108_000_000), "agree",
