@@ -1,6 +1,8 @@
 """Resolution across runs (issue 17 item 2): adding documents in steps, in any order,
 gives what one run over all of them gives; --force-resolve redoes resolution; every
-stored document carries the name keys that block resolution's comparisons."""
+stored document carries the name keys that block resolution's comparisons, and its
+lower-case words in a full-text index that answers the lower-case reading exactly as a
+scan of every text does."""
 
 from __future__ import annotations
 
@@ -15,10 +17,13 @@ from hypothesis import strategies as st
 
 from corpusmine.cli import cli
 from corpusmine.knowledge import name_lexicon
-from corpusmine.resolve.incremental import closure, reach
+from corpusmine.resolve.incremental import closure, reach, stored_common
+from corpusmine.resolve.inputs import build_input
 from corpusmine.resolve.keys import KeyKind, key, mention_keys, name_keys, spellings
+from corpusmine.resolve.lowercase import indexed_words, lowercase_documents
 from corpusmine.resolve.names import analyse, letters_match
 from corpusmine.resolve.people import variant_pairs
+from corpusmine.resolve.references import read_names, used_definitions
 from corpusmine.resolve.variants import fuzzy_pairs, spacing_pairs, truncation_pairs
 from corpusmine.runner import resolve_store, run_extract
 from corpusmine.store import Store
@@ -298,3 +303,72 @@ def test_spellings_are_exactly_the_letter_strings_letters_match_accepts(words: l
         content = "".join(w[0] for w in words if w not in lex.function_words)
         if content:
             assert content in found
+
+
+# --- the lower-case reading from the full-text index ------------------------------------
+
+_WORDS = [
+    "foster", "Foster", "carers", "Carers", "the", "of", "department", "education",
+    "Department", "well-known", "pundits", "children's", "trust", "Northants", "northants",
+    "council", "and", "&", "U.S.", "2024", "www.example.com", "it’s",
+]  # fmt: skip
+_GAPS = [" ", "  ", ", ", ". ", "\n", "\n\n", " - ", "; "]
+_text = st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_GAPS)), max_size=30).map(
+    lambda pairs: "".join(word + gap for word, gap in pairs)
+)
+
+
+@given(texts=st.lists(_text, min_size=1, max_size=5))
+def test_the_index_finds_each_phrase_in_lower_case_exactly_where_the_scan_does(
+    texts: list[str], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    lex = name_lexicon()
+    phrases = {
+        analyse(" ".join(words), "ORG", lex).tokens
+        for words in (
+            ["foster", "carers"], ["department", "of", "education"], ["well-known", "pundits"],
+            ["children's", "trust"], ["northants", "council"], ["council"], ["foster"],
+            ["trust", "and", "council"], ["u.s."],
+        )
+    }  # fmt: skip
+    with Store(tmp_path_factory.mktemp("fts") / "i.db") as store:
+        store.replace_name_keys({}, {f"d{i}": indexed_words(t, lex) for i, t in enumerate(texts)})
+        assert store.lowercase_counts(phrases) == lowercase_documents(texts, phrases, lex)
+
+
+def test_the_index_forgets_deleted_and_replaced_documents(tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / "a.txt").write_text("Foster carers met.\n\nMany foster carers left early.\n")
+    (root / "b.txt").write_text("The agency said foster carers were paid late.\n")
+    db = tmp_path / "i.db"
+    phrase = ("foster", "carers")
+    run_extract([str(root)], db)
+    with Store(db) as store:
+        assert store.lowercase_counts([phrase]) == {phrase: 2}
+    (root / "b.txt").write_text("The agency said Foster Carers were paid late.\n")
+    run_extract([str(root)], db)
+    with Store(db) as store:
+        assert store.lowercase_counts([phrase]) == {phrase: 1}
+    (root / "a.txt").unlink()
+    run_extract([str(root)], db, prune=True)
+    with Store(db) as store:
+        assert store.lowercase_counts([phrase]) == {}
+
+
+def test_the_keyed_reading_of_the_corpus_is_the_scanned_one(
+    one_run: tuple[dict, dict], tmp_path: Path
+) -> None:
+    corpus, _ = one_run
+    _extract_in_steps(tmp_path / "root", tmp_path / "r.db", corpus, [sorted(corpus)])
+    with Store(tmp_path / "r.db") as store:
+        inp = build_input(
+            dict(store.document_texts()), list(store.mention_records()),
+            store.candidate_references(), [], name_lexicon(),
+        )  # fmt: skip
+        definitions = used_definitions(inp)
+        scanned = read_names(inp, definitions)
+        keyed = read_names(inp, definitions, store.lowercase_counts)
+        wanted = {inp.name(r).tokens for r in inp.mentions}
+        assert scanned.lowercase and keyed.lowercase == scanned.lowercase
+        assert stored_common(store, wanted) == scanned.lowercase & wanted

@@ -40,6 +40,7 @@ from .query.report import refresh_report
 from .records import DateSource, Extraction, IngestFailure, Mention, SourceDocument
 from .resolve import load_alias_file, resolve_corpus
 from .resolve.keys import mention_keys
+from .resolve.lowercase import indexed_words
 from .store import RESOLVED_STATE, DocumentInfo, Store
 
 if TYPE_CHECKING:
@@ -243,8 +244,10 @@ def run_extract(
         date, date_source = source.date, source.date_source
         key = _signature_with_metadata(signature, date, date_source)
         key += boilerplate.digest_of(lines.get(source.id, ()))
-        keys = mention_keys(extraction.mentions, name_lexicon())
-        store.save_extraction(extraction, key, window, origins.get(source.id), keys)
+        lex = name_lexicon()
+        keys = mention_keys(extraction.mentions, lex)
+        lower = indexed_words(source.text, lex)
+        store.save_extraction(extraction, key, window, origins.get(source.id), keys, lower)
         extracted.append(source.id)
         if not extraction.quotes:
             without_quotes.append(source.id)
@@ -310,11 +313,12 @@ def _resolve(
     quotes = list(store.quote_records())
     claims = list(store.claim_records())
     candidates = store.candidate_references()
-    if not store.name_keys_complete():  # a database made before schema 8
-        _backfill_name_keys(store, mentions)
+    if not store.name_keys_complete():  # a database made before schema 9
+        _backfill_name_keys(store, texts, mentions)
     resolution = resolve_corpus(
-        texts, mentions, quotes, claims, aliases, candidates, store.sentence_spans()
-    )
+        texts, mentions, quotes, claims, aliases, candidates, store.sentence_spans(),
+        lowercase_counts=store.lowercase_counts,  # complete: backfilled above if need be
+    )  # fmt: skip
     store.replace_entities(
         resolution.entities,
         resolution.mention_entity.items(),
@@ -328,13 +332,18 @@ def _resolve(
     return store.counts(), True
 
 
-def _backfill_name_keys(store: Store, mentions: Sequence[tuple[int, Mention]]) -> None:
-    """The name keys of every stored document, from its stored mentions."""
-    by_document: dict[str, list[Mention]] = {d.id: [] for d in store.documents()}
+def _backfill_name_keys(
+    store: Store, texts: Mapping[str, str], mentions: Sequence[tuple[int, Mention]]
+) -> None:
+    """The name keys and indexed lower-case words of every stored document."""
+    by_document: dict[str, list[Mention]] = {doc: [] for doc in texts}
     for _, mention in mentions:
         by_document.setdefault(mention.document, []).append(mention)
     lex = name_lexicon()
-    store.replace_name_keys({doc: mention_keys(ms, lex) for doc, ms in by_document.items()})
+    store.replace_name_keys(
+        {doc: mention_keys(ms, lex) for doc, ms in by_document.items()},
+        {doc: indexed_words(text, lex) for doc, text in texts.items()},
+    )
 
 
 def _resolution_state(store: Store, aliases: Sequence[tuple[str, str]]) -> str:

@@ -15,8 +15,10 @@
 Candidate references (acronym definitions, descriptions, coordinations) are found once
 per document in extract and stored; resolution reads no text with a regex except to
 rescan for names the NER missed and to find names written in lower case, which depend on
-the corpus. Nothing depends on the order documents or mentions arrive in: every
-collection is sorted by document id and offset before it is used.
+the corpus (the lower-case reading can instead be answered by index look-ups: the store
+keeps every document's lower-case words in a full-text index). Nothing depends on the
+order documents or mentions arrive in: every collection is sorted by document id and
+offset before it is used.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from .edges import cluster, evidence_edges
 from .entities import attribute, build_entities, entity_id
 from .expansions import expand_acronyms
 from .inputs import build_input
-from .references import gather, read_names, used_definitions
+from .references import LowercaseCounts, gather, read_names, used_definitions
 from .refs import Ref
 from .roles import find_roles
 
@@ -62,14 +64,17 @@ def resolve_corpus(
     aliases: Iterable[tuple[str, str]] = (),
     candidates: Mapping[str, CandidateReferences] | None = None,
     sentences: Mapping[str, Sequence[tuple[int, int]]] | None = None,
+    lowercase_counts: LowercaseCounts | None = None,
 ) -> Resolution:
     """Merge ``mentions`` into entities; see the module docstring. ``candidates`` are the
     stored candidate references per document (found from ``texts`` when None);
-    ``sentences`` each document's sentence spans, for the names found untagged."""
+    ``sentences`` each document's sentence spans, for the names found untagged;
+    ``lowercase_counts`` answers the lower-case reading by index look-ups
+    (``Store.lowercase_counts``) instead of scanning ``texts``."""
     with _cyclic_gc_paused():
         inp = build_input(texts, mentions, candidates, aliases, lexicon())
         definitions = used_definitions(inp)
-        reading = read_names(inp, definitions)
+        reading = read_names(inp, definitions, lowercase_counts)
         refs = gather(inp, definitions, reading)
         expansions = expand_acronyms(inp, reading, refs)
         links = link_all(inp, reading, refs, expansions)

@@ -12,6 +12,10 @@ whole corpus (everything shares "UK", "US" or "London" with everything else; see
 ``benchmarks/incremental.py``). A subset run needs those decisions (lower-case counts,
 majority types, unique acronym and surname matches, edges and their order inside an
 entity) read from stored per-key state instead; until then full resolution is the path.
+
+The first of those decisions is read from the store already: ``stored_common`` is the
+lower-case reading of any set of phrases from the full-text index of every document's
+lower-case words and the name keys, without reading a text.
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from .keys import KeyKind
+from .keys import KeyKind, key
+from .references import common_phrases
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -42,8 +47,8 @@ def reach(store: Store, changed: Collection[str]) -> Reach:
     own = store.name_keys_of(changed)
     keys = frozenset(k for found in own.values() for k in found)
     by_kind: dict[KeyKind, set[str]] = {kind: set() for kind in KeyKind}
-    for key, documents in store.documents_with_keys(keys).items():
-        by_kind[KeyKind(key.split(":", 1)[0])].update(documents)
+    for found_key, documents in store.documents_with_keys(keys).items():
+        by_kind[KeyKind(found_key.split(":", 1)[0])].update(documents)
     others = {kind: frozenset(docs - set(changed)) for kind, docs in by_kind.items()}
     return Reach(
         changed=tuple(sorted(changed)),
@@ -63,3 +68,16 @@ def closure(store: Store, changed: Collection[str], limit: int | None = None) ->
         seen |= found
         frontier = found
     return frozenset(seen)
+
+
+def stored_common(store: Store, phrases: Collection[tuple[str, ...]]) -> frozenset[tuple[str, ...]]:
+    """Which of ``phrases`` (comparison tokens of names) the whole stored corpus reads as
+    common noun phrases: ``references.read_names``'s decision, from index look-ups
+    (documents writing each in lower case; documents with a mention of it, by name key)."""
+    wanted = sorted({p for p in phrases if p})
+    lower = store.lowercase_counts(wanted)
+    names = {key(KeyKind.NAME, " ".join(p)): p for p in lower}
+    capitalised = {
+        names[k]: len(documents) for k, documents in store.documents_with_keys(names).items()
+    }
+    return common_phrases(lower, capitalised)

@@ -43,13 +43,9 @@ def lowercase_documents(
         if len(phrase) >= 2:
             pair_lengths[phrase[:2]].add(len(phrase))
     found: Counter[tuple[str, ...]] = Counter()
-    coded: dict[str, str] = {}  # chunks repeat: code each distinct chunk once
-    words: dict[str, tuple[str, ...]] = {}
+    coder = _Coder(lex)
     for text in texts:
-        chunks = text.split()
-        for chunk in set(chunks).difference(coded):
-            coded[chunk] = _code(chunk, lex, words)
-        tokens = ("".join(map(coded.__getitem__, chunks)) + _BREAK).split(" ")
+        tokens = coder.tokens(text)
         here = by_length[1].intersection(_ngrams(tokens, 1))
         lengths: set[int] = set()
         for pair in pair_lengths.keys() & set(_ngrams(tokens, 2)):
@@ -58,6 +54,37 @@ def lowercase_documents(
             here |= by_length[n].intersection(_ngrams(tokens, n))
         found.update(here)
     return dict(found)
+
+
+# In the indexed form of a text (``indexed_words``) a break is this word: a digit, which no
+# comparison token holds, so no phrase of names matches across it.
+INDEX_BREAK = "0"
+
+
+def indexed_words(text: str, lex: Lexicon) -> str:
+    """The text's lower-case comparison tokens as one line of words, with ``INDEX_BREAK``
+    where a run of lower-case words ends: a full-text index of it (SQLite FTS5, words
+    split at spaces) finds a phrase exactly where ``lowercase_documents`` finds it."""
+    return " ".join(
+        INDEX_BREAK if token == "\n" else token for token in _Coder(lex).tokens(text) if token
+    )
+
+
+class _Coder:
+    """Texts as comparison tokens, coding each distinct chunk of text once."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.coded: dict[str, str] = {}  # chunks repeat: code each distinct chunk once
+        self.words: dict[str, tuple[str, ...]] = {}
+
+    def tokens(self, text: str) -> list[str]:
+        """The tokens of ``text``: comparison tokens and breaks (a line-break token);
+        the first is empty."""
+        chunks = text.split()
+        for chunk in set(chunks).difference(self.coded):
+            self.coded[chunk] = _code(chunk, self.lex, self.words)
+        return ("".join(map(self.coded.__getitem__, chunks)) + _BREAK).split(" ")
 
 
 def _ngrams(tokens: list[str], n: int) -> Iterator[tuple[str, ...]]:

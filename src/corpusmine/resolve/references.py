@@ -10,7 +10,7 @@ definite descriptions, from the candidate references extract stored.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from operator import attrgetter
 from types import MappingProxyType
@@ -21,6 +21,9 @@ from .inputs import ResolveInput
 from .lowercase import lowercase_documents
 from .reading import Reading
 from .refs import COORDINATION, DESCRIPTION, LONG_FORM, Ref, SpanIndex, majority_type, rescan
+
+# Phrases (comparison tokens) -> how many documents write each in lower case.
+LowercaseCounts = Callable[[Collection[tuple[str, ...]]], Mapping[tuple[str, ...], int]]
 
 # A phrase is common (not a name) when the texts writing it in lower case are more than
 # a quarter of those that write it as a mention.
@@ -62,24 +65,43 @@ def used_definitions(inp: ResolveInput) -> dict[tuple[str, str], Definition]:
     return definitions
 
 
-def read_names(inp: ResolveInput, definitions: Mapping[tuple[str, str], Definition]) -> Reading:
-    """Which of the corpus's names (and defined long forms) occur in lower case."""
+def read_names(
+    inp: ResolveInput,
+    definitions: Mapping[tuple[str, str], Definition],
+    lowercase_counts: LowercaseCounts | None = None,
+) -> Reading:
+    """Which of the corpus's names (and defined long forms) occur in lower case.
+
+    ``lowercase_counts`` (phrases -> how many documents of the corpus write each in lower
+    case) is a keyed look-up such as ``Store.lowercase_counts``; without it every text
+    of the input is scanned (``lowercase.lowercase_documents``), with the same answer."""
     wanted = {
         inp.name(r).tokens for r in inp.mentions if r.type in ("ORG", "PERSON", "GPE", "OTHER")
     }
     wanted |= {inp.names(d.long, "ORG").tokens for d in definitions.values()}
-    lower = lowercase_documents(inp.texts.values(), wanted, inp.lex)
-    # One writer's lower case ("land teixeira ...") does not make a name common when
-    # many more documents capitalise it: lower case must be in over a quarter as many.
+    if lowercase_counts is None:
+        lower = lowercase_documents(inp.texts.values(), wanted, inp.lex)
+    else:
+        lower = dict(lowercase_counts(wanted))
     capitalised: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for r in inp.mentions:
         capitalised[inp.name(r).tokens].add(r.document)
-    common = frozenset(
+    counts = {phrase: len(documents) for phrase, documents in capitalised.items()}
+    return Reading(inp.names, common_phrases(lower, counts))
+
+
+def common_phrases(
+    lower: Mapping[tuple[str, ...], int], capitalised: Mapping[tuple[str, ...], int]
+) -> frozenset[tuple[str, ...]]:
+    """The phrases read as common noun phrases: written in lower case (``lower``: phrase
+    -> documents) in over a quarter as many documents as have a mention of it
+    (``capitalised``). One writer's lower case ("land teixeira ...") does not make a name
+    common when many more documents capitalise it."""
+    return frozenset(
         phrase
         for phrase, count in lower.items()
-        if count * LOWERCASE_SHARE > len(capitalised.get(phrase, ()))
+        if count * LOWERCASE_SHARE > capitalised.get(phrase, 0)
     )
-    return Reading(inp.names, common)
 
 
 def gather(

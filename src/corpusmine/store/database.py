@@ -26,8 +26,8 @@ RESOLVED_STATE = "resolved_state"
 BUSY_TIMEOUT_SECONDS = 60
 # Present in meta when entity_words holds the words of the stored entities.
 ENTITY_WORDS_META = "entity_words"
-# Present in meta when name_keys holds the keys of every stored document (a database made
-# before schema 8 gets them at its next resolution).
+# Present in meta when name_keys and lowercase_words hold the keys and words of every
+# stored document (a database made before schema 9 gets them at its next resolution).
 NAME_KEYS_META = "name_keys"
 
 
@@ -181,9 +181,12 @@ class Store(Reads):
         date_window: str | None = None,
         origin: str | None = None,
         name_keys: Iterable[str] = (),
+        lowercase_words: str | None = None,
     ) -> None:
         """Replace everything stored for one document, atomically; ``name_keys`` are the
-        keys of its mentions (``resolve.keys.mention_keys``).
+        keys of its mentions (``resolve.keys.mention_keys``), ``lowercase_words`` its text
+        as the lower-case reading compares it (``resolve.lowercase.indexed_words``);
+        without them, both are rebuilt for every document at the next resolution.
 
         The resolution state is dropped in the same transaction: entity links of the
         replaced rows are gone until the next resolution, and an interrupted run must
@@ -194,6 +197,7 @@ class Store(Reads):
         conn = self.conn
         with _immediate(conn):
             conn.execute("DELETE FROM meta WHERE key = ?", (RESOLVED_STATE,))
+            _delete_lowercase_words(conn, [source.id])
             conn.execute("DELETE FROM documents WHERE id = ?", (source.id,))
             conn.execute(
                 "INSERT INTO documents (id, path, sha256, pipeline, encoding, title, kind, date,"
@@ -263,6 +267,10 @@ class Store(Reads):
                 "INSERT OR IGNORE INTO name_keys (key, document) VALUES (?,?)",
                 [(k, source.id) for k in sorted(name_keys)],
             )
+            if lowercase_words is not None:
+                _insert_lowercase_words(conn, [(source.id, lowercase_words)])
+            else:  # the index no longer covers every document: rebuilt at next resolution
+                conn.execute("DELETE FROM meta WHERE key = ?", (NAME_KEYS_META,))
 
     def replace_entities(
         self,
@@ -328,9 +336,12 @@ class Store(Reads):
                 [(subject, speaker, claim) for claim, subject, speaker in claim_subjects],
             )
 
-    def replace_name_keys(self, keys: Mapping[str, Iterable[str]]) -> None:
-        """The name keys of every stored document (document id -> keys), replacing all,
-        for a database made before they were kept with each document."""
+    def replace_name_keys(
+        self, keys: Mapping[str, Iterable[str]], lowercase_words: Mapping[str, str]
+    ) -> None:
+        """The name keys and the indexed lower-case words of every stored document
+        (document id -> keys, -> words), replacing all, for a database made before they
+        were kept with each document."""
         conn = self.conn
         with _immediate(conn):
             conn.execute("DELETE FROM name_keys")
@@ -338,6 +349,9 @@ class Store(Reads):
                 "INSERT OR IGNORE INTO name_keys (key, document) VALUES (?,?)",
                 [(k, doc) for doc in sorted(keys) for k in sorted(keys[doc])],
             )
+            conn.execute("DELETE FROM lowercase_words")
+            conn.execute("DELETE FROM lowercase_rows")
+            _insert_lowercase_words(conn, sorted(lowercase_words.items()))
             conn.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES (?, '1')", (NAME_KEYS_META,)
             )
@@ -358,7 +372,9 @@ class Store(Reads):
         conn = self.conn
         with _immediate(conn):
             conn.execute("DELETE FROM meta WHERE key = ?", (RESOLVED_STATE,))
-            conn.executemany("DELETE FROM documents WHERE id = ?", [(d,) for d in document_ids])
+            ids = list(document_ids)
+            _delete_lowercase_words(conn, ids)
+            conn.executemany("DELETE FROM documents WHERE id = ?", [(d,) for d in ids])
 
     def set_origin(self, document_id: str, origin: str) -> None:
         """Record where a stored document's file is now (it moved, content unchanged)."""
@@ -428,6 +444,26 @@ def _save_meeting(conn: sqlite3.Connection, extraction: Extraction) -> None:
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         rows,
     )
+
+
+def _delete_lowercase_words(conn: sqlite3.Connection, document_ids: Sequence[str]) -> None:
+    """Drop the indexed lower-case words of documents about to be deleted (a virtual
+    table is not reached by ON DELETE CASCADE)."""
+    conn.executemany(
+        "DELETE FROM lowercase_words WHERE rowid = (SELECT row FROM lowercase_rows"
+        " WHERE document = ?)",
+        [(d,) for d in document_ids],
+    )
+    conn.executemany("DELETE FROM lowercase_rows WHERE document = ?", [(d,) for d in document_ids])
+
+
+def _insert_lowercase_words(conn: sqlite3.Connection, rows: Sequence[tuple[str, str]]) -> None:
+    """Index (document, indexed words) rows, each under a row of its own."""
+    for document, words in rows:
+        row = conn.execute(
+            "INSERT INTO lowercase_rows (document) VALUES (?)", (document,)
+        ).lastrowid
+        conn.execute("INSERT INTO lowercase_words (rowid, words) VALUES (?, ?)", (row, words))
 
 
 def _statements(script: str) -> list[str]:

@@ -262,7 +262,8 @@ class Reads:
     # --- name keys (resolution's blocking) ----------------------------------------------
 
     def name_keys_complete(self) -> bool:
-        """Do the stored name keys cover every stored document (see ``replace_name_keys``)?"""
+        """Do the stored name keys and lower-case words cover every stored document (see
+        ``replace_name_keys``)?"""
         return self.get_meta("name_keys") is not None
 
     def name_keys_of(self, documents: Collection[str]) -> dict[str, frozenset[str]]:
@@ -286,6 +287,24 @@ class Reads:
         ):
             found.setdefault(key, set()).add(document)
         return {key: frozenset(docs) for key, docs in sorted(found.items())}
+
+    def lowercase_counts(self, phrases: Collection[tuple[str, ...]]) -> dict[tuple[str, ...], int]:
+        """Phrase (comparison tokens) -> how many stored documents write it in lower case
+        (``resolve.lowercase``), by full-text phrase queries; phrases no document writes
+        so are left out."""
+        found = {}
+        cursor = self.conn.cursor()
+        cursor.row_factory = None
+        for phrase in sorted(set(phrases)):
+            if not phrase:
+                continue
+            query = '"' + " ".join(phrase).replace('"', '""') + '"'
+            (count,) = cursor.execute(
+                "SELECT count(*) FROM lowercase_words WHERE lowercase_words MATCH ?", (query,)
+            ).fetchone()
+            if count:
+                found[phrase] = count
+        return found
 
     def entity_type_counts(self) -> dict[str, int]:
         return dict(self._tuples("SELECT type, count(*) FROM entities GROUP BY type"))

@@ -6,7 +6,7 @@ newer than ``SCHEMA_VERSION`` is refused, never overwritten.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 APPLICATION_ID = 0x636D696E  # "cmin": marks a file as a corpusmine database
 
 # Indexes the queries rely on, added after version 1 was released: part of every new
@@ -248,6 +248,23 @@ CREATE TABLE IF NOT EXISTS name_keys (
 CREATE INDEX IF NOT EXISTS name_keys_document ON name_keys(document);
 """
 
+# Each document's lower-case words as resolution compares them (``resolve.lowercase.
+# indexed_words``: comparison tokens, "0" where a run of lower-case words ends), in a
+# full-text index: how many documents write a name in lower case ("foster carers") is a
+# phrase query, not a scan of every text. A virtual table has no foreign keys, and
+# VACUUM may renumber a document's implicit row id: ``lowercase_rows`` gives each
+# document the index row it owns (the writes delete both with the document).
+LOWERCASE_WORDS = """
+CREATE VIRTUAL TABLE IF NOT EXISTS lowercase_words USING fts5(
+    words, tokenize = "unicode61 tokenchars '-'"
+);
+CREATE TABLE IF NOT EXISTS lowercase_rows (
+    row INTEGER PRIMARY KEY,
+    document TEXT NOT NULL UNIQUE
+);
+DELETE FROM meta WHERE key = 'name_keys';
+"""
+
 # Version n -> n + 1.
 MIGRATIONS: dict[int, str] = {
     1: CANDIDATE_REFERENCES,
@@ -257,4 +274,5 @@ MIGRATIONS: dict[int, str] = {
     5: ENTITY_WORDS,
     6: MENTION_ORIGIN,
     7: NAME_KEYS,
+    8: LOWERCASE_WORDS,
 }
