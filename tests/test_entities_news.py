@@ -199,6 +199,64 @@ SAME_ENTITY = [
         "PERSON",
         id="nickname-in-brackets-sport",
     ),
+    pytest.param(
+        {
+            "a": ("Climbers died on Mt Cook.", {"GPE": ["Mt Cook"]}),
+            "b": ("Mount Cook is New Zealand's highest peak.", {"GPE": ["Mount Cook"]}),
+        },
+        ("Mt Cook", "Mount Cook"),
+        "GPE",
+        id="abbreviated-mount-places",
+    ),
+    pytest.param(
+        {
+            "a": ("She entered the Harbour Recovery Centre.", {"ORG": ["Harbour Recovery Centre"]}),
+            "b": ("Harbour Recovery Center confirmed it.", {"ORG": ["Harbour Recovery Center"]}),
+        },
+        ("Harbour Recovery Centre", "Harbour Recovery Center"),
+        "ORG",
+        id="british-and-american-spelling-health",
+    ),
+    pytest.param(
+        {
+            "a": ("Creighton beat Drake 65-60.", {"ORG": ["Creighton", "Drake"]}),
+            "b": ("The Creighton Bluejays won again.", {"ORG": ["Creighton Bluejays"]}),
+        },
+        ("Creighton", "Creighton Bluejays"),
+        "ORG",
+        id="team-by-its-school-sport",
+    ),
+    pytest.param(
+        {
+            "a": ("Kraft Foods closed the plant.", {"ORG": ["Kraft Foods"]}),
+            "b": ("Kraft said 300 jobs would go.", {"ORG": ["Kraft"]}),
+        },
+        ("Kraft Foods", "Kraft"),
+        "ORG",
+        id="company-by-its-maker-business",
+    ),
+    pytest.param(
+        {
+            "a": ("Seacom said the cable was cut.", {"ORG": ["Seacom"]}),
+            "b": ("Seacom restored service to Kenya.", {"ORG": ["Seacom"]}),
+            "c": ('"We expect repairs soon," SEACOM said.', {"PERSON": ["SEACOM"]}),
+        },
+        ("Seacom", "SEACOM"),
+        "ORG",
+        id="company-taken-for-a-speaker-telecoms",
+    ),
+    pytest.param(
+        {
+            "a": (
+                "San Diego Chargers tackle Jamal Williams was held.",
+                {"PERSON": ["Jamal Williams"]},
+            ),
+            "b": ("CHARGERS' WILLIAMS ARRESTED", {"PERSON": ["WILLIAMS"]}),
+        },
+        ("Jamal Williams", "WILLIAMS"),
+        "PERSON",
+        id="surname-in-capitals-sport",
+    ),
 ]
 
 
@@ -265,12 +323,33 @@ NEVER_MERGE = [
         ("Michael Dell", "Dell Inc."),
         id="a-founder-and-his-company",
     ),  # fmt: skip
+    pytest.param(
+        {
+            "a": ("Sony Pictures released the film.", {"ORG": ["Sony Pictures"]}),
+            "b": ("Sony Records signed the band.", {"ORG": ["Sony Records"]}),
+            "c": ("Sony reported a loss.", {"ORG": ["Sony"]}),
+        },
+        ("Sony", "Sony Pictures"),
+        id="a-maker-with-two-extensions",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("corpus", "pair"), NEVER_MERGE)
 def test_never_merged(corpus: Mapping[str, tuple[str, Labels]], pair: tuple[str, str]) -> None:
     assert apart(resolve(corpus), *pair)
+
+
+def test_a_one_word_person_the_corpus_mostly_types_as_a_person_stays_a_person() -> None:
+    result = resolve(
+        {
+            "a": ("Obama spoke in Ohio. Obama left.", {"PERSON": ["Obama"]}),
+            "b": ("Obama met aides.", {"PERSON": ["Obama"]}),
+            "c": ("A rally for Obama drew crowds.", {"ORG": ["Obama"]}),
+        }
+    )
+    people = [e for e in holding(result, "Obama") if e.type == "PERSON"]
+    assert len(people) == 1 and people[0].mentions >= 3, people
 
 
 def test_a_surname_shared_by_two_people_stays_on_its_own() -> None:
@@ -401,6 +480,16 @@ NAME_SPANS = [
         id="team-written-with-digits",
     ),
     pytest.param(
+        "Frederick C. LaRue, a former aide, died on Saturday.",
+        [("Frederick C. LaRue", "PERSON")],
+        id="given-name-before-an-initial-politics",
+    ),
+    pytest.param(
+        "Regina M. Benjamin, MD, runs a clinic in Alabama.",
+        [("Regina M. Benjamin", "PERSON")],
+        id="given-name-before-an-initial-health",
+    ),
+    pytest.param(
         "Denver beat the San Francisco 49ers on Sunday.",
         [("the San Francisco 49ers", "ORG")],
         id="team-written-with-digits-2",
@@ -478,6 +567,18 @@ LABELS = [
         [(0, 2, "PERSON"), (3, 4, "ORG"), (5, 6, "ORG")],
         [("Ann Cole", "PERSON"), ("ACME", "ORG"), ("Holdings", "ORG")],
         id="an-acronym-in-brackets-is-no-nickname",
+    ),
+    pytest.param(
+        tokens("The San Diego Chargers lost . The Chargers fired him ."),
+        [(1, 4, "ORG"), (7, 8, "PRODUCT")],
+        [("San Diego Chargers", "ORG"), ("Chargers", "ORG")],
+        id="a-team-short-form-the-model-took-for-a-product",
+    ),
+    pytest.param(
+        tokens("Evansville 91-73 ended the run ."),
+        [(0, 2, "ORG")],
+        [("Evansville", "ORG")],
+        id="a-score-is-no-part-of-a-name",
     ),
     pytest.param(
         tokens("Jermayne Timmons was charged . Police said Timmons fled ."),

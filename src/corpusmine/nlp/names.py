@@ -90,6 +90,7 @@ class NameFixer:
         for start, end in titled:
             ents = self._retag_line(doc, ents, start, end, known)
         ents = _nicknamed(doc, ents)
+        ents = _given_names_before_initials(doc, ents)
         words = entity_words()
         others = _other_names(ents)
         ents = [s for s in (self._trim(doc, e, known, others) for e in ents) if s is not None]
@@ -144,6 +145,7 @@ class NameFixer:
             or doc[end - 1].pos_ in _VERB_TAGS
             or doc[end - 1].lower_ in _POSSESSIVE_MARKS
             or (doc[end - 1].is_lower and doc[end - 1].lower_ in title_small_words())
+            or _SCORE.match(doc[end - 1].text)
         ):
             end -= 1  # "Mt. Cook National Park on": no name ends in a small word
         if ent.label_ == "PERSON":
@@ -160,6 +162,7 @@ class NameFixer:
                     doc[start].is_sent_start
                     and doc[start].text.lower() in self._common_words
                     and doc[start].text not in known
+                    and not _INITIAL.match(doc[start + 1].text)  # "Frederick C. LaRue"
                 )
                 or doc[start].text in others
                 or (doc[start].is_upper and doc[start].is_alpha and len(doc[start]) >= 2)
@@ -256,6 +259,11 @@ def _sentence_case(line: str, known: dict[str, str]) -> str:
     words in mixed case ("LaRue", "iPhone") are kept, the first word keeps a capital."""
     out = []
     first = True
+    # A line mostly in capitals ("REPORT: RED SOX MAKE HUGE OFFER TO TEIXEIRA on Tuesday")
+    # is a capitals headline: its capitals say nothing about acronyms.
+    words = _WORD.findall(line)
+    capitals = sum(w.isupper() and len(w) > 1 for w in words)
+    shouting = line.isupper() or (capitals >= 3 and capitals * 3 >= len(words) * 2)
     for match in re.finditer(r"[A-Za-z][A-Za-z'’]*", line):
         word = match.group(0)
         lower = word.lower()
@@ -263,7 +271,7 @@ def _sentence_case(line: str, known: dict[str, str]) -> str:
             replacement = known[lower]
         elif first:
             replacement = word if not word.isupper() else word[0] + word[1:].lower()
-        elif word.isupper() and len(word) > 1 and not line.isupper():
+        elif word.isupper() and len(word) > 1 and not shouting:
             replacement = word  # an acronym in a title-case line
         elif word[1:].islower() or word.isupper():
             replacement = lower
@@ -336,6 +344,30 @@ def _nicknamed(doc: Doc, ents: list[Span]) -> list[Span]:
     return kept + found
 
 
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+
+
+def _given_names_before_initials(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A person's name the model starts at a middle initial ("C. LaRue" of "Frederick
+    C. LaRue", "K. Chohan" of "Raj K. Chohan") takes the given name before it."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for ent in ents:
+        start = ent.start
+        if ent.label_ == "PERSON" and len(ent) >= 2 and _INITIAL.match(ent[0].text):
+            while (
+                start > 0
+                and start - 1 not in taken
+                and _name_word(doc[start - 1])
+                and doc[start - 1].pos_ == "PROPN"
+            ):
+                start -= 1
+                if doc[start].is_sent_start:
+                    break
+        out.append(ent if start == ent.start else Span(doc, start, ent.end, label="PERSON"))
+    return out
+
+
 def _name_word(token: Token) -> bool:
     return token.is_alpha and token.is_title and not token.is_stop
 
@@ -372,6 +404,7 @@ def _institutions(doc: Doc, ents: list[Span], heads: frozenset[str]) -> list[Spa
     return out
 
 
+_SCORE = re.compile(r"^\d+[-–]\d+$")  # "Evansville 91-73": a result, not a name
 _NUMBERED = re.compile(r"^\d+[a-z]{2,}s$")
 
 
@@ -410,11 +443,19 @@ def _document_labels(doc: Doc, ents: list[Span]) -> list[Span]:
     for ent in ents:
         if ent.label_ in NAME_LABELS:
             votes[ent.text][ent.label_] += 1
+    team_words = set()
     for ent in ents:
         if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].text[:1].isupper():
             votes[ent[-1].text]["PERSON"] += 1  # the surname of a full name
+        if ent.label_ == "ORG" and len(ent) >= 2 and ent[-1].is_title and ent[-1].is_alpha:
+            team_words.add(ent[-1].text)  # "Chargers" of "San Diego Chargers"
     out = []
     for ent in ents:
+        if len(ent) == 1 and ent.label_ in _WEAK_LABELS and ent.text in team_words:
+            # The model's product or facility is the short form of an organisation the
+            # document names in full ("the Chargers" after "the San Diego Chargers").
+            out.append(Span(doc, ent.start, ent.end, label="ORG"))
+            continue
         if len(ent) == 1 and ent.label_ in NAME_LABELS and ent.label_ != "PERSON":
             counts = votes[ent.text]
             if counts["PERSON"] >= 1 and counts["PERSON"] >= max(
@@ -527,6 +568,7 @@ def _never_a_name(doc: Doc, i: int, key: tuple[str, ...], in_title: bool) -> boo
 
 _CLOSED = frozenset({"DET", "PRON", "AUX", "ADP", "CCONJ", "SCONJ", "PART", "VERB"})
 _FUNCTION = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ"})
+_WEAK_LABELS = frozenset({"PRODUCT", "FAC", "NORP", "WORK_OF_ART", "EVENT", "LAW"})
 
 
 def _pieces(ent: Span, original: str) -> list[list[Token]]:

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -112,8 +113,16 @@ def link_all(
         for word in reading.name(r).tokens
         if word in _spaced_words(reading.name(r).display)
     )
+    # How often the corpus types each one-word name as a person or an organisation.
+    one_word_types = Counter(
+        (r.type, reading.name(r).tokens)
+        for r in refs.all
+        if r.type in ("PERSON", "ORG") and len(reading.name(r).tokens) == 1
+    )
     for document in sorted(refs.by_doc):
-        _link_document(resolver, document, corpus_anchors, corpus_people, org_words, links)
+        _link_document(
+            resolver, document, corpus_anchors, corpus_people, org_words, one_word_types, links
+        )
     return Links(MappingProxyType(links.targets), frozenset(links.dropped))
 
 
@@ -134,6 +143,7 @@ def _link_document(
     corpus_anchors: NameIndex,
     corpus_people: PeopleIndex,
     org_words: frozenset[str],
+    one_word_types: Counter[tuple[str, tuple[str, ...]]],
     links: _Building,
 ) -> None:
     lex = resolver.inp.lex
@@ -167,7 +177,9 @@ def _link_document(
                 links.dropped.add(ref)
             continue
         if ref.type == "PERSON" and len(name.tokens) == 1 and not name.acronym:
-            target = _person(resolver, ref, people, people_here, corpus_people, corpus_anchors)
+            target = _person(
+                resolver, ref, people, people_here, corpus_people, corpus_anchors, one_word_types
+            )
             if target is not None:
                 links.targets[ref] = target
             elif name.tokens in reading.lowercase:
@@ -268,6 +280,7 @@ def _person(
     people_here: PeopleIndex,
     corpus_people: PeopleIndex,
     corpus_anchors: NameIndex,
+    one_word_types: Counter[tuple[str, tuple[str, ...]]],
 ) -> Node | None:
     """The person a one-word name names: of the document's ``people``, else the corpus's."""
     name = resolver.reading.name(ref)
@@ -281,6 +294,14 @@ def _person(
         preceding = [a for a in matching if a.end <= ref.start]
         return (preceding[-1] if preceding else matching[0]).node
     candidates = corpus_people.candidates(word, wanted)
+    if (
+        not name.honorifics
+        and all(len(c) == 1 for c in candidates)
+        and one_word_types[("ORG", name.tokens)] > one_word_types[("PERSON", name.tokens)]
+    ):
+        # No person of the corpus has a full name with the word, and the corpus calls it
+        # an organisation more often than a person: "SEACOM said" is the company.
+        return ("name", "ORG", name.tokens)
     if candidates and one_person(candidates):
         return ("name", "PERSON", max(candidates, key=lambda t: (len(t), t)))
     if not candidates and not name.honorifics:

@@ -18,6 +18,7 @@ from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from ..knowledge import entity_words
 from .clusters import ConstrainedUnion, FullName
 from .context import Links
 from .evidence import Evidence
@@ -28,7 +29,13 @@ from .reading import Reading
 from .references import References
 from .refs import COORDINATION, DESCRIPTION, Ref
 from .roles import Roles
-from .variants import fuzzy_pairs, spacing_key, spacing_pairs, truncation_pairs
+from .variants import (
+    extension_pairs,
+    fuzzy_pairs,
+    spacing_key,
+    spacing_pairs,
+    truncation_pairs,
+)
 
 Node = Hashable
 NameKey = tuple[str, tuple[str, ...]]  # (type, comparison tokens)
@@ -90,9 +97,16 @@ def evidence_edges(
     name = reading.name
     groups = user_groups(inp)
     nodes: list[tuple[Node, FullName | None, str | None]] = []
-    truncations = truncation_pairs(
-        {name(r).tokens for r in refs.all if r.type == "ORG" and reading.proper(r)}
-    )
+    organisations = {name(r).tokens for r in refs.all if r.type == "ORG" and reading.proper(r)}
+    truncations = truncation_pairs(organisations)
+    truncated_ends = {short for short, _ in truncations}
+    # A name that is also a truncation's full name has two readings: leave it alone.
+    extensions = [
+        (short, full)
+        for short, full in extension_pairs(organisations, entity_words().company_suffixes)
+        if short not in truncated_ends and full not in {f for _, f in truncations}
+    ]
+    truncations += extensions
     truncated = {short for short, _ in truncations}
     ref_docs: dict[NameKey, set[str]] = defaultdict(set)
     for ref in refs.all:

@@ -138,7 +138,10 @@ def analyse(text: str, entity_type_name: str, lex: Lexicon) -> Name:
     if not tokens:  # a name made only of function words: keep them rather than nothing
         tokens = tuple(w.lower() for w in words)
     tokens = _without_suffixes(tokens, entity_type_name)
-    return Name(surface, display, tokens, tuple(honorifics), is_acronym(display))
+    # A person's name in capitals ("WILLIAMS" in a capitals headline) is no acronym;
+    # initials a person goes by are short ("JFK").
+    acronym = is_acronym(display) and (entity_type_name != "PERSON" or len(display) <= 4)
+    return Name(surface, display, tokens, tuple(honorifics), acronym)
 
 
 _QUOTE_MARKS = "'\"`"

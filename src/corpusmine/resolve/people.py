@@ -78,8 +78,8 @@ def people_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
     # A leading given name or initial may go unsaid when the person goes by the next
     # one: "W. Mark Felt" and "William Mark Felt" are "Mark Felt" ("J. Edgar Hoover").
     for x, y in ((a, b), (b, a)):
-        if len(x) == len(y) + 1 and len(y) >= 2 and x[1:] == y:
-            return True
+        if len(x) == len(y) + 1 and len(y) >= 2 and len(y[0]) > 1 and x[1:] == y:
+            return True  # never "M. Benjamin" for "Regina M. Benjamin"
         if len(x) == len(y) + 1 and len(x[0]) == 1 and people_compatible(x[1:], y):
             return True
     return False

@@ -92,6 +92,30 @@ def truncation_pairs(names: Iterable[Key]) -> list[tuple[Key, Key]]:
     return pairs
 
 
+def extension_pairs(names: Iterable[Key], suffixes: frozenset[str]) -> list[tuple[Key, Key]]:
+    """(short, full) pairs where ``full`` is ``short`` and one plural word more, the only
+    longer name starting so: a team or company named by its place or maker alone
+    ("Creighton" for "Creighton Bluejays", "Kraft" for "Kraft Foods")."""
+    unique = sorted(set(names))
+    by_first: dict[str, list[Key]] = defaultdict(list)
+    for tokens in unique:
+        if tokens:
+            by_first[tokens[0]].append(tokens)
+    pairs = []
+    for tokens in unique:
+        longer = [
+            other
+            for other in by_first[tokens[0]]
+            if len(other) > len(tokens) and other[: len(tokens)] == tokens
+        ]
+        if len(longer) != 1 or len(longer[0]) != len(tokens) + 1:
+            continue
+        extra = longer[0][-1]
+        if extra.isalpha() and extra.endswith("s") and len(extra) >= 4 and extra not in suffixes:
+            pairs.append((tokens, longer[0]))
+    return pairs
+
+
 def spacing_key(tokens: Key) -> str:
     """A name's letters without spaces or hyphens: the block of its spacing variants."""
     return "".join(tokens).replace("-", "")
