@@ -15,7 +15,15 @@ import pytest
 from corpusmine.analyse.consistency import decide
 from corpusmine.analyse.records import StoredClaim
 from corpusmine.extract import extract_document
-from corpusmine.ingest import document_from_text, find_boilerplate, line_keys
+from corpusmine.ingest import (
+    FoundFile,
+    discover,
+    document_from_raw,
+    document_from_text,
+    find_boilerplate,
+    line_keys,
+    read_raw,
+)
 from corpusmine.ingest.metadata import date_in_name, read_metadata
 from corpusmine.nlp import build_pipeline
 from corpusmine.records import Claim
@@ -418,3 +426,28 @@ def test_dateline_printed_at_the_top(text: str, date: str | None):
     from corpusmine.temporal import dateline
 
     assert dateline(text) == date
+
+
+def test_boilerplate_of_word_files_is_found_too(tmp_path: Path):
+    """Furniture repeated across pages, PDFs or Word files is found from their parsed
+    blocks, as a text file's lines are."""
+    docx = pytest.importorskip("docx")
+    promo = "Sign up for the Harbour Post newsletter at harbourpost.example"
+    bodies = {
+        "storm": "Storm closes the harbour road for two days.",
+        "budget": "The council agreed a budget of £5m for new libraries.",
+        "match": "Rovers won the cup final after extra time.",
+    }
+    for name, body in bodies.items():
+        document = docx.Document()
+        for paragraph in (f"{name.title()} news", body, "More details followed.", promo):
+            document.add_paragraph(paragraph)
+        document.save(tmp_path / f"{name}.docx")
+    found = [f for f in discover([str(tmp_path)]) if isinstance(f, FoundFile)]
+    raws = [read_raw(f) for f in found]
+    boilerplate = find_boilerplate(raw.body_lines() for raw in raws)
+    assert promo in boilerplate and bodies["storm"] not in boilerplate
+    for raw in raws:
+        source = document_from_raw(raw, boilerplate)
+        assert "newsletter" not in source.clean
+        assert bodies[raw.found.document_id] in source.clean

@@ -171,6 +171,7 @@ def run_extract(
     explicit_dates = _stored_explicit_dates(stored.values())
     read_files: list[tuple[RawFile, Metadata, DocumentInfo | None]] = []
     lines: dict[str, tuple[LineKey, ...]] = {}
+    unparsed: set[str] = set()  # unchanged pages, PDFs and Word files: lines from the store
     seen_ids: set[str] = set()
     origins: dict[str, str] = {}
     for found in found_files:
@@ -191,11 +192,17 @@ def run_extract(
             store.set_origin(found.document_id, found.origin)  # the same file, moved
         origins[found.document_id] = found.origin
         metadata = raw.metadata
-        lines[found.document_id] = line_keys(raw.text, metadata.body_start)
+        if raw.reader is not None and before is not None and before.sha256 == raw.sha256:
+            unparsed.add(found.document_id)  # unchanged: its stored text gives its lines
+        else:
+            lines[found.document_id] = raw.body_lines()
         if metadata.date:
             explicit_dates.append(metadata.date)
         read_files.append((raw, metadata, before))
-    boilerplate = find_boilerplate([*lines.values(), *_stored_line_keys(store, lines)])
+    stored_lines = _stored_line_keys(store, lines)
+    for ident in unparsed:
+        lines[ident] = stored_lines.pop(ident, ())
+    boilerplate = find_boilerplate([*lines.values(), *stored_lines.values()])
     store.set_meta("boilerplate", _boilerplate_summary(boilerplate, lines))
     to_extract: list[FoundFile] = []
     for raw, metadata, before in read_files:
@@ -364,10 +371,10 @@ def _signature_with_metadata(signature: str, date: str | None, date_source: str)
     return f"{signature}|{date or ''}|{date_source}"
 
 
-def _stored_line_keys(store: Store, skip: Mapping[str, object]) -> list[tuple[LineKey, ...]]:
-    """Keyed lines of stored documents not read in this run (an earlier extract into the
-    same database belongs to the same corpus)."""
-    return [line_keys(text) for ident, text in store.document_texts() if ident not in skip]
+def _stored_line_keys(store: Store, skip: Mapping[str, object]) -> dict[str, tuple[LineKey, ...]]:
+    """Keyed lines of stored documents not read in this run, by id (an earlier extract
+    into the same database belongs to the same corpus)."""
+    return {ident: line_keys(text) for ident, text in store.document_texts() if ident not in skip}
 
 
 def _boilerplate_summary(found: Boilerplate, lines: Mapping[str, tuple[LineKey, ...]]) -> str:

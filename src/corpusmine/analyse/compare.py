@@ -156,9 +156,11 @@ def _figures(a: StoredClaim, b: StoredClaim) -> Relation | None:
         return Relation(DIFFERENT_TIME, f"'{a.value}' and '{b.value}': {why}")
     if when.same_moment and not a.attribute.startswith(_SHARE_PREFIX):
         return Relation(CONTRADICT, f"'{a.value}' and '{b.value}' {when.how}")
-    return Relation(
-        CHECK, f"'{a.value}' and '{b.value}' differ, but the documents do not say when they apply"
-    )
+    if not when.known:
+        # Different figures and no date for one of them: they may well be of two events
+        # (two operations, two quakes); nothing says they are one, so nothing is said.
+        return None
+    return Relation(CHECK, f"'{a.value}' and '{b.value}' differ, {when.how}: not the same day")
 
 
 def _same_release(a: StoredClaim, b: StoredClaim) -> bool:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import DocumentError
 from ..records import BlockKind, SourceDocument
-from .boilerplate import Boilerplate, find_boilerplate, line_keys
+from .boilerplate import Boilerplate, LineKey, find_boilerplate, line_keys
 from .decode import NotText, decode
 from .files import (
     DEFAULT_MAX_BYTES,
@@ -80,6 +80,19 @@ class RawFile:
         merged = merge_properties(self.metadata, properties, self.reader.name)
         return merged.date, merged.date_source
 
+    def body_lines(self) -> tuple[LineKey, ...]:
+        """The keyed body lines the corpus's boilerplate is found from. A page, PDF or
+        Word file is parsed for them (its blocks are its lines); one that cannot be read
+        has none, and fails when it is laid out."""
+        if self.reader is None:
+            return line_keys(self.text, self.metadata.body_start)
+        try:
+            extracted = self.reader.read(self.data)
+        except UnreadableDocument:
+            return ()
+        body_start = read_metadata(extracted.text, self.found.path, self.found.root).body_start
+        return line_keys(extracted.text, body_start)
+
 
 def read_raw(found: FoundFile, max_bytes: int = DEFAULT_MAX_BYTES) -> RawFile:
     """Read and decode one file; raises ``DocumentError`` naming the reason."""
@@ -115,7 +128,7 @@ def document_from_raw(raw: RawFile, boilerplate: Boilerplate | None = None) -> S
             raise DocumentError(str(found.path), str(error)) from error
         return document_from_extracted(
             extracted, raw.reader.name, document_id=found.document_id, path=str(found.path),
-            sha256=raw.sha256, file_path=found.path, root=found.root,
+            sha256=raw.sha256, file_path=found.path, root=found.root, boilerplate=boilerplate,
         )  # fmt: skip
     return document_from_text(
         raw.text, document_id=found.document_id, path=str(found.path), encoding=raw.encoding,
@@ -158,9 +171,11 @@ def document_from_extracted(
     sha256: str | None = None,
     file_path: Path | None = None,
     root: Path | None = None,
+    boilerplate: Boilerplate | None = None,
 ) -> SourceDocument:
     """Build a ``SourceDocument`` from a page, PDF or Word file's extracted text: its
-    blocks keep their kinds, its properties fill what no explicit metadata gives."""
+    blocks keep their kinds, its properties fill what no explicit metadata gives, and
+    blocks that are the corpus's ``boilerplate`` are left out like a text file's lines."""
     file_path = file_path or Path(path or f"{document_id}.{format_name}")
     metadata = merge_properties(
         read_metadata(extracted.text, file_path, root or file_path.parent),
@@ -172,7 +187,7 @@ def document_from_extracted(
         extracted.text, metadata, document_id=document_id, path=path, encoding=format_name,
         sha256=sha256 or hashlib.sha256(extracted.text.encode("utf-8")).hexdigest(),
         kinds=kinds, pages=extracted.pages, author=extracted.properties.author,
-        url=extracted.properties.url,
+        url=extracted.properties.url, boilerplate=boilerplate,
     )  # fmt: skip
 
 
