@@ -372,3 +372,20 @@ def test_the_keyed_reading_of_the_corpus_is_the_scanned_one(
         wanted = {inp.name(r).tokens for r in inp.mentions}
         assert scanned.lowercase and keyed.lowercase == scanned.lowercase
         assert stored_common(store, wanted) == scanned.lowercase & wanted
+
+
+def test_candidate_references_missing_from_an_old_database_are_found_once_and_kept(
+    seed_db: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "old.db"
+    shutil.copyfile(seed_db, db)
+    before = _resolved(db)
+    with Store(db) as store:
+        kept = store.candidate_references()
+    assert any(c.definitions or c.descriptions for c in kept.values())
+    with sqlite3.connect(db) as connection:  # as a database stored before schema 2
+        connection.execute("DELETE FROM candidate_references")
+    with Store(db) as store:
+        resolve_store(store)
+        assert store.candidate_references() == kept
+    assert _resolved(db) == before

@@ -320,6 +320,13 @@ def _resolve(
     quotes = list(store.quote_records())
     claims = list(store.claim_records())
     candidates = store.candidate_references()
+    missing = sorted(set(texts) - set(candidates))
+    if missing:  # stored before extract kept them (schema 1): found once, then kept
+        from .extract.references import find_references
+
+        found = {doc: find_references(doc, texts[doc]) for doc in missing}
+        store.save_candidate_references(found)
+        candidates.update(found)
     if not store.name_keys_complete():  # a database made before schema 9
         _backfill_name_keys(store, texts, mentions)
     resolution = resolve_corpus(

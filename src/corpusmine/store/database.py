@@ -336,6 +336,19 @@ class Store(Reads):
                 [(subject, speaker, claim) for claim, subject, speaker in claim_subjects],
             )
 
+    def save_candidate_references(self, found: Mapping[str, CandidateReferences]) -> None:
+        """Store the candidate references of documents stored without them (before
+        schema 2), so that resolution finds them once, not at every run."""
+        conn = self.conn
+        with _immediate(conn):
+            for document in sorted(found):
+                conn.execute("DELETE FROM candidate_references WHERE document = ?", (document,))
+                conn.executemany(
+                    "INSERT INTO candidate_references (document, idx, kind, start, end, fields)"
+                    " VALUES (?,?,?,?,?,?)",
+                    _candidate_rows(document, found[document]),
+                )
+
     def replace_name_keys(
         self, keys: Mapping[str, Iterable[str]], lowercase_words: Mapping[str, str]
     ) -> None:
