@@ -247,6 +247,39 @@ SAME_ENTITY = [
     ),
     pytest.param(
         {
+            "a": ("The San Diego Chargers lost at home.", {"ORG": ["San Diego Chargers"]}),
+            "b": ("The Chargers fired their coach.", {"PRODUCT": ["Chargers"]}),
+        },
+        ("San Diego Chargers", "Chargers"),
+        "ORG",
+        id="team-taken-for-a-product-sport",
+    ),
+    pytest.param(
+        {
+            "a": ("She grew up in Wasilla, Alaska.", {"GPE": ["Wasilla, Alaska"]}),
+            "b": ("Wasilla has 10,000 people.", {"GPE": ["Wasilla"]}),
+        },
+        ("Wasilla, Alaska", "Wasilla"),
+        "GPE",
+        id="a-town-with-and-without-its-state",
+    ),
+    pytest.param(
+        {
+            "a": (
+                "Harbour Recovery Center declined to comment.",
+                {"ORG": ["Harbour Recovery Center"]},
+            ),
+            "b": (
+                "She left Harbour Recovery Center on Friday.",
+                {"FAC": ["Harbour Recovery Center"]},
+            ),
+        },
+        ("Harbour Recovery Center",),
+        "ORG",
+        id="clinic-taken-for-a-building-health",
+    ),
+    pytest.param(
+        {
             "a": (
                 "San Diego Chargers tackle Jamal Williams was held.",
                 {"PERSON": ["Jamal Williams"]},
@@ -490,6 +523,26 @@ NAME_SPANS = [
         id="given-name-before-an-initial-health",
     ),
     pytest.param(
+        "Sarah Palin lives in Wasilla, Alaska, with her family.",
+        [("Wasilla, Alaska", "GPE")],
+        id="a-town-and-its-state-politics",
+    ),
+    pytest.param(
+        "The title fight is in Mannheim, Germany on Saturday.",
+        [("Mannheim, Germany", "GPE")],
+        id="a-city-and-its-country-sport",
+    ),
+    pytest.param(
+        "Cables to Egypt, Italy and India were cut.",
+        [("Egypt", "GPE"), ("Italy", "GPE"), ("India", "GPE")],
+        id="a-list-of-places-stays-a-list",
+    ),
+    pytest.param(
+        "Gary Ross 'Catching Fire' Negotiations Stall\n\nDirector Gary Ross is in talks.",
+        [("Gary Ross", "PERSON")],
+        id="a-quoted-title-after-a-name-is-no-nickname",
+    ),
+    pytest.param(
         "Denver beat the San Francisco 49ers on Sunday.",
         [("the San Francisco 49ers", "ORG")],
         id="team-written-with-digits-2",
@@ -501,6 +554,9 @@ NAME_SPANS = [
 def test_names_as_written(nlp, text: str, expected: list[tuple[str, str]]) -> None:
     found = [(e.text, e.label_) for e in nlp(text).ents]
     assert set(expected) <= set(found), found
+    names = {name for name, _ in expected}
+    # Nothing longer swallowed an expected name: no other entity overlaps one of them.
+    assert not [t for t, _ in found if t not in names and any(t in n or n in t for n in names)]
 
 
 @pytest.mark.parametrize(("text", "expected"), BODY_SENTENCES)

@@ -89,13 +89,14 @@ class NameFixer:
         titled = _title_lines(doc, known)
         for start, end in titled:
             ents = self._retag_line(doc, ents, start, end, known)
-        ents = _nicknamed(doc, ents)
+        ents = _nicknamed(doc, ents, self._common_words, titled)
         ents = _given_names_before_initials(doc, ents)
         words = entity_words()
         others = _other_names(ents)
         ents = [s for s in (self._trim(doc, e, known, others) for e in ents) if s is not None]
         ents = _groups(doc, ents, words.group_nouns)
         ents = _institutions(doc, ents, words.institution_heads)
+        ents = _places_in_regions(doc, ents)
         ents = _numbered_teams(doc, ents)
         ents = _document_labels(doc, ents)
         ents = _propagate(doc, ents, titled)
@@ -293,7 +294,9 @@ _OPENERS = {"'": "'", "‘": "’", '"': '"', "“": "”", "(": ")"}
 _CLOSERS = frozenset({"'", "’", '"', "”", ")"})
 
 
-def _nicknamed(doc: Doc, ents: list[Span]) -> list[Span]:
+def _nicknamed(
+    doc: Doc, ents: list[Span], common: frozenset[str], titled: list[tuple[int, int]]
+) -> list[Span]:
     """A nickname in quotes or brackets inside a person's name ("Vincent 'The Chin'
     Gigante", "Luis Gerardo (Jerry) Ortiz") is part of one PERSON name: the model splits
     it in two or reads it as a title."""
@@ -324,7 +327,20 @@ def _nicknamed(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         around = [owner.get(k) for k in range(i - 1, j + 2)]
         labels = {e.label_ for e in around if e is not None}
-        if "PERSON" not in labels and "WORK_OF_ART" not in labels:
+        right = owner.get(j + 1)
+        surname = doc[j + 1]
+        in_title = any(a <= token.idx < b for a, b in titled)
+        if ("PERSON" not in labels and "WORK_OF_ART" not in labels) or (
+            (right is None or right.label_ != "PERSON")
+            and (
+                in_title
+                or surname.lower_ in common
+                or surname.lemma_.lower() in common
+                or surname.lower_.removesuffix("s") in common
+            )
+        ):
+            # After the quotes comes a surname, not a common word (in a headline every
+            # word is capitalised): "Gary Ross 'Catching Fire' Negotiations" quotes a title.
             i += 1
             continue
         left = owner[i - 1].start if i - 1 in owner else i - 1
@@ -402,6 +418,51 @@ def _institutions(doc: Doc, ents: list[Span], heads: frozenset[str]) -> list[Spa
         else:
             out.append(ent)
     return out
+
+
+_PLACES = frozenset({"GPE", "LOC"})
+
+
+def _places_in_regions(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A place and its region after a comma name one place, as news writes a town:
+    "Wasilla, Alaska", "Mannheim, Germany" (never two items of a list, "Egypt, Italy and
+    India": no comma or conjunction before the place or after the region)."""
+    by_start = {e.start: e for e in ents}
+    ordered = sorted(ents, key=lambda e: e.start)
+    out, used = [], set()
+    for ent in ordered:
+        if ent.start in used:
+            continue
+        region = by_start.get(ent.end + 1)
+        if (
+            ent.label_ == "GPE"  # a town, not a sea: "the Gulf of Aden, Yemen said"
+            and region is not None
+            and region.label_ == "GPE"
+            and ent.end < len(doc)
+            and doc[ent.end].text == ","
+            and not _listed(doc, ent.start - 1, -1)
+            and not _listed(doc, region.end, 1)
+        ):
+            used.add(region.start)
+            out.append(Span(doc, ent.start, region.end, label="GPE"))
+        else:
+            out.append(ent)
+    return out
+
+
+def _listed(doc: Doc, i: int, step: int) -> bool:
+    """Is the token at ``i`` (before or after a place) a list's comma or conjunction?"""
+    if not 0 <= i < len(doc):
+        return False
+    token = doc[i]
+    if token.lower_ in ("and", "or", "&", "/"):
+        return True
+    if token.text != ",":
+        return False
+    near = i + step
+    return 0 <= near < len(doc) and (
+        doc[near].ent_type_ in _PLACES or doc[near].lower_ in ("and", "or")
+    )
 
 
 _SCORE = re.compile(r"^\d+[-–]\d+$")  # "Evansville 91-73": a result, not a name

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import attrgetter
 from types import MappingProxyType
 
@@ -109,7 +109,7 @@ def gather(
 ) -> References:
     """The mentions plus long forms, rescanned names, coordinations and descriptions."""
     name = reading.name
-    mentions = list(inp.mentions)
+    mentions = organisations_by_corpus(inp, reading)
     taken = {doc: SpanIndex(refs) for doc, refs in _group(mentions).items()}
     acronym_types: dict[str, list[str]] = defaultdict(list)
     for ref in mentions:
@@ -202,6 +202,35 @@ def gather(
         absorbed=MappingProxyType(absorbed),
         descriptions=MappingProxyType(descriptions),
     )
+
+
+# Types the model gives a name it does not know (a team as a PRODUCT, a company as a
+# facility): weaker than the corpus's own naming of it as an organisation.
+_WEAK_TYPES = frozenset({"OTHER", "PRODUCT"})
+
+
+def organisations_by_corpus(inp: ResolveInput, reading: Reading) -> list[Ref]:
+    """The mentions, with a name typed PRODUCT or OTHER made an ORG when the corpus names
+    it as an organisation: written so as an ORG, or the last word of exactly one
+    organisation's longer name ("the Chargers" PRODUCT, "San Diego Chargers" ORG). Both
+    are reached by the name's own key (NAME, or WORD of its one word)."""
+    organisations = {
+        inp.name(r).tokens for r in inp.mentions if r.type == "ORG" and reading.proper(r)
+    }
+    last_words: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for tokens in organisations:
+        if len(tokens) >= 2:
+            last_words[tokens[-1]].add(tokens)
+    out = []
+    for ref in inp.mentions:
+        if ref.type in _WEAK_TYPES and not inp.name(ref).acronym:
+            tokens = inp.names(ref.text, "ORG").tokens
+            if tokens and (
+                tokens in organisations or (len(tokens) == 1 and len(last_words[tokens[0]]) == 1)
+            ):
+                ref = replace(ref, type="ORG")
+        out.append(ref)
+    return out
 
 
 def _halves(coordination: Coordination, known) -> tuple[Ref, Ref] | None:  # noqa: ANN001
