@@ -207,3 +207,37 @@ def test_unresolved_pronoun_keeps_the_quote_and_marks_it_uncertain(run) -> None:
     text = '"The water came up to the second floor in minutes," she said.'
     record = check(run, text, "The water came up", "direct", "she")
     assert is_uncertain(record)
+
+
+# 7. Turns "Name: 'words'" one after another in a paragraph, as a debate digest prints them.
+TURNS = [
+    (  # local politics
+        'The two senators disagreed on the bridge.\n\nRuth Adler: "The bridge must be rebuilt '
+        'before winter." Ann Cole: "We cannot afford a new bridge this year."',
+        "We cannot afford",
+        "Ann Cole",
+    ),
+    (  # sport
+        "The coaches were asked about the final.\n\nMaria Lopez: \"We will attack from the "
+        'first minute." Gina Marsh: "We will defend and wait for our chances."',
+        "We will defend",
+        "Gina Marsh",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), TURNS)
+def test_turns_in_one_paragraph(run, text: str, words: str, speaker: str) -> None:
+    check(run, text, words, "direct", speaker, whole=None)
+    assert not [q for q in records(run, text, words, "direct") if q.speaker_text != speaker]
+
+
+# 8. A quote continued after a cue whose apposition names an organisation.
+def test_continued_after_an_apposition_naming_an_organisation(run) -> None:
+    # business: the parse may end the cue's sentence inside the apposition
+    text = (
+        '"Our members are angry about the new rule," said Ann Cole, a spokeswoman for the '
+        'National Farmers Union, which speaks for 40,000 farms. "It will cost every one of '
+        'them money."'
+    )
+    check(run, text, "It will cost every", "direct", "Ann Cole")

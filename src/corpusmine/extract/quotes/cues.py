@@ -27,6 +27,7 @@ __all__ = [
     "governing_verbs",
     "is_verb",
     "reported_clause",
+    "sentence_end",
     "speech_cues",
     "speech_verbs_in",
     "tokens_between",
@@ -78,6 +79,15 @@ def frame_before(clean: str, span: QuotedSpan, block_start: int, previous_end: i
         if m.end() == span.open_at or not _abbreviation(clean, m.start())
     ]
     return breaks[-1] if breaks else start
+
+
+def sentence_end(clean: str, start: int, stop: int) -> int:
+    """End of the first sentence break in ``[start, stop)`` that follows no abbreviation
+    (or ``stop``)."""
+    for match in _SENTENCE_BREAK.finditer(clean, start, stop):
+        if match.end() == stop or not _abbreviation(clean, match.start()):
+            return match.end()
+    return stop
 
 
 def frame_after(clean: str, span: QuotedSpan, block_end: int, next_open: int) -> int:

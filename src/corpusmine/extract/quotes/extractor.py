@@ -43,6 +43,7 @@ from .cues import (
     governing_verbs,
     is_verb,
     reported_clause,
+    sentence_end,
     speech_cues,
     speech_verbs_in,
     tokens_between,
@@ -264,7 +265,7 @@ class _Extractor:
                 speakers = tuple(s for s in speakers if s.label != "GROUP")
             if speakers:
                 return part, cue, speakers, rule
-        return self._headline(first, before_text)
+        return self._headline(first, before, before_text)
 
     def _colon_paragraph_before(self, span: QuotedSpan) -> tuple[int, int]:
         """The last sentence of the paragraph before, when it ends in a colon and this
@@ -284,14 +285,16 @@ class _Extractor:
         return start, end
 
     def _headline(
-        self, span: QuotedSpan, before_text: str
+        self, span: QuotedSpan, before: int, before_text: str
     ) -> tuple[QuotedSpan, Cue, tuple[Speaker, ...], str] | None:
         """A title "X on Y: 'Unethical'", or a line "X: 'We will win'" (a title or a
-        transcript): the words are X's."""
+        transcript, or such a turn after another in one paragraph: '... ISIS." Bush:
+        "The mission ..."'): the words are X's."""
         block = self.source.blocks[span.block]
-        if not before_text.endswith(":") or span.open_at - block.clean_start > _MAX_NAME_CHARS:
+        start = block.clean_start if span.block == 0 else before
+        if not before_text.endswith(":") or span.open_at - start > _MAX_NAME_CHARS:
             return None  # (a name line is short: never tokenise a long paragraph per quote)
-        tokens = self._outside_tokens(tokens_between(self.doc, block.clean_start, span.open_at))
+        tokens = self._outside_tokens(tokens_between(self.doc, start, span.open_at))
         names = []
         for token in tokens:
             # A title may say what about ("X on Y:"); a transcript line is only the name,
@@ -317,7 +320,7 @@ class _Extractor:
         lead = [k for k, t in enumerate(names) if t.text in _DASHES or t.lower_ == "from"]
         if lead and span.block != 0:
             names = names[lead[-1] + 1 :]
-        elif not names or names[0].idx != _first_visible(self.clean, block.clean_start):
+        elif not names or names[0].idx != _first_visible(self.clean, start):
             return None
         if not names:
             return None
@@ -748,7 +751,11 @@ class _Extractor:
             rule = "continuation-paragraph"
         else:
             return None, ""
-        gap_start = max(previous.end, previous.sentence[1])
+        # The rest of the cue's own sentence names the speaker and whatever the apposition
+        # says of them ('said Ann Cole, a spokeswoman for the Farmers' Union.'), even where
+        # the parse ends that sentence early; the narration after it may name another.
+        own_end = sentence_end(self.clean, previous.end, span.open_at)
+        gap_start = max(previous.end, previous.sentence[1], own_end)
         for token in tokens_between(self.doc, gap_start, span.open_at):
             if self.finder.in_quote(token.i):
                 continue
