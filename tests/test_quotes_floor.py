@@ -218,7 +218,7 @@ TURNS = [
         "Ann Cole",
     ),
     (  # sport
-        "The coaches were asked about the final.\n\nMaria Lopez: \"We will attack from the "
+        'The coaches were asked about the final.\n\nMaria Lopez: "We will attack from the '
         'first minute." Gina Marsh: "We will defend and wait for our chances."',
         "We will defend",
         "Gina Marsh",
@@ -241,3 +241,34 @@ def test_continued_after_an_apposition_naming_an_organisation(run) -> None:
         'them money."'
     )
     check(run, text, "It will cost every", "direct", "Ann Cole")
+
+
+# 9. One or two quoted words that open their sentence and are closed by a cue are speech.
+SHORT = [
+    (  # health
+        '"Safety," said Gisela Brandt, a nurse from Leeds. "Safety for everyone."',
+        "Safety",
+        "Brandt",
+    ),
+    ('"Too slow?" Daniel Okafor asked the board.', "Too slow?", "Daniel Okafor"),  # business
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), SHORT)
+def test_short_quote_opening_its_sentence(run, text: str, words: str, speaker: str) -> None:
+    check(run, text, words, "direct", speaker)
+
+
+def test_short_quoted_words_inside_narration_are_not_direct(run) -> None:
+    text = 'The mayor called the plan "reckless," said a council source.'
+    assert not records(run, text, "reckless", "direct")
+
+
+# 10. A paragraph opening with a closing mark (a typo) still opens a quote.
+def test_paragraph_opening_with_a_wrong_way_mark(run) -> None:
+    # sport
+    text = (
+        "Lopez spoke after the final whistle.\n\n"
+        "\u201d \u2026 and we simply ran out of time in the end,\u201d coach Maria Lopez said."
+    )
+    check(run, text, "\u2026 and we simply ran out", "direct", "Maria Lopez")

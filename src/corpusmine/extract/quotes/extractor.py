@@ -225,7 +225,7 @@ class _Extractor:
     ) -> tuple[QuotedSpan, Cue, tuple[Speaker, ...], str] | None:
         """The cue of a direct quote: before its first paragraph or after its last."""
         if self._words(first) < self.lex.min_direct_words and first is last:
-            return None
+            return self._short_quote(first, before_text)
         candidates: list[tuple[QuotedSpan, Cue, str]] = []
         frame = (before, first.open_at)
         if not before_text and first.part == 0:
@@ -266,6 +266,20 @@ class _Extractor:
             if speakers:
                 return part, cue, speakers, rule
         return self._headline(first, before, before_text)
+
+    def _short_quote(
+        self, span: QuotedSpan, before_text: str
+    ) -> tuple[QuotedSpan, Cue, tuple[Speaker, ...], str] | None:
+        """A quote of one or two words is speech only when it opens its sentence and a
+        verb of saying follows the comma or mark that closes it ('"Safety," said Grimm.',
+        '"Too forced?" he tweeted'); elsewhere short quoted words are partial quotes."""
+        if before_text or span.close_at is None or self.clean[span.close_at - 1] not in ",?!":
+            return None
+        after = self._cue_after(span, True)
+        if after is None or after.name == "according to" or after.speaker_token is not None:
+            return None
+        speakers = self._speakers_of_cue(after)
+        return (span, after, speakers, "cue-after-short") if speakers else None
 
     def _colon_paragraph_before(self, span: QuotedSpan) -> tuple[int, int]:
         """The last sentence of the paragraph before, when it ends in a colon and this

@@ -16,6 +16,7 @@ Journalistic conventions handled here:
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
@@ -52,11 +53,16 @@ def _width(clean: str, i: int) -> int:
 def _role(source: SourceDocument, i: int, width: int = 1) -> str:
     """``open``, ``close``, ``either`` or ``skip`` for the mark at cleaned offset ``i``."""
     clean = source.clean
-    before = clean[i - 1] if i > 0 else " "
+    k = i - 1
+    while k >= 0 and unicodedata.category(clean[k]) == "Cf":
+        k -= 1  # invisible direction marks before a mark are no text
+    before = clean[k] if k >= 0 else "\n"
     after = clean[i + width] if i + width < len(clean) else " "
     original = source.text[source.offsets.to_original(i)]
     if width == 1 and clean[i] == SINGLE and before.isalnum() and after.isalnum():
         return "skip"  # an apostrophe inside a word: don't, children's
+    if clean[i] == DOUBLE and before == "\n":
+        return "open"  # a double mark opening a line opens a quote, whichever way it faces
     # A curly mark facing the wrong way ('here,“ said X') is told by its spacing.
     if original in _OPENING:
         return "open" if not after.isspace() else "close" if not before.isspace() else "skip"
