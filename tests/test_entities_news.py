@@ -265,6 +265,53 @@ SAME_ENTITY = [
     ),
     pytest.param(
         {
+            "a": ("Kathryn Jenkin, 58, was found dead.", {"PERSON": ["Kathryn Jenkin"]}),
+            "b": ("Katie Jenkin was a nurse.", {"PERSON": ["Katie Jenkin"]}),
+        },
+        ("Kathryn Jenkin", "Katie Jenkin"),
+        "PERSON",
+        id="pet-form-of-a-given-name-crime",
+    ),
+    pytest.param(
+        {
+            "a": ("Daniel Ortega won the vote.", {"PERSON": ["Daniel Ortega"]}),
+            "b": ("Danny Ortega thanked voters.", {"PERSON": ["Danny Ortega"]}),
+        },
+        ("Daniel Ortega", "Danny Ortega"),
+        "PERSON",
+        id="pet-form-of-a-given-name-politics",
+    ),
+    pytest.param(
+        {
+            "a": ("Lindsay Lohan entered rehab.", {"PERSON": ["Lindsay Lohan"]}),
+            "b": ("LiLo is said to be doing well.", {"PERSON": ["LiLo"]}),
+        },
+        ("Lindsay Lohan", "LiLo"),
+        "PERSON",
+        id="blended-nickname-entertainment",
+    ),
+    pytest.param(
+        {
+            "a": ("Alex Rodriguez signed with the Yankees.", {"PERSON": ["Alex Rodriguez"]}),
+            "b": ("A-Rod hit two home runs.", {"PERSON": ["A-Rod"]}),
+        },
+        ("Alex Rodriguez", "A-Rod"),
+        "PERSON",
+        id="blended-nickname-sport",
+    ),
+    pytest.param(
+        {
+            "a": (
+                "Lindsay Lohan left court. Lohan smiled.",
+                {"PERSON": ["Lindsay Lohan"], "GPE": ["Lohan"]},
+            ),
+        },
+        ("Lindsay Lohan", "Lohan"),
+        "PERSON",
+        id="surname-taken-for-a-place-in-its-document",
+    ),
+    pytest.param(
+        {
             "a": (
                 "Harbour Recovery Center declined to comment.",
                 {"ORG": ["Harbour Recovery Center"]},
@@ -364,6 +411,23 @@ NEVER_MERGE = [
         },
         ("Sony", "Sony Pictures"),
         id="a-maker-with-two-extensions",
+    ),
+    pytest.param(
+        {
+            "a": ("George Washington crossed the river.", {"PERSON": ["George Washington"]}),
+            "b": ("Washington passed the budget.", {"GPE": ["Washington"]}),
+        },
+        ("George Washington", "Washington"),
+        id="a-city-named-like-a-person-elsewhere",
+    ),
+    pytest.param(
+        {
+            "a": ("Kelly Brook spoke.", {"PERSON": ["Kelly Brook"]}),
+            "b": ("Lily Brook and Liam Brook left.", {"PERSON": ["Lily Brook", "Liam Brook"]}),
+            "c": ("LiBr was trending.", {"PERSON": ["LiBr"]}),
+        },
+        ("LiBr", "Lily Brook"),
+        id="a-blend-two-people-fit",
     ),
 ]
 
@@ -635,6 +699,12 @@ LABELS = [
         [(0, 2, "ORG")],
         [("Evansville", "ORG")],
         id="a-score-is-no-part-of-a-name",
+    ),
+    pytest.param(
+        tokens("Creighton beat Evansville 91 - 73 ."),
+        [(0, 1, "ORG"), (2, 6, "ORG")],
+        [("Creighton", "ORG"), ("Evansville", "ORG")],
+        id="a-score-in-three-tokens-is-no-part-of-a-name",
     ),
     pytest.param(
         tokens("Jermayne Timmons was charged . Police said Timmons fled ."),

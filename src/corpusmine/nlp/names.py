@@ -139,6 +139,8 @@ class NameFixer:
         if ent.label_ not in NAME_LABELS:
             return ent
         start, end = ent.start, ent.end
+        if _split_score(doc, start, end):
+            end -= 3  # "Evansville 91 - 73"
         while start < end and _is_edge_junk(doc[start]):
             start += 1
         while end > start and (
@@ -462,6 +464,17 @@ def _listed(doc: Doc, i: int, step: int) -> bool:
     near = i + step
     return 0 <= near < len(doc) and (
         doc[near].ent_type_ in _PLACES or doc[near].lower_ in ("and", "or")
+    )
+
+
+def _split_score(doc: Doc, start: int, end: int) -> bool:
+    """Does the span end in a score written as three tokens ("91 - 73")?"""
+    return (
+        end - start > 3
+        and doc[end - 1].like_num
+        and doc[end - 2].text in ("-", "–")
+        and doc[end - 3].like_num
+        and not doc[end - 1].is_alpha
     )
 
 

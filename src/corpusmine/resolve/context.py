@@ -191,6 +191,7 @@ def _link_document(
 
 
 _NOT_PERSON = frozenset({"ORG", "GPE", "OTHER", "PRODUCT"})
+_BLEND = re.compile(r"^([A-Z][a-z]{0,2})[-.]?([A-Z][a-z]{1,3})$")  # "LiLo", "A-Rod"
 
 
 def _mislabelled_person(
@@ -212,12 +213,15 @@ def _mislabelled_person(
         if tokens in corpus_people.candidates(surname(tokens), None):
             return ("name", "PERSON", tokens)
         return None
-    if ref.type != "ORG" or not tokens or reading.common(ref):
+    if ref.type not in ("ORG", "GPE") or not tokens or reading.common(ref):
         return None
     word = tokens[0]
     if len(reading.name(ref).display.split()) > 1 or word in org_words:
         return None  # "Dell Inc.", or "Dell" where the corpus names "Dell Computer"
-    for index in (people_here, corpus_people):
+    # A place is a person's surname only within the person's own document ("Lohan"
+    # tagged GPE beside "Lindsay Lohan"); across the corpus "Washington" stays a city.
+    indexes = (people_here, corpus_people) if ref.type == "ORG" else (people_here,)
+    for index in indexes:
         candidates = [c for c in index.candidates(word, None) if surname(c) == word]
         if candidates:
             if one_person(candidates):
@@ -304,6 +308,18 @@ def _person(
         return ("name", "ORG", name.tokens)
     if candidates and one_person(candidates):
         return ("name", "PERSON", max(candidates, key=lambda t: (len(t), t)))
+    blended = _BLEND.match(name.display)
+    if not candidates and blended:
+        # A nickname blending the first letters of a given name and a surname ("LiLo"
+        # for Lindsay Lohan, "A-Rod"): the one person of the corpus it fits.
+        given, family = (part.lower() for part in blended.groups())
+        fits = [
+            c
+            for c in corpus_people.starting(given[0])
+            if len(c) >= 2 and c[0].startswith(given) and surname(c).startswith(family)
+        ]
+        if fits and one_person(fits):
+            return ("name", "PERSON", max(fits, key=lambda t: (len(t), t)))
     if not candidates and not name.honorifics:
         # No person has the name, but one organisation ends in it: a team or company
         # the model took for a person ("the Colts" of "Indianapolis Colts").

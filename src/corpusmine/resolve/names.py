@@ -144,9 +144,11 @@ def analyse(text: str, entity_type_name: str, lex: Lexicon) -> Name:
     if not tokens:  # a name made only of function words: keep them rather than nothing
         tokens = tuple(w.lower() for w in words)
     tokens = _without_suffixes(tokens, entity_type_name)
-    # A person's name in capitals ("WILLIAMS" in a capitals headline) is no acronym;
-    # initials a person goes by are short ("JFK").
-    acronym = is_acronym(display) and (entity_type_name != "PERSON" or len(display) <= 4)
+    # A person's name in capitals ("WILLIAMS" in a capitals headline) is no acronym, nor
+    # is a nickname in mixed case ("LiLo"); initials a person goes by are short ("JFK").
+    acronym = is_acronym(display) and (
+        entity_type_name != "PERSON" or (len(display) <= 4 and display.isupper())
+    )
     return Name(surface, display, tokens, tuple(honorifics), acronym)
 
 

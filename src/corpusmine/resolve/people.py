@@ -60,7 +60,14 @@ def _given_compatible(a: str, b: str) -> bool:
     short, long = sorted((a, b), key=len)
     if len(short) == 1:
         return long.startswith(short)
-    return len(short) >= 3 and len(long) - len(short) >= 2 and long.startswith(short)
+    if len(short) >= 3 and len(long) - len(short) >= 2 and long.startswith(short):
+        return True
+    # A pet form in -ie/-y of the name's first syllable: "Katie" / "Kathryn", "Danny" /
+    # "Daniel", "Freddie" / "Frederick".
+    stem = short.removesuffix("ie") if short.endswith("ie") else short.removesuffix("y")
+    if len(stem) >= 4 and stem[-1] == stem[-2]:
+        stem = stem[:-1]
+    return stem != short and len(stem) >= 3 and len(long) > len(stem) + 1 and long.startswith(stem)
 
 
 def people_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
@@ -158,6 +165,18 @@ class PeopleIndex:
             for word in {tokens[0], surname(tokens)}:
                 self._by_word.setdefault(word, []).append(person)
         self._found: dict[tuple[str, str | None], list[tuple[str, ...]]] = {}
+
+    def starting(self, letter: str) -> list[tuple[str, ...]]:
+        """Full names whose given name starts with ``letter`` (for nicknames)."""
+        return sorted(
+            {
+                tokens
+                for word, people in self._by_word.items()
+                if word.startswith(letter)
+                for tokens, _ in people
+                if tokens[0].startswith(letter)
+            }
+        )
 
     def candidates(self, word: str, want_gender: str | None) -> list[tuple[str, ...]]:
         """``single_name_candidates`` over the whole index (memoised: the index is fixed)."""
