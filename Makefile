@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: bench-claims install demo test lint bench bench-all bench-dates bench-quotes bench-scale bench-formats bench-entities bench-minutes clean
+.PHONY: bench-claims install demo test lint bench bench-all bench-dates bench-quotes bench-scale bench-formats bench-entities bench-minutes bench-incremental clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,11 @@ bench-all: $(STAMP)
 # queries up to 17,800 documents (the large databases are built once, then cached).
 bench-scale: $(STAMP)
 	$(PY) benchmarks/scale.py
+
+# Issue 17 item 2: 300 BBC articles in one run against three runs adding to the last
+# (resolution must be identical), then how far one document reaches by name key.
+bench-incremental: $(STAMP)
+	$(PY) benchmarks/incremental.py steps --n 300
 
 # Who is who on ECB+ topics 1-35 (B-cubed, cross-document links) beside exact strings.
 bench-entities: $(STAMP)

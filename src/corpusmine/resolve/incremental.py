@@ -9,7 +9,7 @@ Resolution itself still runs over the whole corpus (``runner._resolve``): re-run
 the passes over a subset equals a full run only when the subset is closed under every
 corpus-wide decision the passes make, and on news the closure of one article is the
 whole corpus (everything shares "UK", "US" or "London" with everything else; see
-``benchmarks/incremental.py``). A subset run needs those decisions (lower-case counts,
+``benchmarks/incremental.py reach``). A subset run needs those decisions (lower-case counts,
 majority types, unique acronym and surname matches, edges and their order inside an
 entity) read from stored per-key state instead; until then full resolution is the path.
 
