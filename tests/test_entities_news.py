@@ -891,3 +891,17 @@ def test_a_short_given_name_joins_the_full_one_when_only_one_fits() -> None:
     assert apart(resolution, "Alex Brandt", "Alexander Brandt")
     assert apart(resolution, "Alex Brandt", "Alexandra Brandt")
     assert apart(resolution, "Dana Kiplagat", "Dan Kiplagat")
+
+
+@pytest.mark.parametrize(
+    ("full", "nickname"),
+    [("Lindsay Lohan", "LiLo"), ("Alex Rodriguez", "A-Rod"), ("Jennifer Lopez", "JLo")],
+)
+def test_a_blended_nickname_shares_a_name_key_with_its_person(full: str, nickname: str) -> None:
+    from corpusmine.knowledge import name_lexicon
+    from corpusmine.resolve.keys import name_keys
+    from corpusmine.resolve.names import analyse
+
+    lex = name_lexicon()
+    keys = [name_keys(analyse(text, "PERSON", lex), "PERSON", lex) for text in (full, nickname)]
+    assert keys[0] & keys[1]

@@ -26,7 +26,7 @@ from ..knowledge import entity_words
 from .descriptions import Description, NameIndex, compatible, description_of_name, distinctive
 from .expansions import Expansions
 from .inputs import ResolveInput
-from .people import PeopleIndex, gender, one_person, surname
+from .people import BLEND, PeopleIndex, gender, one_person, surname
 from .reading import Reading
 from .references import References
 from .refs import DESCRIPTION, MENTION, Ref
@@ -191,7 +191,6 @@ def _link_document(
 
 
 _NOT_PERSON = frozenset({"ORG", "GPE", "OTHER", "PRODUCT"})
-_BLEND = re.compile(r"^([A-Z][a-z]{0,2})[-.]?([A-Z][a-z]{1,3})$")  # "LiLo", "A-Rod"
 
 
 def _mislabelled_person(
@@ -308,7 +307,7 @@ def _person(
         return ("name", "ORG", name.tokens)
     if candidates and one_person(candidates):
         return ("name", "PERSON", max(candidates, key=lambda t: (len(t), t)))
-    blended = _BLEND.match(name.display)
+    blended = BLEND.match(name.display)
     if not candidates and blended:
         # A nickname blending the first letters of a given name and a surname ("LiLo"
         # for Lindsay Lohan, "A-Rod"): the one person of the corpus it fits.

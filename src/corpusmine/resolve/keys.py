@@ -14,6 +14,8 @@ its keys (``Store.documents_with_keys``):
   organisation name can be written as (function words optional: "Department for
   Education" is "de" and "dfe"), for acronyms the corpus never defines.
 - ``SPACING``: the letters without spaces or hyphens ("SeaMicro" / "Sea Micro").
+- ``BLEND``: a person's nickname blending given name and surname ("LiLo" / "Lindsay
+  Lohan"): every blend a full name can make, and the blend a one-word name is.
 
 A new kind of cross-document merge must be reachable through one of these: add its key
 here (one module, so the blocking and the stored keys never disagree).
@@ -26,6 +28,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from .names import Name, analyse, entity_type, initial_parts, straighten
+from .people import BLEND, blends
 from .variants import spacing_key
 
 if TYPE_CHECKING:
@@ -45,6 +48,7 @@ class KeyKind(StrEnum):
     WORD = "word"
     LETTERS = "letters"
     SPACING = "spacing"
+    BLEND = "blend"
 
 
 def key(kind: KeyKind, value: str) -> str:
@@ -68,6 +72,11 @@ def name_keys(name: Name, kind: str, lex: Lexicon) -> frozenset[str]:
         keys.add(key(KeyKind.SPACING, spaced))
     if kind == "ORG":
         keys.update(key(KeyKind.LETTERS, s) for s in spellings(name.display, lex))
+    if kind == "PERSON":  # "LiLo" meets "Lindsay Lohan" (context._person)
+        keys.update(key(KeyKind.BLEND, b) for b in blends(name.tokens))
+        blended = BLEND.match(name.display)
+        if len(name.tokens) == 1 and blended:
+            keys.add(key(KeyKind.BLEND, "".join(blended.groups()).lower()))
     return frozenset(keys)
 
 

@@ -13,6 +13,7 @@ person of the corpus with that surname; with two candidates it stays on its own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -90,6 +91,24 @@ def people_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
         if len(x) == len(y) + 1 and len(x[0]) == 1 and people_compatible(x[1:], y):
             return True
     return False
+
+
+# A nickname blending the first letters of a given name and a surname: "LiLo", "A-Rod".
+BLEND = re.compile(r"^([A-Z][a-z]{0,2})[-.]?([A-Z][a-z]{1,3})$")
+
+
+def blends(tokens: Sequence[str]) -> frozenset[str]:
+    """Every blend (lower case, no hyphen) a full name can be called by: the blocking key
+    that lets "LiLo" meet "Lindsay Lohan" (``keys``)."""
+    if len(tokens) < 2:
+        return frozenset()
+    given, family = tokens[0], surname(tokens)
+    return frozenset(
+        given[:n] + family[:m]
+        for n in range(1, 4)
+        for m in range(2, 5)
+        if n <= len(given) and m <= len(family)
+    )
 
 
 def is_junior(tokens: Sequence[str]) -> bool:
