@@ -107,3 +107,50 @@ def test_local_runs_never_load_dask() -> None:
     )
     completed = subprocess.run([sys.executable, "-c", code], check=False, env=os.environ.copy())
     assert completed.returncode == 0
+
+
+# Dask's nanny starts workers with MALLOC_TRIM_THRESHOLD_ set, which pins glibc's mmap
+# threshold at 128 KiB: the NLP's arrays were mapped afresh (and faulted in) every time.
+_FAULTS = """
+import resource, sys
+import numpy
+from corpusmine.distribute.malloc import allocator_for_nlp
+
+def faults(rounds=200):
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    for _ in range(rounds):
+        block = numpy.ones(256 * 1024)  # 2 MB, as a long document's token vectors
+        del block
+    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
+
+outside = faults()
+with allocator_for_nlp() as changed:
+    inside = faults()
+again = faults()
+print(changed, outside, inside, again)
+"""
+
+
+def _fault_counts(environment: dict[str, str]) -> tuple[bool, int, int, int]:
+    completed = subprocess.run(
+        [sys.executable, "-c", _FAULTS], capture_output=True, text=True, check=True,
+        env=environment,
+    )  # fmt: skip
+    changed, *counts = completed.stdout.split()
+    outside, inside, again = map(int, counts)
+    return changed == "True", outside, inside, again
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's allocator")
+def test_a_dask_worker_reuses_large_arrays_while_it_runs_the_nlp() -> None:
+    environment = {**os.environ, "MALLOC_TRIM_THRESHOLD_": "65536"}  # as a nanny sets it
+    changed, outside, inside, again = _fault_counts(environment)
+    assert changed
+    assert inside * 10 < outside  # reused, not mapped and faulted in 200 times
+    assert again * 2 > outside  # the worker's own setting holds again afterwards
+
+
+def test_a_process_that_tunes_nothing_is_left_alone() -> None:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("MALLOC_")}
+    changed, *_ = _fault_counts(environment)
+    assert not changed

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import CorpusmineError, SchedulerError
 from ..records import Extraction, IngestFailure, SourceDocument
+from .malloc import allocator_for_nlp
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -71,7 +72,7 @@ def extract_on_worker(
                 " install the same corpusmine version and model on every worker"
             )
         _CHECKED.add((model, signature))
-    with _NLP_LOCK:
+    with _NLP_LOCK, allocator_for_nlp():
         return extract_batch(sources, model, corpus)
 
 
