@@ -40,7 +40,7 @@ class Corpus:
         return f"Corpus({str(self.db)!r})"
 
     def _ask(self, question: Callable[..., T], *args: Any) -> T:
-        with Store(self.db, create=False) as store:
+        with Store(self.db, create=False) as store, query.collection_paused():
             return question(store, *args)
 
     def entities(self, type: str | None = None) -> query.Results[Entity]:  # noqa: A002

@@ -31,7 +31,7 @@ from .query.entities import TABLE_COLUMNS as ENTITY_TABLE_COLUMNS
 from .query.mentions import TABLE_COLUMNS as MENTION_COLUMNS
 from .query.quotes import FIELDS as STATEMENT_FIELDS
 from .query.quotes import Statement, uncertain_below
-from .query.results import Results
+from .query.results import Results, collection_paused
 from .query.timeline import TABLE_COLUMNS as TIMELINE_COLUMNS
 from .records import IngestFailure
 from .report.output import print_table, terminal_safe, to_csv, to_json, to_xlsx
@@ -89,6 +89,18 @@ def handle_errors(command: Callable[..., Any]) -> Callable[..., Any]:
             message = f"{error.filename or kwargs.get('output') or ''}: {error.strerror or error}"
         click.echo(f"Error: {terminal_safe(' '.join(message.split()))}", err=True)
         sys.exit(2)
+
+    return wrapper
+
+
+def query_command(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Answer with Python's cycle collector paused (``query.collection_paused``): the
+    records a query builds and prints are gone by the time it is back on."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        with collection_paused():
+            return command(*args, **kwargs)
 
     return wrapper
 
@@ -350,6 +362,7 @@ def _corpus(db: str) -> api.Corpus:
 @format_option
 @db_option
 @handle_errors
+@query_command
 def entities(entity_type: str | None, output_format: str, output: str | None, db: str) -> None:
     """List entities with their aliases, roles, mention counts and documents.
 
@@ -373,6 +386,7 @@ def entities(entity_type: str | None, output_format: str, output: str | None, db
 @format_option
 @db_option
 @handle_errors
+@query_command
 def mentions(
     label: str | None, document: str | None, output_format: str, output: str | None, db: str
 ) -> None:
@@ -399,6 +413,7 @@ def mentions(
 @format_option
 @db_option
 @handle_errors
+@query_command
 def who_said(
     speaker: str | None,
     about: str | None,
@@ -471,6 +486,7 @@ def _shorten(text: str, limit: int) -> str:
 @format_option
 @db_option
 @handle_errors
+@query_command
 def attendance(
     person: str | None,
     document: str | None,
@@ -501,6 +517,7 @@ def attendance(
 @format_option
 @db_option
 @handle_errors
+@query_command
 def decisions(
     person: str | None,
     about: str | None,
@@ -537,6 +554,7 @@ def _shorten(text: str, limit: int) -> str:
 @format_option
 @db_option
 @handle_errors
+@query_command
 def claims(
     subject: str | None, attribute: str | None, output_format: str, output: str | None, db: str
 ) -> None:
@@ -554,6 +572,7 @@ def claims(
 @format_option
 @db_option
 @handle_errors
+@query_command
 def timeline(output_format: str, output: str | None, db: str) -> None:
     """Dated events in order, with their documents and whether those agree on the date.
 
@@ -577,6 +596,7 @@ def timeline(output_format: str, output: str | None, db: str) -> None:
 @click.option("--output", type=click.Path(dir_okay=False), help="Write to FILE, not stdout.")
 @db_option
 @handle_errors
+@query_command
 def report(output_format: str, output: str | None, db: str) -> None:
     """Where the documents agree and contradict: summary, contradictions side by side,
     agreements, single-source claims, timeline and who said what.

@@ -12,7 +12,7 @@ from .entities import entities, matching_entity_ids
 from .mentions import mentions
 from .quotes import Statement, statements, who_said
 from .report import Report, report
-from .results import Results
+from .results import Results, collection_paused
 from .timeline import timeline
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "Statement",
     "attendance",
     "claims",
+    "collection_paused",
     "decisions",
     "entities",
     "load_claims",

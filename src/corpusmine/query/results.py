@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
-from collections.abc import Callable, Iterable
+import gc
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
@@ -26,6 +28,25 @@ def record_dict(record: Any) -> dict[str, Any]:
     raise TypeError(f"not a record: {record!r}")
 
 
+@contextlib.contextmanager
+def collection_paused() -> Iterator[None]:
+    """Python's cycle collector off while a query builds its records.
+
+    Records, rows and their dicts hold no reference cycles, so the collector finds
+    nothing in them; yet every few hundred new containers it walks all the live ones,
+    and a corpus-wide answer is hundreds of thousands of them: measured at 17,800
+    documents, 2.0 s of the 2.5 s that reading and listing the entities took.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 class Results(list[T], Generic[T]):
     """Records in the order the query gives them."""
 
@@ -37,7 +58,8 @@ class Results(list[T], Generic[T]):
 
     def dicts(self) -> list[dict[str, Any]]:
         """Each record as the JSON object of DESIGN.md."""
-        return [self._as_dict(record) for record in self]
+        with collection_paused():
+            return [self._as_dict(record) for record in self]
 
     def to_frame(self) -> pandas.DataFrame:
         """A pandas DataFrame, one row per record, columns as the JSON fields."""

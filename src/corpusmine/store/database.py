@@ -106,6 +106,7 @@ class Store(Reads):
         # Another process may hold the file; the rollback journal still keeps it consistent.
         with contextlib.suppress(sqlite3.OperationalError):
             self.conn.execute("PRAGMA journal_mode = WAL")
+        self._add_query_indexes()  # a migrated file has only those of its own release
 
     def _migrate(self) -> None:
         """Upgrade to SCHEMA_VERSION in one transaction: completely or not at all.

@@ -16,6 +16,12 @@ QUERY_INDEXES = {
     # also serves every lookup by label.
     "mentions_label_text": "CREATE INDEX IF NOT EXISTS mentions_label_text"
     " ON mentions(label, text);",
+    # The timeline reads only event claims: found by attribute, not by a scan of all.
+    "claims_attribute": "CREATE INDEX IF NOT EXISTS claims_attribute ON claims(attribute);",
+    # Which documents' dates came from their metadata (the corpus anchor), without
+    # reading every document row (each holds its text).
+    "documents_date_source": "CREATE INDEX IF NOT EXISTS documents_date_source"
+    " ON documents(date_source, id, date);",
 }
 
 SCHEMA_V1 = """
