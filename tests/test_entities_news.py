@@ -312,6 +312,24 @@ SAME_ENTITY = [
     ),
     pytest.param(
         {
+            "a": ("Walter Reed Hospital said he was stable.", {"ORG": ["Walter Reed Hospital"]}),
+            "b": ("The senator is being treated at Walter Reed.", {"PERSON": ["Walter Reed"]}),
+        },
+        ("Walter Reed Hospital", "Walter Reed"),
+        "ORG",
+        id="an-institution-called-by-its-person-health",
+    ),
+    pytest.param(
+        {
+            "a": ("The Betty Ford Center confirmed her stay.", {"ORG": ["Betty Ford Center"]}),
+            "b": ("She checked into Betty Ford on Monday.", {"PERSON": ["Betty Ford"]}),
+        },
+        ("Betty Ford Center", "Betty Ford"),
+        "ORG",
+        id="an-institution-called-by-its-person-entertainment",
+    ),
+    pytest.param(
+        {
             "a": (
                 "Harbour Recovery Center declined to comment.",
                 {"ORG": ["Harbour Recovery Center"]},
@@ -411,6 +429,14 @@ NEVER_MERGE = [
         },
         ("Sony", "Sony Pictures"),
         id="a-maker-with-two-extensions",
+    ),
+    pytest.param(
+        {
+            "a": ("Walter Reed Hospital said he was stable.", {"ORG": ["Walter Reed Hospital"]}),
+            "b": ("Walter Reed studied yellow fever.", {"PERSON": ["Walter Reed"]}),
+        },
+        ("Walter Reed Hospital", "Walter Reed"),
+        id="the-person-an-institution-is-named-after",
     ),
     pytest.param(
         {

@@ -119,9 +119,19 @@ def link_all(
         for r in refs.all
         if r.type in ("PERSON", "ORG") and len(reading.name(r).tokens) == 1
     )
+    organisations = Counter(
+        reading.name(r).tokens for r in refs.all if r.type == "ORG" and reading.proper(r)
+    )
     for document in sorted(refs.by_doc):
         _link_document(
-            resolver, document, corpus_anchors, corpus_people, org_words, one_word_types, links
+            resolver,
+            document,
+            corpus_anchors,
+            corpus_people,
+            org_words,
+            one_word_types,
+            organisations,
+            links,
         )
     return Links(MappingProxyType(links.targets), frozenset(links.dropped))
 
@@ -144,6 +154,7 @@ def _link_document(
     corpus_people: PeopleIndex,
     org_words: frozenset[str],
     one_word_types: Counter[tuple[str, tuple[str, ...]]],
+    organisations: Counter[tuple[str, ...]],
     links: _Building,
 ) -> None:
     lex = resolver.inp.lex
@@ -176,6 +187,10 @@ def _link_document(
             elif ref.origin == DESCRIPTION:
                 links.dropped.add(ref)
             continue
+        institution = _institution_named_after(ref, name.tokens, text, organisations)
+        if institution is not None:
+            links.targets[ref] = institution
+            continue
         if ref.type == "PERSON" and len(name.tokens) == 1 and not name.acronym:
             target = _person(
                 resolver, ref, people, people_here, corpus_people, corpus_anchors, one_word_types
@@ -191,6 +206,27 @@ def _link_document(
 
 
 _NOT_PERSON = frozenset({"ORG", "GPE", "OTHER", "PRODUCT"})
+# Prepositions of place: "checked into Betty Ford" names a place, not the woman.
+_TO_A_PLACE = frozenset({"into", "at", "in", "from", "to", "inside", "outside"})
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+
+
+def _institution_named_after(
+    ref: Ref, tokens: tuple[str, ...], text: str, organisations: Counter[tuple[str, ...]]
+) -> Node | None:
+    """A person's full name after a preposition of place, where the corpus names an
+    institution after that person ("into Betty Ford" and "the Betty Ford Center"; "at
+    Walter Reed" and "Walter Reed Hospital"): the institution the corpus names most."""
+    if ref.type != "PERSON" or len(tokens) < 2:
+        return None
+    before = _WORD_BEFORE.search(text, max(0, ref.start - 20), ref.start)
+    if before is None or before.group(1).lower() not in _TO_A_PLACE:
+        return None
+    fits = {tokens + (head,) for head in entity_words().institution_heads}
+    found = sorted((-organisations[f], f) for f in fits if organisations[f])
+    if not found or (len(found) > 1 and found[0][0] == found[1][0]):
+        return None  # none, or two named as often
+    return ("name", "ORG", found[0][1])
 
 
 def _mislabelled_person(
