@@ -768,6 +768,44 @@ def found(resolution: Resolution) -> dict[tuple[str, str], str]:
     return {(m.document, m.text): entity for m, entity in resolution.found_mentions}
 
 
+FOUND_IN_CAPITALS = [
+    pytest.param(
+        {
+            "a": (
+                "The Indianapolis Colts beat the Kansas City Chiefs. The Chiefs led early, "
+                "but the Colts scored late.",
+                {"ORG": ["Indianapolis Colts", "Kansas City Chiefs", "Colts", "Chiefs"]},
+            ),
+            "b": ("COLTS TOP CHIEFS, 20-13, REACH PLAYOFFS\nThe Colts won.", {"ORG": ["Colts"]}),
+        },
+        "b",
+        {"COLTS": "Indianapolis Colts", "CHIEFS": "Kansas City Chiefs"},
+        id="capitals-headline-sport",
+    ),
+    pytest.param(
+        {
+            "a": ("Waitrose said the Wellington store would reopen.", {"ORG": ["Waitrose"]}),
+            "b": ("FIRE AT WAITROSE STORE: MAN CHARGED\nPolice said no one was hurt.", {}),
+        },
+        "b",
+        {"WAITROSE": "Waitrose"},
+        id="capitals-headline-retail",
+    ),
+]
+
+
+@pytest.mark.parametrize(("corpus", "document", "expected"), FOUND_IN_CAPITALS)
+def test_a_known_name_is_found_in_a_line_of_capitals(
+    corpus: Mapping[str, tuple[str, Labels]], document: str, expected: Mapping[str, str]
+) -> None:
+    resolution = resolve(corpus)
+    names = {e.id: e.name for e in resolution.entities}
+    got = {
+        m.text: names[entity] for m, entity in resolution.found_mentions if m.document == document
+    }
+    assert got == expected
+
+
 def test_a_name_tagged_in_one_document_is_found_untagged_in_another() -> None:
     corpus = {
         "a": (

@@ -109,6 +109,35 @@ def rescan(
             if not taken.get(document) or not taken[document].overlapping(start, end):
                 found.append(Ref(document, start, end, text[start:end], kind, RESCAN))
             free = i + n
+        found += _in_capitals(document, text, known, taken.get(document))
+    return found
+
+
+def _in_capitals(
+    document: str, text: str, known: _KnownNames, taken: SpanIndex | None
+) -> list[Ref]:
+    """Known names in a line written in capitals ("COLTS TOP CHIEFS, 20-13"): each word
+    read as the name it spells, longest first (every word of such a line is capitalised,
+    so a one-word name needs no space around it)."""
+    found: list[Ref] = []
+    offset = 0
+    for line in text.split("\n"):
+        letters = [c for c in line if c.isalpha()]
+        if len(letters) >= 6 and all(c.isupper() for c in letters):
+            matches = list(_WORD.finditer(line))
+            words = [known.title_form(w) for w in _straight_words(line, matches)]
+            i = 0
+            while i < len(words):
+                match = known.longest_at(words, i, matches, line) if words[i] != "\0" else None
+                if match is None:
+                    i += 1
+                    continue
+                n, kind = match
+                start, end = offset + matches[i].start(), offset + matches[i + n - 1].end()
+                if taken is None or not taken.overlapping(start, end):
+                    found.append(Ref(document, start, end, text[start:end], kind, RESCAN))
+                i += n
+        offset += len(line) + 1
     return found
 
 
@@ -119,6 +148,7 @@ class _KnownNames:
     function_words: frozenset[str] = frozenset()
 
     def __init__(self, names: Mapping[str, str]) -> None:
+        self._upper: dict[str, str] | None = None  # "COLTS" -> "Colts", built on first use
         self._lengths: dict[str, list[int]] = defaultdict(list)  # first word -> lengths
         self._by_words: dict[tuple[str, ...], tuple[str, str]] = {}  # -> (display, type)
         for display, kind in sorted(names.items()):
@@ -131,6 +161,16 @@ class _KnownNames:
                 self._lengths[words[0]].append(len(words))
         for lengths in self._lengths.values():
             lengths.sort(reverse=True)
+
+    def title_form(self, word: str) -> str:
+        """The known word an all-capitals word spells ("COLTS" -> "Colts"), else a word
+        no name has ("\0")."""
+        if self._upper is None:
+            self._upper = {}
+            for words in sorted(self._by_words):
+                for w in words:
+                    self._upper.setdefault(w.upper(), w)
+        return self._upper.get(word, "\0")
 
     def starts(self, words: list[str]) -> list[int]:
         """Positions of the words that begin some name."""
