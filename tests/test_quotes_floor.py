@@ -272,3 +272,54 @@ def test_paragraph_opening_with_a_wrong_way_mark(run) -> None:
         "\u201d \u2026 and we simply ran out of time in the end,\u201d coach Maria Lopez said."
     )
     check(run, text, "\u2026 and we simply ran out", "direct", "Maria Lopez")
+
+
+# 11. A message someone put out speaks for them: "put out a statement saying ...".
+MESSAGES = [
+    (  # business
+        'Brightwater Foods sent a note to its staff saying: "Every store will stay open '
+        'through the winter."',
+        "Every store will stay",
+        "Brightwater",
+    ),
+    (  # local government
+        'Councillor Tom Reid put out a statement saying the depot would "close for good in March."',
+        "close for good",
+        "Tom Reid",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), MESSAGES)
+def test_a_message_put_out_speaks_for_its_sender(run, text: str, words: str, speaker: str):
+    source, quotes = run(text)
+    found = [q for q in quotes if q.text.startswith(words)]
+    assert found and speaker in found[0].speaker_text, [(q.text, q.speaker_text) for q in quotes]
+
+
+def test_a_message_read_is_not_the_readers(run) -> None:
+    text = 'Gina Marsh read a letter saying: "The club will be sold before the summer."'
+    _, quotes = run(text)
+    assert not [q for q in quotes if "Marsh" in q.speaker_text]
+
+
+# 12. A description subject of a verb beyond saying speaks as the person described so.
+DESCRIBED = [
+    (  # sport
+        "Veteran striker Gina Marsh scored twice on Sunday. Afterwards the striker called "
+        'the pitch "a disgrace to the whole league."',
+        "a disgrace to the whole",
+        "Gina Marsh",
+    ),
+    (  # royalty / business
+        'Prince Omar Haddad sold his shares in March. The prince called the deal "the worst '
+        'mistake of my life."',
+        "the worst mistake",
+        "Omar Haddad",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), DESCRIBED)
+def test_description_subject_of_a_source_verb(run, text: str, words: str, speaker: str):
+    check(run, text, words, "partial", speaker)

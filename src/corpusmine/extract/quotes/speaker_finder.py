@@ -143,7 +143,13 @@ class SpeakerFinder:
         speakers: list[Speaker] = []
         describe = verb.lemma_.lower() in self.lex.speech_verbs
         for head in heads:
-            for speaker in self.of_token(head, describe=describe):
+            found = self.of_token(head, describe=describe)
+            if not found and not describe and head.pos_ == "NOUN" and self._is_description(head):
+                # "the prince called him 'a disgrace'": a description speaks for another
+                # verb only as the person the document described so.
+                person = self._described(head)
+                found = (self._entity_speaker(person, "description"),) if person else ()
+            for speaker in found:
                 if speaker.key in {s.key for s in speakers} or self._quotes_inside(speaker):
                     continue
                 speakers.append(speaker)
@@ -188,10 +194,29 @@ class SpeakerFinder:
                 current.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp")
                 and current.head != current
             ):
+                if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
+                    owner = self._producer(current.head)
+                    if owner is not None:
+                        current = owner
+                        continue
                 current = current.head  # "..., highlighting the following points"
                 continue
             return self._inverted_subject(current) or self._name_before(current)
         return []
+
+    def _producer(self, noun: Token) -> Token | None:
+        """The verb whose subject put out the message a speech verb hangs from: "His
+        office put out a statement saying ...", "sent a text to supporters saying:". None
+        when the message is someone else's that the subject only read or saw."""
+        if noun.dep_ not in ("dobj", "pobj") or noun.lower_ in self.lex.report_speakers - {
+            "statement",
+            "email",
+        }:
+            return None
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in self.lex.receiving_verbs:
+            return None
+        return verb
 
     def _name_before(self, verb: Token) -> list[Token]:
         """A speech verb the parse left without a subject, right after a name: "In a
