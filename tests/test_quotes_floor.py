@@ -323,3 +323,25 @@ DESCRIBED = [
 @pytest.mark.parametrize(("text", "words", "speaker"), DESCRIBED)
 def test_description_subject_of_a_source_verb(run, text: str, words: str, speaker: str):
     check(run, text, words, "partial", speaker)
+
+
+# 13. A headline names by title whom the article names in full below.
+TITLED = [
+    (  # sport
+        "Club Captain On Final: \u2018We Are Ready For Anything\u2019\n\n"
+        "Club captain Gina Marsh spoke to reporters on Friday.",
+        "We Are Ready",
+        "Gina Marsh",
+    ),
+    (  # media business
+        "Network President On Debates: \u2018We Do Not Pay Anyone To Appear\u2019\n\n"
+        "Network president Daniel Okafor answered the criticism on Monday.",
+        "We Do Not Pay",
+        "Daniel Okafor",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), TITLED)
+def test_headline_title_named_in_the_article(run, text: str, words: str, speaker: str):
+    check(run, text, words, "direct", speaker)

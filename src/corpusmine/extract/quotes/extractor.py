@@ -364,11 +364,19 @@ class _Extractor:
             if entity.label_ not in ("PERSON", "ORG", "ROLE"):
                 # A place or the like speaks only as a person's surname the model mistyped.
                 speakers = tuple(s for s in speakers if s.label == "PERSON")
-        elif all(t.pos_ == "PROPN" for t in names):
-            speakers = self.finder.of_token(last, describe=True)
+        elif all(t.text[:1].isupper() for t in names):
+            # A title word the article uses for someone it names ("Captain" for "club
+            # captain Gina Marsh") is that person; else a run of proper nouns itself.
+            person = self.finder.described_later(last)
+            if person is not None:
+                speakers = (person,)
+            elif all(t.pos_ == "PROPN" for t in names):
+                speakers = self.finder.of_token(last, describe=True)
+            else:
+                return ()
         else:
             return ()
-        return tuple(s for s in speakers if s.label in ("PERSON", "ORG"))
+        return tuple(s for s in speakers if s.label in ("PERSON", "ORG", "ROLE"))
 
     def _cue_after(self, span: QuotedSpan, opens_sentence: bool = False) -> Cue | None:
         """A cue right after the closing mark: "..., the report said." / "...," said X."."""
@@ -671,7 +679,10 @@ class _Extractor:
         return None
 
     def _echo(self, span: QuotedSpan) -> Statement | None:
-        """Quoted words repeated from an attributed quote elsewhere in the document."""
+        """Quoted words repeated from an attributed quote elsewhere in the document (two
+        words at least: one repeated word is as often a term everybody uses)."""
+        if self._words(span) < 2:
+            return None
         statement = self.partial_by_key.get(_key(self.clean[span.start : span.end]))
         if statement is None:
             return None

@@ -338,6 +338,17 @@ class SpeakerFinder:
         i = bisect_right([e.start for e in found], token.i) - 1
         return self.fullest_name(found[i]) if i >= 0 else None
 
+    def described_later(self, token: Token) -> Speaker | None:
+        """The first person the document describes with this noun, even after it: a
+        headline names by title whom the article then names in full ("CNN President On
+        Trump: ..." then "CNN President Jeff Zucker")."""
+        if self._descriptions is None:
+            self._descriptions = self._description_index()
+        found = self._descriptions.get(token.lemma_.lower(), [])
+        if not found:
+            return None
+        return self._entity_speaker(self.fullest_name(found[0]), "description")
+
     def _description_index(self) -> dict[str, list[Span]]:
         """Noun lemma -> persons it describes, in text order: nouns just before a name
         ("host Jake Tapper", "Sen. Marco Rubio") and heads of its appositions."""
