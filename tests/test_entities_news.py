@@ -345,6 +345,16 @@ SAME_ENTITY = [
     ),
     pytest.param(
         {
+            "a": ("Two climbers died on Mt Cook.", {"GPE": ["Mt Cook"]}),
+            "b": ("Rescuers flew over Mt Cook on Sunday.", {"FAC": ["Mt Cook"]}),
+            "c": ("Mt Cook is closed to climbers.", {"GPE": ["Mt Cook"]}),
+        },
+        ("Mt Cook",),
+        "GPE",
+        id="mountain-taken-for-a-building-travel",
+    ),
+    pytest.param(
+        {
             "a": (
                 "San Diego Chargers tackle Jamal Williams was held.",
                 {"PERSON": ["Jamal Williams"]},

@@ -9,7 +9,7 @@ definite descriptions, from the candidate references extract stored.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from operator import attrgetter
@@ -210,24 +210,28 @@ _WEAK_TYPES = frozenset({"OTHER", "PRODUCT"})
 
 
 def organisations_by_corpus(inp: ResolveInput, reading: Reading) -> list[Ref]:
-    """The mentions, with a name typed PRODUCT or OTHER made an ORG when the corpus names
-    it as an organisation: written so as an ORG, or the last word of exactly one
-    organisation's longer name ("the Chargers" PRODUCT, "San Diego Chargers" ORG). Both
-    are reached by the name's own key (NAME, or WORD of its one word)."""
-    organisations = {
-        inp.name(r).tokens for r in inp.mentions if r.type == "ORG" and reading.proper(r)
-    }
+    """The mentions, with a name typed PRODUCT or OTHER given the type the corpus names
+    it with: an ORG or GPE written with the same words (the more frequent of the two),
+    or the last word of exactly one organisation's longer name ("the Chargers" PRODUCT,
+    "San Diego Chargers" ORG; "Mt Cook" FAC, "Mt Cook" GPE). Both are reached by the
+    name's own key (NAME, or WORD of its one word)."""
+    strong = Counter(
+        (r.type, inp.names(r.text, "ORG").tokens)
+        for r in inp.mentions
+        if r.type in ("ORG", "GPE") and reading.proper(r)
+    )
     last_words: dict[str, set[tuple[str, ...]]] = defaultdict(set)
-    for tokens in organisations:
-        if len(tokens) >= 2:
+    for kind, tokens in strong:
+        if kind == "ORG" and len(tokens) >= 2:
             last_words[tokens[-1]].add(tokens)
     out = []
     for ref in inp.mentions:
         if ref.type in _WEAK_TYPES and not inp.name(ref).acronym:
             tokens = inp.names(ref.text, "ORG").tokens
-            if tokens and (
-                tokens in organisations or (len(tokens) == 1 and len(last_words[tokens[0]]) == 1)
-            ):
+            org, place = strong[("ORG", tokens)], strong[("GPE", tokens)]
+            if tokens and (org or place):
+                ref = replace(ref, type="ORG" if org >= place else "GPE")
+            elif len(tokens) == 1 and len(last_words[tokens[0]]) == 1:
                 ref = replace(ref, type="ORG")
         out.append(ref)
     return out
