@@ -148,14 +148,8 @@ def _group_findings(members: list[StoredClaim], labels: Mapping[str, str]) -> li
             findings.append(
                 _finding(involved, verdict, _explain(involved, by_verdict[verdict], labels))
             )
-    # Incidents with no comparable pair are two incidents or cannot be told apart, and
-    # unnamed polls may be any polls: nothing to check there, by design.
-    vocab = claim_vocabulary()
-    attribute = members[0].attribute
-    if not pairs and not (
-        vocab.is_incident_attribute(attribute) or attribute == vocab.poll_template
-    ):
-        findings.append(_finding(members, CHECK, "Several documents, but no comparable values."))
+    # No comparable pair (two incidents of one kind, unnamed polls, figures of unknown
+    # time): comparison declined on purpose, so there is nothing to report or check.
     return findings
 
 

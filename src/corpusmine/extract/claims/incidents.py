@@ -209,11 +209,9 @@ def _toll_subject(
         if incident is not None:
             return incident
         for child in current.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.i not in counted:
-                found = _incident_at(ctx, child) or finder.resolve(child)
-                if found is None and finder.is_org_like(child):
-                    found = finder.noun_phrase(child)  # "the navy", "police": the body acting
-                if found is not None and child.dep_ == "nsubj":
+            if child.dep_ == "nsubj" and child.i not in counted:
+                found = _incident_at(ctx, child) or _acting_body(finder, child)
+                if found is not None:
                     return found
             if child.dep_ in ("prep", "agent") and (
                 child.lower_ in _INCIDENT_PREPS or child.dep_ == "agent"
@@ -225,6 +223,18 @@ def _toll_subject(
             current.head if current.dep_ in _CLIMB_DEPS and current.head is not current else None
         )
     return _nearest_incident(ctx, sent, number) or finder.incident
+
+
+def _acting_body(finder: SubjectFinder, token: Token) -> Phrase | None:
+    """A body that acted ("the navy captured", "police arrested"). A person who did it
+    ("the gunman killed", "Farook killed 14") is not what a toll is about: the incident is,
+    and reports of it name different people."""
+    if token.ent_type_ in ("PERSON", "NORP") or token.pos_ == "PRON" and token.lower_ != "it":
+        return None
+    found = finder.resolve(token)
+    if found is None and finder.is_org_like(token):
+        found = finder.noun_phrase(token)  # "the navy", "police": a body named by its noun
+    return found
 
 
 def is_incident(token: Token) -> bool:
