@@ -186,3 +186,9 @@ def test_different_tolls_weeks_apart_are_two_incidents():
     assert verdicts(early, later) == set()
     next_day = report("c", "53", date="2016-06-14", qualifier="at_least", key=("", "shooting"))
     assert verdicts(early, next_day) == {"different_time"}
+
+
+def test_a_month_and_a_day_next_to_it_are_not_one_moment():
+    paris = report("a", "130", date="2016-07-15", as_of="2015-11", key=("", "attack"))
+    california = report("b", "14", date="2015-12-22", as_of="2015-12-02", key=("", "attack"))
+    assert "contradict" not in verdicts(paris, california)

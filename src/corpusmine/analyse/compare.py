@@ -242,8 +242,11 @@ def _incident_when(a: StoredClaim, b: StoredClaim) -> _When | None:
     if gap > vocab.same_period_days:
         return None
     how = "reported on the same day" if gap == 0 else f"reported {gap} days apart"
-    moment = gap <= vocab.incident_moment_days
-    return _When(True, moment, False, how, gap == 0, gap)
+    # Only two days make one moment: "in November" and "Dec. 2" are next to each other,
+    # but a month holds many incidents of one kind.
+    days = (ta[0] == ta[1]) and (tb[0] == tb[1])
+    moment = days and gap <= vocab.incident_moment_days
+    return _When(True, moment, False, how, days and gap == 0, gap)
 
 
 def changing(claim: StoredClaim) -> list[str]:
