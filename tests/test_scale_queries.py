@@ -93,6 +93,26 @@ def test_claims_about_a_subject_equal_filtering_every_claim(seeds_copy: Path) ->
         assert checked > 5
 
 
+def test_claims_of_an_attribute_equal_filtering_every_claim(seeds_copy: Path) -> None:
+    with Store(seeds_copy, create=False) as store:
+        every = load_claims(store, group_keys=False)
+        attributes = {c.attribute for c in every}
+        assert len(attributes) > 3
+        # Whole names, words of them, other casing, a fragment, and one that matches nothing.
+        wanted = sorted(attributes | {w for a in attributes for w in a.split()})
+        wanted += ["RATING", "count of", "ren", "zzz"]
+        checked = 0
+        for attribute in wanted:
+            expected = [c for c in every if _matches(attribute, c.attribute)]
+            assert list(claims(store, attribute=attribute)) == expected, attribute
+            checked += bool(expected)
+        assert checked > 5
+        subject = sorted({c.subject for c in every})[0]
+        both = [c for c in every if _matches(subject, c.subject, c.subject_id)]
+        both = [c for c in both if _matches("rating", c.attribute)]
+        assert list(claims(store, subject=subject, attribute="rating")) == both
+
+
 def test_an_older_database_without_the_index_still_answers(seeds_copy: Path) -> None:
     # A file resolved before the index existed: the look-up falls back to the scan.
     older = seeds_copy.with_name("older.db")

@@ -30,12 +30,13 @@ def load_claims(
     *,
     group_keys: bool = True,
     subject_like: str = "",
+    attribute_like: str = "",
 ) -> list[StoredClaim]:
     """Every stored claim (of ``attributes`` when given), ready to compare.
 
     ``group_keys=False`` is for listing without comparing (see ``stored_claims``).
     """
-    rows = store.claims(attributes, subject_like=subject_like)
+    rows = store.claims(attributes, subject_like=subject_like, attribute_like=attribute_like)
     if not rows:
         return []
     return stored_claims(
@@ -56,11 +57,14 @@ def claims(
     (case-insensitive); ``attribute`` the attribute name or part of it.
     """
     found = Results[StoredClaim]()
-    # SQLite keeps the claims whose subject may match (it holds the longest run of ASCII
-    # letters of the wanted text); _matches decides. A name whose only match comes through
-    # Unicode case folding of a non-ASCII letter ("ß" for "ss") is not found this way.
-    runs = sorted(re.findall(r"[a-z0-9]+", _fold(subject)), key=len) if subject else []
-    listed = load_claims(store, group_keys=False, subject_like=runs[-1] if runs else "")
+    # SQLite keeps the claims whose subject and attribute may match (they hold the longest
+    # run of ASCII letters of the wanted text); _matches decides. A name whose only match
+    # comes through Unicode case folding of a non-ASCII letter ("ß" for "ss") is not found
+    # this way.
+    listed = load_claims(
+        store, group_keys=False, subject_like=_longest_run(subject),
+        attribute_like=_longest_run(attribute),
+    )  # fmt: skip
     for claim in listed:  # listed, never compared
         if subject and not _matches(subject, claim.subject, claim.subject_id):
             continue
@@ -68,6 +72,12 @@ def claims(
             continue
         found.append(claim)
     return found
+
+
+def _longest_run(wanted: str | None) -> str:
+    """The longest run of ASCII letters and digits of ``wanted`` folded, or ''."""
+    runs = sorted(re.findall(r"[a-z0-9]+", _fold(wanted)), key=len) if wanted else []
+    return runs[-1] if runs else ""
 
 
 def _fold(text: str) -> str:

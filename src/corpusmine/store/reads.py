@@ -524,12 +524,17 @@ class Reads:
     # --- claims -----------------------------------------------------------------------
 
     def claims(
-        self, attributes: Collection[str] | None = None, *, subject_like: str = ""
+        self,
+        attributes: Collection[str] | None = None,
+        *,
+        subject_like: str = "",
+        attribute_like: str = "",
     ) -> list[ClaimRow]:
         """Stored claims in text order (only those of ``attributes`` when given), each with
         its document's date and its sentence. With ``subject_like`` (ASCII letters and
         digits, any case), only claims whose subject words, subject id or subject's
-        canonical name contain it, for the caller to test further."""
+        canonical name contain it; with ``attribute_like``, only those whose attribute
+        contains it; for the caller to test further."""
         sql = (
             "SELECT c.id, c.document, c.start, c.end, c.subject_text, c.subject_id, c.attribute,"
             " c.value, c.normalized, c.unit, c.qualifier, c.as_of, c.status, c.speaker,"
@@ -548,6 +553,9 @@ class Reads:
                 " (SELECT id FROM entities WHERE name LIKE ?))"
             )
             params += [like, like, like]
+        if attribute_like:
+            sql += " AND c.attribute LIKE ?"
+            params.append(f"%{attribute_like}%")
         rows = self._tuples(sql + " ORDER BY c.document, c.start, c.id", params)
         if not rows:
             return []
