@@ -58,6 +58,7 @@ MORE_QUERIES = {
     "entities PERSON": ["entities", "--type", "PERSON", "--format", "json"],
     "who-said Blair": ["who-said", "Blair", "--format", "json"],
     "claims --subject": ["claims", "--subject", "Blair", "--format", "json"],
+    "claims --attribute": ["claims", "--attribute", "rating", "--format", "json"],
     "mentions --document": ["mentions", "--document", "c0/politics/001", "--format", "json"],
 }
 NAME = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?$")
