@@ -9,7 +9,8 @@ then clustered by the predicted entity and scored against the gold ``instance``:
 - B-cubed precision, recall and F1 over the gold mentions (unaligned ones are singletons);
 - cross-document links: pairs of gold mentions in different documents, recall (gold
   pairs predicted together) and precision (predicted pairs that are gold);
-- gold mentions with no aligned mention;
+- gold mentions with no aligned mention, and how many of them are descriptions around
+  a name (gold ``name_head`` false: "a bank in Athens") rather than names;
 - the same scores for the baseline that clusters aligned mentions by their lower-cased
   text within a topic;
 - the ten worst merges (predicted entities holding several gold instances) and splits
@@ -60,6 +61,7 @@ class Gold:
     end: int
     text: str
     instance: str
+    name_head: bool = True  # False: a description with a name inside ("a bank in Athens")
 
 
 def extract_topic(topic: str, keep: str | None, resolve_only: bool) -> list[Predicted]:
@@ -95,7 +97,7 @@ def load_gold(topics: Iterable[str]) -> list[Gold]:
         for mention in document["mentions"]:
             gold.append(
                 Gold(document["topic"], name, mention["start"], mention["end"], mention["text"],
-                     mention["instance"])
+                     mention["instance"], bool(mention.get("name_head", True)))
             )  # fmt: skip
     return gold
 
@@ -251,6 +253,14 @@ def main() -> None:
         print(f"| {name} | {getattr(a, attr):.3f} | {getattr(b, attr):.3f} |")
     print(f"| gold name mentions with no aligned mention | {a.unaligned} of {a.total:,} "
           f"({a.unaligned / (a.total or 1):.1%}) | |")  # fmt: skip
+    described = sum(1 for g, p in zip(gold, aligned, strict=True) if p is None and not g.name_head)
+    headed = sum(1 for g in gold if g.name_head)
+    print(
+        f"| of which descriptions around a name (gold name_head false) | {described} of "
+        f"{len(gold) - headed:,} | |"
+    )
+    print(f"| of which names (gold name_head true) | {a.unaligned - described} of {headed:,} "
+          f"({(a.unaligned - described) / (headed or 1):.1%}) | |")  # fmt: skip
     merges, splits = worst(gold, aligned)
     print("\nTen worst merges (wrong pairs: predicted entity = gold instances):")
     for wrong, text in merges:
