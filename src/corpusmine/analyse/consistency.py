@@ -332,7 +332,12 @@ def describe(claim: StoredClaim, labels: Mapping[str, str] | None = None) -> str
     suffix = f" ({', '.join(extras)})" if extras else ""
     label = (labels or {}).get(claim.document)
     if label:
-        dated = f" (dated by {claim.date_source})" if claim.document_date else ""
+        dated = ""
+        if claim.document_date:
+            inferred = claim.date_source == "inferred"
+            dated = (
+                " (date inferred from its text)" if inferred else f" (date: {claim.date_source})"
+            )
         return f"{label}{dated} says '{claim.value}' = {reading}{suffix}"
     dated = f" ({claim.document_date}, {claim.date_source})" if claim.document_date else ""
     return f"{claim.document}{dated} says '{claim.value}' = {reading}{suffix}"
