@@ -142,7 +142,14 @@ def _group_findings(members: list[StoredClaim], labels: Mapping[str, str]) -> li
                 findings.append(
                     _finding(component, AGREE, _explain(component, by_verdict[AGREE], labels))
                 )
-    for verdict in (DIFFERENT_TIME, CHECK):
+    # A change over time is one figure moving: each connected set of moves is its own
+    # finding, so that two incidents of one kind do not read as one story.
+    for component in _components(by_verdict[DIFFERENT_TIME]):
+        if len({c.document for c in component}) > 1:
+            ids = {c.id for c in component}
+            moves = [p for p in by_verdict[DIFFERENT_TIME] if p[0].id in ids]
+            findings.append(_finding(component, DIFFERENT_TIME, _explain(component, moves, labels)))
+    for verdict in (CHECK,):
         if by_verdict[verdict]:
             involved = _claims_of(by_verdict[verdict])
             findings.append(
