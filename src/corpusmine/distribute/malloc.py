@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import ctypes.util
 import os
 import threading
 from collections.abc import Iterator
@@ -35,15 +34,13 @@ _holders = 0  # batches running under the NLP settings (a worker may run several
 
 @cache
 def _mallopt() -> ctypes._CFuncPtr | None:  # type: ignore[name-defined]
-    """glibc's ``mallopt``, or None elsewhere (musl, macOS, Windows)."""
-    name = ctypes.util.find_library("c")
+    """The C library's ``mallopt``, or None where there is none (macOS, Windows)."""
     try:
-        function = ctypes.CDLL(name).mallopt if name else None
-    except (OSError, AttributeError):
+        function = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError, TypeError):
         return None
-    if function is not None:
-        function.argtypes = (ctypes.c_int, ctypes.c_int)
-        function.restype = ctypes.c_int
+    function.argtypes = (ctypes.c_int, ctypes.c_int)
+    function.restype = ctypes.c_int
     return function
 
 
