@@ -162,6 +162,7 @@ def test_headline_is_never_a_subject(nlp):
         "Residents can call 555-0123 for help.",
         "The mayor said two or three things would change.",
         "The four-man crew reached the summit.",
+        "The council won two-thirds of the seats and counted three-quarters of the wards.",
         "In 2019 voters rejected the plan.",
     ],
 )
