@@ -19,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .errors import CorpusmineError, DocumentError
 from .ingest import (
@@ -42,9 +42,7 @@ from .resolve import load_alias_file, resolve_corpus
 from .resolve.keys import mention_keys
 from .resolve.lowercase import indexed_words
 from .store import RESOLVED_STATE, DocumentInfo, Store
-
-if TYPE_CHECKING:
-    from .temporal import CorpusDates
+from .temporal.corpus_dates import CorpusDates, figures_used, given_date
 
 # The same size with --jobs 1 and --jobs 2, so both parse identical batches. 16 was
 # measured too: it shortens --jobs 2's tail but costs more per document than it saves.
@@ -165,10 +163,10 @@ def run_extract(
         else:
             found_files.append(found)
 
-    # First pass, no NLP: the explicit dates and the repeated lines (boilerplate) of the
+    # First pass, no NLP: the given dates and the repeated lines (boilerplate) of the
     # corpus; then which files changed.
     stored = {d.id: d for d in store.documents()}
-    explicit_dates = _stored_explicit_dates(stored.values())
+    given = _stored_given_dates(stored.values())  # one per document: order-independent
     read_files: list[tuple[RawFile, Metadata, DocumentInfo | None]] = []
     lines: dict[str, tuple[LineKey, ...]] = {}
     unparsed: set[str] = set()  # unchanged pages, PDFs and Word files: lines from the store
@@ -196,9 +194,16 @@ def run_extract(
             unparsed.add(found.document_id)  # unchanged: its stored text gives its lines
         else:
             lines[found.document_id] = raw.body_lines()
-        if metadata.date:
-            explicit_dates.append(metadata.date)
+        given.pop(found.document_id, None)
+        own = _given_date(raw, metadata, before, signature)
+        if own:
+            given[found.document_id] = own
         read_files.append((raw, metadata, before))
+    gone = _gone(stored.values(), paths, seen_ids)
+    if prune:
+        for ident in gone:
+            given.pop(ident, None)
+    corpus = CorpusDates(tuple(sorted(given.values())))
     stored_lines = _stored_line_keys(store, lines)
     for ident in unparsed:
         lines[ident] = stored_lines.pop(ident, ())
@@ -210,15 +215,16 @@ def run_extract(
         # A document whose furniture changed (a line became boilerplate) is redone.
         signed = _signature_with_metadata(signature, metadata.date, metadata.date_source)
         key = (raw.sha256, signed + boilerplate.digest_of(lines[found.document_id]))
-        if not force and before is not None and (before.sha256, before.pipeline) == key:
+        # A document dated from corpus figures is redone when one of those changed.
+        if (
+            not force
+            and before is not None
+            and (before.sha256, CorpusDates.without_figures(before.pipeline)) == key
+            and corpus.rekey(before.pipeline) == before.pipeline
+        ):
             unchanged.append(found.document_id)
         else:
             to_extract.append(found)
-            own_date, own_source = raw.own_date()  # a page's or PDF's own date, if any
-            if own_date and own_source != metadata.date_source:
-                explicit_dates.append(own_date)
-    dates = tuple(sorted(explicit_dates))
-    gone = _gone(stored.values(), paths, seen_ids)
     if gone and prune:
         store.delete_documents(gone)
         notes.append(f"pruned {len(gone)} stored document(s) whose file is gone")
@@ -244,12 +250,13 @@ def run_extract(
     words = 0
     total = len(found_files)
     for extraction in _extract_all(
-        changed_documents(), model, jobs, fail, dates, batch_size, scheduler
+        changed_documents(), model, jobs, fail, corpus, batch_size, scheduler
     ):
         source = extraction.document
         window = "/".join(extraction.date_window) if extraction.date_window else None
         date, date_source = source.date, source.date_source
         key = _signature_with_metadata(signature, date, date_source)
+        key += corpus.key(figures_used(source, extraction.date_window, corpus))
         key += boilerplate.digest_of(lines.get(source.id, ()))
         lex = name_lexicon()
         keys = mention_keys(extraction.mentions, lex)
@@ -391,9 +398,32 @@ def _boilerplate_summary(found: Boilerplate, lines: Mapping[str, tuple[LineKey, 
     return json.dumps({"paragraphs": len(found.keys), "lines": removed, "documents": documents})
 
 
-def _stored_explicit_dates(documents: Iterable[DocumentInfo]) -> list[str]:
-    """Dates that stored documents took from metadata (header, front matter, manifest)."""
-    return [d.date for d in documents if d.date and d.date_source not in ("inferred", "none")]
+def _stored_given_dates(documents: Iterable[DocumentInfo]) -> dict[str, str]:
+    """Given dates of stored documents (metadata, file name, own properties, dateline)
+    by id: an inferred one is a product of the corpus, never part of it."""
+    return {d.id: d.date for d in documents if d.date and DateSource(d.date_source).given}
+
+
+def _given_date(
+    raw: RawFile, metadata: Metadata, before: DocumentInfo | None, signature: str
+) -> str | None:
+    """The date a file read in this run gives itself, exactly as extraction will find it
+    (``temporal.given_date``), so the run's own documents count as stored ones do."""
+    if raw.reader is None:
+        return given_date(metadata.date, raw.text)  # a text file: its header or dateline
+    if metadata.date and DateSource(metadata.date_source).explicit:
+        return metadata.date  # a manifest's date wins over the file's own
+    if (
+        before is not None
+        and before.sha256 == raw.sha256
+        and before.pipeline.startswith(signature + "|")
+    ):  # unchanged page, PDF or Word file: its stored date, without parsing it again
+        return before.date if before.date and DateSource(before.date_source).given else None
+    try:
+        source = document_from_raw(raw)
+    except DocumentError:
+        return None  # fails again, with its reason, when it is laid out for extraction
+    return given_date(source.date, source.text)
 
 
 def _collision(found: FoundFile, stored_origin: str) -> IngestFailure:
@@ -445,7 +475,7 @@ def _extract_all(
     model: str | None,
     jobs: int,
     fail: Callable[[IngestFailure], None],
-    explicit_dates: tuple[str, ...],
+    corpus: CorpusDates,
     batch_size: int = BATCH_SIZE,
     scheduler: str | None = None,
 ) -> Iterator[Extraction]:
@@ -458,9 +488,7 @@ def _extract_all(
     first = next(batches, None)
     if first is None:
         return  # nothing changed: spaCy is never imported
-    from .temporal import CorpusDates
 
-    corpus = CorpusDates(explicit_dates)
     if scheduler:
         from .distribute import extract_on_cluster
 
