@@ -19,7 +19,9 @@ import sys
 
 # Columns whose values change from run to run, not with behaviour.
 # origin is the file's absolute path: it differs with where the corpus lies, not behaviour.
-VOLATILE = {"id", "extracted_at", "pipeline", "created", "updated", "seconds", "origin"}
+# row is the full-text index row a document owns (lowercase_rows): numbered in the order
+# documents were stored, which a Dask run does not keep.
+VOLATILE = {"id", "row", "extracted_at", "pipeline", "created", "updated", "seconds", "origin"}
 # resolved_state is a digest over the documents' pipeline column (itself volatile: it
 # carries the digest of the code), so it changes with any code change too.
 VOLATILE_META = ("digest", "signature", "report", "time", "version", "resolved_state")
@@ -27,12 +29,13 @@ VOLATILE_META = ("digest", "signature", "report", "time", "version", "resolved_s
 
 def dump(path: str) -> list[str]:
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    tables = [
-        name
-        for (name,) in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-        )
-    ]
+    found = connection.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    ).fetchall()
+    # A full-text index is compared by what it holds (its virtual table's rows), not by
+    # its shadow tables' blocks, whose layout follows the order rows were written in.
+    virtual = [name for name, sql in found if (sql or "").upper().startswith("CREATE VIRTUAL")]
+    tables = [name for name, _ in found if not any(name.startswith(f"{v}_") for v in virtual)]
     lines: list[str] = []
     for table in sorted(tables):
         cursor = connection.execute(f'SELECT * FROM "{table}"')
