@@ -187,3 +187,75 @@ def test_corpus_figures_do_not_depend_on_the_order_of_dates() -> None:
     assert moved.rekey(stored) != stored
     only_year = "sig||none" + corpus.key((Figure.YEAR,))
     assert moved.rekey(only_year) == only_year
+
+
+def _page(title: str, paragraphs: list[str], published: str | None = None) -> str:
+    """A saved news page, its date in its JSON-LD when ``published`` is given."""
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        f'"datePublished": "{published}"}}</script>'
+        if published
+        else ""
+    )
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        f"<html><head><title>{title}</title>{ld}</head><body><main><article>"
+        f"<h1>{title}</h1>{body}</article></main></body></html>"
+    )
+
+
+# Saved pages: one dated by its tags, one by the date its text prints; and a text
+# file with no date clue at all, which takes the middle of their dates.
+PAGES = {
+    "pages/library.html": _page(
+        "Library opening hours cut",
+        [
+            "Three branch libraries in Eastwick will open on two days a week from next "
+            "month, the borough council has said.",
+            "The council said the change would save about £90,000 a year. Readers' groups "
+            "said they had not been asked.",
+        ],
+        published="2021-05-11T09:00:00+01:00",
+    ),
+    "pages/pool.html": _page(
+        "Swimming pool to close for repairs",
+        [
+            "June 2, 2021",
+            "Eastwick Leisure Centre's pool will close for six weeks while its roof is "
+            "repaired, the operator said on Wednesday.",
+            "Swimming clubs will use the pool at Northfield school during the closure.",
+        ],
+    ),
+    "pages/readers.txt": (
+        "Readers petition council\n\n"
+        "More than 1,500 people have signed a petition asking Eastwick council to keep "
+        'its branch libraries open. "The library is the only warm room some of us have," '
+        "said one reader."
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [
+        [sorted(PAGES)],
+        [["pages/readers.txt"], ["pages/library.html", "pages/pool.html"]],
+        [["pages/library.html", "pages/readers.txt"], ["pages/pool.html"]],
+    ],
+    ids=["one run", "undated first", "one page later"],
+)
+def test_pages_count_their_own_dates_in_the_run_that_reads_them(
+    steps: list[list[str]], tmp_path: Path
+) -> None:
+    _extract_in_steps(tmp_path / "root", tmp_path / "db", PAGES, steps)
+    documents = _dates(tmp_path / "db")["documents"]
+    assert documents["pages/library"][:2] == ("2021-05-11", DateSource.PAGE)
+    # The page reader reads the printed date as the page's own: given either way.
+    assert documents["pages/pool"][0] == "2021-06-02"
+    assert DateSource(documents["pages/pool"][1]).given
+    # The middle of the two given dates (the later of two), their span as window.
+    assert documents["pages/readers"] == (
+        "2021-06-02",
+        DateSource.INFERRED,
+        "2021-05-11/2021-06-02",
+    )
