@@ -492,6 +492,58 @@ def test_a_surname_shared_by_two_people_stays_on_its_own() -> None:
     assert alone.aliases == ("Peterson",)
 
 
+# --- father and son: a name with "Jr" and the same name without it ------------------------
+
+# Each corpus with the people it names: one tuple per entity, exactly its aliases.
+JUNIORS = [
+    pytest.param(
+        {
+            "a": ("Ken Griffey Jr. hit two home runs on Friday.", {"PERSON": ["Ken Griffey Jr."]}),
+            "b": (
+                "Ken Griffey coached the Reds. Ken Griffey Jr. watched. Mr. Griffey was proud.",
+                {"PERSON": ["Ken Griffey", "Ken Griffey Jr.", "Mr. Griffey"]},
+            ),
+            "c": ("Griffey signed autographs after the game.", {"PERSON": ["Griffey"]}),
+        },
+        [("Ken Griffey", "Mr. Griffey", "Griffey"), ("Ken Griffey Jr.",)],
+        id="both-forms-in-one-document-sport",
+    ),
+    pytest.param(
+        {
+            "a": (
+                "Harold Voss founded Voss Tools in 1961. Mr. Voss retired in 1998.",
+                {"PERSON": ["Harold Voss", "Mr. Voss"]},
+            ),
+            "b": ("Harold Voss Jr. now runs the family firm.", {"PERSON": ["Harold Voss Jr."]}),
+            "c": ("Voss sold his last shares on Monday.", {"PERSON": ["Voss"]}),
+        },
+        [("Harold Voss", "Mr. Voss", "Voss"), ("Harold Voss Jr.",)],
+        id="both-forms-in-different-documents-business",
+    ),
+    pytest.param(
+        {
+            "a": ("Calvin Oduya Jr. led the march.", {"PERSON": ["Calvin Oduya Jr."]}),
+            "b": ("Dr. Oduya spoke of hope.", {"PERSON": ["Dr. Oduya"]}),
+            "c": ("Oduya was arrested in Selma.", {"PERSON": ["Oduya"]}),
+        },
+        [("Calvin Oduya Jr.", "Dr. Oduya", "Oduya")],
+        id="only-the-junior-is-named-politics",
+    ),
+]
+
+
+@pytest.mark.parametrize(("corpus", "people"), JUNIORS)
+def test_father_and_son_are_two_people_when_the_corpus_names_both(
+    corpus: Mapping[str, tuple[str, Labels]], people: list[tuple[str, ...]]
+) -> None:
+    result = resolve(corpus)
+    for aliases in people:
+        entity = one_entity(result, *aliases)
+        assert entity.type == "PERSON"
+        # The aliases as written, and the canonical name (written without the final dot).
+        assert set(entity.aliases) - {entity.name} == set(aliases) - {entity.name}, entity
+
+
 # --- the pipeline end to end: names as a reader finds them --------------------------------
 
 

@@ -26,7 +26,7 @@ from ..knowledge import entity_words
 from .descriptions import Description, NameIndex, compatible, description_of_name, distinctive
 from .expansions import Expansions
 from .inputs import ResolveInput
-from .people import BLEND, PeopleIndex, gender, one_person, surname
+from .people import BLEND, PeopleIndex, gender, one_person, set_aside_juniors, surname
 from .reading import Reading
 from .references import References
 from .refs import DESCRIPTION, MENTION, Ref
@@ -257,7 +257,9 @@ def _mislabelled_person(
     # tagged GPE beside "Lindsay Lohan"); across the corpus "Washington" stays a city.
     indexes = (people_here, corpus_people) if ref.type == "ORG" else (people_here,)
     for index in indexes:
-        candidates = [c for c in index.candidates(word, None) if surname(c) == word]
+        candidates = set_aside_juniors(
+            [c for c in index.candidates(word, None) if surname(c) == word]
+        )
         if candidates:
             if one_person(candidates):
                 return ("name", "PERSON", max(candidates, key=lambda t: (len(t), t)))
@@ -325,14 +327,14 @@ def _person(
     name = resolver.reading.name(ref)
     word = name.tokens[0]
     wanted = gender(name.honorifics, resolver.inp.lex)
-    candidates = people_here.candidates(word, wanted)
+    candidates = set_aside_juniors(people_here.candidates(word, wanted))
     if candidates:
         if not one_person(candidates):
             return None  # two people of the document share the name: keep apart
         matching = [a for a in people if resolver.reading.name(a).tokens in candidates]
         preceding = [a for a in matching if a.end <= ref.start]
         return (preceding[-1] if preceding else matching[0]).node
-    candidates = corpus_people.candidates(word, wanted)
+    candidates = set_aside_juniors(corpus_people.candidates(word, wanted))
     if (
         not name.honorifics
         and all(len(c) == 1 for c in candidates)

@@ -24,7 +24,7 @@ from .context import Links
 from .evidence import Evidence
 from .expansions import Expansions
 from .inputs import ResolveInput
-from .people import people_compatible, variant_pairs
+from .people import people_compatible, two_bearers, variant_pairs
 from .reading import Reading
 from .references import References
 from .refs import COORDINATION, DESCRIPTION, Ref
@@ -227,7 +227,7 @@ def cluster(graph: Graph) -> ConstrainedUnion:
             return True
         if spacing_key(x[1]) == spacing_key(y[1]):
             return True
-        return x[0] == "PERSON" and people_compatible(x[1], y[1])
+        return x[0] == "PERSON" and people_compatible(x[1], y[1]) and not two_bearers(x[1], y[1])
 
     union = ConstrainedUnion(compatible)
     for node, full, group in graph.nodes:

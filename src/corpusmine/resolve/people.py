@@ -9,6 +9,10 @@ Smithers" never merge.
 A one-word name after honorifics ("Cllr Smithers", "Smithers", "Jason") is resolved in
 context: the one person of the document with that surname (or given name), else the one
 person of the corpus with that surname; with two candidates it stays on its own.
+
+A junior name ("Donald Trump Jr") and the plain name it fits ("Donald Trump"), both
+written in one corpus, are father and son: the plain name and the surname alone go to
+the elder.
 """
 
 from __future__ import annotations
@@ -116,6 +120,25 @@ def is_junior(tokens: Sequence[str]) -> bool:
     return split_suffix(tokens)[1] in entity_words().junior_suffixes
 
 
+def two_bearers(a: Sequence[str], b: Sequence[str]) -> bool:
+    """A junior name and a name without any suffix that fits it ("Donald Trump Jr" and
+    "Donald Trump"). A corpus that writes both as full names is telling father and son
+    apart, so they are two people; callers compare only names the corpus writes."""
+    for x, y in ((a, b), (b, a)):
+        if is_junior(x) and split_suffix(y)[1] is None and people_compatible(x, y):
+            return True
+    return False
+
+
+def set_aside_juniors(candidates: Sequence[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The people a one-word name ("Trump", "Mr. Trump") may be, without a junior whose
+    plain name is also a candidate: the name said alone is the elder's, the son is the
+    one written with "Jr". A junior who is the only fit keeps it ("Dr. King")."""
+    return [
+        c for c in candidates if not (is_junior(c) and any(two_bearers(c, o) for o in candidates))
+    ]
+
+
 def variant_pairs(keys: Iterable[tuple[str, ...]]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     """Pairs of distinct full names to merge: each compatible only with names that are
     all compatible with each other ("J Smithers" joins "Jason Smithers" unless a
@@ -128,14 +151,13 @@ def variant_pairs(keys: Iterable[tuple[str, ...]]) -> list[tuple[tuple[str, ...]
     for group in by_surname.values():
         for a in group:
             partners[a] = [b for b in group if b != a and people_compatible(a, b)]
-    # The son carries the "Jr"; the name written without a suffix is his father's when
-    # the corpus also names the father ("Mark Felt" with "W. Mark Felt Sr" and "Mark Felt
-    # Jr"), so a plain name compatible with both kinds joins the elder only.
+    # The son carries the "Jr"; a name written without a suffix is another bearer, the
+    # father ("Donald Trump" beside "Donald Trump Jr"; "Mark Felt" beside "W. Mark Felt
+    # Sr" and "Mark Felt Jr"), so a plain name never joins a junior one.
     for a, found in partners.items():
-        if split_suffix(a)[1] is None and any(not is_junior(b) for b in found):
-            for b in [b for b in found if is_junior(b)]:
-                found.remove(b)
-                partners[b].remove(a)
+        for b in [b for b in found if two_bearers(a, b)]:
+            found.remove(b)
+            partners[b].remove(a)
 
     def unambiguous(name: tuple[str, ...]) -> bool:
         found = partners[name]
