@@ -18,6 +18,7 @@ class EntityWords:
     person_suffixes: frozenset[str]  # jr, sr, iii
     junior_suffixes: frozenset[str]  # jr, ii: the later bearer of a name
     institution_heads: frozenset[str]  # center, hospital: "Betty Ford Center" is no person
+    pet_forms: Mapping[str, frozenset[str]]  # katie -> katherine, kathryn, ...
 
 
 @cache
@@ -33,7 +34,17 @@ def entity_words() -> EntityWords:
         words("person_suffixes"),
         words("junior_suffixes"),
         words("institution_heads"),
+        _pet_forms(data["pet_forms"]),
     )
+
+
+def _pet_forms(entries: list[list[list[str]]]) -> Mapping[str, frozenset[str]]:
+    """Each pet form and the full names it may stand for."""
+    full_names: dict[str, set[str]] = {}
+    for names, pets in entries:
+        for pet in pets:
+            full_names.setdefault(str(pet).lower(), set()).update(str(n).lower() for n in names)
+    return {pet: frozenset(names) for pet, names in full_names.items()}
 
 
 @cache

@@ -67,12 +67,11 @@ def _given_compatible(a: str, b: str) -> bool:
         return long.startswith(short)
     if len(short) >= 3 and len(long) - len(short) >= 2 and long.startswith(short):
         return True
-    # A pet form in -ie/-y of the name's first syllable: "Katie" / "Kathryn", "Danny" /
-    # "Daniel", "Freddie" / "Frederick".
-    stem = short.removesuffix("ie") if short.endswith("ie") else short.removesuffix("y")
-    if len(stem) >= 4 and stem[-1] == stem[-2]:
-        stem = stem[:-1]
-    return stem != short and len(stem) >= 3 and len(long) > len(stem) + 1 and long.startswith(stem)
+    # A pet form of the other ("Katie" / "Kathryn", "Bill" / "William"), from the table
+    # of pet forms: a spelling rule ("-y" of the first syllable) would make "Mary" a
+    # "Martin" and "Tony" a "Tonya".
+    pets = entity_words().pet_forms
+    return long in pets.get(short, ()) or short in pets.get(long, ())
 
 
 def people_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
@@ -87,11 +86,10 @@ def people_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
         _given_compatible(x, y) for x, y in zip(pa.middles, pb.middles, strict=False)
     ):
         return True
-    # A leading given name or initial may go unsaid when the person goes by the next
-    # one: "W. Mark Felt" and "William Mark Felt" are "Mark Felt" ("J. Edgar Hoover").
+    # A leading initial may go unsaid when the person goes by the next name: "W. Mark
+    # Felt" is "Mark Felt" ("J. Edgar Hoover"). A leading given name written in full may
+    # not: "Mary Ann Clarke" and "Ann Clarke" are as often two people as one.
     for x, y in ((a, b), (b, a)):
-        if len(x) == len(y) + 1 and len(y) >= 2 and len(y[0]) > 1 and x[1:] == y:
-            return True  # never "M. Benjamin" for "Regina M. Benjamin"
         if len(x) == len(y) + 1 and len(x[0]) == 1 and people_compatible(x[1:], y):
             return True
     return False
