@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from corpus_steps import extract_in_steps as _extract_in_steps
 from corpusmine.records import DateSource
 from corpusmine.runner import run_extract
 from corpusmine.store import Store
@@ -63,25 +64,6 @@ PASSAGES = {
 def _corpus(seeds_dir: Path) -> dict[str, str]:
     seeds = {f"seeds/{p.name}": p.read_text(encoding="utf-8") for p in seeds_dir.glob("*.txt")}
     return {**seeds, **PASSAGES}
-
-
-def _extract_in_steps(
-    root: Path, db: Path, corpus: dict[str, str], steps: list[list[str]]
-) -> list[tuple[str, ...]]:
-    """Write each step's files under ``root`` (earlier ones stay) and extract ``root``
-    after each; the documents each run extracted."""
-    root.mkdir()
-    extracted = []
-    with Store(db) as store:
-        for step in steps:
-            for relative in step:
-                path = root / relative
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(corpus[relative], encoding="utf-8")
-            summary = run_extract([str(root)], store)
-            assert summary.failures == ()
-            extracted.append(summary.extracted)
-    return extracted
 
 
 def _dates(db: Path) -> dict[str, dict]:

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
+from corpus_steps import extract_in_steps
 from corpusmine.cli import cli
 from corpusmine.knowledge import name_lexicon
 from corpusmine.resolve.incremental import closure, reach, stored_common
@@ -75,19 +76,12 @@ def _corpus(tmp_path: Path, seeds_dir: Path) -> dict[str, str]:
 
 
 def _extract_in_steps(root: Path, db: Path, corpus: dict[str, str], steps: list[list[str]]) -> None:
-    """Write the files of each step under ``root`` (earlier ones stay) and extract ``root``
-    after each: every run after the first adds documents to a resolved database."""
-    root.mkdir()
-    with Store(db) as store:
-        for step in steps:
-            for relative in step:
-                path = root / relative
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(corpus[relative], encoding="utf-8")
-            summary = run_extract([str(root)], store)
-            assert summary.failures == ()
-            # A stored document whose furniture became boilerplate is redone too.
-            assert {p.rsplit(".", 1)[0] for p in step} <= set(summary.extracted)
+    """Extract ``corpus`` in ``steps``: every run after the first adds documents to a
+    resolved database."""
+    runs = extract_in_steps(root, db, corpus, steps)
+    for step, extracted in zip(steps, runs, strict=True):
+        # A stored document whose furniture became boilerplate is redone too.
+        assert {p.rsplit(".", 1)[0] for p in step} <= set(extracted)
 
 
 def _resolved(db: Path) -> dict[str, object]:
