@@ -449,7 +449,7 @@ def _print_statements(found: Results[Statement]) -> None:
     console = _console()
     by_speaker: dict[str, list[Statement]] = {}
     for statement in found:
-        by_speaker.setdefault(statement.speaker, []).append(statement)
+        by_speaker.setdefault(statement.speaker or "(unknown)", []).append(statement)
     for name, said in sorted(by_speaker.items(), key=lambda item: (-len(item[1]), item[0])):
         table_rows = [
             {

@@ -23,6 +23,7 @@ class QuoteLexicon:
 
     speech_verbs: frozenset[str]
     source_verbs: frozenset[str]
+    stance_verbs: frozenset[str]
     continuing_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
     audience_verbs: frozenset[str]
@@ -72,6 +73,7 @@ def quote_lexicon() -> QuoteLexicon:
     return QuoteLexicon(
         speech_verbs=_words(data, "speech_verbs"),
         source_verbs=_words(data, "source_verbs"),
+        stance_verbs=_words(data, "stance_verbs"),
         continuing_verbs=_words(data, "continuing_verbs"),
         receiving_verbs=frozenset(str(w).lower() for w in data["receiving_verbs"]),
         audience_verbs=_words(data, "audience_verbs"),

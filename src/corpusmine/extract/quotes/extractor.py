@@ -60,8 +60,6 @@ _MAX_NAME_CHARS = 120
 # Dependents of a verb that carry what it ascribes ("described X as 'Y'").
 _COMPLEMENTS = {"dobj", "xcomp", "prep", "attr", "oprd", "acomp", "dative"}
 _WORD = re.compile(r"[A-Za-z0-9][\w'\u2019-]*")
-# Verbs whose subject does not own the quoted words after them ("X is a 'winner'").
-_NOT_ASCRIBING = {"be", "have", "become", "seem", "get"}
 # How a speaker was named for a quote with no verb of saying: by name, not by a guess.
 _NAMED_HOW = {"named", "fullest-name", "appositive", "pronoun", "description"}
 # A dash and a name closing a quote's line: '"..." ― Ann Cole.'
@@ -163,12 +161,24 @@ class _Extractor:
         inside = [q for q in self.quoted_in_block.get(titles[0], ()) if q.open_at >= rest]
         if not inside or (inside[0].open_at == rest and inside[-1].outer_end >= end):
             return  # no quoted words, or a quote that is the whole rest: a direct quote
+        if self._name_at(rest):
+            return  # "Club: Manager 'set to be sacked'": the words are about the name
         names = [t for t in tokens_between(self.doc, block.clean_start, colon) if not t.is_punct]
-        speakers = self._named_before_colon(names)
+        # An organisation or place before a headline's colon is mostly its topic ("Harlow
+        # Council: budget plans 'a disaster'"): only a person or role speaks so.
+        speakers = tuple(s for s in self._named_before_colon(names) if s.label != "ORG")
         if not speakers:
             return
         sentence = (block.clean_start, block.clean_end)
         self._add(Statement(rest, end, "indirect", ":", speakers, "headline", sentence))
+
+    def _name_at(self, start: int) -> bool:
+        """Whether a named person or organisation starts the text at ``start``."""
+        token = next(iter(tokens_between(self.doc, start, start + 1)), None)
+        if token is None:
+            return False
+        entity = self.finder.entity_of.get(token.i)
+        return entity is not None and entity.start == token.i and entity.label_ in ("PERSON", "ORG")
 
     # --- quoted spans --------------------------------------------------------------
 
@@ -664,21 +674,27 @@ class _Extractor:
 
     def _clause_subject(self, span: QuotedSpan) -> Statement | None:
         """Quoted words in a clause whose subject is a named person or organisation are
-        that subject's, whatever the verb: 'Cruz blamed the law on "knuckleheaded
-        politicians"', 'the committee thanked her "for stepping up"'. News puts words in
-        quote marks to say whose they are; with no verb of saying the link is weaker."""
+        that subject's when the verb says, takes a stance or characterises: 'Cruz blamed
+        the law on "knuckleheaded politicians"', 'the committee thanked her "for stepping
+        up"'. With a verb of doing ('withdrew the "buy one get one free" offers') the
+        marks set off a name or label, the narrator's; so do marks round a noun's modifier
+        or a phrase with a definite or possessive determiner ('its "vegan roll"'). The
+        subject of a clause the court "heard" or the jury "was told" is talked about."""
         if self._words(span) < 2:
             return None  # one quoted word is as often the narrator's scare quote
         tokens = tokens_between(self.doc, span.start, span.end)
         inside = {t.i for t in tokens}
         top = next((t for t in tokens if t.head.i not in inside), None)
-        if top is None:
+        if top is None or self._quoted_label(tokens, top, inside):
             return None
         current = top.head
         for _ in range(4):
             if is_verb(current) and not self.finder.in_quote(current.i):
-                if current.lemma_.lower() in _NOT_ASCRIBING:
-                    return None  # "X is a 'winner'", "X has a 'plan'": the narrator's words
+                lemma = current.lemma_.lower()
+                if lemma not in self.lex.cue_verbs and lemma not in self.lex.stance_verbs:
+                    return None  # "X is a 'winner'", "X launched its 'plan'": a label
+                if self._reported_to_someone(current):
+                    return None
                 subjects = [c for c in current.children if c.dep_ == "nsubj"]
                 if subjects:
                     speakers = tuple(
@@ -700,6 +716,40 @@ class _Extractor:
                 return None
             current = current.head
         return None
+
+    @staticmethod
+    def _quoted_label(tokens: Sequence[Token], top: Token, inside: set[int]) -> bool:
+        """Quoted words that name or label a thing: they modify a noun after them ('the
+        "golden generation" squad') or carry a definite or possessive determiner from
+        outside the marks ('its "plant-based pie"', 'the "Streets for People" scheme')."""
+        if top.head.i > tokens[-1].i and top.head.pos_ in ("NOUN", "PROPN"):
+            return True
+        for token in tokens:
+            for child in token.children:
+                if child.i in inside or child.i > tokens[0].i:
+                    continue
+                if child.dep_ == "poss":
+                    return True
+                if child.dep_ == "det" and (
+                    "Def" in child.morph.get("Definite") or "Dem" in child.morph.get("PronType")
+                ):
+                    return True
+        return False
+
+    def _reported_to_someone(self, verb: Token) -> bool:
+        """A clause under "heard" or "was told" (the court heard X had ...): its subject
+        is what others said about them, not the one speaking."""
+        for ancestor in verb.ancestors:
+            if not is_verb(ancestor):
+                continue
+            lemma = ancestor.lemma_.lower()
+            if lemma in self.lex.receiving_verbs:
+                return True
+            if lemma in self.lex.audience_verbs and any(
+                c.dep_ in ("nsubjpass", "auxpass") for c in ancestor.children
+            ):
+                return True
+        return False
 
     def _echo(self, span: QuotedSpan) -> Statement | None:
         """Quoted words repeated from an attributed quote elsewhere in the document (two
