@@ -124,3 +124,51 @@ def test_unresolved_pronouns_are_not_pooled_as_one_speaker(run) -> None:
         statements.append(statement)
     rows = who_said(statements, [])
     assert not [r for r in rows if r["speaker"] in ("he", "she")], rows
+
+
+# 4. Passing on someone else's message (share, retweet, forward) is receiving it: what the
+#    message says is not the sharer's; and reported speech cut from inside quote marks
+#    keeps no stray closing mark.
+PASSED_ON = [
+    (  # local politics
+        'MP Sarah Jones shared a post on Facebook saying "the council has given up on our '
+        'town and nobody is listening."',
+        "the council has given up",
+        "Sarah Jones",
+    ),
+    (  # sport
+        'Coach Maria Lopez retweeted a message from a fan saying "the club has lost its soul '
+        'this season."',
+        "the club has lost",
+        "Maria Lopez",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "wrong"), PASSED_ON)
+def test_a_message_passed_on_is_not_the_sharers(run, text, words, wrong) -> None:
+    assert_not_credited(run, text, words, wrong)
+
+
+OWN_WORDS_IN_MARKS = [
+    (  # local government: a message put out is still the sender's
+        'Councillor Tom Reid put out a statement saying "the depot will close for good in March."',
+        "the depot will close",
+        "Tom Reid",
+    ),
+    (  # sport: a comma sets the participle apart: her own words
+        'Coach Maria Lopez watched the replay, saying "we were poor in the first half."',
+        "we were poor",
+        "Maria Lopez",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), OWN_WORDS_IN_MARKS)
+def test_reported_speech_inside_marks_keeps_no_stray_mark(run, text, words, speaker) -> None:
+    source, quotes = run(text)
+    found = [q for q in quotes if q.text.startswith(words) and speaker in q.speaker_text]
+    assert found, [(q.kind, q.text, q.speaker_text) for q in quotes]
+    for quote in found:
+        assert source.text[quote.start : quote.end] == quote.text
+        assert quote.text.count('"') % 2 == 0, quote.text  # no lone closing mark

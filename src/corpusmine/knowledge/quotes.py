@@ -26,6 +26,7 @@ class QuoteLexicon:
     stance_verbs: frozenset[str]
     continuing_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
+    sent_messages: frozenset[str]
     audience_verbs: frozenset[str]
     audience_nouns: frozenset[str]
     report_nouns: frozenset[str]
@@ -76,6 +77,7 @@ def quote_lexicon() -> QuoteLexicon:
         stance_verbs=_words(data, "stance_verbs"),
         continuing_verbs=_words(data, "continuing_verbs"),
         receiving_verbs=frozenset(str(w).lower() for w in data["receiving_verbs"]),
+        sent_messages=_words(data, "sent_messages"),
         audience_verbs=_words(data, "audience_verbs"),
         audience_nouns=_words(data, "audience_nouns"),
         report_nouns=_words(data, "report_nouns"),

@@ -498,7 +498,7 @@ class _Extractor:
         first = min(t.i for t in tokens)
         last = max(t.i for t in tokens)
         start = self.doc[first].idx
-        end = self._closing_quote(self.doc[last].idx + len(self.doc[last].text))
+        end = self._closing_quote(self.doc[last].idx + len(self.doc[last].text), start)
         if not (start <= span.start and span.end <= end) or self.finder.in_quote(first):
             return  # the complement must hold the quoted words, and begin outside them
         self._add(
@@ -539,7 +539,8 @@ class _Extractor:
                 continue
             self._add(
                 Statement(
-                    clause.start_char, self._closing_quote(clause.end_char), "indirect",
+                    clause.start_char, self._closing_quote(clause.end_char, clause.start_char),
+                    "indirect",
                     verb.lower_, speakers,
                     "indirect", self._sentence_of_token(verb), False, verb.lemma_.lower(),
                 )
@@ -577,7 +578,7 @@ class _Extractor:
             if len(tokens) < 2 or self.finder.in_quote(tokens[0].i):
                 continue
             begin, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-            end = self._closing_quote(end)
+            end = self._closing_quote(end, begin)
             span = self.doc.char_span(begin, end, alignment_mode="expand")
             if span is None or self._is_direct_content(span):
                 continue
@@ -614,7 +615,7 @@ class _Extractor:
             if len(tokens) < 3:
                 continue
             begin = tokens[0].idx
-            end = self._closing_quote(tokens[-1].idx + len(tokens[-1].text))
+            end = self._closing_quote(tokens[-1].idx + len(tokens[-1].text), begin)
             span = self.doc.char_span(begin, end, alignment_mode="expand")
             if span is None or self._is_direct_content(span):
                 continue
@@ -625,14 +626,19 @@ class _Extractor:
                 )
             )  # fmt: skip
 
-    def _closing_quote(self, end: int) -> int:
+    def _closing_quote(self, end: int, begin: int) -> int:
         """A clause ending inside a quoted fragment ends with it: '... been "out of his
-        depth."' keeps the fragment's end and closing mark, which the parse leaves out."""
+        depth."' keeps the fragment's end and closing mark, which the parse leaves out.
+        A clause that begins inside the marks ('saying "the council has given up."')
+        keeps neither mark: its opening one is outside the clause."""
         i = bisect_right(self.quoted_starts, end - 1) - 1
         if i >= 0:
             span = self.quoted[i]
+            opened_before = span.open_at < begin
             if span.start < end <= span.end and span.close_at is not None:
-                return span.outer_end
+                return span.end if opened_before else span.outer_end
+            if opened_before and span.end < end <= span.outer_end:
+                return span.end  # the parse took the closing mark into the clause
         return end
 
     def _is_direct_content(self, clause: Span) -> bool:

@@ -190,6 +190,8 @@ class SpeakerFinder:
                 return [passive[0], *passive[0].conjuncts]
             if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in current.children):
                 return []  # passive without agent: the speaker is not named
+            if self._passed_on(current):
+                return []  # the message's author is not named
             if (
                 current.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp")
                 and current.head != current
@@ -208,15 +210,23 @@ class SpeakerFinder:
         """The verb whose subject put out the message a speech verb hangs from: "His
         office put out a statement saying ...", "sent a text to supporters saying:". None
         when the message is someone else's that the subject only read or saw."""
-        if noun.dep_ not in ("dobj", "pobj") or noun.lower_ in self.lex.report_speakers - {
-            "statement",
-            "email",
-        }:
+        speaking = self.lex.report_speakers - self.lex.sent_messages  # "the report said"
+        if noun.dep_ not in ("dobj", "pobj") or noun.lower_ in speaking:
             return None
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head
-        if verb.pos_ != "VERB" or verb.lemma_.lower() in self.lex.receiving_verbs:
+        if verb.pos_ != "VERB" or _verb_in(verb, self.lex.receiving_verbs):
             return None
         return verb
+
+    def _passed_on(self, verb: Token) -> bool:
+        """ "shared a post on Facebook saying ...": a participle right after the object of
+        a receiving verb (no comma between) tells what that message says, not what the
+        subject says; "she watched the match, saying ..." is hers."""
+        head = verb.head
+        if verb.dep_ != "advcl" or head == verb or not _verb_in(head, self.lex.receiving_verbs):
+            return False
+        objects = [c for c in head.children if c.dep_ == "dobj" and c.i < verb.i]
+        return any(max(t.i for t in o.subtree) == verb.i - 1 for o in objects)
 
     def _name_before(self, verb: Token) -> list[Token]:
         """A speech verb the parse left without a subject, right after a name: "In a
@@ -691,3 +701,15 @@ def _is_report_noun(token: Token, lexicon: QuoteLexicon) -> bool:
 
 def _norm(text: str) -> str:
     return " ".join(text.replace("\u2019", "'").split())
+
+
+def _verb_in(verb: Token, words: frozenset[str]) -> bool:
+    """The verb's lemma is one of ``words``; or its surface form less an inflection is,
+    for verbs the lemmatizer does not know ("retweeted" lemmatised "retweete")."""
+    if verb.lemma_.lower() in words:
+        return True
+    lower = verb.lower_
+    for ending in ("ed", "d", "ing", "s"):
+        if lower.endswith(ending) and lower[: -len(ending)] in words:
+            return True
+    return False
