@@ -172,3 +172,30 @@ def test_reported_speech_inside_marks_keeps_no_stray_mark(run, text, words, spea
     for quote in found:
         assert source.text[quote.start : quote.end] == quote.text
         assert quote.text.count('"') % 2 == 0, quote.text  # no lone closing mark
+
+
+def test_a_claim_in_unresolved_speech_is_nobody_elses(run) -> None:
+    """A claim in reported speech whose speaker is a bare "he" is not matched to a
+    speaker whose name contains the letters ("Stephen Hale", "Chester Lane")."""
+    from corpusmine.query.quotes import Statement
+    from corpusmine.report.build import who_said
+    from corpusmine.store import StoredQuote
+
+    passages = [
+        '"Rents will rise again next spring," said Stephen Hale, the agent.',  # housing
+        '"We train every morning at six," said Chester Lane, the captain.',  # sport
+    ]
+    statements = []
+    for n, text in enumerate(passages):
+        _, quotes = run(text)
+        quote = next(q for q in quotes if q.kind == "direct")
+        stored = StoredQuote(
+            f"doc{n}", quote.start, quote.end, quote.text, quote.kind, quote.cue,
+            quote.speaker_text, None, None, quote.confidence, quote.method, quote.joint_with,
+            quote.sentence_start, quote.sentence_end, text,
+        )  # fmt: skip
+        statements.append(Statement.of(stored))
+    claims = [{"speaker": "he", "speaker_id": None, "value": "40 homes"}]
+    rows = who_said(statements, claims)
+    named = [r for r in rows if r["speaker"] in ("Stephen Hale", "Chester Lane")]
+    assert len(named) == 2 and not [r for r in named if r["claims"]], rows

@@ -14,7 +14,7 @@ from .files import load_yaml
 from .names import appositive_titles
 from .words import honorifics, pronouns
 
-__all__ = ["QuoteLexicon", "quote_lexicon"]
+__all__ = ["QuoteLexicon", "quote_lexicon", "speaker_named"]
 
 
 @dataclass(frozen=True)
@@ -108,3 +108,11 @@ def quote_lexicon() -> QuoteLexicon:
         pronoun_window_blocks=int(data["pronoun_window_blocks"]),
         pronoun_window_persons=int(data["pronoun_window_persons"]),
     )
+
+
+def speaker_named(mention: str) -> str:
+    """The speaker a quote's mention names: "" for a bare pronoun nobody resolved ("she
+    said" with nobody named before), which is no one speaker: every document's unresolved
+    "he" would otherwise count as one person (and "he" is inside many names)."""
+    words = pronouns()
+    return "" if mention.strip().lower() in words.person | words.group else mention

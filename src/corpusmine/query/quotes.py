@@ -6,21 +6,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..knowledge.words import pronouns
+from ..knowledge.quotes import speaker_named
 from ..store import Store, StoredQuote
 from .entities import matching_entity_ids, name_key
 from .results import Results
 
 FIELDS = ("document", "speaker", "speaker_id", "speaker_mention", "text", "kind", "cue",
           "start", "end", "confidence")  # fmt: skip
-
-
-def _named(mention: str) -> str:
-    """The speaker a mention names: "" for a bare pronoun nobody resolved ("she said"
-    with nobody named before), which is no one speaker: every document's unresolved
-    "he" would otherwise count as one person. The mention stays in speaker_mention."""
-    words = pronouns()
-    return "" if mention.lower() in words.person | words.group else mention
 
 
 @dataclass(frozen=True)
@@ -46,7 +38,7 @@ class Statement:
     def of(cls, quote: StoredQuote) -> Statement:
         return cls(
             document=quote.document,
-            speaker=quote.speaker_name or _named(quote.speaker_text),
+            speaker=quote.speaker_name or speaker_named(quote.speaker_text),
             speaker_id=quote.speaker_id,
             speaker_mention=quote.speaker_text,
             text=quote.text,

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..analyse import StoredClaim, find_findings, timeline
+from ..knowledge.quotes import speaker_named
 from ..store import DocumentInfo
 from .findings import document_label
 from .meetings import decision_rows, meetings, people_at_meetings
@@ -96,8 +97,10 @@ def who_said(statements: Sequence[Statement], claims: list[dict[str, Any]]) -> l
     surface = _SurfaceNames(speakers)
     for claim in claims:
         if claim["speaker"]:
-            # The resolved speaker when there is one; else match the surface name.
-            name = by_id.get(claim.get("speaker_id")) or surface.match(claim["speaker"])
+            # The resolved speaker when there is one; else match the surface name (an
+            # unresolved "he" names nobody: never a name that contains it).
+            surface_name = speaker_named(claim["speaker"]) or "(unknown)"
+            name = by_id.get(claim.get("speaker_id")) or surface.match(surface_name)
             if name not in speakers:
                 speakers[name] = {"speaker": name, "speaker_id": None}
                 surface.add(name)
