@@ -43,6 +43,12 @@ def claims_of(nlp, sentence: str) -> set[tuple[str, str, str]]:
          {("count of people killed", "10", "storm")}),
         ("The navy captured 23 heavily armed Somali pirates near the strait.",
          {("count of pirates captured", "23", "navy")}),
+        # A body named by its noun alone is in every town: the incident it acted in, when
+        # the sentence names one, is what the toll is about.
+        ("Police arrested 40 fans after the riot outside the stadium.",
+         {("count of fans captured", "40", "riot")}),
+        ("The army rescued 200 villagers from the flood.",
+         {("count of villagers rescued", "200", "flood")}),
         ("Firefighters rescued 15 residents from the blaze.",
          {("count of residents rescued", "15", "blaze")}),
         ("The shooting left three people dead and two others wounded.",
@@ -62,7 +68,7 @@ def test_tolls_count_the_patient(nlp, sentence, expected):
         "No one was injured in the fire.",
         "The council employs 40 foster carers in the district.",
         "A magnitude 6 quake can cause severe damage.",
-        "Aftershocks with magnitudes ranging from 3.6 to 4.3 followed.",
+        "Smaller tremors of magnitude 3.1 to 3.9 shook the valley for a week.",
     ],
 )
 def test_not_a_toll_or_measure(nlp, sentence):
@@ -99,6 +105,7 @@ def report(
     qualifier: str = "exact",
     sentence: str | None = None,
     key: tuple[str, str] = ("", "earthquake"),
+    places: frozenset[str] = frozenset({"island"}),
 ) -> StoredClaim:
     return StoredClaim(
         id=next(_ids), document=document, subject="earthquake", subject_id=None, key=key,
@@ -107,7 +114,7 @@ def report(
         qualifier=qualifier, as_of=as_of, status=None, speaker=None, speaker_id=None,
         sentence=sentence or f"{document}: the earthquake's figure was {value}.",
         start=0, end=1, sentence_start=0, sentence_end=1, document_date=date,
-        date_source="dateline" if date else "none",
+        date_source="dateline" if date else "none", places=places,
     )  # fmt: skip
 
 
@@ -139,6 +146,12 @@ def verdicts(*claims: StoredClaim) -> set[str]:
           report("b", "5.9", date="2005-11-28", attribute="magnitude")), set()),
         # Undated reports cannot be placed: two incidents are not told apart, so nothing.
         ((report("a", "23", date=None), report("b", "26", date=None)), set()),
+        # An incident is its kind, place and day: a report placing it nowhere cannot
+        # contradict; sentences giving two different days are of two incidents or moments.
+        ((report("a", "5.9", date="2005-11-27", attribute="magnitude", places=frozenset()),
+          report("b", "6.1", date="2005-11-28", attribute="magnitude")), {"check"}),
+        ((report("a", "2", date="2024-06-05", as_of="2024-06-03", key=("", "fire")),
+          report("b", "1", date="2024-06-06", as_of="2024-06-05", key=("", "fire"))), set()),
     ],
 )  # fmt: skip
 def test_incidents_compare_only_within_one_incident(claims, expected):

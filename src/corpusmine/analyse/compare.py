@@ -112,7 +112,8 @@ def _figures(a: StoredClaim, b: StoredClaim) -> Relation | None:
         return None  # two unnamed polls may be two polls: nothing to compare
     # A poll is an event of its day: its figures compare only within a few days.
     poll = a.attribute.startswith(vocab.poll_template)
-    if vocab.is_incident_attribute(a.attribute):
+    incident = vocab.is_incident_attribute(a.attribute)
+    if incident:
         if a.places and b.places and not a.places & b.places:
             return None  # "in Orlando" and "in San Bernardino": two shootings
         measure = vocab.measure(a.attribute)
@@ -155,11 +156,22 @@ def _figures(a: StoredClaim, b: StoredClaim) -> Relation | None:
         why = f"the figure changes ({', '.join(repr(c) for c in cues)})" if cues else when.how
         return Relation(DIFFERENT_TIME, f"'{a.value}' and '{b.value}': {why}")
     if when.same_moment and not a.attribute.startswith(_SHARE_PREFIX):
+        if incident and not (a.places and b.places):
+            # An incident is its kind, place and day: without a place for both, two
+            # reports of one kind on one day may be of two incidents.
+            return Relation(
+                CHECK, f"'{a.value}' and '{b.value}' {when.how}, but not both say where"
+            )
         return Relation(CONTRADICT, f"'{a.value}' and '{b.value}' {when.how}")
     if not when.known:
-        # Different figures and no date for one of them: they may well be of two events
-        # (two operations, two quakes); nothing says they are one, so nothing is said.
-        return None
+        if incident or poll:
+            # Incidents and polls are events: different figures with no date for one may
+            # well be of two of them (two operations, two polls), so nothing is said.
+            return None
+        return Relation(
+            CHECK,
+            f"'{a.value}' and '{b.value}' differ, but the documents do not say when they apply",
+        )
     return Relation(CHECK, f"'{a.value}' and '{b.value}' differ, {when.how}: not the same day")
 
 
@@ -225,7 +237,8 @@ def _when(a: StoredClaim, b: StoredClaim) -> _When:
 
 def _incident_when(a: StoredClaim, b: StoredClaim) -> _When | None:
     """When two figures of an incident (a toll, a magnitude) apply: the day their sentence
-    gives, else their document's date. None when either cannot be placed or the two are
+    gives, else their document's date. None when their sentences give different days
+    ("on Monday", "on Wednesday"), when either cannot be placed, or when the two are
     further apart than one period: then they are likely two incidents of one kind (two
     earthquakes on one island), which nothing here can tell apart."""
     vocab = claim_vocabulary()
@@ -233,6 +246,9 @@ def _incident_when(a: StoredClaim, b: StoredClaim) -> _When | None:
     tb = date_interval(b.as_of or b.document_date)
     if ta is None or tb is None:
         return None
+    sa, sb = date_interval(a.as_of), date_interval(b.as_of)
+    if sa is not None and sb is not None and date_gap_days(sa, sb) > 0:
+        return None  # their sentences give different days: two incidents, or two moments
     given = a.date_source in EXPLICIT_DATE_SOURCES and b.date_source in EXPLICIT_DATE_SOURCES
     if not given:
         return None

@@ -155,8 +155,14 @@ def _group_findings(members: list[StoredClaim], labels: Mapping[str, str]) -> li
             findings.append(
                 _finding(involved, verdict, _explain(involved, by_verdict[verdict], labels))
             )
-    # No comparable pair (two incidents of one kind, unnamed polls, figures of unknown
-    # time): comparison declined on purpose, so there is nothing to report or check.
+    # Incidents and polls with no comparable pair are two events of one kind or cannot be
+    # told apart: comparison declined on purpose, nothing to check. Other figures are
+    # one subject's, and several documents giving them unreconciled is worth a look.
+    vocab = claim_vocabulary()
+    attribute = members[0].attribute
+    events = vocab.is_incident_attribute(attribute) or attribute.startswith(vocab.poll_template)
+    if not pairs and not events:
+        findings.append(_finding(members, CHECK, "Several documents, but no comparable values."))
     return findings
 
 

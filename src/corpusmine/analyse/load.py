@@ -63,18 +63,20 @@ def stored_claims(
     place_counts: dict[str, int],
     explicit_dates: list[str],
     group_keys: bool = True,
+    leads: dict[str, str] | None = None,
 ) -> list[StoredClaim]:
     """Stored claims ready to compare, each with its subject's canonical name.
 
     ``subject_names`` maps entity ids to canonical names, ``place_counts`` is what
     ``corpus_places`` reads, ``explicit_dates`` the dates documents give in their
-    metadata (the corpus anchor). ``group_keys=False`` leaves every ``key`` empty, which
-    means "never grouped": for callers that list claims without comparing them, as
-    working out the keys is much of the cost.
+    metadata (the corpus anchor), ``leads`` each document's title and lead (its first
+    characters: where its incidents happened). ``group_keys=False`` leaves every ``key``
+    empty, which means "never grouped": for callers that list claims without comparing
+    them, as working out the keys is much of the cost.
     """
     if not rows:
         return []
-    reader = _Reader(subject_names, place_counts, explicit_dates, group_keys)
+    reader = _Reader(subject_names, place_counts, explicit_dates, group_keys, leads or {})
     return [reader.claim(row) for row in rows]
 
 
@@ -88,11 +90,17 @@ class _Reader:
         place_counts: dict[str, int],
         explicit_dates: list[str],
         group_keys: bool,
+        leads: dict[str, str],
     ) -> None:
         self.names = names
         self.group_keys = group_keys
         self.places = corpus_places(place_counts) if group_keys else frozenset()
         self.anchor = corpus_anchor(explicit_dates)
+        # The corpus's place words in each document's title and lead.
+        self.lead_places = {
+            document: frozenset(w for w in _WORD.findall(_fold(lead)) if w in self.places)
+            for document, lead in leads.items()
+        }
         self.ranks = ratings().ranks
         self.keys: dict[str, tuple[str, str]] = {}
         self.kinds: dict[str, str] = {}
@@ -146,17 +154,21 @@ class _Reader:
                 "date_reference": reference,
                 "date_inferred": inferred,
                 "page": row.page,
-                "places": self.incident_places(attribute, row.sentence),
+                "places": self.incident_places(attribute, row.document, row.sentence),
             }
         )
 
-    def incident_places(self, attribute: str, sentence: str) -> frozenset[str]:
-        """The corpus's place words in an incident claim's sentence ("in Orlando"): two
-        reports placing their incidents in different places are of two incidents."""
+    def incident_places(self, attribute: str, document: str, sentence: str) -> frozenset[str]:
+        """Where an incident claim's incident happened: the corpus's place words in its
+        sentence ("in Orlando"), else the places of its document's title and lead (a
+        report names its incident's place once, at the top). Reports placing their
+        incidents in different places are of two incidents; one placing it nowhere
+        cannot contradict another."""
         if not self.group_keys or not claim_vocabulary().is_incident_attribute(attribute):
             return frozenset()
-        words = _WORD.findall(sentence.lower().replace("’", "'"))
-        return frozenset(w for w in words if w in self.places)
+        words = _WORD.findall(_fold(sentence))
+        found = frozenset(w for w in words if w in self.places)
+        return found or self.lead_places.get(document, frozenset())
 
     def key(self, name: str) -> tuple[str, str]:
         if not self.group_keys:
@@ -219,6 +231,10 @@ def _note(value: str, normalized: str, reference: str) -> str:
 def _is_absolute(value: str, normalized: str) -> bool:
     """True when the text itself gives the year ("April 2023", "2019")."""
     return normalized[:4] in value
+
+
+def _fold(text: str) -> str:
+    return text.lower().replace("’", "'")
 
 
 def _tidy(text: str) -> str:

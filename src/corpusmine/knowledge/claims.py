@@ -95,6 +95,12 @@ class ClaimVocabulary:
     incident_moment_days: int = 2
     incident_change_days: int = 7
     poll_report_days: int = 3
+    incident_lead_chars: int = 400
+    incident_bodies: frozenset[str] = frozenset()  # head classes of bodies named by noun
+    incident_preps: frozenset[str] = frozenset()
+    range_before: frozenset[str] = frozenset()
+    range_after: frozenset[str] = frozenset()
+    pronoun_one_before: frozenset[str] = frozenset()
 
     def judges_others(self, key: tuple[str, str]) -> bool:
         """Whether a subject key (see claims.subjects.subject_key) names an assessing body:
@@ -224,4 +230,10 @@ def claim_vocabulary() -> ClaimVocabulary:
         incident_moment_days=int(hedge_data["incident_moment_days"]),
         incident_change_days=int(hedge_data["incident_change_days"]),
         poll_report_days=int(hedge_data["poll_report_days"]),
+        incident_lead_chars=int(hedge_data["incident_lead_chars"]),
+        incident_bodies=frozenset(data["incident_bodies"]),
+        incident_preps=frozenset(data["incident_preps"]),
+        range_before=frozenset(data["range_before"]),
+        range_after=frozenset(data["range_after"]),
+        pronoun_one_before=frozenset(data["pronoun_one_before"]),
     )

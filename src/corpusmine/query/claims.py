@@ -7,6 +7,7 @@ from collections.abc import Collection
 
 from ..analyse import StoredClaim, stored_claims
 from ..analyse.load import EXPLICIT_DATE_SOURCES
+from ..knowledge import claim_vocabulary
 from ..store import Store
 from .results import Results
 
@@ -43,6 +44,7 @@ def load_claims(
         rows,
         subject_names=store.claim_subject_names(),
         place_counts=store.place_text_counts() if group_keys else {},
+        leads=store.document_leads(claim_vocabulary().incident_lead_chars) if group_keys else {},
         explicit_dates=store.explicit_dates(EXPLICIT_DATE_SOURCES),
         group_keys=group_keys,
     )

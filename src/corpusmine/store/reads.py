@@ -117,6 +117,10 @@ class Reads:
         for row in self.conn.execute("SELECT id, text FROM documents ORDER BY id"):
             yield row["id"], row["text"]
 
+    def document_leads(self, chars: int) -> dict[str, str]:
+        """Document id -> the first ``chars`` characters of its text (title and lead)."""
+        return dict(self._tuples("SELECT id, substr(text, 1, ?) FROM documents", (chars,)))
+
     def texts_of(self, document_ids: Iterable[str]) -> dict[str, str]:
         """Document id -> text, for the given documents only."""
         return dict(

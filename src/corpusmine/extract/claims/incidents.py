@@ -31,15 +31,12 @@ __all__ = ["incident_claims", "incident_figure", "toll_of"]
 # Mentions whose numbers are never a toll or a measure (dates, times, money, shares).
 _NOT_FIGURES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"})
 _FIGURE_LABELS = frozenset({"CARDINAL", "QUANTITY"})
-# Prepositions that attach the incident to a toll ("killed in the quake", "by a blast").
-_INCIDENT_PREPS = frozenset({"in", "by", "after", "from", "during", "agent"})
 # Not "ccomp": the clause above reported speech is the reporting ("the governor told AFP").
 _CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "relcl", "pcomp"})
 # "magnitude-5.9", "6.1-magnitude": a number joined to a word by a hyphen.
 _JOINED = re.compile(
     r"^(?:(?P<a>\d+(?:\.\d+)?)-(?P<w1>[a-z]+)|(?P<w2>[a-z]+)-(?P<b>\d+(?:\.\d+)?))$"
 )
-_RANGE_BEFORE = frozenset({"from", "between", "to", "and"})
 
 
 def incident_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Iterator[Draft]:
@@ -195,10 +192,12 @@ def _toll(
 def _toll_subject(
     ctx: ClaimContext, finder: SubjectFinder, sent: Span, word: Token, number: Token
 ) -> Phrase | None:
-    """Who acted (a body: "the navy captured"), else the incident ("the quake killed",
-    "killed in the blast"), looking up through the clauses the toll hangs from; else the
-    nearest incident of the sentence, else the document's."""
+    """Who acted (a body: "the Royal Navy captured"), else the incident ("the quake
+    killed", "killed in the blast"), looking up through the clauses the toll hangs from;
+    else the nearest incident of the sentence, else the document's; else a body named by
+    its noun alone ("police arrested")."""
     counted = {number.i, number.head.i}
+    body: Phrase | None = None  # a body named by its noun alone ("police"): the last resort
     current: Token | None = word
     for _ in range(4):
         if current is None:
@@ -211,10 +210,12 @@ def _toll_subject(
         for child in current.children:
             if child.dep_ == "nsubj" and child.i not in counted:
                 found = _incident_at(ctx, child) or _acting_body(finder, child)
-                if found is not None:
+                if found is not None and _bare_body(finder, found):
+                    body = body or found
+                elif found is not None:
                     return found
             if child.dep_ in ("prep", "agent") and (
-                child.lower_ in _INCIDENT_PREPS or child.dep_ == "agent"
+                child.lower_ in claim_vocabulary().incident_preps or child.dep_ == "agent"
             ):
                 for obj in child.children:
                     if obj.dep_ == "pobj" and (found := _incident_at(ctx, obj)) is not None:
@@ -222,7 +223,14 @@ def _toll_subject(
         current = (
             current.head if current.dep_ in _CLIMB_DEPS and current.head is not current else None
         )
-    return _nearest_incident(ctx, sent, number) or finder.incident
+    return _nearest_incident(ctx, sent, number) or finder.incident or body
+
+
+def _bare_body(finder: SubjectFinder, phrase: Phrase) -> bool:
+    """ "police", "the army": a body every town and country has, which names no incident
+    (the incident it acted in, or its place, does)."""
+    distinct, head = finder.key(phrase)
+    return not distinct and head in claim_vocabulary().incident_bodies
 
 
 def _acting_body(finder: SubjectFinder, token: Token) -> Phrase | None:
@@ -282,8 +290,9 @@ def _measures(
             continue
         before = ctx.doc[token.i - 1].lower_ if token.i > sent.start else ""
         after = ctx.doc[token.i + 1].lower_ if token.i + 1 < sent.end else ""
-        if before in _RANGE_BEFORE or after in ("to", "and", "or"):
-            continue  # "ranging from 3.6 to 4.3": a range of aftershocks, not one measure
+        vocab = claim_vocabulary()
+        if before in vocab.range_before or after in vocab.range_after:
+            continue  # an end of a range of aftershocks' magnitudes, not one measure
         qualifier, hedge_start = hedge_before(ctx, token.i, token.i)
         hedge_start = min(hedge_start, token.i)
         value_start, value_end = ctx.span_offsets(hedge_start, token.i + 1)
@@ -370,10 +379,8 @@ def _continues(sent: Span) -> bool:
 
 def _pronoun_one(token: Token) -> bool:
     """ "no one", "every one": a pronoun, not the number one."""
-    return token.lower_ == "one" and token.i > 0 and token.nbor(-1).lower_ in _NOT_ONE
-
-
-_NOT_ONE = frozenset({"no", "any", "every", "each", "some", "anyone", "someone"})
+    before = claim_vocabulary().pronoun_one_before
+    return token.lower_ == "one" and token.i > 0 and token.nbor(-1).lower_ in before
 
 
 def _sentence_dates(ctx: ClaimContext, sent: Span) -> list[tuple[int, str | None]]:

@@ -1,0 +1,86 @@
+"""An incident's identity is its kind, its place and its day (issue 15 review): reports
+of two incidents of one kind (arrests after a match and at a protest, a house fire and a
+warehouse fire) never contradict, and figures outside incidents still get checked.
+
+Documents are written here, in several domains: policing, fires, council services,
+storms; each is extracted and compared end to end.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from corpusmine.analyse.consistency import decide
+from corpusmine.query.claims import load_claims
+from corpusmine.runner import run_extract
+from corpusmine.store import Store
+
+
+def findings_of(tmp_path: Path, documents: dict[str, str]):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in documents.items():
+        (folder / name).write_text(text)
+    with Store(tmp_path / "c.db") as store:
+        summary = run_extract([str(folder)], store)
+        assert summary.failures == ()
+        return decide(load_claims(store))
+
+
+def test_arrests_in_two_cities_do_not_contradict(tmp_path: Path):
+    found = findings_of(
+        tmp_path,
+        {
+            "news_2024-06-01_match.txt": "Trouble in Leeds after the cup match\n\n"
+            "Fans clashed outside the ground in Leeds on Saturday evening.\n\n"
+            "Police arrested 12 people.\n",
+            "news_2024-06-02_protest.txt": "Bristol protest ends peacefully\n\n"
+            "Thousands marched through Bristol on Sunday against the new bypass.\n\n"
+            "Police arrested three people.\n",
+        },
+    )
+    assert not found.contradictions, [f.explanation for f in found.contradictions]
+
+
+def test_two_fires_on_different_days_do_not_contradict(tmp_path: Path):
+    found = findings_of(
+        tmp_path,
+        {
+            "news_2024-06-05_house.txt": "House fire in Leeds\n\n"
+            "A house fire in Leeds on Monday killed two people.\n\n"
+            "Firefighters rescued 12 people from the fire on Monday.\n",
+            "news_2024-06-06_warehouse.txt": "Warehouse blaze in Leeds\n\n"
+            "A warehouse fire in Leeds on Wednesday killed one person.\n\n"
+            "Firefighters rescued three people from the fire on Wednesday.\n",
+        },
+    )
+    assert not found.contradictions, [f.explanation for f in found.contradictions]
+
+
+def test_one_storm_in_one_place_still_contradicts(tmp_path: Path):
+    found = findings_of(
+        tmp_path,
+        {
+            "wire_2024-02-10_storm.txt": "Storm batters Galway\n\n"
+            "Emergency crews worked through the night along the coast.\n\n"
+            "Four people were killed when the storm struck on Friday, the coastguard said.\n",
+            "paper_2024-02-10_storm.txt": "Galway counts the cost\n\n"
+            "The storm that hit Galway on Friday killed seven people.\n",
+        },
+    )
+    assert [f.attribute for f in found.contradictions] == ["count of people killed"]
+
+
+def test_ordinary_figures_of_undated_documents_are_checked(tmp_path: Path):
+    found = findings_of(
+        tmp_path,
+        {
+            "care_report.txt": "Children's services annual report\n\n"
+            "Northshire County Council looks after 450 children in care.\n",
+            "care_review.txt": "Review of children's services\n\n"
+            "Northshire County Council looks after 520 children in care.\n",
+        },
+    )
+    checked = [f for f in found.checks if "450" in f.explanation or "520" in f.explanation]
+    assert checked, found
+    assert not found.contradictions
