@@ -327,9 +327,16 @@ def _nicknamed(
         if token.text == "(" and (len(inner) != 1 or inner[0].is_upper):
             i += 1  # "(FBI)" after a name defines an acronym; it is no nickname
             continue
+        right = owner.get(j + 1)
+        if (right is not None and right.end > j + 2) or (
+            j + 2 < len(doc) and _name_word(doc[j + 2])
+        ):
+            # After a nickname comes one surname; a full name there is a second person:
+            # "chaired by John Smith (Labour) Mary Jones" lists two people and a party.
+            i += 1
+            continue
         around = [owner.get(k) for k in range(i - 1, j + 2)]
         labels = {e.label_ for e in around if e is not None}
-        right = owner.get(j + 1)
         surname = doc[j + 1]
         in_title = any(a <= token.idx < b for a, b in titled)
         if ("PERSON" not in labels and "WORK_OF_ART" not in labels) or (

@@ -160,6 +160,7 @@ def _without_nickname(words: list[str]) -> list[str]:
     Chin' Gigante" is compared and shown as "Vincent Gigante"."""
     out: list[str] = []
     inside = False
+    after = 0
     for n, word in enumerate(words):
         opens = word[:1] in "'\"(" and 0 < n < len(words) - 1
         if opens and not inside:
@@ -168,7 +169,10 @@ def _without_nickname(words: list[str]) -> list[str]:
             out.append(word)
         if inside and word[-1:] in "'\")" and (len(word) > 1 or not opens):
             inside = False
-    return out if len(out) >= 2 and not inside else words
+            after = len(words) - n - 1
+    # One surname follows a nickname; more words there are a second person's name
+    # ("John Smith (Labour) Mary Jones"), so the span is not one person's.
+    return out if len(out) >= 2 and not inside and after == 1 else words
 
 
 def _without_suffixes(tokens: tuple[str, ...], entity_type_name: str) -> tuple[str, ...]:
