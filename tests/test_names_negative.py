@@ -43,3 +43,75 @@ def test_a_span_of_two_names_around_brackets_is_not_compared_as_one(span: str) -
     # Left as written (it is not one person), never shortened to "Harriet Quill Desmond
     # Farrow", which would match either person's name.
     assert "(" in analyse(span, "PERSON", name_lexicon()).display
+
+
+# --- a town and its region ---------------------------------------------------------------
+
+
+def resolve(corpus: dict[str, tuple[str, dict[str, list[str]]]]):
+    from marked_mentions import annotate
+
+    from corpusmine.resolve import resolve_corpus
+
+    texts = {doc: text for doc, (text, _) in corpus.items()}
+    mentions = [m for doc, (text, labels) in corpus.items() for m in annotate(doc, text, labels)]
+    return resolve_corpus(texts, list(enumerate(mentions, start=1)))
+
+
+def owners(resolution, alias: str) -> set[str]:
+    return {e.id for e in resolution.entities if alias in e.aliases}
+
+
+def test_two_towns_of_one_name_in_two_regions_stay_apart() -> None:
+    resolution = resolve(
+        {
+            "a": ("Flooding closed roads in Brackley, Vermont on Monday.",
+                  {"GPE": ["Brackley, Vermont"]}),
+            "b": ("The council of Brackley, Nevada approved a budget.",
+                  {"GPE": ["Brackley, Nevada"]}),
+            "c": ("Voters in Brackley turned out early.", {"GPE": ["Brackley"]}),
+        }
+    )  # fmt: skip
+    vermont, nevada = (
+        owners(resolution, "Brackley, Vermont"),
+        owners(resolution, "Brackley, Nevada"),
+    )
+    assert vermont and nevada and not vermont & nevada
+    # The town written alone could be either: it joins neither.
+    assert not owners(resolution, "Brackley") & (vermont | nevada)
+
+
+def test_a_town_the_corpus_gives_one_region_is_that_town_written_alone() -> None:
+    resolution = resolve(
+        {
+            "a": ("The mill in Tullow Creek, Montana shut.", {"GPE": ["Tullow Creek, Montana"]}),
+            "b": ("Tullow Creek council met on Tuesday.", {"GPE": ["Tullow Creek"]}),
+        }
+    )
+    assert owners(resolution, "Tullow Creek") == owners(resolution, "Tullow Creek, Montana")
+
+
+PLACE_AFTER_A_COUNTRY = [
+    pytest.param(
+        "Unlike Germany, France does not require a licence for the trade.",
+        ["Germany", "France"],
+        id="two-countries-in-a-comparison-business",
+    ),
+    pytest.param(
+        "After Portugal, Spain will host the summit next year.",
+        ["Portugal", "Spain"],
+        id="two-countries-in-a-sequence-politics",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "places"), PLACE_AFTER_A_COUNTRY)
+def test_a_country_before_a_comma_is_no_town(nlp, text: str, places: list[str]) -> None:
+    found = [e.text for e in nlp(text).ents]
+    assert not [e for e in found if all(p in e for p in places)], found
+
+
+def test_a_town_and_a_place_that_is_no_region_stay_two(nlp) -> None:
+    # "Redfield, Harwood Park" lists two places of a council ward, not a town in a state.
+    found = [e.text for e in nlp("Residents of Redfield, Harwood Park and Linton objected.").ents]
+    assert "Redfield, Harwood Park" not in found, found

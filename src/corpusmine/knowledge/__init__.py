@@ -16,7 +16,14 @@ from __future__ import annotations
 
 from .claims import ClaimVocabulary, EventKind, MeasureKind, TollKind, claim_vocabulary
 from .documents import DebrisRules, debris_rules, kind_names
-from .entities import EntityWords, entity_words, organisation_patterns
+from .entities import (
+    EntityWords,
+    PlaceWords,
+    entity_words,
+    organisation_patterns,
+    place_key,
+    place_words,
+)
 from .files import hash_models, load_csv, load_jsonl, load_lines, load_yaml, models_dir
 from .formats import DocxStyles, HtmlRules, PdfRules, docx_styles, html_rules, pdf_rules
 from .minutes import MinutesLexicon, minutes_lexicon
@@ -72,6 +79,9 @@ __all__ = [
     "docx_styles",
     "entity_words",
     "organisation_patterns",
+    "PlaceWords",
+    "place_key",
+    "place_words",
     "function_words",
     "hash_models",
     "honorifics",

@@ -56,3 +56,25 @@ def organisation_patterns() -> tuple[Mapping[str, Any], ...]:
         if "label" not in p or "pattern" not in p:
             raise ValueError(f"organisations.jsonl: pattern {n} needs a label and a pattern")
     return tuple(patterns)
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    countries: frozenset[str]  # lower case, no final dot: "germany", "u.s"
+    regions: frozenset[str]  # states, provinces, nations: "oregon", "calif"
+
+
+def place_key(text: str) -> str:
+    """A place name as ``place_words`` holds it: lower case, no final dot."""
+    return " ".join(text.lower().rstrip(".").split())
+
+
+@cache
+def place_words() -> PlaceWords:
+    """Countries and first-level regions (``models/places.yaml``), compared by
+    ``place_key``."""
+    data = load_yaml("places.yaml")
+    return PlaceWords(
+        frozenset(place_key(str(w)) for w in data["countries"]),
+        frozenset(place_key(str(w)) for w in data["regions"]),
+    )

@@ -32,7 +32,7 @@ from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ..knowledge import entity_words, title_small_words
+from ..knowledge import entity_words, place_key, place_words, title_small_words
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT"})
 _QUOTES = frozenset("'\"‘’“”`")
@@ -438,6 +438,8 @@ def _places_in_regions(doc: Doc, ents: list[Span]) -> list[Span]:
     India": no comma or conjunction before the place or after the region)."""
     by_start = {e.start: e for e in ents}
     ordered = sorted(ents, key=lambda e: e.start)
+    places = place_words()
+    regions = places.countries | places.regions
     out, used = [], set()
     for ent in ordered:
         if ent.start in used:
@@ -447,6 +449,10 @@ def _places_in_regions(doc: Doc, ents: list[Span]) -> list[Span]:
             ent.label_ == "GPE"  # a town, not a sea: "the Gulf of Aden, Yemen said"
             and region is not None
             and region.label_ == "GPE"
+            # A country is no town ("Unlike Germany, France does not..."); what follows
+            # the comma is a country or a state, not any place.
+            and place_key(ent.text) not in places.countries
+            and place_key(region.text) in regions
             and ent.end < len(doc)
             and doc[ent.end].text == ","
             and not _listed(doc, ent.start - 1, -1)

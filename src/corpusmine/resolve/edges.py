@@ -31,6 +31,7 @@ from .refs import COORDINATION, DESCRIPTION, Ref
 from .roles import Roles
 from .variants import (
     extension_pairs,
+    region_pairs,
     fuzzy_pairs,
     spacing_key,
     spacing_pairs,
@@ -185,6 +186,15 @@ def evidence_edges(
             edges.append((Evidence.CASE_VARIANT, ("acr", "*", short), ("name", "ORG", tokens)))
     for short, full in truncations:
         edges.append((Evidence.TRUNCATION, ("name", "ORG", short), ("name", "ORG", full)))
+    gpe = [r for r in refs.all if r.type == "GPE" and reading.proper(r)]
+    written_with_region = [
+        (inp.names(name(r).display.split(",")[0], "GPE").tokens, name(r).tokens)
+        for r in gpe
+        if "," in name(r).display
+    ]
+    bare = [name(r).tokens for r in gpe if "," not in name(r).display]
+    for town, full in region_pairs(written_with_region, bare):
+        edges.append((Evidence.TRUNCATION, ("name", "GPE", town), ("name", "GPE", full)))
     people = {name(r).tokens for r in refs.all if r.type == "PERSON" and reading.proper(r)}
     for a, b in variant_pairs(people):
         edges.append((Evidence.PERSON_VARIANT, ("name", "PERSON", a), ("name", "PERSON", b)))

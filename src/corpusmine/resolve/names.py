@@ -134,13 +134,9 @@ def analyse(text: str, entity_type_name: str, lex: Lexicon) -> Name:
         words[0] = words[0].lstrip(_QUOTE_MARKS) or words[0]
         words[-1] = words[-1].rstrip(_QUOTE_MARKS) or words[-1]
     display = " ".join(words)
-    compared = words
-    if entity_type_name == "GPE" and "," in display:
-        # "Wasilla, Alaska" is the town and "Santa Rosa, Calif." the city: compared
-        # without the region.
-        compared = display.split(",")[0].split() or words
-        display = " ".join(compared)
-    tokens = tuple(t for w in compared for t in word_token(w, lex))
+    # "Portland, Maine" and "Portland, Oregon" are two towns: a town's region stays in
+    # its key (edges.region_pairs joins "Portland" to the one region a corpus gives it).
+    tokens = tuple(t for w in words for t in word_token(w, lex))
     if not tokens:  # a name made only of function words: keep them rather than nothing
         tokens = tuple(w.lower() for w in words)
     tokens = _without_suffixes(tokens, entity_type_name)

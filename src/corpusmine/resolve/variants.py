@@ -116,6 +116,23 @@ def extension_pairs(names: Iterable[Key], suffixes: frozenset[str]) -> list[tupl
     return pairs
 
 
+def region_pairs(places: Iterable[tuple[Key, Key]], bare: Iterable[Key]) -> list[tuple[Key, Key]]:
+    """(town, town with region) pairs from ``places``, (town key, full key) of every place
+    written "Town, Region": a town written alone is the corpus's one town of that name
+    ("Wasilla" and "Wasilla, Alaska"), never when it pairs the town with two regions
+    ("Portland, Maine" and "Portland, Oregon")."""
+    regions: dict[Key, set[Key]] = defaultdict(set)
+    for town, full in places:
+        if town and full != town:
+            regions[town].add(full)
+    alone = set(bare)
+    return sorted(
+        (town, next(iter(fulls)))
+        for town, fulls in regions.items()
+        if len(fulls) == 1 and town in alone
+    )
+
+
 def spacing_key(tokens: Key) -> str:
     """A name's letters without spaces or hyphens: the block of its spacing variants."""
     return "".join(tokens).replace("-", "")
