@@ -49,9 +49,8 @@ def test_a_span_of_two_names_around_brackets_is_not_compared_as_one(span: str) -
 
 
 def resolve(corpus: dict[str, tuple[str, dict[str, list[str]]]]):
-    from marked_mentions import annotate
-
     from corpusmine.resolve import resolve_corpus
+    from marked_mentions import annotate
 
     texts = {doc: text for doc, (text, _) in corpus.items()}
     mentions = [m for doc, (text, labels) in corpus.items() for m in annotate(doc, text, labels)]

@@ -31,8 +31,8 @@ from .refs import COORDINATION, DESCRIPTION, Ref
 from .roles import Roles
 from .variants import (
     extension_pairs,
-    region_pairs,
     fuzzy_pairs,
+    region_pairs,
     spacing_key,
     spacing_pairs,
     truncation_pairs,
