@@ -62,6 +62,7 @@ def organisation_patterns() -> tuple[Mapping[str, Any], ...]:
 class PlaceWords:
     countries: frozenset[str]  # lower case, no final dot: "germany", "u.s"
     regions: frozenset[str]  # states, provinces, nations: "oregon", "calif"
+    prepositions: frozenset[str]  # of place: "in", "across"; a place after them stays one
 
 
 def place_key(text: str) -> str:
@@ -77,4 +78,5 @@ def place_words() -> PlaceWords:
     return PlaceWords(
         frozenset(place_key(str(w)) for w in data["countries"]),
         frozenset(place_key(str(w)) for w in data["regions"]),
+        frozenset(place_key(str(w)) for w in data["place_prepositions"]),
     )

@@ -543,7 +543,12 @@ def _document_labels(doc: Doc, ents: list[Span]) -> list[Span]:
             # document names in full ("the Chargers" after "the San Diego Chargers").
             out.append(Span(doc, ent.start, ent.end, label="ORG"))
             continue
-        if len(ent) == 1 and ent.label_ in NAME_LABELS and ent.label_ != "PERSON":
+        if (
+            len(ent) == 1
+            and ent.label_ in NAME_LABELS
+            and ent.label_ != "PERSON"
+            and not _used_as_place(doc, ent)
+        ):
             counts = votes[ent.text]
             if counts["PERSON"] >= 1 and counts["PERSON"] >= max(
                 c for label, c in counts.items() if label != "PERSON"
@@ -622,6 +627,8 @@ def _propagate(doc: Doc, ents: list[Span], titled: list[tuple[int, int]]) -> lis
             if inside:
                 break  # the words are part of a name already
         in_title = any(s <= doc[i].idx < e for s, e in titled)
+        if match is not None and _a_place_here(doc, i, match, ents, owner, labels):
+            match = None
         if match is not None and not _never_a_name(doc, i, match, in_title):
             inside = {owner[k] for k in range(i, i + len(match))} - {-1}
             dropped |= inside
@@ -631,6 +638,31 @@ def _propagate(doc: Doc, ents: list[Span], titled: list[tuple[int, int]]) -> lis
             continue
         i += 1
     return [e for number, e in enumerate(ents) if number not in dropped] + added
+
+
+def _a_place_here(
+    doc: Doc,
+    i: int,
+    key: tuple[str, ...],
+    ents: list[Span],
+    owner: list[int],
+    labels: dict[tuple[str, ...], Counter[str]],
+) -> bool:
+    """A word the model tags as a place after a preposition of place is that place, not
+    the surname of a person it shares ("Councillor Jane Kent said schools in Kent")."""
+    if labels[key].most_common(1)[0][0] != "PERSON" or owner[i] == -1:
+        return False
+    tagged = ents[owner[i]]
+    return tagged.start == i and _used_as_place(doc, tagged)
+
+
+def _used_as_place(doc: Doc, ent: Span) -> bool:
+    """Is ``ent`` tagged a place and written after a preposition of place?"""
+    return (
+        ent.label_ in _PLACES
+        and ent.start > 0
+        and doc[ent.start - 1].lower_ in place_words().prepositions
+    )
 
 
 def _never_a_name(doc: Doc, i: int, key: tuple[str, ...], in_title: bool) -> bool:

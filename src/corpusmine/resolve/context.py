@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from types import MappingProxyType
 
-from ..knowledge import entity_words
+from ..knowledge import entity_words, place_words
 from .descriptions import Description, NameIndex, compatible, description_of_name, distinctive
 from .expansions import Expansions
 from .inputs import ResolveInput
@@ -200,6 +200,8 @@ def _link_document(
             elif name.tokens in reading.lowercase:
                 links.dropped.add(ref)
         elif ref.type in _NOT_PERSON and ref.origin == MENTION and not name.acronym:
+            if ref.type == "GPE" and _after_place_preposition(text, ref.start):
+                continue  # "schools in Kent" beside "Councillor Jane Kent" is the county
             target = _mislabelled_person(reading, ref, people_here, corpus_people, org_words)
             if target is not None:
                 links.targets[ref] = target
@@ -209,6 +211,11 @@ _NOT_PERSON = frozenset({"ORG", "GPE", "OTHER", "PRODUCT"})
 # Prepositions of place: "checked into Betty Ford" names a place, not the woman.
 _TO_A_PLACE = frozenset({"into", "at", "in", "from", "to", "inside", "outside"})
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
+
+
+def _after_place_preposition(text: str, start: int) -> bool:
+    before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    return before is not None and before.group(1).lower() in place_words().prepositions
 
 
 def _institution_named_after(
