@@ -303,19 +303,25 @@ SAME_ENTITY = [
     ),
     pytest.param(
         {
-            "a": ("Walter Reed Hospital said he was stable.", {"ORG": ["Walter Reed Hospital"]}),
-            "b": ("The senator is being treated at Walter Reed.", {"PERSON": ["Walter Reed"]}),
+            "a": (
+                "The senator is being treated at Orla Penhallow. Orla Penhallow Hospital "
+                "said he was stable.",
+                {"ORG": ["Orla Penhallow Hospital"], "PERSON": ["Orla Penhallow"]},
+            ),
         },
-        ("Walter Reed Hospital", "Walter Reed"),
+        ("Orla Penhallow Hospital", "Orla Penhallow"),
         "ORG",
         id="an-institution-called-by-its-person-health",
     ),
     pytest.param(
         {
-            "a": ("The Betty Ford Center confirmed her stay.", {"ORG": ["Betty Ford Center"]}),
-            "b": ("She checked into Betty Ford on Monday.", {"PERSON": ["Betty Ford"]}),
+            "a": (
+                "The singer checked into Ruth Vantongeren on Monday, and the Ruth "
+                "Vantongeren Clinic confirmed her stay.",
+                {"ORG": ["Ruth Vantongeren Clinic"], "PERSON": ["Ruth Vantongeren"]},
+            ),
         },
-        ("Betty Ford Center", "Betty Ford"),
+        ("Ruth Vantongeren Clinic", "Ruth Vantongeren"),
         "ORG",
         id="an-institution-called-by-its-person-entertainment",
     ),

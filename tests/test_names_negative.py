@@ -166,3 +166,57 @@ def test_a_place_after_a_preposition_is_not_the_persons_alias(
     resolution = resolve({"a": (text, labels)})
     person = labels["PERSON"][0]
     assert owners(resolution, place) and not owners(resolution, place) & owners(resolution, person)
+
+
+# --- a person after a preposition is not the institution named after them ----------------
+
+PERSON_NOT_INSTITUTION = [
+    pytest.param(
+        {
+            "a": ("Flights from Harlan Dorsey Airport ran late on Friday.",
+                  {"ORG": ["Harlan Dorsey Airport"]}),
+            "b": ("A letter to Harlan Dorsey was read aloud at the dinner.",
+                  {"PERSON": ["Harlan Dorsey"]}),
+        },
+        "Harlan Dorsey",
+        id="a-letter-to-a-man-politics",
+    ),
+    pytest.param(
+        {
+            "a": ("The Edna Marsh Library opens late on Thursdays.",
+                  {"ORG": ["Edna Marsh Library"]}),
+            "b": ("The committee sent its thanks to Edna Marsh for her years of service.",
+                  {"PERSON": ["Edna Marsh"]}),
+        },
+        "Edna Marsh",
+        id="thanks-to-a-former-member-minutes",
+    ),
+    pytest.param(
+        {
+            "a": ("Edna Marsh Hospital has a new wing. Visitors at Edna Marsh praised it.",
+                  {"ORG": ["Edna Marsh Hospital"], "PERSON": ["Edna Marsh"]}),
+        },
+        "Edna Marsh",
+        id="a-preposition-without-a-stay-health",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("corpus", "person"), PERSON_NOT_INSTITUTION)
+def test_a_person_after_a_preposition_is_not_the_institution_named_after_them(
+    corpus: dict[str, tuple[str, dict[str, list[str]]]], person: str
+) -> None:
+    resolution = resolve(corpus)
+    held = [e for e in resolution.entities if person in e.aliases]
+    assert held and all(e.type == "PERSON" for e in held), [(e.name, e.type) for e in held]
+
+
+def test_a_stay_at_an_institution_the_document_names_is_that_institution() -> None:
+    resolution = resolve(
+        {
+            "a": ("Ms Quinlan was treated at Edna Marsh after the crash. Edna Marsh "
+                  "Hospital said she was stable.",
+                  {"PERSON": ["Edna Marsh"], "ORG": ["Edna Marsh Hospital"]}),
+        }
+    )  # fmt: skip
+    assert owners(resolution, "Edna Marsh") == owners(resolution, "Edna Marsh Hospital")

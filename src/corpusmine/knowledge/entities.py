@@ -63,6 +63,7 @@ class PlaceWords:
     countries: frozenset[str]  # lower case, no final dot: "germany", "u.s"
     regions: frozenset[str]  # states, provinces, nations: "oregon", "calif"
     prepositions: frozenset[str]  # of place: "in", "across"; a place after them stays one
+    stays: tuple[str, ...]  # "checked into", "treated at": a stay at an institution
 
 
 def place_key(text: str) -> str:
@@ -79,4 +80,5 @@ def place_words() -> PlaceWords:
         frozenset(place_key(str(w)) for w in data["countries"]),
         frozenset(place_key(str(w)) for w in data["regions"]),
         frozenset(place_key(str(w)) for w in data["place_prepositions"]),
+        tuple(place_key(str(w)) for w in data["stays"]),
     )

@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from operator import attrgetter
 from types import MappingProxyType
 
@@ -208,9 +209,15 @@ def _link_document(
 
 
 _NOT_PERSON = frozenset({"ORG", "GPE", "OTHER", "PRODUCT"})
-# Prepositions of place: "checked into Betty Ford" names a place, not the woman.
-_TO_A_PLACE = frozenset({"into", "at", "in", "from", "to", "inside", "outside"})
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
+
+
+@cache
+def _stay_before() -> re.Pattern[str]:
+    """A verb of staying or treatment ending just before a name (models/places.yaml)."""
+    phrases = sorted(place_words().stays, key=len, reverse=True)
+    spelled = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+    return re.compile(rf"\b(?:{spelled})\s+$", re.IGNORECASE)
 
 
 def _after_place_preposition(text: str, start: int) -> bool:
@@ -221,19 +228,26 @@ def _after_place_preposition(text: str, start: int) -> bool:
 def _institution_named_after(
     ref: Ref, tokens: tuple[str, ...], text: str, organisations: Counter[tuple[str, ...]]
 ) -> Node | None:
-    """A person's full name after a preposition of place, where the corpus names an
-    institution after that person ("into Betty Ford" and "the Betty Ford Center"; "at
-    Walter Reed" and "Walter Reed Hospital"): the institution the corpus names most."""
+    """A person's full name after a verb of staying or treatment, where the document
+    also names an institution after that person ("checked into Betty Ford" beside "the
+    Betty Ford Center"; "treated at Walter Reed" beside "Walter Reed Hospital"). A bare
+    preposition is no evidence: "a letter to Ronald Reagan" is to the man."""
     if ref.type != "PERSON" or len(tokens) < 2:
         return None
-    before = _WORD_BEFORE.search(text, max(0, ref.start - 20), ref.start)
-    if before is None or before.group(1).lower() not in _TO_A_PLACE:
+    if not _stay_before().search(text, max(0, ref.start - 40), ref.start):
         return None
     fits = {tokens + (head,) for head in entity_words().institution_heads}
-    found = sorted((-organisations[f], f) for f in fits if organisations[f])
+    here = [f for f in fits if organisations[f] and _written_in(f, text)]
+    found = sorted((-organisations[f], f) for f in here)
     if not found or (len(found) > 1 and found[0][0] == found[1][0]):
-        return None  # none, or two named as often
+        return None  # none in this document, or two named as often
     return ("name", "ORG", found[0][1])
+
+
+def _written_in(tokens: tuple[str, ...], text: str) -> bool:
+    """Does ``text`` write the name of ``tokens`` (case aside)?"""
+    pattern = r"\b" + r"\W+".join(map(re.escape, tokens)) + r"\b"
+    return re.search(pattern, text, re.IGNORECASE) is not None
 
 
 def _mislabelled_person(
