@@ -220,3 +220,42 @@ def test_a_stay_at_an_institution_the_document_names_is_that_institution() -> No
         }
     )  # fmt: skip
     assert owners(resolution, "Edna Marsh") == owners(resolution, "Edna Marsh Hospital")
+
+
+# --- a short name is a longer one only where a document writes both ---------------------
+
+SHORT_AND_LONG_APART = [
+    pytest.param(
+        {
+            "a": ("Brimley approved the budget at its meeting.", {"ORG": ["Brimley"]}),
+            "b": ("Stalls at Brimley Markets reopened.", {"ORG": ["Brimley Markets"]}),
+        },
+        ("Brimley", "Brimley Markets"),
+        id="a-council-and-a-market-minutes",
+    ),
+    pytest.param(
+        {
+            "a": ("Harwick said the new stadium would open in May.", {"ORG": ["Harwick"]}),
+            "b": ("The Harwick Ravens lost again.", {"ORG": ["Harwick Ravens"]}),
+        },
+        ("Harwick", "Harwick Ravens"),
+        id="a-council-and-a-team-sport",
+    ),
+    pytest.param(
+        {
+            "a": ("Shoppers bought the new Lumen speaker.", {"PRODUCT": ["Lumen"]}),
+            "b": ("The Dunford Lumen reported the story.", {"ORG": ["Dunford Lumen"]}),
+        },
+        ("Lumen", "Dunford Lumen"),
+        id="a-product-and-a-newspaper-technology",
+    ),
+]
+
+
+@pytest.mark.parametrize(("corpus", "pair"), SHORT_AND_LONG_APART)
+def test_a_short_name_is_not_a_longer_one_no_document_writes_beside_it(
+    corpus: dict[str, tuple[str, dict[str, list[str]]]], pair: tuple[str, str]
+) -> None:
+    resolution = resolve(corpus)
+    short, full = owners(resolution, pair[0]), owners(resolution, pair[1])
+    assert short and full and not short & full

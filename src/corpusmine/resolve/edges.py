@@ -101,17 +101,21 @@ def evidence_edges(
     organisations = {name(r).tokens for r in refs.all if r.type == "ORG" and reading.proper(r)}
     truncations = truncation_pairs(organisations)
     truncated_ends = {short for short, _ in truncations}
-    # A name that is also a truncation's full name has two readings: leave it alone.
-    extensions = [
-        (short, full)
-        for short, full in extension_pairs(organisations, entity_words().company_suffixes)
-        if short not in truncated_ends and full not in {f for _, f in truncations}
-    ]
-    truncations += extensions
-    truncated = {short for short, _ in truncations}
     ref_docs: dict[NameKey, set[str]] = defaultdict(set)
     for ref in refs.all:
         ref_docs[(ref.type, name(ref).tokens)].add(ref.document)
+    # A name that is also a truncation's full name has two readings: leave it alone. A
+    # place or maker alone is the longer name only in a document that writes both
+    # ("Leeds" is the city where no document names the "Leeds Rhinos" beside it).
+    extensions = [
+        (short, full)
+        for short, full in extension_pairs(organisations, entity_words().company_suffixes)
+        if short not in truncated_ends
+        and full not in {f for _, f in truncations}
+        and ref_docs[("ORG", short)] & ref_docs[("ORG", full)]
+    ]
+    truncations += extensions
+    truncated = {short for short, _ in truncations}
 
     def full_name(ref: Ref) -> FullName | None:
         analysed = name(ref)

@@ -212,18 +212,23 @@ _WEAK_TYPES = frozenset({"OTHER", "PRODUCT"})
 def organisations_by_corpus(inp: ResolveInput, reading: Reading) -> list[Ref]:
     """The mentions, with a name typed PRODUCT or OTHER given the type the corpus names
     it with: an ORG or GPE written with the same words (the more frequent of the two),
-    or the last word of exactly one organisation's longer name ("the Chargers" PRODUCT,
-    "San Diego Chargers" ORG; "Mt Cook" FAC, "Mt Cook" GPE). Both are reached by the
+    or (not a PRODUCT) the last word of exactly one organisation's longer name in its own
+    document ("the Chargers" OTHER beside "San Diego Chargers" ORG; "Mt Cook" FAC, "Mt
+    Cook" GPE). Both are reached by the
     name's own key (NAME, or WORD of its one word)."""
     strong = Counter(
         (r.type, inp.names(r.text, "ORG").tokens)
         for r in inp.mentions
         if r.type in ("ORG", "GPE") and reading.proper(r)
     )
-    last_words: dict[str, set[tuple[str, ...]]] = defaultdict(set)
-    for kind, tokens in strong:
-        if kind == "ORG" and len(tokens) >= 2:
-            last_words[tokens[-1]].add(tokens)
+    # Last words per document: "the Chargers" is the team only where its document names
+    # "San Diego Chargers"; a product is never retyped so ("Echo" beside "Liverpool Echo").
+    last_words: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)
+    for r in inp.mentions:
+        if r.type == "ORG" and reading.proper(r):
+            tokens = inp.names(r.text, "ORG").tokens
+            if len(tokens) >= 2:
+                last_words[(r.document, tokens[-1])].add(tokens)
     out = []
     for ref in inp.mentions:
         if ref.type in _WEAK_TYPES and not inp.name(ref).acronym:
@@ -231,7 +236,11 @@ def organisations_by_corpus(inp: ResolveInput, reading: Reading) -> list[Ref]:
             org, place = strong[("ORG", tokens)], strong[("GPE", tokens)]
             if tokens and (org or place):
                 ref = replace(ref, type="ORG" if org >= place else "GPE")
-            elif len(tokens) == 1 and len(last_words[tokens[0]]) == 1:
+            elif (
+                ref.type != "PRODUCT"
+                and len(tokens) == 1
+                and len(last_words[(ref.document, tokens[0])]) == 1
+            ):
                 ref = replace(ref, type="ORG")
         out.append(ref)
     return out
