@@ -259,3 +259,33 @@ def test_a_short_name_is_not_a_longer_one_no_document_writes_beside_it(
     resolution = resolve(corpus)
     short, full = owners(resolution, pair[0]), owners(resolution, pair[1])
     assert short and full and not short & full
+
+
+# --- a one-word name in a capitals headline needs room around it -------------------------
+
+CAPITALS_OTHER_BEARER = [
+    pytest.param(
+        {
+            "a": ("Cllr Alan Pryce opened the meeting. Pryce said the fete raised £400.",
+                  {"PERSON": ["Alan Pryce", "Pryce"]}),
+            "b": ("WILL PRYCE FILM PREMIERE DRAWS CROWDS\nThe actor arrived late.", {}),
+        },
+        id="an-actor-in-a-headline-and-a-councillor-minutes",
+    ),
+    pytest.param(
+        {
+            "a": ("Dana Holt runs the firm. Holt said sales rose.",
+                  {"PERSON": ["Dana Holt", "Holt"]}),
+            "b": ("MARCUS HOLT BAKERY WINS CONTRACT\nThe deal runs two years.", {}),
+        },
+        id="another-bearer-in-a-headline-business",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("corpus", CAPITALS_OTHER_BEARER)
+def test_a_surname_inside_a_capitals_run_is_not_found(
+    corpus: dict[str, tuple[str, dict[str, list[str]]]],
+) -> None:
+    found = [m.text for m, _ in resolve(corpus).found_mentions if m.document == "b"]
+    assert found == [], found

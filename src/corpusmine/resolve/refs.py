@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter
 
+from ..knowledge import title_small_words
 from .names import straight_apostrophes, straighten, strip_possessive
 
 MENTION = "mention"
@@ -125,20 +126,57 @@ def _in_capitals(
         letters = [c for c in line if c.isalpha()]
         if len(letters) >= 6 and all(c.isupper() for c in letters):
             matches = list(_WORD.finditer(line))
-            words = [known.title_form(w) for w in _straight_words(line, matches)]
+            written = _straight_words(line, matches)
+            words = [known.title_form(w) for w in written]
             i = 0
+            last_end = -1  # the word after the last name found
             while i < len(words):
                 match = known.longest_at(words, i, matches, line) if words[i] != "\0" else None
                 if match is None:
                     i += 1
                     continue
                 n, kind = match
+                if n == 1 and not _alone_in_capitals(written, words, i, matches, line, known,
+                                                     i == last_end):  # fmt: skip
+                    i += 1
+                    continue
+                last_end = i + n
                 start, end = offset + matches[i].start(), offset + matches[i + n - 1].end()
                 if taken is None or not taken.overlapping(start, end):
                     found.append(Ref(document, start, end, text[start:end], kind, RESCAN))
                 i += n
         offset += len(line) + 1
     return found
+
+
+def _alone_in_capitals(
+    written: list[str],
+    words: list[str],
+    i: int,
+    matches: list[re.Match[str]],
+    line: str,
+    known: _KnownNames,
+    after_a_name: bool,
+) -> bool:
+    """Is a one-word name at ``i`` of a capitals line set apart on both sides: by the
+    line's edge, punctuation, a number, a function word or another known name? In "WILL SMITH FILM
+    PREMIERE" the word SMITH may be any Smith's (or none's): it is not read."""
+    for k in (i - 1, i + 1):
+        if not 0 <= k < len(words):
+            continue
+        a, b = (matches[k].end(), matches[i].start()) if k < i else (
+            matches[i].end(), matches[k].start())  # fmt: skip
+        if line[a:b].strip(" -"):
+            continue  # punctuation between
+        small = written[k].lower()
+        if small in known.function_words or small in title_small_words() or small[:1].isdigit():
+            continue  # "AT WAITROSE:", "COLTS 20, CHIEFS 13"
+        if k == i - 1 and after_a_name:
+            continue
+        if k == i + 1 and words[k] != "\0" and known.longest_at(words, k, matches, line):
+            continue
+        return False
+    return True
 
 
 class _KnownNames:
