@@ -280,19 +280,25 @@ SAME_ENTITY = [
     ),
     pytest.param(
         {
-            "a": ("Lindsay Lohan entered rehab.", {"PERSON": ["Lindsay Lohan"]}),
-            "b": ("LiLo is said to be doing well.", {"PERSON": ["LiLo"]}),
+            "a": (
+                "Marisol Tennant, or 'MaTe' to her fans, entered rehab.",
+                {"PERSON": ["Marisol Tennant"]},
+            ),
+            "b": ("MaTe is said to be doing well.", {"PERSON": ["MaTe"]}),
         },
-        ("Lindsay Lohan", "LiLo"),
+        ("Marisol Tennant", "MaTe"),
         "PERSON",
         id="blended-nickname-entertainment",
     ),
     pytest.param(
         {
-            "a": ("Alex Rodriguez signed with the Yankees.", {"PERSON": ["Alex Rodriguez"]}),
-            "b": ("A-Rod hit two home runs.", {"PERSON": ["A-Rod"]}),
+            "a": (
+                "Dominic Arkwright (Dom-Ark) signed with the Harriers.",
+                {"PERSON": ["Dominic Arkwright"]},
+            ),
+            "b": ("Dom-Ark hit two home runs.", {"PERSON": ["Dom-Ark"]}),
         },
-        ("Alex Rodriguez", "A-Rod"),
+        ("Dominic Arkwright", "Dom-Ark"),
         "PERSON",
         id="blended-nickname-sport",
     ),

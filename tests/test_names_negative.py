@@ -289,3 +289,34 @@ def test_a_surname_inside_a_capitals_run_is_not_found(
 ) -> None:
     found = [m.text for m, _ in resolve(corpus).found_mentions if m.document == "b"]
     assert found == [], found
+
+
+# --- a word that blends a name's letters is a nickname only where the corpus says so ----
+
+BLEND_UNATTESTED = [
+    pytest.param(
+        {
+            "a": ("Senator Dana Voskuijlen voted no.", {"PERSON": ["Dana Voskuijlen"]}),
+            "b": ("DaVos said the bill would pass.", {"PERSON": ["DaVos"]}),
+        },
+        ("Dana Voskuijlen", "DaVos"),
+        id="a-surname-that-blends-another-name-politics",
+    ),
+    pytest.param(
+        {
+            "a": ("Cllr Leonie Marsh seconded the motion.", {"PERSON": ["Leonie Marsh"]}),
+            "b": ("LeMar objected to the plans for the depot.", {"PERSON": ["LeMar"]}),
+        },
+        ("Leonie Marsh", "LeMar"),
+        id="an-objector-in-council-minutes",
+    ),
+]
+
+
+@pytest.mark.parametrize(("corpus", "pair"), BLEND_UNATTESTED)
+def test_a_blend_of_a_name_no_document_calls_a_nickname_stays_apart(
+    corpus: dict[str, tuple[str, dict[str, list[str]]]], pair: tuple[str, str]
+) -> None:
+    resolution = resolve(corpus)
+    full, blend = owners(resolution, pair[0]), owners(resolution, pair[1])
+    assert full and blend and not full & blend

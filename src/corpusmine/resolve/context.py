@@ -377,7 +377,9 @@ def _person(
             if len(c) >= 2 and c[0].startswith(given) and surname(c).startswith(family)
         ]
         if fits and one_person(fits):
-            return ("name", "PERSON", max(fits, key=lambda t: (len(t), t)))
+            full = max(fits, key=lambda t: (len(t), t))
+            if _blend_attested(resolver.inp.texts, name.display, full):
+                return ("name", "PERSON", full)
     if not candidates and not name.honorifics:
         # No person has the name, but one organisation ends in it: a team or company
         # the model took for a person ("the Colts" of "Indianapolis Colts").
@@ -385,3 +387,23 @@ def _person(
         if len(organisations) == 1:
             return ("name", "ORG", next(iter(organisations)))
     return None
+
+
+_OPEN_QUOTE = "\"“‘'"
+_CLOSE_QUOTE = "\"”’'"
+
+
+def _blend_attested(texts: Mapping[str, str], blend: str, full: tuple[str, ...]) -> bool:
+    """Does some document write ``blend`` as a nickname: in quotes ('"DeLo"'), or in
+    apposition to the full name ("Dennis Lorne, or DeLo,", "DeLo (Dennis Lorne)")? A
+    capitalised word that merely blends a name's letters ("DeLay said") is no evidence."""
+    b = f"(?-i:{re.escape(blend)})"  # "DeLo", never "delo"
+    f = r"\W+".join(map(re.escape, full))
+    q_open, q_close = f"[{_OPEN_QUOTE}]", f"[{_CLOSE_QUOTE}]"
+    pattern = re.compile(
+        rf"{q_open}{b}{q_close}"
+        rf"|\b{f}\s*[,(]\s*(?:(?:or|aka|a\.k\.a\.|known as|dubbed|nicknamed)\s+)?{q_open}?{b}\b"
+        rf"|\b{b}{q_close}?\s*[,(]\s*{f}\b",
+        re.IGNORECASE,
+    )
+    return any(blend in text and pattern.search(text) for text in texts.values())
