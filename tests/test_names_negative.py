@@ -320,3 +320,25 @@ def test_a_blend_of_a_name_no_document_calls_a_nickname_stays_apart(
     resolution = resolve(corpus)
     full, blend = owners(resolution, pair[0]), owners(resolution, pair[1])
     assert full and blend and not full & blend
+
+
+# --- a person whose surname is an institution's head noun stays a person -----------------
+
+PERSON_WITH_AN_INSTITUTION_WORD = [
+    pytest.param(
+        "The federation hired Tomas Arena on Monday. Arena said the squad was ready.",
+        "Tomas Arena",
+        id="a-coach-sport",
+    ),
+    pytest.param(
+        "Councillor Nadia Gallery proposed the motion. Gallery said the depot must close.",
+        "Nadia Gallery",
+        id="a-councillor-minutes",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "person"), PERSON_WITH_AN_INSTITUTION_WORD)
+def test_a_person_named_like_an_institution_stays_a_person(nlp, text: str, person: str) -> None:
+    found = [(e.text, e.label_) for e in nlp(text).ents]
+    assert (person, "ORG") not in found, found

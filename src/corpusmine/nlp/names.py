@@ -32,7 +32,14 @@ from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ..knowledge import entity_words, place_key, place_words, title_small_words
+from ..knowledge import (
+    entity_words,
+    honorifics,
+    job_titles,
+    place_key,
+    place_words,
+    title_small_words,
+)
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT"})
 _QUOTES = frozenset("'\"‘’“”`")
@@ -420,13 +427,41 @@ def _institutions(doc: Doc, ents: list[Span], heads: frozenset[str]) -> list[Spa
     """A "person" whose name ends in an institution's head noun is the institution named
     after them: "the Betty Ford Center", "Walter Reed Hospital"."""
     out = []
+    titles = honorifics().all | {t.lower() for t in job_titles()}
     for ent in ents:
         last = ent[-1]
-        if ent.label_ == "PERSON" and len(ent) >= 2 and last.is_title and last.lower_ in heads:
+        if (
+            ent.label_ == "PERSON"
+            and len(ent) >= 2
+            and last.is_title
+            and last.lower_ in heads
+            and not _a_person_here(doc, ent, titles)
+        ):
             out.append(Span(doc, ent.start, ent.end, label="ORG"))
         else:
             out.append(ent)
     return out
+
+
+def _a_person_here(doc: Doc, ent: Span, titles: frozenset[str]) -> bool:
+    """Does the document treat ``ent`` as a person: a title before it ("coach Bruce
+    Arena", "Mr Ted Stadium"), or its last word alone as the subject of a verb ("Arena
+    said")? An institution's head noun is not written so ("the hospital said")."""
+    if ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in titles:
+        return True
+    last = ent[-1]
+    for token in doc:
+        if ent.start <= token.i < ent.end or token.text != last.text:
+            continue
+        before = doc[token.i - 1] if token.i > 0 else None
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if (
+            (before is None or not (before.is_title or before.pos_ in ("DET", "PROPN")))
+            and after is not None
+            and after.pos_ in ("VERB", "AUX")
+        ):
+            return True
+    return False
 
 
 _PLACES = frozenset({"GPE", "LOC"})
