@@ -74,10 +74,10 @@ SAME_ENTITY = [
     ),
     pytest.param(
         {
-            "a": ("SEACOM said the cable was cut.", {"ORG": ["SEACOM"]}),
-            "b": ("Seacom restored its network.", {"ORG": ["Seacom"]}),
+            "a": ("TELMARA said the cable was cut.", {"ORG": ["TELMARA"]}),
+            "b": ("Telmara restored its network.", {"ORG": ["Telmara"]}),
         },
-        ("SEACOM", "Seacom"),
+        ("TELMARA", "Telmara"),
         "ORG",
         id="capitals-telecoms",
     ),
@@ -110,10 +110,10 @@ SAME_ENTITY = [
     ),
     pytest.param(
         {
-            "a": ("Mark Teixeira signed on Tuesday.", {"PERSON": ["Mark Teixeira"]}),
-            "b": ("Teixeira will earn $180 million.", {"ORG": ["Teixeira"]}),
+            "a": ("Rafael Quintero signed on Tuesday.", {"PERSON": ["Rafael Quintero"]}),
+            "b": ("Quintero will earn $180 million.", {"ORG": ["Quintero"]}),
         },
-        ("Mark Teixeira", "Teixeira"),
+        ("Rafael Quintero", "Quintero"),
         "PERSON",
         id="surname-typed-as-an-organisation",
     ),
@@ -168,16 +168,16 @@ SAME_ENTITY = [
     pytest.param(
         {
             "a": (
-                "Mob boss Vincent 'The Chin' Gigante died.",
-                {"PERSON": ["Vincent 'The Chin' Gigante"]},
+                "Mob boss Carmine 'The Spoon' Vitello died.",
+                {"PERSON": ["Carmine 'The Spoon' Vitello"]},
             ),
-            "b": ("Vincent Gigante was 77.", {"PERSON": ["Vincent Gigante"]}),
+            "b": ("Carmine Vitello was 77.", {"PERSON": ["Carmine Vitello"]}),
             "c": (
-                'Vincent "Chin" Gigante feigned madness.',
-                {"PERSON": ['Vincent "Chin" Gigante']},
+                'Carmine "Spoon" Vitello feigned madness.',
+                {"PERSON": ['Carmine "Spoon" Vitello']},
             ),
         },
-        ("Vincent 'The Chin' Gigante", "Vincent Gigante", 'Vincent "Chin" Gigante'),
+        ("Carmine 'The Spoon' Vitello", "Carmine Vitello", 'Carmine "Spoon" Vitello'),
         "PERSON",
         id="nickname-inside-the-name-courts",
     ),
@@ -232,11 +232,11 @@ SAME_ENTITY = [
     ),
     pytest.param(
         {
-            "a": ("Seacom said the cable was cut.", {"ORG": ["Seacom"]}),
-            "b": ("Seacom restored service to Kenya.", {"ORG": ["Seacom"]}),
-            "c": ('"We expect repairs soon," SEACOM said.', {"PERSON": ["SEACOM"]}),
+            "a": ("Telmara said the cable was cut.", {"ORG": ["Telmara"]}),
+            "b": ("Telmara restored service to Kenya.", {"ORG": ["Telmara"]}),
+            "c": ('"We expect repairs soon," TELMARA said.', {"PERSON": ["TELMARA"]}),
         },
-        ("Seacom", "SEACOM"),
+        ("Telmara", "TELMARA"),
         "ORG",
         id="company-taken-for-a-speaker-telecoms",
     ),
@@ -253,28 +253,28 @@ SAME_ENTITY = [
     ),
     pytest.param(
         {
-            "a": ("She grew up in Wasilla, Alaska.", {"GPE": ["Wasilla, Alaska"]}),
-            "b": ("Wasilla has 10,000 people.", {"GPE": ["Wasilla"]}),
+            "a": ("She grew up in Kettle Bend, Alaska.", {"GPE": ["Kettle Bend, Alaska"]}),
+            "b": ("Kettle Bend has 10,000 people.", {"GPE": ["Kettle Bend"]}),
         },
-        ("Wasilla, Alaska", "Wasilla"),
+        ("Kettle Bend, Alaska", "Kettle Bend"),
         "GPE",
         id="a-town-with-and-without-its-state",
     ),
     pytest.param(
         {
-            "a": ("Kathryn Jenkin, 58, was found dead.", {"PERSON": ["Kathryn Jenkin"]}),
-            "b": ("Katie Jenkin was a nurse.", {"PERSON": ["Katie Jenkin"]}),
+            "a": ("Kathryn Mabbott, 58, was found dead.", {"PERSON": ["Kathryn Mabbott"]}),
+            "b": ("Katie Mabbott was a nurse.", {"PERSON": ["Katie Mabbott"]}),
         },
-        ("Kathryn Jenkin", "Katie Jenkin"),
+        ("Kathryn Mabbott", "Katie Mabbott"),
         "PERSON",
         id="pet-form-of-a-given-name-crime",
     ),
     pytest.param(
         {
-            "a": ("Daniel Ortega won the vote.", {"PERSON": ["Daniel Ortega"]}),
-            "b": ("Danny Ortega thanked voters.", {"PERSON": ["Danny Ortega"]}),
+            "a": ("Daniel Ferreyra won the vote.", {"PERSON": ["Daniel Ferreyra"]}),
+            "b": ("Danny Ferreyra thanked voters.", {"PERSON": ["Danny Ferreyra"]}),
         },
-        ("Daniel Ortega", "Danny Ortega"),
+        ("Daniel Ferreyra", "Danny Ferreyra"),
         "PERSON",
         id="pet-form-of-a-given-name-politics",
     ),
@@ -305,11 +305,11 @@ SAME_ENTITY = [
     pytest.param(
         {
             "a": (
-                "Lindsay Lohan left court. Lohan smiled.",
-                {"PERSON": ["Lindsay Lohan"], "GPE": ["Lohan"]},
+                "Lindsay Corrigan left court. Corrigan smiled.",
+                {"PERSON": ["Lindsay Corrigan"], "GPE": ["Corrigan"]},
             ),
         },
-        ("Lindsay Lohan", "Lohan"),
+        ("Lindsay Corrigan", "Corrigan"),
         "PERSON",
         id="surname-taken-for-a-place-in-its-document",
     ),
@@ -365,10 +365,10 @@ SAME_ENTITY = [
     pytest.param(
         {
             "a": (
-                "San Diego Chargers tackle Jamal Williams was held.",
+                "Port Alder Herons tackle Jamal Williams was held.",
                 {"PERSON": ["Jamal Williams"]},
             ),
-            "b": ("CHARGERS' WILLIAMS ARRESTED", {"PERSON": ["WILLIAMS"]}),
+            "b": ("HERONS' WILLIAMS ARRESTED", {"PERSON": ["WILLIAMS"]}),
         },
         ("Jamal Williams", "WILLIAMS"),
         "PERSON",
@@ -451,10 +451,10 @@ NEVER_MERGE = [
     ),
     pytest.param(
         {
-            "a": ("Walter Reed Hospital said he was stable.", {"ORG": ["Walter Reed Hospital"]}),
-            "b": ("Walter Reed studied yellow fever.", {"PERSON": ["Walter Reed"]}),
+            "a": ("Edwin Garrow Hospital said he was stable.", {"ORG": ["Edwin Garrow Hospital"]}),
+            "b": ("Edwin Garrow studied yellow fever.", {"PERSON": ["Edwin Garrow"]}),
         },
-        ("Walter Reed Hospital", "Walter Reed"),
+        ("Edwin Garrow Hospital", "Edwin Garrow"),
         id="the-person-an-institution-is-named-after",
     ),
     pytest.param(
@@ -654,8 +654,8 @@ BODY_SENTENCES = [
 
 NAME_SPANS = [
     pytest.param(
-        "Prosecutors said Salvatore 'The Bull' Gravano testified for a week.",
-        [("Salvatore 'The Bull' Gravano", "PERSON")],
+        "Prosecutors said Aldo 'The Bull' Ferrante testified for a week.",
+        [("Aldo 'The Bull' Ferrante", "PERSON")],
         id="quoted-nickname-courts",
     ),
     pytest.param(
@@ -674,8 +674,8 @@ NAME_SPANS = [
         id="team-written-with-digits",
     ),
     pytest.param(
-        "Frederick C. LaRue, a former aide, died on Saturday.",
-        [("Frederick C. LaRue", "PERSON")],
+        "Frederick C. DeWitt-Hale, a former aide, died on Saturday.",
+        [("Frederick C. DeWitt-Hale", "PERSON")],
         id="given-name-before-an-initial-politics",
     ),
     pytest.param(
@@ -684,13 +684,13 @@ NAME_SPANS = [
         id="given-name-before-an-initial-health",
     ),
     pytest.param(
-        "Sarah Palin lives in Wasilla, Alaska, with her family.",
-        [("Wasilla, Alaska", "GPE")],
+        "The mayor lives in Dunmore, Alaska, with her family.",
+        [("Dunmore, Alaska", "GPE")],
         id="a-town-and-its-state-politics",
     ),
     pytest.param(
-        "The title fight is in Mannheim, Germany on Saturday.",
-        [("Mannheim, Germany", "GPE")],
+        "The title fight is in Hollenbeck, Germany on Saturday.",
+        [("Hollenbeck, Germany", "GPE")],
         id="a-city-and-its-country-sport",
     ),
     pytest.param(
@@ -750,9 +750,9 @@ def tokens(text: str) -> list[str]:
 
 LABELS = [
     pytest.param(
-        tokens("Reince Priebus spoke . Later Priebus left ."),
+        tokens("Orrin Vantreight spoke . Later Vantreight left ."),
         [(0, 2, "PERSON"), (5, 6, "ORG")],
-        [("Reince Priebus", "PERSON"), ("Priebus", "PERSON")],
+        [("Orrin Vantreight", "PERSON"), ("Vantreight", "PERSON")],
         id="surname-tagged-org-politics",
     ),
     pytest.param(
@@ -774,9 +774,15 @@ LABELS = [
         id="every-occurrence-sport",
     ),
     pytest.param(
-        tokens("Lohan entered Betty Ford Center . Walter Reed Hospital treated Ann Cole ."),
+        tokens(
+            "Corrigan entered Ruth Vantongeren Center . Edwin Garrow Hospital treated Ann Cole ."
+        ),
         [(2, 5, "PERSON"), (6, 9, "PERSON"), (10, 12, "PERSON")],
-        [("Betty Ford Center", "ORG"), ("Walter Reed Hospital", "ORG"), ("Ann Cole", "PERSON")],
+        [
+            ("Ruth Vantongeren Center", "ORG"),
+            ("Edwin Garrow Hospital", "ORG"),
+            ("Ann Cole", "PERSON"),
+        ],
         id="an-institution-named-after-a-person",
     ),
     pytest.param(
@@ -786,27 +792,27 @@ LABELS = [
         id="an-acronym-in-brackets-is-no-nickname",
     ),
     pytest.param(
-        tokens("The San Diego Chargers lost . The Chargers fired him ."),
+        tokens("The Port Alder Herons lost . The Herons fired him ."),
         [(1, 4, "ORG"), (7, 8, "PRODUCT")],
-        [("San Diego Chargers", "ORG"), ("Chargers", "ORG")],
+        [("Port Alder Herons", "ORG"), ("Herons", "ORG")],
         id="a-team-short-form-the-model-took-for-a-product",
     ),
     pytest.param(
-        tokens("Evansville 91-73 ended the run ."),
+        tokens("Pellham 91-73 ended the run ."),
         [(0, 2, "ORG")],
-        [("Evansville", "ORG")],
+        [("Pellham", "ORG")],
         id="a-score-is-no-part-of-a-name",
     ),
     pytest.param(
-        tokens("Creighton beat Evansville 91 - 73 ."),
+        tokens("Ashcombe beat Pellham 91 - 73 ."),
         [(0, 1, "ORG"), (2, 6, "ORG")],
-        [("Creighton", "ORG"), ("Evansville", "ORG")],
+        [("Ashcombe", "ORG"), ("Pellham", "ORG")],
         id="a-score-in-three-tokens-is-no-part-of-a-name",
     ),
     pytest.param(
-        tokens("Jermayne Timmons was charged . Police said Timmons fled ."),
+        tokens("Jermayne Oduya was charged . Police said Oduya fled ."),
         [(0, 2, "PERSON")],
-        [("Jermayne Timmons", "PERSON"), ("Timmons", "PERSON")],
+        [("Jermayne Oduya", "PERSON"), ("Oduya", "PERSON")],
         id="a-surname-alone-crime",
     ),
     pytest.param(
@@ -816,9 +822,9 @@ LABELS = [
         id="a-surname-the-document-writes-as-a-common-word",
     ),
     pytest.param(
-        tokens("Lindsay Lohan arrived . Lindsay Lohan 's lawyer left ."),
+        tokens("Lindsay Corrigan arrived . Lindsay Corrigan 's lawyer left ."),
         [(0, 2, "PERSON"), (5, 6, "PERSON")],
-        [("Lindsay Lohan", "PERSON"), ("Lindsay Lohan", "PERSON")],
+        [("Lindsay Corrigan", "PERSON"), ("Lindsay Corrigan", "PERSON")],
         id="shorter-span-grows-to-the-known-name",
     ),
 ]
@@ -1030,7 +1036,7 @@ def test_a_short_given_name_joins_the_full_one_when_only_one_fits() -> None:
 
 @pytest.mark.parametrize(
     ("full", "nickname"),
-    [("Lindsay Lohan", "LiLo"), ("Alex Rodriguez", "A-Rod"), ("Jennifer Lopez", "JLo")],
+    [("Marisol Tennant", "MaTe"), ("Dominic Arkwright", "Dom-Ark"), ("Janet Lorrimer", "JLo")],
 )
 def test_a_blended_nickname_shares_a_name_key_with_its_person(full: str, nickname: str) -> None:
     from corpusmine.knowledge import name_lexicon

@@ -19,6 +19,7 @@ class EntityWords:
     junior_suffixes: frozenset[str]  # jr, ii: the later bearer of a name
     institution_heads: frozenset[str]  # center, hospital: "Betty Ford Center" is no person
     pet_forms: Mapping[str, frozenset[str]]  # katie -> katherine, kathryn, ...
+    weak_labels: frozenset[str]  # model labels of names it does not know: PRODUCT, FAC
 
 
 @cache
@@ -35,6 +36,7 @@ def entity_words() -> EntityWords:
         words("junior_suffixes"),
         words("institution_heads"),
         _pet_forms(data["pet_forms"]),
+        frozenset(str(w) for w in data["weak_labels"]),
     )
 
 

@@ -573,7 +573,7 @@ def _document_labels(doc: Doc, ents: list[Span]) -> list[Span]:
             team_words.add(ent[-1].text)  # "Chargers" of "San Diego Chargers"
     out = []
     for ent in ents:
-        if len(ent) == 1 and ent.label_ in _WEAK_LABELS and ent.text in team_words:
+        if len(ent) == 1 and ent.label_ in entity_words().weak_labels and ent.text in team_words:
             # The model's product or facility is the short form of an organisation the
             # document names in full ("the Chargers" after "the San Diego Chargers").
             out.append(Span(doc, ent.start, ent.end, label="ORG"))
@@ -722,7 +722,6 @@ def _never_a_name(doc: Doc, i: int, key: tuple[str, ...], in_title: bool) -> boo
 
 _CLOSED = frozenset({"DET", "PRON", "AUX", "ADP", "CCONJ", "SCONJ", "PART", "VERB"})
 _FUNCTION = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ"})
-_WEAK_LABELS = frozenset({"PRODUCT", "FAC", "NORP", "WORK_OF_ART", "EVENT", "LAW"})
 
 
 def _pieces(ent: Span, original: str) -> list[list[Token]]:

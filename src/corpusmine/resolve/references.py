@@ -15,10 +15,12 @@ from dataclasses import dataclass, replace
 from operator import attrgetter
 from types import MappingProxyType
 
+from ..knowledge import entity_words
 from ..records import Coordination, Definition
 from .descriptions import Description, of_candidate
 from .inputs import ResolveInput
 from .lowercase import lowercase_documents
+from .names import entity_type
 from .reading import Reading
 from .refs import COORDINATION, DESCRIPTION, LONG_FORM, Ref, SpanIndex, majority_type, rescan
 
@@ -204,9 +206,10 @@ def gather(
     )
 
 
-# Types the model gives a name it does not know (a team as a PRODUCT, a company as a
-# facility): weaker than the corpus's own naming of it as an organisation.
-_WEAK_TYPES = frozenset({"OTHER", "PRODUCT"})
+def _weak_types() -> frozenset[str]:
+    """The entity types of the model's weak labels (models/entities.yaml weak_labels)."""
+    types = (entity_type(label) for label in entity_words().weak_labels)
+    return frozenset(t for t in types if t is not None)
 
 
 def organisations_by_corpus(inp: ResolveInput, reading: Reading) -> list[Ref]:
@@ -230,8 +233,9 @@ def organisations_by_corpus(inp: ResolveInput, reading: Reading) -> list[Ref]:
             if len(tokens) >= 2:
                 last_words[(r.document, tokens[-1])].add(tokens)
     out = []
+    weak = _weak_types()
     for ref in inp.mentions:
-        if ref.type in _WEAK_TYPES and not inp.name(ref).acronym:
+        if ref.type in weak and not inp.name(ref).acronym:
             tokens = inp.names(ref.text, "ORG").tokens
             org, place = strong[("ORG", tokens)], strong[("GPE", tokens)]
             if tokens and (org or place):
