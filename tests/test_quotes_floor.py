@@ -345,31 +345,3 @@ TITLED = [
 @pytest.mark.parametrize(("text", "words", "speaker"), TITLED)
 def test_headline_title_named_in_the_article(run, text: str, words: str, speaker: str):
     check(run, text, words, "direct", speaker)
-
-
-# 14. A quote signed with a dash and a name on its line (readers' views, pull quotes).
-SIGNED = [
-    (  # local news: readers' views, one per line
-        "Readers share their views on the new stadium.\n\n"
-        '"The stadium will ruin the view from the river and nobody asked us." \u2015 Gina Marsh\n'
-        '"I love the plan and I will buy a season ticket on the first day." \u2014 Daniel Okafor.',
-        "I love the plan",
-        "Daniel Okafor",
-    ),
-    (  # science: an epigraph
-        '"Every measurement we took pointed the same way." \u2013 Professor Ann Cole\n\n'
-        "The survey of the glacier ran for three years.",
-        "Every measurement we took",
-        "Ann Cole",
-    ),
-]
-
-
-@pytest.mark.parametrize(("text", "words", "speaker"), SIGNED)
-def test_quote_signed_with_a_dash_and_a_name(run, text: str, words: str, speaker: str):
-    check(run, text, words, "direct", speaker)
-
-
-def test_a_dash_and_more_narration_is_no_signature(run) -> None:
-    text = '"We will rebuild the pier." \u2014 that was the promise, and nobody kept it.'
-    assert not [q for q in run(text)[1] if q.method == "signed"]

@@ -62,8 +62,6 @@ _COMPLEMENTS = {"dobj", "xcomp", "prep", "attr", "oprd", "acomp", "dative"}
 _WORD = re.compile(r"[A-Za-z0-9][\w'\u2019-]*")
 # How a speaker was named for a quote with no verb of saying: by name, not by a guess.
 _NAMED_HOW = {"named", "fullest-name", "appositive", "pronoun", "description"}
-# A dash and a name closing a quote's line: '"..." ― Ann Cole.'
-_SIGNATURE = re.compile(r"[ \t]*[\u2015\u2014\u2013-]+[ \t]*([^\n]*?)[ \t.]*$")
 _DASHES = {"-", "\u2013", "\u2014", "--"}
 # The longest name before the colon of a headline "Name: words 'quoted'" (in words).
 _MAX_HEADLINE_NAME = 6
@@ -277,28 +275,7 @@ class _Extractor:
                 speakers = tuple(s for s in speakers if s.label != "GROUP")
             if speakers:
                 return part, cue, speakers, rule
-        if not before_text:
-            signed = self._signed(last)
-            if signed is not None:
-                return signed
         return self._headline(first, before, before_text)
-
-    def _signed(self, span: QuotedSpan) -> tuple[QuotedSpan, Cue, tuple[Speaker, ...], str] | None:
-        """A quote signed with a dash and a name to the end of its line, as pull quotes,
-        epigraphs and lists of readers' views print them: '"..." ― Ann Cole'."""
-        if span.close_at is None:
-            return None
-        block_end = self.source.blocks[span.block].clean_end
-        line_end = self.clean.find("\n", span.outer_end, block_end)
-        line_end = block_end if line_end < 0 else line_end
-        match = _SIGNATURE.match(self.clean, span.outer_end, line_end)
-        if match is None:
-            return None
-        name = tokens_between(self.doc, match.start(1), match.end(1))
-        speakers = self._named_before_colon([t for t in name if not t.is_punct])
-        if not speakers:
-            return None
-        return span, Cue(name[0], "―"), speakers, "signed"
 
     def _short_quote(
         self, span: QuotedSpan, before_text: str
