@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from ...knowledge import QuoteLexicon
+from ...knowledge import QuoteLexicon, entity_words
 from ...records import SourceDocument
 from .records import QuotedSpan, Speaker
 
@@ -33,8 +33,9 @@ _RELATIVE = {"who", "which", "that"}
 # Dependents kept when a noun phrase names a speaker ("A spokesman for both councils").
 _NP_KEEP = {"det", "amod", "compound", "poss", "nummod", "case", "nmod", "predet", "quantmod"}
 _NP_PREPOSITIONS = {"of", "for", "at", "from"}
-# Entity labels the small model gives names it mistakes ("Trumka" as a WORK_OF_ART).
-_UNTYPED_NAMES = {"WORK_OF_ART", "PRODUCT", "LAW", "EVENT", "FAC", "LOC", "NORP"}
+# Entity labels the small model gives names it mistakes ("Trumka" as a WORK_OF_ART): its
+# weak labels (models/entities.yaml), and LOC, which a subject of saying never is.
+_UNTYPED_NAMES = entity_words().weak_labels | {"LOC"}
 # Dependents of a cue verb that hold what was said.
 _REPORTED = {"ccomp", "parataxis", "xcomp"}
 _CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"}
