@@ -263,3 +263,26 @@ def test_claim_in_reported_speech_has_the_speaker():
 def test_subject_keys(a: str, b: str, same: bool):
     places = {"northamptonshire", "west"}
     assert (subject_key(a, places) == subject_key(b, places)) is same
+
+
+@pytest.mark.parametrize(
+    "text, pronoun",
+    [
+        ('He said: "The agency looks after 495 children."', "He"),
+        ('She said: "The club sold 12,000 season tickets this year."', "She"),
+        ('They said: "The laboratory tested 300 samples."', "They"),
+    ],
+)
+def test_claim_speaker_is_never_an_unresolved_pronoun(text, pronoun):
+    # A pronoun nobody resolved names no one: as a speaker it would pool every such claim
+    # of a corpus under "he" and match any name containing it ("Stephen Hale").
+    start = text.index(": ") + 3
+    quote = Quote(
+        document="t", start=start, end=len(text) - 1, text=text[start:-1], kind="direct",
+        cue="said", speaker_text=pronoun, speaker_start=0, speaker_end=len(pronoun),
+        speaker_label="PERSON", method="test", confidence=0.4, sentence_start=0,
+        sentence_end=len(text),
+    )  # fmt: skip
+    claims = claims_of(text, (quote,))
+    assert claims, "the figure is still a claim"
+    assert all(c.speaker is None for c in claims)

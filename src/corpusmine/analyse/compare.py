@@ -142,8 +142,7 @@ def _figures(a: StoredClaim, b: StoredClaim) -> Relation | None:
         # An incident's toll grows over days; weeks apart, two different tolls are two
         # incidents recalled ("49 in Orlando", weeks later "at least 80" in Nice).
         return None
-    scopes = claim_vocabulary().scope_cues
-    scope_a, scope_b = _cues(a, scopes), _cues(b, scopes)
+    scope_a, scope_b = a.cues.scope, b.cues.scope
     if bool(scope_a) != bool(scope_b):
         wide = ", ".join(repr(c) for c in scope_a or scope_b)
         return Relation(CHECK, f"'{a.value}' and '{b.value}' cover different scopes ({wide})")
@@ -269,18 +268,7 @@ def changing(claim: StoredClaim) -> list[str]:
     """The words saying a figure is a moment in something that changes ("at least",
     "rose to", "so far"), from its hedge and its sentence."""
     found = ["at least"] if claim.qualifier == "at_least" else []
-    return found + _cues(claim, claim_vocabulary().change_cues)
-
-
-def _cues(claim: StoredClaim, cues: tuple[tuple[str, ...], ...]) -> list[str]:
-    """The cue phrases that occur, as whole words, in the claim's sentence."""
-    words = tuple(_WORDS.findall(claim.sentence.lower()))
-    found = []
-    for cue in cues:
-        n = len(cue)
-        if any(words[i : i + n] == cue for i in range(len(words) - n + 1)):
-            found.append(" ".join(cue))
-    return found
+    return found + list(claim.cues.change)
 
 
 _WORDS = re.compile(r"[a-z]+")

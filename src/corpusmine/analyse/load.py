@@ -16,8 +16,10 @@ from datetime import date
 from ..extract.claims.subjects import subject_key
 from ..ingest.metadata import EXPLICIT_DATE_SOURCES
 from ..knowledge import claim_vocabulary, ratings, temporal_lexicon
+from ..records import DateSource
 from ..store import ClaimRow
 from ..temporal import normalize_expression
+from ..temporal.corpus_dates import CorpusDates
 from .records import StoredClaim
 
 NO_KEY = ("", "")  # a claim that is never grouped with others
@@ -96,6 +98,8 @@ class _Reader:
         self.group_keys = group_keys
         self.places = corpus_places(place_counts) if group_keys else frozenset()
         self.anchor = corpus_anchor(explicit_dates)
+        # The date a document with no date clue of its own was given (corpus_dates).
+        self.typical = CorpusDates(tuple(sorted(explicit_dates))).typical
         # The corpus's place words in each document's title and lead.
         self.lead_places = {
             document: frozenset(w for w in _WORD.findall(_fold(lead)) if w in self.places)
@@ -155,6 +159,9 @@ class _Reader:
                 "date_inferred": inferred,
                 "page": row.page,
                 "places": self.incident_places(attribute, row.document, row.sentence),
+                "corpus_dated": date_source == DateSource.INFERRED
+                and doc_date is not None
+                and doc_date == self.typical,
             }
         )
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
+
+from .cues import SentenceCues, sentence_cues
 
 # Verdicts of a finding.
 AGREE = "agree"
@@ -52,6 +55,21 @@ class StoredClaim:
     date_inferred: str | None = None  # "year" or "month": the part that was inferred
     page: int | None = None  # the PDF page the claim starts on
     places: frozenset[str] = frozenset()  # place words of an incident claim's sentence
+    # The document's date is the corpus's middle date, given to a document with no date
+    # clue of its own: a placeholder, so comparison treats the document as undated.
+    corpus_dated: bool = False
+
+    @property
+    def own_date(self) -> str | None:
+        """The document's date as comparison may use it: None for a document whose date
+        is only the corpus's middle date (an article of another year, read as of then)."""
+        return None if self.corpus_dated else self.document_date
+
+    @cached_property
+    def cues(self) -> SentenceCues:
+        """The change and scope cue phrases of its sentence, found once: a claim is
+        compared with every other claim of its group."""
+        return sentence_cues(self.sentence)
 
     @classmethod
     def from_fields(cls, fields: dict[str, Any]) -> StoredClaim:

@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from ...knowledge import name_lexicon as lexicon
+from ...knowledge.quotes import speaker_named
 from ...records import Mention, Quote, SourceDocument
 from ..doc_index import doc_index
 from ..references.acronyms import find_definitions
@@ -89,10 +90,14 @@ class ClaimContext:
     # --- speakers ---------------------------------------------------------------------
 
     def speaker_at(self, original_offset: int) -> str | None:
-        """The speaker of the quote that contains an offset (reported speech), if any."""
+        """The speaker of the quote that contains an offset (reported speech), if any.
+
+        A bare pronoun the quote finder could not resolve ("he said" with nobody named
+        before) names nobody: as a claim's speaker it would pool every such claim of the
+        corpus under "he" and match any name containing it."""
         for quote in self.quotes:
             if quote.start <= original_offset < quote.end:
-                return quote.speaker_text or None
+                return speaker_named(quote.speaker_text or "") or None
         return None
 
     # --- phrases ----------------------------------------------------------------------
