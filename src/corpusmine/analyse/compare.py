@@ -91,7 +91,7 @@ def _ratings(a: StoredClaim, b: StoredClaim) -> Relation | None:
     if apart:
         return Relation(DIFFERENT_TIME, f"graded at different times ({a.as_of}, {b.as_of})")
     if a.status == "current":
-        da, db = date_interval(a.document_date), date_interval(b.document_date)
+        da, db = date_interval(a.own_date), date_interval(b.own_date)
         if da is not None and db is not None and date_gap_days(da, db) > 366:
             return Relation(DIFFERENT_TIME, "the documents were written more than a year apart")
         return Relation(
@@ -177,7 +177,7 @@ def _figures(a: StoredClaim, b: StoredClaim) -> Relation | None:
 def _same_release(a: StoredClaim, b: StoredClaim) -> bool:
     """Two reports of one named poll within a few days of each other, both dated by their
     metadata: outlets report one release over the days after it."""
-    da, db = date_interval(a.document_date), date_interval(b.document_date)
+    da, db = date_interval(a.own_date), date_interval(b.own_date)
     if da is None or db is None:
         return False
     if a.date_source not in EXPLICIT_DATE_SOURCES or b.date_source not in EXPLICIT_DATE_SOURCES:
@@ -222,7 +222,7 @@ def _when(a: StoredClaim, b: StoredClaim) -> _When:
         gap = date_gap_days(ta, tb)
         how = f"both for {a.as_of}" if gap == 0 else f"for different times ({a.as_of}, {b.as_of})"
         return _When(True, gap == 0, gap > 0, how, gap == 0)
-    da, db = date_interval(a.document_date), date_interval(b.document_date)
+    da, db = date_interval(a.own_date), date_interval(b.own_date)
     if da is None or db is None:
         return _When(False, False, False, "")
     gap = date_gap_days(da, db)
@@ -241,8 +241,8 @@ def _incident_when(a: StoredClaim, b: StoredClaim) -> _When | None:
     further apart than one period: then they are likely two incidents of one kind (two
     earthquakes on one island), which nothing here can tell apart."""
     vocab = claim_vocabulary()
-    ta = date_interval(a.as_of or a.document_date)
-    tb = date_interval(b.as_of or b.document_date)
+    ta = date_interval(a.as_of or a.own_date)
+    tb = date_interval(b.as_of or b.own_date)
     if ta is None or tb is None:
         return None
     sa, sb = date_interval(a.as_of), date_interval(b.as_of)

@@ -67,7 +67,12 @@ def cross_pairs(members: Sequence[StoredClaim]) -> list[Pair]:
             continue
         # A subject carried over from another sentence (the document's topic, an
         # antecedent) is too weak to build a contradiction on, or an event's agreement.
-        weak = not (names_subject(a) and names_subject(b))
+        named_a, named_b = names_subject(a), names_subject(b)
+        if rel.verdict == CHECK and not (named_a or named_b):
+            # Neither sentence names the subject: two figures filed under two documents'
+            # topics ("two boats were firing", "escorting five vessels"), nothing to check.
+            continue
+        weak = not (named_a and named_b)
         if weak and (rel.verdict == CONTRADICT or (a.kind == "event" and rel.verdict == AGREE)):
             rel = Relation(CHECK, f"{rel.reason}, but a sentence does not name '{a.subject}'")
         pairs.append((a, b, rel))
@@ -161,7 +166,9 @@ def _group_findings(members: list[StoredClaim], labels: Mapping[str, str]) -> li
     vocab = claim_vocabulary()
     attribute = members[0].attribute
     events = vocab.is_incident_attribute(attribute) or attribute.startswith(vocab.poll_template)
-    if not pairs and not events:
+    # Figures filed under documents' topics, named by no sentence, are nothing to check.
+    named = {c.document for c in members if names_subject(c)}
+    if not pairs and not events and len(named) > 1:
         findings.append(_finding(members, CHECK, "Several documents, but no comparable values."))
     return findings
 
@@ -346,7 +353,9 @@ def describe(claim: StoredClaim, labels: Mapping[str, str] | None = None) -> str
     label = (labels or {}).get(claim.document)
     if label:
         dated = ""
-        if claim.document_date:
+        if claim.corpus_dated:
+            dated = " (undated: placed at the corpus's middle date)"
+        elif claim.document_date:
             inferred = claim.date_source == "inferred"
             dated = (
                 " (date inferred from its text)" if inferred else f" (date: {claim.date_source})"
