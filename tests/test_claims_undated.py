@@ -32,32 +32,34 @@ def _extract(tmp_path: Path, documents: dict[str, str]):
     return claims, dates
 
 
-# Two dated reports and one with no date clue at all: it is placed at their middle date.
+# Three dated reports a year apart and one with no date clue at all: it is placed at their
+# middle date, 2024-06-01.
 _CLUB = {
-    "sport_2024-03-02_stand.txt": "Rovers open the new stand\n\n"
+    "sport_2023-01-07_stand.txt": "Rovers open the new stand\n\n"
     "The stand opened before the first home game.\n\n"
     "Harbour Rovers sold 9,000 season tickets.\n",
-    "sport_2024-03-09_derby.txt": "Rovers ready for the derby\n\n"
+    "sport_2024-06-01_derby.txt": "Rovers ready for the derby\n\n"
     "Harbour Rovers will play at home on Saturday.\n",
-    "sport_2024-03-16_cup.txt": "Rovers in the cup\n\n"
+    "sport_2025-11-15_cup.txt": "Rovers in the cup\n\n"
     "Harbour Rovers will travel north for the cup tie.\n",
     "club_history.txt": "A short history of the club\n\n"
     "The club was founded by dock workers.\n\n"
-    "Harbour Rovers sold 9,000 season tickets to families from the town.\n",
+    "Harbour Rovers sold 12,000 season tickets to families from the town.\n",
 }
 
 
 def test_a_document_dated_only_by_its_corpus_is_undated_for_comparison(tmp_path: Path):
     claims, dates = _extract(tmp_path, _CLUB)
-    assert dates["club_history"][1] == "inferred"  # the corpus's middle date
+    assert dates["club_history"] == ("2024-06-01", "inferred")  # the corpus's middle date
     history = [c for c in claims if c.document == "club_history"]
     assert history and all(c.corpus_dated for c in history)
     assert not any(c.corpus_dated for c in claims if c.document != "club_history")
     found = decide(claims)
-    # The same figure in a dated report and in an undated history is no agreement: the
-    # history may well be of another season.
-    assert not found.agreements, [f.explanation for f in found.agreements]
+    # The placeholder is 17 months after the dated report, but says nothing about when
+    # the history's figure applies: no change over time, no contradiction, a check.
+    assert not found.changes, [f.explanation for f in found.changes]
     assert not found.contradictions
+    assert [f.verdict for f in found.checks if "ticket" in f.attribute] == ["check"]
 
 
 def test_an_undated_documents_explanation_says_it_is_undated(tmp_path: Path):

@@ -222,7 +222,11 @@ def _when(a: StoredClaim, b: StoredClaim) -> _When:
         gap = date_gap_days(ta, tb)
         how = f"both for {a.as_of}" if gap == 0 else f"for different times ({a.as_of}, {b.as_of})"
         return _When(True, gap == 0, gap > 0, how, gap == 0)
-    da, db = date_interval(a.own_date), date_interval(b.own_date)
+    if a.corpus_dated or b.corpus_dated:
+        # The corpus's middle date puts a document in its corpus's period and says
+        # nothing finer: no day to contradict on, no distance to call a change.
+        return _When(True, False, False, "in one corpus's period (one undated document)", True)
+    da, db = date_interval(a.document_date), date_interval(b.document_date)
     if da is None or db is None:
         return _When(False, False, False, "")
     gap = date_gap_days(da, db)
