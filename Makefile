@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: bench-claims install demo test lint bench bench-all bench-dates bench-quotes bench-scale bench-formats bench-entities bench-minutes bench-incremental clean
+.PHONY: bench-claims install demo test lint bench bench-all bench-dates bench-quotes bench-scale bench-formats bench-entities bench-minutes bench-incremental bench-additions clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,10 @@ bench-scale: $(STAMP)
 # (resolution must be identical), then how far one document reaches by name key.
 bench-incremental: $(STAMP)
 	$(PY) benchmarks/incremental.py steps --n 300
+
+# Would an exact incremental path be taken? 20 BBC articles each added to 1,000.
+bench-additions: $(STAMP)
+	$(PY) benchmarks/additions.py --n 1000 --sample 20
 
 # Who is who on ECB+ topics 1-35 (B-cubed, cross-document links) beside exact strings.
 bench-entities: $(STAMP)

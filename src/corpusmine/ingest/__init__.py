@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
 from ..errors import DocumentError
@@ -62,10 +63,11 @@ class RawFile:
     reader: FormatReader | None = None
     data: bytes = b""
 
-    @property
+    @cached_property
     def metadata(self) -> Metadata:
         """Metadata from the header, front matter or manifest; for a page, PDF or Word
-        file only what lies outside its bytes (its own properties are in the hash)."""
+        file only what lies outside its bytes (its own properties are in the hash). Read
+        once: the first pass asks for it more than once per file."""
         return read_metadata(self.text, self.found.path, self.found.root)
 
     def own_date(self) -> tuple[str | None, str]:

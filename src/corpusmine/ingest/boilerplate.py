@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import islice
 
 __all__ = ["LineKey", "Boilerplate", "find_boilerplate", "line_key", "line_keys"]
 
@@ -44,7 +45,7 @@ class LineKey:
 def line_key(text: str) -> str | None:
     """The hash of a line's normalised text, or None for a line too short to judge."""
     normalised = " ".join(text.translate(_QUOTES).casefold().split())
-    if len(_LETTER.findall(normalised)) < MIN_LETTERS:
+    if sum(1 for _ in islice(_LETTER.finditer(normalised), MIN_LETTERS)) < MIN_LETTERS:
         return None
     return hashlib.blake2b(normalised.encode("utf-8"), digest_size=8).hexdigest()
 

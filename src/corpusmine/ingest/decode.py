@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 # A file with this share of control characters (other than tab/newline) is not text.
 MAX_CONTROL_SHARE = 0.01
+# Control characters other than tab, line feed, form feed and carriage return.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 class NotText(ValueError):
@@ -105,7 +108,7 @@ def _mixed_lines(data: bytes) -> str | None:
 def _checked(text: str, encoding: str) -> tuple[str, str]:
     if not text.strip():
         raise NotText("empty file")
-    control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    control = len(_CONTROL.findall(text))
     if control / len(text) > MAX_CONTROL_SHARE:
         raise NotText(f"binary file ({control} control characters)")
     return text, encoding
