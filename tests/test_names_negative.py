@@ -342,3 +342,119 @@ PERSON_WITH_AN_INSTITUTION_WORD = [
 def test_a_person_named_like_an_institution_stays_a_person(nlp, text: str, person: str) -> None:
     found = [(e.text, e.label_) for e in nlp(text).ents]
     assert (person, "ORG") not in found, found
+
+
+# --- the last word of an organisation's name: retyped once, by resolution, never a product --
+
+
+def test_the_name_component_leaves_a_weak_label_to_resolution() -> None:
+    # One place retypes a short form (resolve.references.organisations_by_corpus); the
+    # name component keeps the model's label, a product's above all.
+    words = "The Dunford Lumen reviewed the Lumen speaker and the Ravens beat the Harwick Ravens ."
+    ents = [(1, 3, "ORG"), (5, 6, "PRODUCT"), (9, 10, "FAC"), (12, 14, "ORG")]
+    found = fixed(words.split(" "), ents)
+    assert ("Lumen", "PRODUCT") in found and ("Ravens", "FAC") in found, found
+
+
+SHORT_FORM_OF_AN_ORGANISATION = [
+    pytest.param(
+        "The Harwick Ravens won again. Fans said the Ravens deserved it.",
+        {"ORG": ["Harwick Ravens"], "FAC": ["Ravens"]},
+        ("Ravens", "Harwick Ravens"),
+        id="a-team-sport",
+    ),
+    pytest.param(
+        "Kellaway Foundry cut forty jobs. The Foundry blamed energy prices.",
+        {"ORG": ["Kellaway Foundry"], "WORK_OF_ART": ["Foundry"]},
+        ("Foundry", "Kellaway Foundry"),
+        id="a-firm-business",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "labels", "pair"), SHORT_FORM_OF_AN_ORGANISATION)
+def test_a_weak_label_that_ends_an_organisation_of_its_document_is_that_organisation(
+    text: str, labels: dict[str, list[str]], pair: tuple[str, str]
+) -> None:
+    resolution = resolve({"a": (text, labels)})
+    short, full = owners(resolution, pair[0]), owners(resolution, pair[1])
+    assert short and short == full
+    assert {e.type for e in resolution.entities if e.id in full} == {"ORG"}
+
+
+PRODUCT_NAMED_LIKE_AN_ORGANISATION = [
+    pytest.param(
+        "The Dunford Lumen tested the new Lumen speaker and liked it.",
+        {"ORG": ["Dunford Lumen"], "PRODUCT": ["Lumen"]},
+        ("Lumen", "Dunford Lumen"),
+        id="a-newspaper-and-a-gadget-technology",
+    ),
+    pytest.param(
+        "Brimley Motors recalled the Falcon. Owners of the Brimley Falcon can book a repair.",
+        {"ORG": ["Brimley Falcon"], "PRODUCT": ["Falcon"]},
+        ("Falcon", "Brimley Falcon"),
+        id="a-car-and-a-club-of-its-name-business",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "labels", "pair"), PRODUCT_NAMED_LIKE_AN_ORGANISATION)
+def test_a_product_that_ends_an_organisations_name_stays_a_product(
+    text: str, labels: dict[str, list[str]], pair: tuple[str, str]
+) -> None:
+    resolution = resolve({"a": (text, labels)})
+    product, organisation = owners(resolution, pair[0]), owners(resolution, pair[1])
+    assert product and organisation and not product & organisation
+    assert {e.type for e in resolution.entities if e.id in product} == {"PRODUCT"}
+
+
+# --- a town and its county, province or state (models/places.yaml regions) -----------------
+
+
+def fixed_text(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    """As ``fixed``, with the text's own spacing (a comma follows its word)."""
+    import spacy
+    from spacy.tokens import Span
+
+    from corpusmine.nlp.names import NameFixer
+
+    nlp = spacy.blank("en")
+    doc = nlp.make_doc(text)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return [(e.text, e.label_) for e in NameFixer(nlp, "corpusmine_names")(doc).ents]
+
+
+TOWN_IN_A_REGION = [
+    pytest.param("Flooding closed roads in Tenterley, Kent on Monday.",
+                 [(4, 5, "GPE"), (6, 7, "GPE")], "Tenterley, Kent", id="an-english-county-news"),
+    pytest.param("The plant at Oberwald, Bavaria will close.", [(3, 4, "GPE"), (5, 6, "GPE")],
+                 "Oberwald, Bavaria", id="a-german-state-business"),
+    pytest.param("Councillors from Drumlea, Co Tyrone met on Friday.",
+                 [(2, 3, "GPE"), (4, 6, "GPE")], "Drumlea, Co Tyrone",
+                 id="an-irish-county-minutes"),
+    pytest.param("The match in Kilbride, Lanarkshire was called off.",
+                 [(3, 4, "GPE"), (5, 6, "GPE")], "Kilbride, Lanarkshire",
+                 id="a-scottish-area-sport"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "ents", "place"), TOWN_IN_A_REGION)
+def test_a_town_and_its_county_are_one_place(
+    text: str, ents: list[tuple[int, int, str]], place: str
+) -> None:
+    assert (place, "GPE") in fixed_text(text, ents)
+
+
+COUNTIES_LISTED = [
+    pytest.param("Depots in Tenterley, Kent and Essex will shut.",
+                 [(2, 3, "GPE"), (4, 5, "GPE"), (6, 7, "GPE")], id="a-list-of-places-business"),
+    pytest.param("The league has teams from Surrey, Kent, Devon and Dorset.",
+                 [(5, 6, "GPE"), (7, 8, "GPE"), (9, 10, "GPE"), (11, 12, "GPE")],
+                 id="a-list-of-counties-sport"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "ents"), COUNTIES_LISTED)
+def test_counties_in_a_list_stay_apart(text: str, ents: list[tuple[int, int, str]]) -> None:
+    found = fixed_text(text, ents)
+    assert all("," not in name for name, _ in found), found

@@ -40,6 +40,9 @@ ONE_PERSON = [
     ("Robert Quinlan", "Bobby Quinlan", "sport"),
     ("Frederick Osei", "Fred Osei", "schools"),  # a prefix of three letters or more
     ("J. Patrick Dunne", "Patrick Dunne", "business"),  # a leading initial goes unsaid
+    ("Maurice Ndlovu", "Mo Ndlovu", "sport"),  # pet forms sharing few letters, by table
+    ("Stephen Marsh", "Steve Marsh", "schools"),
+    ("David Penhaligon", "Dave Penhaligon", "business"),
 ]
 
 
@@ -64,3 +67,69 @@ def test_names_alike_in_spelling_stay_two_people(first: str, second: str, domain
     resolution = resolve(two_documents(first, second, domain))
     a, b = owners(resolution, first), owners(resolution, second)
     assert a and b and not a & b, [e.name for e in resolution.entities]
+
+
+# --- a leading given name goes unsaid only where the corpus writes it as an initial ------
+
+BRIDGED = [
+    pytest.param(
+        {
+            "a": ("Harold Tobias Venn chaired the inquiry.", {"PERSON": ["Harold Tobias Venn"]}),
+            "b": ("H. Tobias Venn signed the report.", {"PERSON": ["H. Tobias Venn"]}),
+            "c": ("Tobias Venn told the committee he had no regrets.",
+                  {"PERSON": ["Tobias Venn"]}),
+        },
+        ("Harold Tobias Venn", "Tobias Venn"),
+        id="an-inquiry-chair-minutes",
+    ),
+    pytest.param(
+        {
+            "a": ("Margaret Elspeth Rowe founded the bakery.",
+                  {"PERSON": ["Margaret Elspeth Rowe"]}),
+            "b": ("M. Elspeth Rowe sold the firm in 1990.", {"PERSON": ["M. Elspeth Rowe"]}),
+            "c": ("Elspeth Rowe said the sale was right.", {"PERSON": ["Elspeth Rowe"]}),
+        },
+        ("Margaret Elspeth Rowe", "Elspeth Rowe"),
+        id="a-founder-business",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("corpus", "pair"), BRIDGED)
+def test_a_name_with_a_leading_initial_joins_the_name_in_full_and_without_it(
+    corpus: dict[str, tuple[str, Labels]], pair: tuple[str, str]
+) -> None:
+    resolution = resolve(corpus)
+    full, short = owners(resolution, pair[0]), owners(resolution, pair[1])
+    assert full and full == short, [(e.name, e.aliases) for e in resolution.entities]
+
+
+NOT_BRIDGED = [
+    pytest.param(
+        {
+            "a": ("Mary Ann Clarke chaired the meeting.", {"PERSON": ["Mary Ann Clarke"]}),
+            "b": ("M. Clarke seconded the motion.", {"PERSON": ["M. Clarke"]}),
+            "c": ("Ann Clarke gave apologies.", {"PERSON": ["Ann Clarke"]}),
+        },
+        ("Mary Ann Clarke", "Ann Clarke"),
+        id="an-initial-of-the-surname-only-council",
+    ),
+    pytest.param(
+        {
+            "a": ("Henry Mark Dunne scored twice.", {"PERSON": ["Henry Mark Dunne"]}),
+            "b": ("H. Mark Dunne Jr. made his debut.", {"PERSON": ["H. Mark Dunne Jr."]}),
+            "c": ("Mark Dunne coached the side for years.", {"PERSON": ["Mark Dunne"]}),
+        },
+        ("Henry Mark Dunne", "Mark Dunne"),
+        id="a-son-is-no-bridge-sport",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("corpus", "pair"), NOT_BRIDGED)
+def test_without_the_initial_form_a_leading_given_name_keeps_two_people(
+    corpus: dict[str, tuple[str, Labels]], pair: tuple[str, str]
+) -> None:
+    resolution = resolve(corpus)
+    full, short = owners(resolution, pair[0]), owners(resolution, pair[1])
+    assert full and short and not full & short, [(e.name, e.aliases) for e in resolution.entities]

@@ -561,23 +561,20 @@ def _numbered_teams(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 def _document_labels(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A one-word name the document also writes as a person's name (or surname) is that
+    person where the person votes are the most. A weak label that is the last word of an
+    organisation's name ("the Chargers" FAC beside "San Diego Chargers") is retyped in
+    one place only, by resolution (``resolve.references.organisations_by_corpus``), which
+    never retypes a product ("Echo" beside "Liverpool Echo")."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for ent in ents:
         if ent.label_ in NAME_LABELS:
             votes[ent.text][ent.label_] += 1
-    team_words = set()
     for ent in ents:
         if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].text[:1].isupper():
             votes[ent[-1].text]["PERSON"] += 1  # the surname of a full name
-        if ent.label_ == "ORG" and len(ent) >= 2 and ent[-1].is_title and ent[-1].is_alpha:
-            team_words.add(ent[-1].text)  # "Chargers" of "San Diego Chargers"
     out = []
     for ent in ents:
-        if len(ent) == 1 and ent.label_ in entity_words().weak_labels and ent.text in team_words:
-            # The model's product or facility is the short form of an organisation the
-            # document names in full ("the Chargers" after "the San Diego Chargers").
-            out.append(Span(doc, ent.start, ent.end, label="ORG"))
-            continue
         if (
             len(ent) == 1
             and ent.label_ in NAME_LABELS

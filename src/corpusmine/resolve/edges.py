@@ -24,7 +24,7 @@ from .context import Links
 from .evidence import Evidence
 from .expansions import Expansions
 from .inputs import ResolveInput
-from .people import people_compatible, two_bearers, variant_pairs
+from .people import initial_bridges, people_compatible, two_bearers, variant_pairs
 from .reading import Reading
 from .references import References
 from .refs import COORDINATION, DESCRIPTION, Ref
@@ -84,6 +84,9 @@ class Graph:
     edges: tuple[Edge, ...]  # in the order they are applied
     fuzzy: frozenset[tuple[NameKey, NameKey]]  # spelling variants, compatible full names
     groups: UserGroups
+    # People's full names a third name joins ("William Mark Felt" / "Mark Felt" beside
+    # "W. Mark Felt": ``people.initial_bridges``), compatible too.
+    bridged: frozenset[tuple[tuple[str, ...], tuple[str, ...]]] = frozenset()
 
 
 def evidence_edges(
@@ -221,13 +224,14 @@ def evidence_edges(
         edges=tuple(Edge(*e) for e in ordered),
         fuzzy=frozenset(fuzzy),
         groups=groups,
+        bridged=initial_bridges(people),
     )
 
 
 def cluster(graph: Graph) -> ConstrainedUnion:
     """Apply the graph's edges in order; the union-find keeps distinct full names apart."""
     group_names = {tokens: canonical for (_, tokens), canonical in graph.groups.members.items()}
-    fuzzy = graph.fuzzy
+    fuzzy, bridged = graph.fuzzy, graph.bridged
 
     def compatible(x: FullName, y: FullName) -> bool:
         gx, gy = group_names.get(x[1]), group_names.get(y[1])
@@ -240,6 +244,8 @@ def cluster(graph: Graph) -> ConstrainedUnion:
         if x[1] == y[1] or (x, y) in fuzzy or (y, x) in fuzzy:
             return True
         if spacing_key(x[1]) == spacing_key(y[1]):
+            return True
+        if x[0] == "PERSON" and (x[1], y[1]) in bridged:
             return True
         return x[0] == "PERSON" and people_compatible(x[1], y[1]) and not two_bearers(x[1], y[1])
 

@@ -137,18 +137,64 @@ def set_aside_juniors(candidates: Sequence[tuple[str, ...]]) -> list[tuple[str, 
     ]
 
 
+def initial_bridges(
+    keys: Iterable[tuple[str, ...]],
+) -> frozenset[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Pairs (with and without a leading given name written in full) that a third name
+    of the corpus joins: the same name with that given name as an initial. "William Mark
+    Felt" and "Mark Felt" are one person where the corpus also writes "W. Mark Felt": the
+    initial says he goes by the next name. Without that form they stay apart ("Mary Ann
+    Clarke" and "Ann Clarke"). Never across a father and son."""
+    names = sorted({k for k in keys if len(k) >= 3})
+    initialled = [n for n in names if len(split_suffix(n)[0][0]) == 1]
+    if not initialled:
+        return frozenset()
+    by_surname: dict[str, list[tuple[str, ...]]] = {}
+    for name in sorted({k for k in keys if len(k) >= 2}):
+        by_surname.setdefault(surname(name), []).append(name)
+    found = set()
+    for bridge in initialled:
+        group = by_surname.get(surname(bridge), [])
+        fits = [
+            n
+            for n in group
+            if n != bridge and people_compatible(bridge, n) and not two_bearers(bridge, n)
+        ]
+        for long in fits:
+            head = split_suffix(long)[0]
+            if len(head[0]) == 1 or head[0][0] != bridge[0]:
+                continue  # the long form writes the initial's name in full
+            for short in fits:
+                if (
+                    len(split_suffix(short)[0]) == len(head) - 1
+                    and not people_compatible(long, short)
+                    and not two_bearers(long, short)
+                    and people_compatible(head[1:], split_suffix(short)[0])
+                ):
+                    found.add((long, short))
+                    found.add((short, long))
+    return frozenset(found)
+
+
 def variant_pairs(keys: Iterable[tuple[str, ...]]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     """Pairs of distinct full names to merge: each compatible only with names that are
     all compatible with each other ("J Smithers" joins "Jason Smithers" unless a
-    "John Smithers" is also in the corpus)."""
+    "John Smithers" is also in the corpus); names an initial form bridges
+    (``initial_bridges``) count as compatible."""
+    keys = sorted(set(keys))
     names = sorted({k for k in keys if len(k) >= 2})
+    bridged = initial_bridges(names)
+
+    def fit(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+        return people_compatible(a, b) or (a, b) in bridged
+
     by_surname: dict[str, list[tuple[str, ...]]] = {}
     for name in names:
         by_surname.setdefault(surname(name), []).append(name)
     partners: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
     for group in by_surname.values():
         for a in group:
-            partners[a] = [b for b in group if b != a and people_compatible(a, b)]
+            partners[a] = [b for b in group if b != a and fit(a, b)]
     # The son carries the "Jr"; a name written without a suffix is another bearer, the
     # father ("Donald Trump" beside "Donald Trump Jr"; "Mark Felt" beside "W. Mark Felt
     # Sr" and "Mark Felt Jr"), so a plain name never joins a junior one.
@@ -159,7 +205,7 @@ def variant_pairs(keys: Iterable[tuple[str, ...]]) -> list[tuple[tuple[str, ...]
 
     def unambiguous(name: tuple[str, ...]) -> bool:
         found = partners[name]
-        return all(people_compatible(x, y) for x in found for y in found if x < y)
+        return all(fit(x, y) for x in found for y in found if x < y)
 
     pairs = []
     for a, found in partners.items():
