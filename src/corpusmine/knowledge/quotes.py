@@ -39,6 +39,7 @@ class QuoteLexicon:
     group_pronouns: frozenset[str]
     pronoun_gender: dict[str, str]  # pronoun -> female | male
     honorific_gender: dict[str, str]  # honorific -> female | male (names.yaml)
+    noun_gender: dict[str, str]  # gendered noun naming a person -> female | male
     lead_ins: tuple[re.Pattern[str], ...]
     not_speech_before: tuple[str, ...]
     honorifics: frozenset[str]
@@ -95,6 +96,10 @@ def quote_lexicon() -> QuoteLexicon:
         honorific_gender={
             **{h: "female" for h in honorifics().female},
             **{h: "male" for h in honorifics().male},
+        },
+        noun_gender={
+            **{str(w).lower(): "female" for w in data["gendered_nouns"]["female"]},
+            **{str(w).lower(): "male" for w in data["gendered_nouns"]["male"]},
         },
         lead_ins=tuple(re.compile(p, re.IGNORECASE) for p in data["lead_in_patterns"]),
         not_speech_before=tuple(str(w).lower() for w in data["not_speech_before"]),

@@ -411,7 +411,7 @@ class SpeakerFinder:
         wanted = self.lex.pronoun_gender.get(pronoun.lower_)
         # Never a person the document calls by the other gender's pronoun or title.
         if wanted:
-            earlier = [e for e in earlier if self.gender.get(self._surname(e), wanted) == wanted]
+            earlier = [e for e in earlier if (self.gender_of(e) or wanted) == wanted]
         before = [e for e in earlier if e.start_char >= window]
         if not before:
             if not earlier:
@@ -444,9 +444,7 @@ class SpeakerFinder:
         subjects = [e for e in before if self._is_subject(e)]
         block = bisect_right(self._block_starts, pronoun.idx) - 1
         here = bisect_right(self._sentence_starts, pronoun.sent.start) - 1
-        for sentence in self._sentences[max(0, here - 1) : here + 1][::-1]:
-            if bisect_right(self._block_starts, sentence.start_char) - 1 != block:
-                break
+        for sentence in self._narration_before(pronoun, here, block):
             main = [
                 e
                 for e in subjects
@@ -456,6 +454,30 @@ class SpeakerFinder:
                 return main[-1]
         speakers = [e for e in subjects if self._speaks(e)]
         return (speakers or subjects or before)[-1]
+
+    def _narration_before(self, pronoun: Token, here: int, block: int) -> list[Span]:
+        """The pronoun's sentence and the one before it in its paragraph; for a pronoun
+        that is the first word of its paragraph outside quote marks ('"...," she said.'
+        opening a paragraph), the last sentence of the paragraph before instead: that
+        narration hands the floor to the quote."""
+        start = self._block_starts[block] if block >= 0 else 0
+        found = [pronoun.sent]
+        first = here
+        while first > 0 and self._sentences[first].start_char > start:
+            first -= 1
+        if self._sentences[first].start_char < start:
+            first += 1
+        if first < here:
+            found.append(self._sentences[here - 1])
+        narration = [
+            t
+            for t in self.doc[self._sentences[first].start : pronoun.i]
+            if t.idx >= start and not (t.is_space or t.is_punct)
+        ]
+        quoted_before = bool(narration) and all(self.in_quote(t.i) for t in narration)
+        if quoted_before and first > 0:
+            found.append(self._sentences[first - 1])
+        return found
 
     def _subject_token(self, entity: Span) -> Token:
         """The token standing in the clause for a name: the name, the noun it is in
@@ -560,17 +582,67 @@ class SpeakerFinder:
         words = self._name_words(entity)
         return words[-1] if words else ""
 
-    def _gender_evidence(self) -> dict[str, str]:
-        """Gender by surname, from the document itself: a title ("Mrs Lewis"), or the
-        pronouns of a sentence whose only person is its subject ("Fiorina said her ...").
-        A surname with evidence both ways (two people, or a misparse) gets none."""
-        votes: dict[str, set[str]] = {}
+    def _person_key(self, entity: Span) -> tuple[str, ...]:
+        """The name words of the person a mention is, by the fullest name the document
+        gives; () for a surname alone that two full names share ("Clinton" beside "Bill
+        Clinton" and "Hillary Clinton")."""
+        words = self._name_words(entity)
+        if not words:
+            return ()
+        if len(words) == 1:
+            full = {
+                tuple(self._name_words(e))
+                for e in self._by_surname.get(words[0], ())
+                if len(self._name_words(e)) > 1
+            }
+            if len(full) > 1:
+                return ()
+            if full:
+                return next(iter(full))
+        return tuple(self._name_words(self.fullest_name(entity)))
+
+    def gender_of(self, entity: Span) -> str | None:
+        """The gender the document gives this person (``_gender_evidence``), if any."""
+        own = self._honorific_gender(entity)
+        if own:
+            return own  # "Mrs. Clinton", even where "Bill Clinton" shares the surname
+        key = self._person_key(entity)
+        return self.gender.get(key) if key else None
+
+    def _honorific_gender(self, entity: Span) -> str | None:
+        previous = self.doc[entity.start - 1].lower_.rstrip(".") if entity.start else ""
+        for word in (entity[0].lower_.rstrip("."), previous):
+            if word in self.lex.honorific_gender:
+                return self.lex.honorific_gender[word]
+        return None
+
+    def _gender_evidence(self) -> dict[tuple[str, ...], str]:
+        """Gender by person, from the document itself: a title ("Mrs Lewis"), a gendered
+        noun naming the person ("actress Zoe Saldana", "his wife, Jane", "Ann Cole, a
+        spokeswoman"), or a possessive or reflexive in the clause the person is subject
+        of ("Fiorina spoke about her distaste", not "Podesta said her position ...")."""
+        votes: dict[tuple[str, ...], set[str]] = {}
+
+        def vote(ent: Span, gender: str) -> None:
+            key = self._person_key(ent)
+            if key:
+                votes.setdefault(key, set()).add(gender)
+
+        nouns = self.lex.noun_gender
         for ent in self.persons:
-            first = ent[0].lower_.rstrip(".")
-            previous = self.doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
-            for word in (first, previous):
-                if word in self.lex.honorific_gender:
-                    votes.setdefault(self._surname(ent), set()).add(self.lex.honorific_gender[word])
+            previous = self.doc[ent.start - 1] if ent.start else None
+            honorific = self._honorific_gender(ent)
+            if honorific:
+                vote(ent, honorific)
+            if (
+                previous is not None
+                and previous.pos_ in ("NOUN", "PROPN")
+                and previous.lemma_.lower() in nouns
+            ):
+                vote(ent, nouns[previous.lemma_.lower()])
+            for related in self._appositions(ent.root):
+                if related.pos_ == "NOUN" and related.lemma_.lower() in nouns:
+                    vote(ent, nouns[related.lemma_.lower()])
         for ent in self.persons:
             if ent.root.dep_ != "nsubj":
                 continue
@@ -579,8 +651,9 @@ class SpeakerFinder:
                 gender = self.lex.pronoun_gender.get(token.lower_)
                 own = token.dep_ == "poss" or token.lower_.endswith("self")
                 if gender and own and self._same_clause(token, verb):
-                    votes.setdefault(self._surname(ent), set()).add(gender)
-        return {name: g.pop() for name, g in votes.items() if len(g) == 1}
+                    vote(ent, gender)
+        # Evidence both ways (two people of one surname, or a misparse): none.
+        return {name: next(iter(g)) for name, g in votes.items() if len(g) == 1}
 
     @staticmethod
     def _same_clause(token: Token, verb: Token) -> bool:
