@@ -90,3 +90,52 @@ def test_spokesman_says_no_gender(run):
         '"Work starts in March and ends in June," she said.'
     )
     check(run, text, "Work starts in March", "direct", "Jo Marsh")
+
+
+# 3. A quote closed by a comma (or ? !) and then a person as the subject of the verb
+#    right after it is that person's words, whatever the verb ('"...," Trump barked').
+PERSON_VERB_AFTER = [
+    (  # sport
+        '"Get back in position," coach Lena Fry barked at her defenders before half-time.',
+        "Get back in position",
+        "Lena Fry",
+    ),
+    (  # business: a pronoun, after the person is named
+        "Omar Haddad met the suppliers on Monday.\n\n"
+        '"Your prices will not change this year," he assured them.',
+        "Your prices will not change",
+        "Omar Haddad",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), PERSON_VERB_AFTER)
+def test_person_then_any_verb_after_a_quote(run, text: str, words: str, speaker: str):
+    record = check(run, text, words, "direct", speaker)
+    assert record.method == "cue-after-verb"
+
+
+PERSON_VERB_NEGATIVE = [
+    # business: an organisation as the subject launches a product, it says nothing
+    'The bakery chain announced "Buy one, get one free," Crumbs launched the offer in May.',
+    # council: no comma joins the quote to the frame after it
+    'The motion called the budget "a fair settlement" Councillor Ann Lee seconded it.',
+]
+
+
+@pytest.mark.parametrize("text", PERSON_VERB_NEGATIVE)
+def test_person_verb_after_negative(run, text: str):
+    _, quotes = run(text)
+    assert not [q for q in quotes if q.method == "cue-after-verb"], quotes
+
+
+def test_a_day_after_the_verb_is_no_speaker(run):
+    """'..., the police chief Dan Cole said Monday.': where the parse leaves the verb
+    without a subject, the day after it says when, and the name before it speaks."""
+    text = (
+        "Fire.\n\n"
+        '"I will make this promise to you: we will find the cause," fire chief Dan Cole '
+        'said Monday. "We owe the families that."'
+    )
+    source, quotes = run(text)
+    assert not [q for q in quotes if q.speaker_text == "Monday"], quotes

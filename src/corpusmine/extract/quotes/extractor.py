@@ -268,6 +268,8 @@ class _Extractor:
             rule = "according-to" if after.name == "according to" else "cue-after"
             if after.speaker_token is not None and rule == "cue-after":
                 rule = "cue-after-inverted"
+            elif rule == "cue-after" and after.token.lemma_.lower() not in self.lex.speech_verbs:
+                rule = "cue-after-verb"
             candidates.append((last, after, rule))
         for part, cue, rule in candidates:
             speakers = self._speakers_of_cue(cue)
@@ -414,7 +416,36 @@ class _Extractor:
             entity = self.finder.entity_of.get(tokens[1].i)
             if entity is not None and entity.label_ == "PERSON" and entity.start == tokens[1].i:
                 return Cue(tokens[0], tokens[0].lower_, entity.root)
+        if joined:
+            return self._person_verb_after(tokens)
         return None
+
+    def _person_verb_after(self, tokens: Sequence[Token]) -> Cue | None:
+        """'"Go back to your seat," Trump barked', '"Your record is amazing," she
+        assured him': a quote closed by a comma (or ? !) and then a person's name or
+        he/she as the subject of the verb right after it is that person's words, whatever
+        the verb (the mirror of "He sighed: ..."). Only a person: '"Buy one get one
+        free," Tesco launched ...' is not speech."""
+        verb = next((t for t in tokens[1:5] if is_verb(t) and t.dep_ != "aux"), None)
+        if verb is None or verb.dep_ not in ("ROOT", "parataxis", "ccomp", "conj"):
+            return None
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        if not subjects or self.finder.in_quote(subjects[0].i):
+            return None
+        subject = subjects[0]
+        if subject.lower_ in self.lex.person_pronouns:
+            named = subject.i == tokens[0].i
+        else:
+            # The whole frame before the verb is the subject: a name, perhaps with a
+            # title ("coach Lena Fry barked").
+            entity = self.finder.entity_of.get(subject.i)
+            phrase = {t.i for t in subject.subtree}
+            named = (
+                entity is not None
+                and entity.label_ == "PERSON"
+                and all(t.i in phrase for t in tokens if t.i < verb.i)
+            )
+        return Cue(verb, verb.lower_) if named else None
 
     def _speakers_of_cue(self, cue: Cue) -> tuple[Speaker, ...]:
         if cue.name == "according to" or cue.speaker_token is not None:

@@ -268,7 +268,10 @@ class SpeakerFinder:
             if token.is_punct or token.is_space:
                 break
             after.append(token)
-        nouns = [t for t in after if t.pos_ in ("NOUN", "PROPN")]
+        # "... said Monday": a day or time after the verb says when, not who.
+        nouns = [
+            t for t in after if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("DATE", "TIME")
+        ]
         return [nouns[-1]] if nouns and len(after) <= 6 else []
 
     def of_token(self, token: Token, *, describe: bool = False) -> tuple[Speaker, ...]:
