@@ -870,7 +870,28 @@ FOUND_IN_CAPITALS = [
         {"WAITROSE": "Waitrose"},
         id="capitals-headline-retail",
     ),
-]
+    pytest.param(
+        {
+            "a": ("The Harwick Ravens beat the Dunmore Owls. The Owls led early, but the "
+                  "Ravens scored late.",
+                  {"ORG": ["Harwick Ravens", "Dunmore Owls", "Ravens", "Owls"]}),
+            "b": ("RAVENS SINK OWLS TO CLIMB TABLE\nThe win was their third.", {}),
+        },
+        "b",
+        {"RAVENS": "Harwick Ravens", "OWLS": "Dunmore Owls"},
+        id="one-word-between-two-names-sport",
+    ),
+    pytest.param(
+        {
+            "a": ("Shares in Kellaway rose after it agreed to buy Brimley. Brimley said "
+                  "the deal would close in May.", {"ORG": ["Kellaway", "Brimley"]}),
+            "b": ("KELLAWAY BUYS BRIMLEY\nThe price was not disclosed.", {}),
+        },
+        "b",
+        {"KELLAWAY": "Kellaway", "BRIMLEY": "Brimley"},
+        id="one-word-between-two-names-business",
+    ),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(("corpus", "document", "expected"), FOUND_IN_CAPITALS)

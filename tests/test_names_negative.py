@@ -211,14 +211,17 @@ def test_a_person_after_a_preposition_is_not_the_institution_named_after_them(
     assert held and all(e.type == "PERSON" for e in held), [(e.name, e.type) for e in held]
 
 
-def test_a_stay_at_an_institution_the_document_names_is_that_institution() -> None:
-    resolution = resolve(
-        {
-            "a": ("Ms Quinlan was treated at Edna Marsh after the crash. Edna Marsh "
-                  "Hospital said she was stable.",
-                  {"PERSON": ["Edna Marsh"], "ORG": ["Edna Marsh Hospital"]}),
-        }
-    )  # fmt: skip
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ms Quinlan was treated at Edna Marsh after the crash. Edna Marsh Hospital said "
+        "she was stable.",
+        "Singer Checks Into Edna Marsh After Tour\nThe Edna Marsh Hospital said she was "
+        "resting.",  # a headline's present tense
+    ],
+)
+def test_a_stay_at_an_institution_the_document_names_is_that_institution(text: str) -> None:
+    resolution = resolve({"a": (text, {"PERSON": ["Edna Marsh"], "ORG": ["Edna Marsh Hospital"]})})
     assert owners(resolution, "Edna Marsh") == owners(resolution, "Edna Marsh Hospital")
 
 
@@ -279,6 +282,14 @@ CAPITALS_OTHER_BEARER = [
             "b": ("MARCUS HOLT BAKERY WINS CONTRACT\nThe deal runs two years.", {}),
         },
         id="another-bearer-in-a-headline-business",
+    ),
+    pytest.param(
+        {
+            "a": ("Dana Holt runs the firm. Holt said sales rose. Pryce Foods agreed.",
+                  {"PERSON": ["Dana Holt", "Holt"], "ORG": ["Pryce Foods"]}),
+            "b": ("JOHN HOLT BAKERY AND PRYCE\nThe deal runs two years.", {}),
+        },
+        id="a-name-two-words-from-another-business",
     ),
 ]  # fmt: skip
 
@@ -458,3 +469,60 @@ COUNTIES_LISTED = [
 def test_counties_in_a_list_stay_apart(text: str, ents: list[tuple[int, int, str]]) -> None:
     found = fixed_text(text, ents)
     assert all("," not in name for name, _ in found), found
+
+
+# --- a town the model tags an organisation, where it is written as a place ---------------
+
+TOWN_TAGGED_ORG = [
+    pytest.param(
+        {
+            "a": ("Flooding hit Tarnby on Monday.", {"GPE": ["Tarnby"]}),
+            "b": ("Two men were arrested in Tarnby. A house in Mill Road, Tarnby was searched.",
+                  {"ORG": ["Tarnby"]}),
+        },
+        id="a-town-in-crime-news",
+    ),
+    pytest.param(
+        {
+            "a": ("The council of Oxley approved the budget.", {"GPE": ["Oxley"]}),
+            "b": ("The new library near Oxley opened on Friday.", {"ORG": ["Oxley"]}),
+        },
+        id="a-town-in-council-news",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("corpus", TOWN_TAGGED_ORG)
+def test_an_organisation_written_as_a_place_the_corpus_names_is_that_place(
+    corpus: dict[str, tuple[str, dict[str, list[str]]]],
+) -> None:
+    resolution = resolve(corpus)
+    assert {e.type for e in resolution.entities} == {"GPE"}
+    assert len(resolution.entities) == 1
+
+
+ORGANISATION_NAMED_LIKE_A_PLACE = [
+    pytest.param(
+        {
+            "a": ("Fans came from Larkhill for the match.", {"GPE": ["Larkhill"]}),
+            "b": ("The manager of Larkhill was sacked. Shares in Larkhill fell.",
+                  {"ORG": ["Larkhill"]}),
+        },
+        "Larkhill", id="a-club-after-of-sport",
+    ),
+    pytest.param(
+        {
+            "a": ("Prices rose in Corvane last year.", {"GPE": ["Corvane"]}),
+            "b": ("Investors put money in Corvane's new fund.", {"ORG": ["Corvane"]}),
+        },
+        "Corvane", id="a-possessive-business",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("corpus", "name"), ORGANISATION_NAMED_LIKE_A_PLACE)
+def test_an_organisation_not_written_as_a_place_stays_an_organisation(
+    corpus: dict[str, tuple[str, dict[str, list[str]]]], name: str
+) -> None:
+    resolution = resolve(corpus)
+    assert {e.type for e in resolution.entities} == {"GPE", "ORG"}, resolution.entities

@@ -66,6 +66,8 @@ class PlaceWords:
     regions: frozenset[str]  # states, provinces, nations: "oregon", "calif"
     prepositions: frozenset[str]  # of place: "in", "across"; a place after them stays one
     stays: tuple[str, ...]  # "checked into", "treated at": a stay at an institution
+    inside: frozenset[str]  # "in", "near": a place tagged an organisation after them
+    streets: frozenset[str]  # "street", "road": "Newton Street, Millom" names a town
 
 
 def place_key(text: str) -> str:
@@ -83,4 +85,6 @@ def place_words() -> PlaceWords:
         frozenset(place_key(str(w)) for w in data["regions"]),
         frozenset(place_key(str(w)) for w in data["place_prepositions"]),
         tuple(place_key(str(w)) for w in data["stays"]),
+        frozenset(place_key(str(w)) for w in data["inside_prepositions"]),
+        frozenset(place_key(str(w)) for w in data["street_words"]),
     )

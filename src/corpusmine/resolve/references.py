@@ -9,13 +9,14 @@ definite descriptions, from the candidate references extract stored.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from operator import attrgetter
 from types import MappingProxyType
 
-from ..knowledge import entity_words
+from ..knowledge import entity_words, place_words
 from ..records import Coordination, Definition
 from .descriptions import Description, of_candidate
 from .inputs import ResolveInput
@@ -217,8 +218,9 @@ def organisations_by_corpus(inp: ResolveInput, reading: Reading) -> list[Ref]:
     it with: an ORG or GPE written with the same words (the more frequent of the two),
     or (not a PRODUCT) the last word of exactly one organisation's longer name in its own
     document ("the Chargers" OTHER beside "San Diego Chargers" ORG; "Mt Cook" FAC, "Mt
-    Cook" GPE). Both are reached by the
-    name's own key (NAME, or WORD of its one word)."""
+    Cook" GPE). A one-word ORG the corpus also tags as a place is that place where it is
+    written as one: after "in"/"near", or as an address's town ("Newton Street,
+    Millom"). All are reached by the name's own key (NAME, or WORD of its one word)."""
     strong = Counter(
         (r.type, inp.names(r.text, "ORG").tokens)
         for r in inp.mentions
@@ -246,8 +248,33 @@ def organisations_by_corpus(inp: ResolveInput, reading: Reading) -> list[Ref]:
                 and len(last_words[(ref.document, tokens[0])]) == 1
             ):
                 ref = replace(ref, type="ORG")
+        elif ref.type == "ORG" and not inp.name(ref).acronym:
+            tokens = inp.names(ref.text, "ORG").tokens
+            if (
+                len(tokens) == 1
+                and strong[("GPE", tokens)]
+                and _written_as_place(inp.texts[ref.document], ref.start, ref.end)
+            ):
+                ref = replace(ref, type="GPE")
         out.append(ref)
     return out
+
+
+_WORD_BEFORE = re.compile(r"(\w+)(,?)[ \t]+$")
+
+
+def _written_as_place(text: str, start: int, end: int) -> bool:
+    """Is the name at ``start``-``end`` written as a place: just after a preposition of
+    being in or near one ("in Millom"), or after a street's name and a comma ("Newton
+    Street, Millom")? Never a possessive: "in Horton's death" is the person's."""
+    if text[end : end + 2] in ("'s", "’s") or text[end : end + 1] in ("'", "’"):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before is None:
+        return False
+    word, comma = before.group(1).lower(), before.group(2)
+    places = place_words()
+    return word in places.streets if comma else word in places.inside
 
 
 def _halves(coordination: Coordination, known) -> tuple[Ref, Ref] | None:  # noqa: ANN001

@@ -175,8 +175,30 @@ def _alone_in_capitals(
             continue
         if k == i + 1 and words[k] != "\0" and known.longest_at(words, k, matches, line):
             continue
+        if _name_beyond(words, k, k - i, matches, line, known):
+            continue  # one word between two names: "COLTS TOP CHIEFS", "COLTS BEAT CHIEFS"
         return False
     return True
+
+
+def _name_beyond(
+    words: list[str],
+    k: int,
+    step: int,
+    matches: list[re.Match[str]],
+    line: str,
+    known: _KnownNames,
+) -> bool:
+    """Is the word past ``k`` (one more ``step`` away from the name) a one-word known
+    name, with nothing but a space on either side of ``k``?"""
+    j = k + step
+    if not 0 <= j < len(words) or words[j] == "\0":
+        return False
+    for x, y in sorted(((k, j), (k, k - step))):
+        if line[matches[x].end() : matches[y].start()].strip(" "):
+            return False
+    found = known.longest_at(words, j, matches, line)
+    return found is not None and found[0] == 1
 
 
 class _KnownNames:
