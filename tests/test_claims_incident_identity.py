@@ -84,3 +84,37 @@ def test_ordinary_figures_of_undated_documents_are_checked(tmp_path: Path):
     checked = [f for f in found.checks if "450" in f.explanation or "520" in f.explanation]
     assert checked, found
     assert not found.contradictions
+
+
+def test_one_incident_written_as_attack_and_shooting_is_one_agreement(tmp_path: Path):
+    found = findings_of(
+        tmp_path,
+        {
+            "wire_2024-05-04_mall.txt": "Gunman kills six in Riverton\n\n"
+            "Police sealed off the Riverton shopping centre on Friday night.\n\n"
+            "The attack in Riverton on Friday killed six people.\n",
+            "paper_2024-05-05_mall.txt": "Riverton mourns\n\n"
+            "Candles were lit outside the centre in Riverton.\n\n"
+            "The shooting in Riverton on Friday killed six people, police said.\n",
+        },
+    )
+    killed = [f for f in found.agreements if f.attribute == "count of people killed"]
+    assert len(killed) == 1, [(f.subject, f.attribute) for f in found.agreements]
+    assert {c["document"][:5] for c in killed[0].claims} == {"wire_", "paper"}
+
+
+def test_an_attack_and_a_shooting_with_different_tolls_do_not_contradict(tmp_path: Path):
+    # Told under two kinds, two reports of one town and day may be two incidents (a
+    # stabbing attack and a shooting): a check at most, never a contradiction.
+    found = findings_of(
+        tmp_path,
+        {
+            "wire_2024-05-04_town.txt": "Violence in Riverton\n\n"
+            "Police were called to the market in Riverton on Friday.\n\n"
+            "The attack in Riverton on Friday killed two people.\n",
+            "paper_2024-05-04_town.txt": "Riverton shooting\n\n"
+            "Officers closed the station in Riverton on Friday.\n\n"
+            "The shooting in Riverton on Friday killed five people.\n",
+        },
+    )
+    assert not found.contradictions, [f.explanation for f in found.contradictions]

@@ -73,6 +73,10 @@ def cross_pairs(members: Sequence[StoredClaim]) -> list[Pair]:
             # topics ("two boats were firing", "escorting five vessels"), nothing to check.
             continue
         weak = not (named_a and named_b)
+        if rel.verdict == CONTRADICT and _incident_kind(a) != _incident_kind(b):
+            # "the attack" and "the shooting" of one place and day are grouped as one
+            # incident and may agree; told under two kinds, they may be two incidents.
+            rel = Relation(CHECK, f"{rel.reason}, but one says '{a.subject}', one '{b.subject}'")
         if weak and (rel.verdict == CONTRADICT or (a.kind == "event" and rel.verdict == AGREE)):
             rel = Relation(CHECK, f"{rel.reason}, but a sentence does not name '{a.subject}'")
         pairs.append((a, b, rel))
@@ -87,6 +91,12 @@ SAME_SENTENCE_OVERLAP = 0.8
 # delegates.") may well be written twice independently.
 TRIMMED_SENTENCE_WORDS = 12
 TRIMMED_SENTENCE_SHARE = 0.9
+
+
+def _incident_kind(claim: StoredClaim) -> str | None:
+    """The incident kind its subject's head names ("the mass shooting" -> shooting)."""
+    words = claim.subject.lower().split()
+    return claim_vocabulary().incidents.get(words[-1]) if words else None
 
 
 def names_subject(claim: StoredClaim) -> bool:

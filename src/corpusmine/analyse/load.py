@@ -118,8 +118,11 @@ class _Reader:
             # "Hillary Clinton '", "Donald Trump - and": edges a name picked up in resolution
             canonical = _TRAILING_JOINER.sub("", canonical).strip(_EDGE_MARKS) or canonical
         key = self.key(subject_text)
-        if not key[0] and canonical:
-            key = self.key(canonical)  # an acronym or a bare noun: use the entity
+        if canonical and (not key[0] or _is_person(subject_id)):
+            # An acronym or a bare noun: use the entity. A person is the person resolved,
+            # however a sentence names them ("Hillary Clinton", "Mrs. Clinton", "Clinton"),
+            # and two people of one surname are two ("Bill Clinton", "Hillary Clinton").
+            key = self.key(canonical)
         kind = self.kinds.get(attribute) or self.kinds.setdefault(attribute, claim_kind(attribute))
         stored_normalized, note = normalized, None
         reference = inferred = None
@@ -238,6 +241,10 @@ def _note(value: str, normalized: str, reference: str) -> str:
 def _is_absolute(value: str, normalized: str) -> bool:
     """True when the text itself gives the year ("April 2023", "2019")."""
     return normalized[:4] in value
+
+
+def _is_person(entity_id: str | None) -> bool:
+    return bool(entity_id) and entity_id.startswith("person-")
 
 
 def _fold(text: str) -> str:

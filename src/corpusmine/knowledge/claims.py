@@ -82,8 +82,12 @@ class ClaimVocabulary:
     share_subject_labels: frozenset[str] = frozenset()
     percent_words: frozenset[str] = frozenset()
     pollster_filler: frozenset[str] = frozenset()
+    pollster_preps: frozenset[str] = frozenset()
+    poll_antecedent_words: frozenset[str] = frozenset()
+    population_template: str = "{poll} among {population}"
     incidents: dict[str, str] = field(default_factory=dict)  # incident noun -> its kind
     incident_idioms: frozenset[str] = frozenset()
+    incident_families: dict[str, str] = field(default_factory=dict)  # kind -> family
     toll_template: str = "count of {unit} {what}"
     person_nouns: frozenset[str] = frozenset()
     person_unit: str = "people"
@@ -197,10 +201,16 @@ def claim_vocabulary() -> ClaimVocabulary:
         share_subject_labels=frozenset(data["share"]["subject_labels"]),
         percent_words=frozenset(data["share"]["percent_words"]),
         pollster_filler=frozenset(data["share"]["pollster_filler"]),
+        pollster_preps=frozenset(data["share"]["pollster_preps"]),
+        poll_antecedent_words=frozenset(data["share"]["poll_antecedent_words"]),
+        population_template=data["share"]["population_template"],
         incidents={
             word.lower(): kind for kind, words in data["incidents"].items() for word in words
         },
         incident_idioms=frozenset(data["incident_idioms"]),
+        incident_families={
+            kind: family for family, kinds in data["incident_families"].items() for kind in kinds
+        },
         toll_template=data["tolls"]["template"],
         person_nouns=frozenset(data["tolls"]["person_nouns"]),
         person_unit=data["tolls"]["person_unit"],

@@ -41,6 +41,8 @@ class ClaimContext:
         self._token_starts = source.offsets.to_original_ascending(doc.to_array("IDX").tolist())
         self.acronyms = find_acronyms(source.clean)
         self.index = doc_index(doc, source)
+        # What a rule works out once per document and reads from many sentences.
+        self.memo: dict[str, object] = {}
 
     # --- offsets ----------------------------------------------------------------------
 

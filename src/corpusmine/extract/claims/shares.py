@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ...knowledge import claim_vocabulary
+from ...knowledge.words import honorifics
 from .amounts import parse_amount
 from .context import ClaimContext, token_lower
 from .figures import hedge_before
@@ -29,15 +30,25 @@ def share_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Iterat
     vocab = claim_vocabulary()
     poll = _poll_attribute(ctx, sent)
     previous_end = sent.start  # a figure belongs to a name after the previous figure
-    for sign in [t for t in sent if t.lower_ in vocab.percent_words]:
+    signs = [t for t in sent if t.lower_ in vocab.percent_words]
+    paired: set[int] = set()  # the second sign of "46 percent to 40 percent"
+    for sign in signs:
+        if sign.i in paired:
+            continue
         numbers = _numbers_before(sign)
         if not numbers:
             continue
+        second = _paired_sign(sign, sent) if len(numbers) == 1 else None
+        if second is not None:
+            # "Clinton leading Trump (46 percent to 40 percent)": one pair, as "46 to 40
+            # percent", whose two figures go to the two names before it.
+            numbers = [numbers[0], second.doc[second.i - 1]]
+            paired.add(second.i)
         first = numbers[0].i
         thing = _share_of(sign, ctx)
         name = vocab.share_template.format(thing=thing) if thing else poll
         holders = _holders(ctx, sent, previous_end, first, sign, len(numbers))
-        previous_end = sign.i + 1
+        previous_end = (second or sign).i + 1
         if name is None or holders is None:
             continue
         for number, holder in zip(numbers, holders, strict=True):
@@ -46,7 +57,8 @@ def share_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Iterat
                 continue
             qualifier, hedge_start = hedge_before(ctx, number.i, number.i)
             start = hedge_start if number is numbers[0] else number.i
-            claim_start, claim_end = ctx.span_offsets(start, sign.i + 1)
+            own = second if second is not None and number is numbers[-1] else sign
+            claim_start, claim_end = ctx.span_offsets(start, own.i + 1)
             value_start, value_end = ctx.span_offsets(start, number.i + 1)
             yield Draft(
                 start=claim_start,
@@ -60,6 +72,18 @@ def share_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Iterat
                 as_of=None,
                 sentence=ctx.sentence_offsets(sent),
             )
+
+
+def _paired_sign(sign: Token, sent: Span) -> Token | None:
+    """The sign of the second figure of "46 percent to 40 percent" (or "49% to 41%")."""
+    doc = sign.doc
+    i = sign.i
+    if i + 3 >= sent.end or doc[i + 1].lower_ not in ("to", "-", "\u2013"):
+        return None
+    number, after = doc[i + 2], doc[i + 3]
+    if not number.like_num or after.lower_ not in claim_vocabulary().percent_words:
+        return None
+    return after if _numbers_before(after) == [number] else None
 
 
 def _numbers_before(sign: Token) -> list[Token]:
@@ -89,18 +113,58 @@ def _holders(
     if count == 1 and first >= 2 and doc[first - 1].lower_ in ("'s", "\u2019s"):
         owner = doc[first - 2]  # "Clinton's 42 percent"
         return (owner,) if _is_name(ctx, owner) else None
+    if count == 1:
+        if _conjoined_to_name(ctx, sign):
+            return None  # "23 percent favored Cruz and 15 percent backed Rubio", misparsed
+        verb = _verb_of_subject(sign)
+        if verb is not None:
+            # "40 percent chose Trump", "23 percent favored Mr. Cruz": the share is of the
+            # name its clause's verb takes, never of a name before it.
+            named = [t for t in verb.subtree if t.i > sign.i and t.dep_ in ("dobj", "pobj")
+                     and _is_name(ctx, t)]  # fmt: skip
+            return (_name_end(ctx, named[0]),) if named else None
     names = _name_heads(ctx, doc[after:first])
     if len(names) < count:
         return None
     return tuple(names[-count:])
 
 
+def _conjoined_to_name(ctx: ClaimContext, sign: Token) -> bool:
+    """The figure hangs off a name as its conjunct ("favored Mr. Cruz and 15 percent"):
+    the parse lost whose it is."""
+    token = sign
+    while token.dep_ in ("compound", "nummod", "quantmod") and token.head is not token:
+        token = token.head
+    return token.dep_ == "conj" and _is_name(ctx, token.head)
+
+
+def _verb_of_subject(sign: Token) -> Token | None:
+    """The verb whose subject is the figure ("[28 percent of caucusgoers] supported")."""
+    token = sign
+    if token.dep_ == "pobj" or token.head.dep_ in ("nummod",):
+        return None
+    while token.dep_ in ("compound", "nummod", "quantmod") and token.head is not token:
+        token = token.head
+    # A subject, or a figure the parse left loose before its verb ("15 percent backed").
+    loose = token.dep_ == "npadvmod" and token.head.i > token.i
+    if (token.dep_ in ("nsubj", "nsubjpass") or loose) and token.head.pos_ in ("VERB", "AUX"):
+        return token.head
+    return None
+
+
+def _name_end(ctx: ClaimContext, token: Token) -> Token:
+    """The last token of the name ``token`` is in ("Mr. Trump" -> "Trump")."""
+    entity = ctx.index.entity(token.i)
+    return ctx.doc[entity.end - 1] if entity is not None else token
+
+
 def _name_heads(ctx: ClaimContext, span: Span) -> list[Token]:
     """The last token of each name in ``span`` (one per entity), pollsters left out."""
     heads: list[Token] = []
+    titles = honorifics().all
     for token in span:
-        if not _is_name(ctx, token):
-            continue
+        if not _is_name(ctx, token) or token.lower_.rstrip(".") in titles:
+            continue  # "Mr." of "Mr. Sanders" is no name of its own
         entity = ctx.index.entity(token.i)
         named = entity is not None and entity.label_ in claim_vocabulary().share_subject_labels
         if named and token.i != entity.end - 1:
@@ -110,12 +174,12 @@ def _name_heads(ctx: ClaimContext, span: Span) -> list[Token]:
 
 
 def _is_name(ctx: ClaimContext, token: Token) -> bool:
-    """A person, party or organisation named by the text (not a pollster: "a CNN poll")."""
-    if token.head.lower_ in claim_vocabulary().poll_words and token.dep_ in (
-        "compound",
-        "nmod",
-        "poss",
-    ):
+    """A person, party or organisation named by the text (not a pollster: "a CNN poll",
+    "a survey conducted by Harbour Research")."""
+    vocab = claim_vocabulary()
+    if token.head.lower_ in vocab.poll_words and token.dep_ in ("compound", "nmod", "poss"):
+        return False
+    if _conducted(token):
         return False
     if token.ent_type_ in claim_vocabulary().share_subject_labels:
         return True
@@ -134,17 +198,113 @@ def _share_of(sign: Token, ctx: ClaimContext) -> str | None:
 
 
 def _poll_attribute(ctx: ClaimContext, sent: Span) -> str | None:
-    """ "poll share (Quinnipiac)" when the sentence is about a named poll, "poll share"
-    for an unnamed one, None when it is not about a poll."""
+    """ "poll share (quinnipiac)" when the sentence is about a named poll, "poll share"
+    for an unnamed one, None when it is not about a poll; " among likely voters" after it
+    when the sentence says who was asked.
+
+    A poll is named by the words before it ("a Quinnipiac poll", "the Rasmussen Reports
+    poll"), by who conducted it ("the poll by the Public Policy Institute of California",
+    "a survey, conducted by Monmouth"), or, as "the poll" or "the same survey", by the one
+    pollster the document named in an earlier sentence."""
     vocab = claim_vocabulary()
     poll = next((t for t in sent if t.lower_ in vocab.poll_words), None)
     if poll is None:
         return None
+    pollster = _pollster(ctx, poll)
+    if pollster is None and _points_back(poll):
+        pollster = _earlier_pollster(ctx, sent)
+    name = vocab.pollster_template.format(pollster=pollster) if pollster else vocab.poll_template
+    population = _population(sent)
+    return (
+        vocab.population_template.format(poll=name, population=population) if population else name
+    )
+
+
+def _pollster(ctx: ClaimContext, poll: Token) -> str | None:
+    """The pollster a poll word names, as a key, or None."""
+    # The names right before the poll word, whole ("the Rasmussen Reports poll", "an NBC
+    # News/Wall Street Journal poll"), however the model split them into entities.
+    doc = poll.doc
+    i = poll.i
+    while i > poll.sent.start and _pollster_word(doc[i - 1]):
+        i -= 1
+    if any(t.pos_ == "PROPN" for t in doc[i : poll.i]):
+        return pollster_key(doc[i : poll.i].text)
     for child in poll.lefts:
         ent = ctx.index.entity(child.i) if child.ent_type_ in ("ORG", "PERSON", "GPE") else None
         if ent is not None and child.dep_ in ("compound", "nmod", "poss", "amod"):
-            return vocab.pollster_template.format(pollster=pollster_key(ent.text))
-    return vocab.poll_template
+            return pollster_key(ent.text)
+    # "the poll by X", "a survey conducted by X", "a poll from X"
+    preps = claim_vocabulary().pollster_preps
+    heads = [poll, *(c for c in poll.children if c.dep_ in ("acl", "relcl"))]
+    for head in heads:
+        for prep in head.children:
+            if prep.lower_ not in preps or prep.dep_ not in ("prep", "agent"):
+                continue
+            for obj in prep.children:
+                ent = ctx.index.entity(obj.i) if obj.dep_ == "pobj" else None
+                if ent is not None and ent.label_ in ("ORG", "PERSON"):
+                    return pollster_key(ent.text)
+    return None
+
+
+def _conducted(token: Token) -> bool:
+    """The token names who conducted a poll: inside the object of "by"/"from" attached
+    to a poll word or to a verb describing one ("the survey, conducted by X")."""
+    vocab = claim_vocabulary()
+    for ancestor in token.ancestors:
+        if ancestor.lower_ in vocab.pollster_preps and ancestor.dep_ in ("prep", "agent"):
+            head = ancestor.head
+            if head.dep_ in ("acl", "relcl"):
+                head = head.head
+            return head.lower_ in vocab.poll_words
+    return False
+
+
+def _pollster_word(token: Token) -> bool:
+    """A word of a pollster's name before the poll word: a name or a joining mark."""
+    if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+        return False  # "Wednesday's Quinnipiac poll"
+    return token.pos_ == "PROPN" or (token.text in ("/", "-", "&") and token.i > token.sent.start)
+
+
+def _points_back(poll: Token) -> bool:
+    """ "the poll", "this survey", "the same poll": a poll already named; "a new poll",
+    "polls" are not."""
+    if poll.tag_ == "NNS":
+        return False
+    words = claim_vocabulary().poll_antecedent_words
+    lefts = [t.lower_ for t in poll.lefts]
+    return bool(lefts) and lefts[0] in words and not any(t.pos_ == "PROPN" for t in poll.lefts)
+
+
+def _earlier_pollster(ctx: ClaimContext, sent: Span) -> str | None:
+    """The pollster the document named before ``sent``, when it named exactly one."""
+    named = ctx.memo.get("pollsters")
+    if named is None:
+        named = []
+        words = claim_vocabulary().poll_words
+        for token in ctx.doc:
+            found = _pollster(ctx, token) if token.lower_ in words else None
+            if found:
+                named.append((token.sent.start, found))
+        ctx.memo["pollsters"] = named
+    before = {pollster for start, pollster in named if start < sent.start}
+    return next(iter(before)) if len(before) == 1 else None
+
+
+def _population(sent: Span) -> str | None:
+    """Who was asked: the noun after "among" with its modifiers ("among likely voters" ->
+    "likely voters", "among registered Democrats in New Hampshire" -> "registered democrats")."""
+    for token in sent:
+        if token.lower_ != "among" or token.dep_ != "prep":
+            continue
+        noun = next((c for c in token.children if c.dep_ == "pobj"), None)
+        if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        words = [t for t in noun.lefts if t.dep_ in ("amod", "compound", "nmod") and t.i >= token.i]
+        return " ".join(t.lower_ for t in [*words, noun])
+    return None
 
 
 def pollster_key(name: str) -> str:

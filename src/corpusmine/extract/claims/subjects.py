@@ -59,7 +59,8 @@ def subject_key(name: str, place_words: Collection[str] = frozenset()) -> tuple[
     if head in vocab.incidents:
         # An incident is its kind: "the quake" and "a powerful earthquake" are one, and two
         # quakes are told apart by their dates, not their adjectives.
-        return ("", vocab.incidents[head])
+        kind = vocab.incidents[head]
+        return ("", vocab.incident_families.get(kind, kind))
     head_class = vocab.subject_heads.get(head, head)
     modifiers = [w for w in words[:-1] if w not in _PREPOSITIONS]
     distinct = [w for w in modifiers if w not in place_words]
