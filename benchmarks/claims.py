@@ -76,7 +76,10 @@ FACTS: tuple[Fact, ...] = (
     # Topic 24: two jewel heists in Paris.
     Fact("24", "ecb", ("million", "amount", "haul", "worth", "diamond", "jewel"),
          (85_000_000, 108_000_000), "agree",
-         "Dec 2008 Harry Winston: 85 million euros (24_3, 13 ecb), $108 million (24_3, 4 ecb)"),
+         "Dec 2008 Harry Winston: 85 million euros (24_3, 13 ecb), $108 million (24_3, 4 ecb);"
+         " these articles carry no date of their own, so an incident in them is never compared"),
+    Fact("24", "ecbplus", ("stolen",), (88_000_000,), "agree",
+         "July 2013 Cannes heist, recalled: £88m (24_4, 6, 11 ecbplus); never joined to Paris"),
     Fact("24", "ecbplus", ("million", "amount", "worth", "jewel", "heist"), (2_600_000,),
          "agree", "Sep 2013: $2.6 million (24_3, 8, 9 ecbplus), 2 million euros (24_1, 2, 5)"),
 )  # fmt: skip

@@ -102,6 +102,8 @@ def _ratings(a: StoredClaim, b: StoredClaim) -> Relation | None:
 
 def _figures(a: StoredClaim, b: StoredClaim) -> Relation | None:
     if (a.unit or "") != (b.unit or ""):
+        if claim_vocabulary().is_incident_attribute(a.attribute):
+            return None  # a haul in euros and one in dollars: no rates here to compare
         return Relation(CHECK, f"measured in different units ({a.unit}, {b.unit})")
     try:
         va, vb = float(a.normalized or ""), float(b.normalized or "")

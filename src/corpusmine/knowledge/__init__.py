@@ -14,7 +14,14 @@ or frozenset built in a ``@cache`` function), so every caller shares one copy.
 
 from __future__ import annotations
 
-from .claims import ClaimVocabulary, EventKind, MeasureKind, TollKind, claim_vocabulary
+from .claims import (
+    ClaimVocabulary,
+    EventKind,
+    HaulKind,
+    MeasureKind,
+    TollKind,
+    claim_vocabulary,
+)
 from .documents import DebrisRules, debris_rules, kind_names
 from .entities import (
     EntityWords,
@@ -53,6 +60,7 @@ from .words import (
 __all__ = [
     "ClaimVocabulary",
     "EventKind",
+    "HaulKind",
     "MeasureKind",
     "TollKind",
     "QuoteLexicon",

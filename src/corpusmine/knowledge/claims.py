@@ -31,6 +31,16 @@ class TollKind:
 
 
 @dataclass(frozen=True)
+class HaulKind:
+    """The value of what an incident took ("made off with jewellery worth £88m")."""
+
+    attribute: str
+    of: str  # the incident kind it is about
+    verbs: frozenset[str]  # verbs whose object is what was taken ("stole diamonds")
+    with_verbs: frozenset[str]  # verbs taking it with "with" ("made off with")
+
+
+@dataclass(frozen=True)
 class MeasureKind:
     """A measure of an incident ("magnitude" of an earthquake) and its words."""
 
@@ -88,6 +98,9 @@ class ClaimVocabulary:
     incidents: dict[str, str] = field(default_factory=dict)  # incident noun -> its kind
     incident_idioms: frozenset[str] = frozenset()
     incident_families: dict[str, str] = field(default_factory=dict)  # kind -> family
+    haul: HaulKind | None = None
+    currency_words: dict[str, str] = field(default_factory=dict)  # "euros" -> EUR
+    weight_words: frozenset[str] = frozenset()  # currency words that may be weights
     toll_template: str = "count of {unit} {what}"
     person_nouns: frozenset[str] = frozenset()
     person_unit: str = "people"
@@ -124,7 +137,8 @@ class ClaimVocabulary:
     def incident_attributes(self) -> frozenset[str]:
         """Attribute names of tolls and measures: figures of one incident, which another
         incident of the same kind on another day does not contradict or change."""
-        return frozenset(m.attribute for m in self.measures)
+        hauls = {self.haul.attribute} if self.haul else set()
+        return frozenset(m.attribute for m in self.measures) | hauls
 
     def measure(self, attribute: str) -> MeasureKind | None:
         return next((m for m in self.measures if m.attribute == attribute), None)
@@ -208,6 +222,16 @@ def claim_vocabulary() -> ClaimVocabulary:
             word.lower(): kind for kind, words in data["incidents"].items() for word in words
         },
         incident_idioms=frozenset(data["incident_idioms"]),
+        currency_words={
+            str(k).lower(): str(v) for k, v in load_yaml("numbers.yaml")["currency_words"].items()
+        },
+        weight_words=frozenset(load_yaml("numbers.yaml")["currency_weights"]),
+        haul=HaulKind(
+            attribute=data["haul"]["attribute"],
+            of=data["haul"]["of"],
+            verbs=frozenset(data["haul"]["verbs"]),
+            with_verbs=frozenset(data["haul"]["with_verbs"]),
+        ),
         incident_families={
             kind: family for family, kinds in data["incident_families"].items() for kind in kinds
         },

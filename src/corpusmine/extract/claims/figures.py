@@ -137,7 +137,7 @@ def money_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Iterat
         amount = parse_amount(ctx.doc[start:end].text.rstrip("."))
         if number is None or amount is None:
             continue
-        currency = amount.currency or _currency_before(ctx, start)
+        currency = amount.currency or currency_before(ctx, start)
         noun = _amount_noun(number)
         period = _period(ctx, noun, end)
         attribute = _amount_attribute(noun)
@@ -225,7 +225,8 @@ def _figure_subject(finder: SubjectFinder, noun: Token):
     return finder.resolve(subject)
 
 
-def _currency_before(ctx: ClaimContext, start: int) -> str | None:
+def currency_before(ctx: ClaimContext, start: int) -> str | None:
+    """The currency symbol just before a figure ("£ 35,000" split by the tokenizer)."""
     for token in ctx.doc[max(0, start - 2) : start]:
         if token.text in number_words().currencies:
             return number_words().currencies[token.text]

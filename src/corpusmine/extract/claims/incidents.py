@@ -18,10 +18,10 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from ...knowledge import MeasureKind, TollKind, claim_vocabulary
-from .amounts import parse_amount
+from ...knowledge import HaulKind, MeasureKind, TollKind, claim_vocabulary
+from .amounts import multiplier_words, parse_amount
 from .context import ClaimContext
-from .figures import hedge_before, not_a_count
+from .figures import currency_before, hedge_before, not_a_count
 from .records import Draft, Phrase
 from .subjects import SubjectFinder, clause_subject, governing_verb
 from .when import DATE_LABELS, date_value, is_point_in_time
@@ -54,6 +54,7 @@ def incident_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Ite
             yield _toll(ctx, finder, sent, number, text, start, toll, when)
     for kind in claim_vocabulary().measures:
         yield from _measures(ctx, finder, sent, kind, dates)
+    yield from _hauls(ctx, finder, sent, dates)
 
 
 def incident_figure(ctx: ClaimContext, number: Token) -> bool:
@@ -329,6 +330,112 @@ def _measure_near(sent: Span, i: int, kind: MeasureKind) -> bool:
         any(part in kind.nouns for part in re.split(r"[-\d.]+", doc[j].lower_) if part)
         for j in range(start, end)
     )
+
+
+# --- hauls ----------------------------------------------------------------------------------
+
+
+def _hauls(
+    ctx: ClaimContext, finder: SubjectFinder, sent: Span, dates: list[tuple[int, str | None]]
+) -> Iterator[Draft]:
+    """The value of what was taken: "stole diamonds valued at 85 million euros", "made off
+    with jewellery worth £88m", "snatched $108 million worth of rings"; about the robbery
+    nearest in the sentence, else the document's (never a person who did it)."""
+    vocab = claim_vocabulary()
+    haul = vocab.haul
+    if haul is None:
+        return
+    for _mention, start, end in ctx.mentions_in(sent, _SUMS):
+        number = next((t for t in reversed(ctx.doc[start:end]) if t.like_num), None)
+        if end < sent.end and ctx.doc[end].lower_.rstrip(".") in multiplier_words():
+            end += 1  # "£3m." split by the tokenizer into "3" and "m."
+        if end < sent.end and ctx.doc[end].lower_ in vocab.currency_words:
+            end += 1  # "85 million euros", tagged as a plain number
+        amount = parse_amount(ctx.doc[start:end].text.rstrip("."))
+        if number is None or amount is None:
+            continue
+        currency = (
+            amount.currency
+            or vocab.currency_words.get(ctx.doc[end - 1].lower_)
+            or currency_before(ctx, start)
+        )
+        if currency is None:
+            continue
+        span = ctx.doc[start:end]
+        root = next((t for t in span if t.head is t or not start <= t.head.i < end), span[-1])
+        worth = root.head.lower_ in ("worth", "at")
+        if ctx.doc[end - 1].lower_ in vocab.weight_words and not worth:
+            continue  # "stole 500 pounds of copper": a weight, unless it is what it was worth
+        if not _taken(root, haul) or _speculative(root):
+            continue
+        when = _date_near(dates, number.i)
+        if when is False:
+            continue
+        qualifier, hedge_start = hedge_before(ctx, start, number.i)
+        hedge_start = min(hedge_start, start)
+        value_start, value_end = ctx.span_offsets(hedge_start, end)
+        subject = _nearest_incident(ctx, sent, number, haul.of) or finder.incident_of(haul.of)
+        yield Draft(
+            start=value_start,
+            end=value_end,
+            subject=subject,
+            attribute=haul.attribute,
+            value=ctx.original_text(value_start, value_end),
+            normalized=amount.as_text(),
+            unit=currency,
+            qualifier=qualifier,
+            as_of=when,
+            sentence=ctx.sentence_offsets(sent),
+        )
+
+
+def _speculative(token: Token) -> bool:
+    """A verb above the sum has a modal ("thieves could steal jewellery worth £1m")."""
+    modals = claim_vocabulary().generic_modals
+    return any(
+        c.dep_ == "aux" and c.lower_ in modals
+        for verb in token.ancestors
+        if verb.pos_ in ("VERB", "AUX")
+        for c in verb.children
+    )
+
+
+_SUMS = frozenset({"MONEY", "CARDINAL", "QUANTITY"})
+
+
+def _taken(money: Token, haul: HaulKind) -> bool:
+    """The sum is the value of what a taking verb took: the thing it is the worth of
+    ("jewellery worth £88m", "diamonds valued at ..."), or the sum itself ("£35,000 of
+    jewellery", "$108 million worth of rings"), as the verb's object, its passive subject,
+    or the object of "with" after it ("made off with")."""
+    while money.dep_ == "appos" and money.head is not money:
+        money = money.head  # "85 million euros ($108 million)"
+    thing = money
+    head = money.head
+    if head.lower_ == "at" and head.head.lemma_.lower() in ("value", "estimate", "put"):
+        head = head.head  # "valued at"
+    valued = head.lower_ in ("worth", "valued", "at") or head.lemma_.lower() in ("value", "worth")
+    describes = head.dep_ in ("amod", "acl", "prep", "advmod", "npadvmod")
+    if valued and (describes or head.head.pos_ == "NOUN"):
+        thing = head.head
+    if money.dep_ == "nummod" and head.lower_ == "worth":
+        thing = head  # "snatched [$108 million worth] of rings"
+    elif money.dep_ in ("npadvmod", "nmod") and head.pos_ in ("NOUN", "ADJ"):
+        thing = head.head if head.lower_ == "worth" else head
+    for _ in range(2):
+        verb = thing.head
+        if thing.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in haul.verbs:
+            return True
+        taker = verb.head.lemma_.lower()
+        if thing.dep_ == "pobj" and verb.lower_ == "with" and taker in haul.with_verbs:
+            return True  # "made off with", "escaped with"
+        if thing.dep_ == "conj" and verb.lemma_.lower() in haul.verbs:
+            return True  # "grabbed jewellery and watches worth ...", parsed loosely
+        if thing.dep_ == "conj" or thing.dep_ == "appos":
+            thing = thing.head
+            continue
+        break
+    return False
 
 
 # --- shared ----------------------------------------------------------------------------------
