@@ -133,3 +133,95 @@ def test_without_the_initial_form_a_leading_given_name_keeps_two_people(
     resolution = resolve(corpus)
     full, short = owners(resolution, pair[0]), owners(resolution, pair[1])
     assert full and short and not full & short, [(e.name, e.aliases) for e in resolution.entities]
+
+
+# --- a title before a name is no part of it -------------------------------------------------
+
+TITLED = [
+    pytest.param(
+        {
+            "a": ("Coroner Edwin Talbot opened the inquest.", {"PERSON": ["Coroner Edwin Talbot"]}),
+            "b": ("Edwin Talbot recorded a verdict of misadventure.",
+                  {"PERSON": ["Edwin Talbot"]}),
+        },
+        ("Coroner Edwin Talbot", "Edwin Talbot"), "Edwin Talbot", id="an-inquest-news",
+    ),
+    pytest.param(
+        {
+            "a": ("Deputy Rolf Ingram was hurt. Deputy Ingram is recovering.",
+                  {"PERSON": ["Deputy Rolf Ingram", "Deputy Ingram"]}),
+        },
+        ("Deputy Rolf Ingram", "Deputy Ingram"), "Rolf Ingram", id="a-title-and-surname-police",
+    ),
+    pytest.param(
+        {
+            "a": ("Judge Amira Castell adjourned the case.", {"PERSON": ["Judge Amira Castell"]}),
+            "b": ("Amira Castell sat with two magistrates.", {"PERSON": ["Amira Castell"]}),
+        },
+        ("Judge Amira Castell", "Amira Castell"), "Amira Castell", id="a-court",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("corpus", "pair", "canonical"), TITLED)
+def test_a_title_before_a_name_is_not_part_of_it(
+    corpus: dict[str, tuple[str, Labels]], pair: tuple[str, str], canonical: str
+) -> None:
+    resolution = resolve(corpus)
+    titled, plain = owners(resolution, pair[0]), owners(resolution, pair[1])
+    assert titled and titled == plain
+    assert [e.name for e in resolution.entities if e.id in titled] == [canonical]
+
+
+def test_a_given_name_spelt_like_a_title_is_kept() -> None:
+    # "Gen" is a given name as often as an abbreviated rank; "Major" starts no title here.
+    resolution = resolve(
+        {
+            "a": ("Gen Okabe met the envoy. John Major spoke later.",
+                  {"PERSON": ["Gen Okabe", "John Major"]}),
+        }
+    )  # fmt: skip
+    assert sorted(e.name for e in resolution.entities) == ["Gen Okabe", "John Major"]
+
+
+# --- a nickname given inside a full name is the name the person goes by -------------------
+
+NICKNAMED = [
+    pytest.param(
+        {
+            "a": ("Thomas Edward 'Ted' Varga founded the shipyard.",
+                  {"PERSON": ["Thomas Edward 'Ted' Varga"]}),
+            "b": ("Ted Varga sold it in 1998.", {"PERSON": ["Ted Varga"]}),
+        },
+        ("Thomas Edward 'Ted' Varga", "Ted Varga"), id="a-founder-business",
+    ),
+    pytest.param(
+        {
+            "a": ("Officer Luisa Maria (Lulu) Prieto was honoured.",
+                  {"PERSON": ["Luisa Maria (Lulu) Prieto"]}),
+            "b": ("Lulu Prieto served for twenty years.", {"PERSON": ["Lulu Prieto"]}),
+        },
+        ("Luisa Maria (Lulu) Prieto", "Lulu Prieto"), id="an-officer-police",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("corpus", "pair"), NICKNAMED)
+def test_a_nickname_in_a_full_name_joins_the_name_it_makes(
+    corpus: dict[str, tuple[str, Labels]], pair: tuple[str, str]
+) -> None:
+    resolution = resolve(corpus)
+    full, short = owners(resolution, pair[0]), owners(resolution, pair[1])
+    assert full and full == short, [(e.name, e.aliases) for e in resolution.entities]
+
+
+def test_without_the_nickname_written_a_pet_form_of_another_name_stays_apart() -> None:
+    resolution = resolve(
+        {
+            "a": ("Thomas Edward Varga founded the shipyard.",
+                  {"PERSON": ["Thomas Edward Varga"]}),
+            "b": ("Ted Varga sold it in 1998.", {"PERSON": ["Ted Varga"]}),
+        }
+    )  # fmt: skip
+    full, short = owners(resolution, "Thomas Edward Varga"), owners(resolution, "Ted Varga")
+    assert full and short and not full & short

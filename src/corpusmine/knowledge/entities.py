@@ -20,6 +20,7 @@ class EntityWords:
     institution_heads: frozenset[str]  # center, hospital: "Betty Ford Center" is no person
     pet_forms: Mapping[str, frozenset[str]]  # katie -> katherine, kathryn, ...
     weak_labels: frozenset[str]  # model labels of names it does not know: PRODUCT, FAC
+    person_titles: frozenset[str]  # judge, coroner: a title before a full name
 
 
 @cache
@@ -37,6 +38,7 @@ def entity_words() -> EntityWords:
         words("institution_heads"),
         _pet_forms(data["pet_forms"]),
         frozenset(str(w) for w in data["weak_labels"]),
+        words("person_titles"),
     )
 
 

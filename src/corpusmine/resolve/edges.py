@@ -24,6 +24,7 @@ from .context import Links
 from .evidence import Evidence
 from .expansions import Expansions
 from .inputs import ResolveInput
+from .names import given_nickname
 from .people import initial_bridges, people_compatible, two_bearers, variant_pairs
 from .reading import Reading
 from .references import References
@@ -85,7 +86,8 @@ class Graph:
     fuzzy: frozenset[tuple[NameKey, NameKey]]  # spelling variants, compatible full names
     groups: UserGroups
     # People's full names a third name joins ("William Mark Felt" / "Mark Felt" beside
-    # "W. Mark Felt": ``people.initial_bridges``), compatible too.
+    # "W. Mark Felt": ``people.initial_bridges``) or a nickname given in the full name
+    # ("Luis Gerardo (Jerry) Ortiz" / "Jerry Ortiz"), compatible too.
     bridged: frozenset[tuple[tuple[str, ...], tuple[str, ...]]] = frozenset()
 
 
@@ -205,6 +207,16 @@ def evidence_edges(
     people = {name(r).tokens for r in refs.all if r.type == "PERSON" and reading.proper(r)}
     for a, b in variant_pairs(people):
         edges.append((Evidence.PERSON_VARIANT, ("name", "PERSON", a), ("name", "PERSON", b)))
+    # "Luis Gerardo (Jerry) Ortiz" is the "Jerry Ortiz" the corpus writes (WORD key of the
+    # surname): the name he goes by, given in the full name.
+    nicknamed = set()
+    for ref in refs.all:
+        if ref.type == "PERSON" and reading.proper(ref) and len(name(ref).tokens) >= 2:
+            goes_by = given_nickname(ref.text, inp.lex)
+            if goes_by and goes_by in people and goes_by != name(ref).tokens:
+                nicknamed.add((name(ref).tokens, goes_by))
+    for a, b in sorted(nicknamed):
+        edges.append((Evidence.PERSON_VARIANT, ("name", "PERSON", a), ("name", "PERSON", b)))
     proper_names = sorted(
         {(r.type, name(r).tokens) for r in refs.all if r.type in ("ORG", "PERSON") and full_name(r)}
     )
@@ -224,7 +236,7 @@ def evidence_edges(
         edges=tuple(Edge(*e) for e in ordered),
         fuzzy=frozenset(fuzzy),
         groups=groups,
-        bridged=initial_bridges(people),
+        bridged=initial_bridges(people) | {p for a, b in nicknamed for p in ((a, b), (b, a))},
     )
 
 

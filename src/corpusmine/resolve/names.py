@@ -119,7 +119,8 @@ def analyse(text: str, entity_type_name: str, lex: Lexicon) -> Name:
         words = words[1:]
     honorifics: list[str] = []
     if entity_type_name == "PERSON":
-        while len(words) > 1 and words[0].lower().rstrip(".") in lex.honorifics:
+        titles = entity_words().person_titles
+        while len(words) > 1 and words[0].lower().rstrip(".") in lex.honorifics | titles:
             honorifics.append(words.pop(0).rstrip("."))
     if entity_type_name == "PERSON":
         words = _without_nickname(words)
@@ -169,6 +170,23 @@ def _without_nickname(words: list[str]) -> list[str]:
     # One surname follows a nickname; more words there are a second person's name
     # ("John Smith (Labour) Mary Jones"), so the span is not one person's.
     return out if len(out) >= 2 and not inside and after == 1 else words
+
+
+def given_nickname(text: str, lex: Lexicon) -> tuple[str, ...] | None:
+    """The name a person goes by, when written as one capitalised word in quotes or
+    brackets inside the full name: "Luis Gerardo (Jerry) Ortiz" goes by "Jerry Ortiz"
+    (comparison tokens). None for a nickname of several words ("Vincent 'The Chin'
+    Gigante") or no nickname."""
+    words = straighten(text).strip(_EDGE_PUNCT.replace("'", "")).split()
+    kept = _without_nickname(words)
+    if kept == words or len(words) - len(kept) != 1:
+        return None
+    (nick,) = [w for w in words if w not in kept] or [""]
+    bare = nick.strip("'\"()")
+    if not (bare[:1].isupper() and bare[1:].islower() and bare.isalpha()):
+        return None
+    surname = word_token(kept[-1], lex)
+    return (bare.lower(), *surname) if surname else None
 
 
 def _without_suffixes(tokens: tuple[str, ...], entity_type_name: str) -> tuple[str, ...]:
