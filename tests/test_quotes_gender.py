@@ -139,3 +139,29 @@ def test_a_day_after_the_verb_is_no_speaker(run):
     )
     source, quotes = run(text)
     assert not [q for q in quotes if q.speaker_text == "Monday"], quotes
+
+
+# 4. A possessive says the subject's gender only where it can be the subject's: not in
+#    the subject's apposition ("Peter Lund, her partner"), not in a clause naming someone
+#    else ("criticised Ruiz over her prices").
+POSSESSIVE_NEGATIVE = [
+    (  # business: the apposition's "her" is someone else's; "his" is his
+        "Anna Ruiz runs the bakery on Mill Street.\n\n"
+        "Peter Lund, her business partner, opened his second shop in May.\n\n"
+        '"We will hire ten people this year," she said.',
+        "We will hire ten people",
+        "Anna Ruiz",
+    ),
+    (  # sport: a clause naming another person says nothing of its subject
+        "Gina Marsh captains the county side.\n\n"
+        "Coach Sam Reid praised Marsh for her bowling. Reid named his team on Friday.\n\n"
+        '"We have the best attack in the league," she said.',
+        "We have the best attack",
+        "Gina Marsh",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), POSSESSIVE_NEGATIVE)
+def test_possessives_that_are_no_evidence(run, text: str, words: str, speaker: str):
+    check(run, text, words, "direct", speaker)

@@ -88,6 +88,16 @@ class SpeakerFinder:
             self.persons = sorted(self.persons + mistyped, key=lambda e: e.start)
             self._person_ends = [e.end for e in self.persons]
         self._block_starts = [b.clean_start for b in source.blocks]
+        # Surnames of full names the model did not type as persons ("Keith Lamont Scott"
+        # as ORG beside "Rakeyia Scott"): such a surname alone may be either.
+        full = {tuple(self._name_words(e)) for e in self.persons}
+        self._other_bearers = {
+            words[-1]
+            for e in doc.ents
+            if e.label_ != "PERSON"
+            and len(words := tuple(self._name_words(e))) > 1
+            and words not in full
+        }
         self.gender = self._gender_evidence()
         self._descriptions: dict[str, list[Span]] | None = None
         self.report_org = report_organisation(doc, lexicon)
@@ -588,11 +598,13 @@ class SpeakerFinder:
     def _person_key(self, entity: Span) -> tuple[str, ...]:
         """The name words of the person a mention is, by the fullest name the document
         gives; () for a surname alone that two full names share ("Clinton" beside "Bill
-        Clinton" and "Hillary Clinton")."""
+        Clinton" and "Hillary Clinton", or a full name the model typed otherwise)."""
         words = self._name_words(entity)
         if not words:
             return ()
         if len(words) == 1:
+            if words[0] in self._other_bearers:
+                return ()
             full = {
                 tuple(self._name_words(e))
                 for e in self._by_surname.get(words[0], ())
@@ -623,7 +635,8 @@ class SpeakerFinder:
         """Gender by person, from the document itself: a title ("Mrs Lewis"), a gendered
         noun naming the person ("actress Zoe Saldana", "his wife, Jane", "Ann Cole, a
         spokeswoman"), or a possessive or reflexive in the clause the person is subject
-        of ("Fiorina spoke about her distaste", not "Podesta said her position ...")."""
+        of, naming no one else ("Fiorina spoke about her distaste", not "Podesta said
+        her position ...")."""
         votes: dict[tuple[str, ...], set[str]] = {}
 
         def vote(ent: Span, gender: str) -> None:
@@ -650,7 +663,22 @@ class SpeakerFinder:
             if ent.root.dep_ != "nsubj":
                 continue
             verb = ent.root.head
+            # Only where the clause names no one else: "Trump attacked Clinton over her
+            # emails" says nothing of Trump.
+            others = [
+                e
+                for e in self.persons
+                if e.root.i != ent.root.i
+                and verb.left_edge.i <= e.start <= verb.right_edge.i
+                and self._surname(e) != self._surname(ent)
+            ]
+            if others:
+                continue
+            # Not inside the name's apposition: "Donald Trump, her opponent" is hers.
+            own_phrase = {t.i for c in ent.root.children if c.dep_ == "appos" for t in c.subtree}
             for token in verb.subtree:
+                if token.i in own_phrase:
+                    continue
                 gender = self.lex.pronoun_gender.get(token.lower_)
                 own = token.dep_ == "poss" or token.lower_.endswith("self")
                 if gender and own and self._same_clause(token, verb):
