@@ -15,7 +15,7 @@ The subject of the cue verb names the speaker. Around that simple rule:
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 
@@ -645,6 +645,7 @@ class SpeakerFinder:
                 votes.setdefault(key, set()).add(gender)
 
         nouns = self.lex.noun_gender
+        starts = [e.start for e in self.persons]  # persons are in text order
         for ent in self.persons:
             previous = self.doc[ent.start - 1] if ent.start else None
             honorific = self._honorific_gender(ent)
@@ -665,12 +666,12 @@ class SpeakerFinder:
             verb = ent.root.head
             # Only where the clause names no one else: "Trump attacked Clinton over her
             # emails" says nothing of Trump.
+            first = bisect_left(starts, verb.left_edge.i)
+            last = bisect_right(starts, verb.right_edge.i)
             others = [
                 e
-                for e in self.persons
-                if e.root.i != ent.root.i
-                and verb.left_edge.i <= e.start <= verb.right_edge.i
-                and self._surname(e) != self._surname(ent)
+                for e in self.persons[first:last]
+                if e.root.i != ent.root.i and self._surname(e) != self._surname(ent)
             ]
             if others:
                 continue
