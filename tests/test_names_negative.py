@@ -526,3 +526,25 @@ def test_an_organisation_not_written_as_a_place_stays_an_organisation(
 ) -> None:
     resolution = resolve(corpus)
     assert {e.type for e in resolution.entities} == {"GPE", "ORG"}, resolution.entities
+
+
+# --- a gerund opening a sentence is no given name -------------------------------------------
+
+GERUND_BEFORE_A_SURNAME = [
+    pytest.param("Having Halvorsen in the side helps the club.", "Halvorsen",
+                 id="a-player-sport"),
+    pytest.param("Hearing Okonedo speak, the committee changed its mind.", "Okonedo",
+                 id="a-witness-minutes"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "person"), GERUND_BEFORE_A_SURNAME)
+def test_a_sentence_opening_gerund_is_cut_from_a_name(nlp, text: str, person: str) -> None:
+    people = [e.text for e in nlp(text).ents if e.label_ == "PERSON"]
+    assert people == [person], people
+
+
+def test_a_given_name_ending_in_ing_is_kept(nlp) -> None:
+    # Given names spelt like gerunds are tagged proper nouns: they stay in the name.
+    people = [e.text for e in nlp("Manning Okafor threw twice.").ents if e.label_ == "PERSON"]
+    assert people == ["Manning Okafor"], people

@@ -160,6 +160,13 @@ TITLED = [
         },
         ("Judge Amira Castell", "Amira Castell"), "Amira Castell", id="a-court",
     ),
+    pytest.param(
+        {
+            "a": ("WR Dion Ashby caught two passes.", {"PERSON": ["WR Dion Ashby"]}),
+            "b": ("Dion Ashby was traded.", {"PERSON": ["Dion Ashby"]}),
+        },
+        ("WR Dion Ashby", "Dion Ashby"), "Dion Ashby", id="a-sports-position",
+    ),
 ]  # fmt: skip
 
 

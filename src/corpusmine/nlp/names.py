@@ -160,8 +160,17 @@ class NameFixer:
             end -= 1  # "Mt. Cook National Park on": no name ends in a small word
         if ent.label_ == "PERSON":
             # No person's name starts with a preposition, article or pronoun: "Without
-            # Felt, ..." opens a sentence, "Without" is no given name.
-            while end - start >= 2 and doc[start].is_stop and doc[start].pos_ in _FUNCTION:
+            # Felt, ..." opens a sentence, "Without" is no given name; nor with a
+            # gerund opening a sentence ("Having Jackman in the role ..."; a given name
+            # is tagged a proper noun: "Sterling Archer", "Manning Smith").
+            while end - start >= 2 and (
+                (doc[start].is_stop and doc[start].pos_ in _FUNCTION)
+                or (
+                    doc[start].is_sent_start
+                    and doc[start].tag_ == "VBG"
+                    and doc[start].lower_ not in known
+                )
+            ):
                 start += 1
             # A description before a full name: "prophet Warren Jeffs", "Comedian Ellen
             # DeGeneres" (sentence-initial, a common word, never capitalised mid-sentence).
