@@ -18,8 +18,9 @@ resolution of DATABASE's records with and without the article (in process, by
 
 - partition: the stored mentions are grouped into entities exactly as before (no
   stored entity split, none merged with another);
-- untouched: every entity that no new mention joins is the same record (id, name,
-  type, aliases, roles, affiliations, mentions, documents);
+- untouched: every entity the new document does not name (not among its documents)
+  is the same record (id, name, type, aliases, roles, affiliations, mentions,
+  documents);
 - found: the names found untagged in stored documents are the same;
 - speakers: stored quotes' speakers and claims' subjects name the same entity (through
   the entity map of the partition);
@@ -107,9 +108,9 @@ def verdict(before: Resolution, after: Resolution, new: str) -> dict[str, str]:
             f"{len(split)} split, {len(merged)} merged, {len(lost)} dropped ({'; '.join(example)})"
         )
     mapping = {e: next(iter(t)) for e, t in image.items() if len(t) == 1}
-    new_rows = set(after.mention_entity) - old_rows
-    touched = {after.mention_entity[r] for r in new_rows}
-    touched |= {e for m, e in after.found_mentions if m.document == new}
+    # Touched: an entity the new document names (mentions, found names, descriptions,
+    # quoted roles): a fast path rebuilds these.
+    touched = {e.id for e in after.entities if new in e.documents}
     old_entities = {e.id: e for e in before.entities}
     changed = []
     fields: Counter[str] = Counter()
