@@ -45,7 +45,18 @@ def _events(a: StoredClaim, b: StoredClaim) -> Relation | None:
         # A day inside a week, month or year ("Friday" and "this month") is compatible, but
         # two sources giving different dates do not confirm each other: nothing either way.
         return None
+    vocab = claim_vocabulary()
+    if a.attribute in vocab.political_event_attributes:
+        if a.attribute not in vocab.party_event_attributes:
+            return None  # "the Nevada caucuses": each party's may be on its own day
+        if not (_day_named(a) and _day_named(b)):
+            return None  # "last month", "Tuesday": relative days of a long campaign
     return _distinct_dates(a, b, gap)
+
+
+def _day_named(claim: StoredClaim) -> bool:
+    """The date names its month and day ("June 7", "Feb. 1"), not a weekday."""
+    return _month_named(claim) and bool(re.search(r"\d", claim.value))
 
 
 def _distinct_dates(a: StoredClaim, b: StoredClaim, gap: int) -> Relation:

@@ -18,6 +18,9 @@ class EventKind:
     verbs: frozenset[str]
     of_event_template: str | None = None
     plain_for: frozenset[str] = frozenset()  # events whose publication keeps the plain name
+    # A political event (a primary, a caucus, a debate) is one event only by its place and
+    # party: its claim needs the place, and its attribute names the party.
+    political: bool = False
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,11 @@ class ClaimVocabulary:
     incident_idioms: frozenset[str] = frozenset()
     incident_families: dict[str, str] = field(default_factory=dict)  # kind -> family
     haul: HaulKind | None = None
+    parties: dict[str, str] = field(default_factory=dict)  # "gop" -> "republican"
+    event_object_verbs: frozenset[str] = frozenset()  # "won the primary on Tuesday"
+    weekday_future_cues: frozenset[str] = frozenset()
+    weekday_past_verbs: frozenset[str] = frozenset()
+    weekday_past_words: frozenset[str] = frozenset()
     currency_words: dict[str, str] = field(default_factory=dict)  # "euros" -> EUR
     weight_words: frozenset[str] = frozenset()  # currency words that may be weights
     toll_template: str = "count of {unit} {what}"
@@ -131,7 +139,23 @@ class ClaimVocabulary:
         for kind in self.events:
             if kind.of_event_template:
                 names |= {kind.of_event_template.format(event=e.attribute) for e in self.events}
-        return frozenset(names)
+        return frozenset(names | self.party_event_attributes)
+
+    @cached_property
+    def party_event_attributes(self) -> frozenset[str]:
+        """Political events named with their party ("democratic primary")."""
+        return frozenset(
+            f"{party} {kind.attribute}"
+            for kind in self.events
+            if kind.political
+            for party in set(self.parties.values())
+        )
+
+    @cached_property
+    def political_event_attributes(self) -> frozenset[str]:
+        """Political events, with or without their party."""
+        plain = {kind.attribute for kind in self.events if kind.political}
+        return frozenset(plain) | self.party_event_attributes
 
     @cached_property
     def incident_attributes(self) -> frozenset[str]:
@@ -164,6 +188,7 @@ def claim_vocabulary() -> ClaimVocabulary:
             verbs=frozenset(str(v).lower() for v in e.get("verbs", ())),
             of_event_template=e.get("of_event_template"),
             plain_for=frozenset(e.get("plain_for", ())),
+            political=bool(e.get("political", False)),
         )
         for e in data["events"]
     )
@@ -226,6 +251,15 @@ def claim_vocabulary() -> ClaimVocabulary:
             str(k).lower(): str(v) for k, v in load_yaml("numbers.yaml")["currency_words"].items()
         },
         weight_words=frozenset(load_yaml("numbers.yaml")["currency_weights"]),
+        parties={
+            str(word).lower(): party
+            for party, words in data["political_events"]["parties"].items()
+            for word in words
+        },
+        event_object_verbs=frozenset(data["political_events"]["object_verbs"]),
+        weekday_future_cues=frozenset(data["political_events"]["future_cues"]),
+        weekday_past_verbs=frozenset(data["political_events"]["past_verbs"]),
+        weekday_past_words=frozenset(data["political_events"]["past_words"]),
         haul=HaulKind(
             attribute=data["haul"]["attribute"],
             of=data["haul"]["of"],

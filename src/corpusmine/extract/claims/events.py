@@ -13,8 +13,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from ...knowledge import EventKind, claim_vocabulary
+from ...knowledge import EventKind, claim_vocabulary, temporal_lexicon
 from ...records import ClaimStatus, Qualifier
+from ...temporal import normalize_expression
 from .context import ClaimContext, token_lower
 from .records import Draft, Phrase
 from .subjects import SubjectFinder
@@ -37,17 +38,28 @@ def event_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Iterat
             continue
         kind, trigger = found
         attribute = _attribute(kind, trigger, sent)
+        subject = _patient(finder, trigger)
+        value = date_value(ctx, mention, start, end)
+        if kind.political:
+            political = _political(ctx, kind, trigger)
+            if political is None:
+                continue  # "the debate on Tuesday": which debate, nothing here says
+            subject, attribute = political
+            if _bare_weekday(mention.text):
+                value = _weekday_value(ctx, mention.text, sent)
+                if value is None:
+                    continue  # "in Tuesday's primary": last Tuesday's or next?
         tense = tense_at(ctx, start, end)
         yield Draft(
             start=mention.start,
             end=mention.end,
-            subject=_patient(finder, trigger),
+            subject=subject,
             attribute=attribute,
             value=mention.text,
-            normalized=date_value(ctx, mention, start, end),
+            normalized=value,
             unit=None,
             qualifier=Qualifier.APPROXIMATE if mention.date_mod == "APPROX" else Qualifier.EXACT,
-            as_of=date_value(ctx, mention, start, end),
+            as_of=value,
             sentence=ctx.sentence_offsets(sent),
             status=ClaimStatus.PLANNED if tense == "future" else ClaimStatus.PAST,
         )
@@ -73,7 +85,67 @@ def _event_of(word: Token) -> tuple[EventKind, Token] | None:
     for kind in vocab.events:
         if _matches(kind, word):
             return kind, word
+    if word.pos_ in ("VERB", "AUX") and word.lemma_.lower() in vocab.event_object_verbs:
+        # "Sanders won the New Hampshire primary on Tuesday": the date is the primary's.
+        for obj in (c for c in word.children if c.dep_ == "dobj"):
+            for kind in vocab.events:
+                if kind.political and _matches(kind, obj):
+                    return kind, obj
     return None
+
+
+def _bare_weekday(text: str) -> bool:
+    words = text.lower().replace("\u2019", "'").removesuffix("'s").split()
+    return len(words) == 1 and words[0] in temporal_lexicon().weekdays
+
+
+def _weekday_value(ctx: ClaimContext, text: str, sent: Span) -> str | None:
+    """A bare weekday's day, before or after the article's date as the sentence's words
+    say ("ahead of Tuesday's primary", "won Tuesday's primary"); None when they say
+    both or neither, or the article is undated."""
+    vocab = claim_vocabulary()
+    future = any(t.lower_ in vocab.weekday_future_cues for t in sent)
+    past = any(t.lower_ in vocab.weekday_past_words for t in sent) or any(
+        t.tag_ in ("VBD", "VBN") and t.lemma_.lower() in vocab.weekday_past_verbs for t in sent
+    )
+    if future == past or not ctx.source.date:
+        return None
+    words = text.lower().replace("\u2019", "'").removesuffix("'s")
+    tense = "future" if future else "past"
+    found = normalize_expression(words, document_date=ctx.source.date, tense=tense)
+    return found.value if found is not None else None
+
+
+def _political(ctx: ClaimContext, kind: EventKind, trigger: Token) -> tuple[Phrase, str] | None:
+    """A political event's place (its subject) and its attribute with the party: "the
+    New Hampshire Democratic primary", "the Republican debate in Houston" -> (New
+    Hampshire, "democratic primary"), (Houston, "republican debate"). None without a
+    place: two debates of one campaign are told apart by where they were."""
+    parties = claim_vocabulary().parties
+    party = None
+    place: Phrase | None = None
+    for token in trigger.lefts:
+        if token.lower_ in parties and token.dep_ in ("amod", "compound", "nmod"):
+            party = parties[token.lower_]
+    candidates = [t for t in trigger.lefts if t.dep_ in ("compound", "nmod", "poss")]
+    holders = [trigger]
+    if (
+        trigger.dep_ == "dobj"
+        and trigger.head.lemma_.lower() in claim_vocabulary().event_object_verbs
+    ):
+        holders.append(trigger.head)  # "won the primary in Ohio"
+    for holder in holders:
+        for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
+            candidates += [o for o in prep.children if o.dep_ == "pobj"]
+    for token in candidates:
+        entity = ctx.index.entity(token.i)
+        if entity is not None and entity.label_ == "GPE":
+            place = ctx.phrase(entity.start, entity.end)
+            break
+    if place is None:
+        return None
+    attribute = f"{party} {kind.attribute}" if party else kind.attribute
+    return place, attribute
 
 
 def _matches(kind: EventKind, word: Token) -> bool:
