@@ -165,3 +165,39 @@ POSSESSIVE_NEGATIVE = [
 @pytest.mark.parametrize(("text", "words", "speaker"), POSSESSIVE_NEGATIVE)
 def test_possessives_that_are_no_evidence(run, text: str, words: str, speaker: str):
     check(run, text, words, "direct", speaker)
+
+
+# 5. A request is reported speech: "asked workers to sign up for a pay cut", "urged fans
+#    to stay": the addressee and the infinitive are the record, up to a comma, a dash or
+#    a second verb of the speaker's.
+REQUESTS = [
+    (  # sport
+        "Coach Lena Fry urged the fans to stay behind after the final whistle.",
+        "the fans to stay behind after the final whistle",
+        "Lena Fry",
+    ),
+    (  # business: the narrator's comment after the comma is not part of it
+        "Chief executive Omar Haddad asked staff to take a week of unpaid leave, a move "
+        "the union called unfair.",
+        "staff to take a week of unpaid leave",
+        "Omar Haddad",
+    ),
+    (  # council: a second verb of the speaker's is a statement of its own
+        "Councillor Jane Kent asked residents to report potholes and promised to fill "
+        "them within a week.",
+        "residents to report potholes",
+        "Jane Kent",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), REQUESTS)
+def test_requests_are_reported_speech(run, text: str, words: str, speaker: str):
+    check(run, text, words, "indirect", speaker, whole=words)
+
+
+def test_a_request_inside_a_relative_clause_is_not_a_statement(run):
+    """'the drill the coach asked them to run' names a drill; nobody speaks in it."""
+    text = "The players repeated the drill that coach Lena Fry asked them to run on Monday."
+    _, quotes = run(text)
+    assert not [q for q in quotes if q.text.startswith("them to run")], quotes

@@ -19,7 +19,8 @@ Rules, in the order they are tried for a quoted span:
 
 Quoted rating words ("rated 'inadequate'") and names or labels ("known as 'X'") are
 not quotes. Indirect speech is the clausal complement of a speech verb outside quote
-marks; minutes' bullets are indirect statements by the subject of their lead-in.
+marks, or a request ("asked workers to sign up"); a quote closed by a comma and then a
+person as the subject of any verb is direct ("'...,' Trump barked"); minutes' bullets are indirect statements by the subject of their lead-in.
 """
 
 from __future__ import annotations
@@ -534,7 +535,7 @@ class _Extractor:
         for verb in speech_verbs_in(self.doc, self.lex):
             if self.finder.in_quote(verb.i) or self._block_of(verb.idx) in bullet_blocks:
                 continue
-            clause = reported_clause(verb)
+            clause = reported_clause(verb) or self._request(verb)
             if clause is None:
                 self._interposed(verb)
                 continue
@@ -553,6 +554,36 @@ class _Extractor:
                     "indirect", self._sentence_of_token(verb), False, verb.lemma_.lower(),
                 )
             )  # fmt: skip
+
+    def _request(self, verb: Token) -> Span | None:
+        """What a speaker asked or urged someone to do: "asked workers to sign up for a
+        pay cut", "urged voters to stay home": the addressee and the infinitive, as the
+        reported speech."""
+        if verb.dep_ in ("relcl", "acl", "xcomp", "pcomp"):
+            return None  # "what a partner asked him to do": not a statement made here
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+        clauses = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
+        if not objects or not clauses or clauses[0].i < objects[0].i:
+            return None
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clauses[0].children):
+            return None
+        first = min(t.i for t in objects[0].subtree)
+        last = max(t.i for t in clauses[0].subtree)
+        # The request ends at the first comma or dash after its verb: what follows
+        # ("..., creating scenes critics likened to ...") is the narrator's.
+        for token in self.doc[clauses[0].i : last + 1]:
+            ends = token.text in (",", ";", "-", "--", "\u2013", "\u2014")
+            # "... to coalesce and tried to make the case": a second verb of the speaker's
+            if ends or (token.dep_ == "conj" and token.head == clauses[0]):
+                last = token.i - 1
+                break
+        while last > first and (
+            self.doc[last].is_punct or self.doc[last].is_space or self.doc[last].dep_ == "cc"
+        ):
+            last -= 1
+        if any(self.finder.in_quote(t.i) for t in self.doc[first : last + 1]):
+            return None  # quoted words in it are read as a quote
+        return self.doc[first : last + 1]
 
     def _interposed(self, verb: Token) -> None:
         """A cue set off by commas inside what was said: "The years that followed, he
