@@ -548,3 +548,39 @@ def test_a_given_name_ending_in_ing_is_kept(nlp) -> None:
     # Given names spelt like gerunds are tagged proper nouns: they stay in the name.
     people = [e.text for e in nlp("Manning Okafor threw twice.").ents if e.label_ == "PERSON"]
     assert people == ["Manning Okafor"], people
+
+
+# --- a region's abbreviation is that region ------------------------------------------------
+
+REGION_ABBREVIATED = [
+    pytest.param(("Tullow Creek, Mont.", "Tullow Creek, Montana"), id="ap-style-news"),
+    pytest.param(("Harwick, NV", "Harwick, Nevada"), id="postal-code-business"),
+    pytest.param(("Oakhanger, Hants", "Oakhanger, Hampshire"), id="english-county-minutes"),
+]
+
+
+@pytest.mark.parametrize("pair", REGION_ABBREVIATED)
+def test_a_town_with_its_region_abbreviated_is_the_town_with_it_in_full(
+    pair: tuple[str, str],
+) -> None:
+    short, full = pair
+    resolution = resolve(
+        {
+            "a": (f"The mill in {short} shut.", {"GPE": [short]}),
+            "b": (f"Voters in {full} turned out early.", {"GPE": [full]}),
+        }
+    )
+    assert owners(resolution, short) == owners(resolution, full) != set()
+
+
+def test_two_regions_abbreviated_keep_two_towns() -> None:
+    resolution = resolve(
+        {
+            "a": ("Roads closed in Brackley, Vt. on Monday.", {"GPE": ["Brackley, Vt."]}),
+            "b": ("Brackley, Nev. approved a budget.", {"GPE": ["Brackley, Nev."]}),
+            "c": ("Brackley, Vermont held a fair.", {"GPE": ["Brackley, Vermont"]}),
+        }
+    )
+    vermont, nevada = owners(resolution, "Brackley, Vt."), owners(resolution, "Brackley, Nev.")
+    assert vermont and nevada and not vermont & nevada
+    assert owners(resolution, "Brackley, Vermont") == vermont

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from types import MappingProxyType
 from typing import Any
 
 from .files import load_jsonl, load_yaml
@@ -66,6 +67,7 @@ def organisation_patterns() -> tuple[Mapping[str, Any], ...]:
 class PlaceWords:
     countries: frozenset[str]  # lower case, no final dot: "germany", "u.s"
     regions: frozenset[str]  # states, provinces, nations: "oregon", "calif"
+    abbreviations: Mapping[str, str]  # "calif" -> "california", "hants" -> "hampshire"
     prepositions: frozenset[str]  # of place: "in", "across"; a place after them stays one
     stays: tuple[str, ...]  # "checked into", "treated at": a stay at an institution
     inside: frozenset[str]  # "in", "near": a place tagged an organisation after them
@@ -82,9 +84,14 @@ def place_words() -> PlaceWords:
     """Countries and first-level regions (``models/places.yaml``), compared by
     ``place_key``."""
     data = load_yaml("places.yaml")
+    abbreviations = {
+        place_key(str(short)): place_key(str(full))
+        for short, full in data["region_abbreviations"].items()
+    }
     return PlaceWords(
         frozenset(place_key(str(w)) for w in data["countries"]),
-        frozenset(place_key(str(w)) for w in data["regions"]),
+        frozenset(place_key(str(w)) for w in data["regions"]) | frozenset(abbreviations),
+        MappingProxyType(abbreviations),
         frozenset(place_key(str(w)) for w in data["place_prepositions"]),
         tuple(place_key(str(w)) for w in data["stays"]),
         frozenset(place_key(str(w)) for w in data["inside_prepositions"]),

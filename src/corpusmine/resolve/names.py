@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..knowledge import entity_words
+from ..knowledge import entity_words, place_key, place_words
 
 if TYPE_CHECKING:
     from ..knowledge import NameLexicon as Lexicon
@@ -136,8 +136,10 @@ def analyse(text: str, entity_type_name: str, lex: Lexicon) -> Name:
         words[-1] = words[-1].rstrip(_QUOTE_MARKS) or words[-1]
     display = " ".join(words)
     # "Portland, Maine" and "Portland, Oregon" are two towns: a town's region stays in
-    # its key (edges.region_pairs joins "Portland" to the one region a corpus gives it).
-    tokens = tuple(t for w in words for t in word_token(w, lex))
+    # its key (edges.region_pairs joins "Portland" to the one region a corpus gives it),
+    # written out ("Santa Rosa, Calif." is "Santa Rosa, California").
+    written = _regions_written_out(words) if entity_type_name == "GPE" else words
+    tokens = tuple(t for w in written for t in word_token(w, lex))
     if not tokens:  # a name made only of function words: keep them rather than nothing
         tokens = tuple(w.lower() for w in words)
     tokens = _without_suffixes(tokens, entity_type_name)
@@ -170,6 +172,16 @@ def _without_nickname(words: list[str]) -> list[str]:
     # One surname follows a nickname; more words there are a second person's name
     # ("John Smith (Labour) Mary Jones"), so the span is not one person's.
     return out if len(out) >= 2 and not inside and after == 1 else words
+
+
+def _regions_written_out(words: list[str]) -> list[str]:
+    """The words of "Town, Region" with an abbreviated region written in full."""
+    display = " ".join(words)
+    if "," not in display:
+        return words
+    town, region = display.rsplit(",", 1)
+    full = place_words().abbreviations.get(place_key(region))
+    return [*town.split(), *full.split()] if full else words
 
 
 def given_nickname(text: str, lex: Lexicon) -> tuple[str, ...] | None:
