@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus_steps import extract_in_steps
@@ -249,6 +249,7 @@ def _shared(a: tuple[str, ...], b: tuple[str, ...], kind: str) -> bool:
     return bool(keys_a & keys_b)
 
 
+@settings(deadline=None)  # no timing in tests: the machine may be loaded
 @given(st.lists(st.tuples(st.sampled_from(_GIVEN), st.sampled_from(_SURNAMES)), max_size=8))
 def test_person_variants_and_fuzzy_people_share_a_key(people: list[tuple[str, str]]) -> None:
     lex = name_lexicon()
@@ -259,6 +260,7 @@ def test_person_variants_and_fuzzy_people_share_a_key(people: list[tuple[str, st
         assert _shared(a, b, "PERSON")
 
 
+@settings(deadline=None)  # no timing in tests: the machine may be loaded
 @given(st.lists(st.lists(st.sampled_from(_ORG_WORDS), min_size=1, max_size=4), max_size=8))
 def test_truncations_fuzzy_and_spacing_pairs_of_organisations_share_a_key(
     names: list[list[str]],
@@ -289,6 +291,7 @@ def test_an_acronym_and_the_name_it_spells_share_a_letters_key(short: str, long:
     assert acronym & name_keys(analyse(long, "ORG", lex), "ORG", lex)
 
 
+@settings(deadline=None)  # no timing in tests: the machine may be loaded
 @given(
     st.lists(st.sampled_from(["for", "of", "the", "north", "data", "health", "and"]), max_size=7)
 )
@@ -317,6 +320,7 @@ _text = st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_GAPS)), max
 )
 
 
+@settings(deadline=None)  # no timing in tests: the machine may be loaded
 @given(texts=st.lists(_text, min_size=1, max_size=5))
 def test_the_index_finds_each_phrase_in_lower_case_exactly_where_the_scan_does(
     texts: list[str], tmp_path_factory: pytest.TempPathFactory

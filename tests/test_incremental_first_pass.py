@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpusmine.ingest import FoundFile, read_raw
@@ -24,6 +24,7 @@ TEXT = st.text(
 )
 
 
+@settings(deadline=None)  # no timing in tests: the machine may be loaded
 @given(TEXT)
 def test_a_file_is_binary_exactly_when_its_control_characters_say_so(text: str) -> None:
     control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
@@ -35,6 +36,7 @@ def test_a_file_is_binary_exactly_when_its_control_characters_say_so(text: str) 
         assert _checked(text, "utf-8") == (text, "utf-8")
 
 
+@settings(deadline=None)  # no timing in tests: the machine may be loaded
 @given(TEXT)
 def test_a_line_is_judged_exactly_when_it_has_enough_letters(text: str) -> None:
     normalised = " ".join(text.casefold().split())
