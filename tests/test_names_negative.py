@@ -584,3 +584,33 @@ def test_two_regions_abbreviated_keep_two_towns() -> None:
     vermont, nevada = owners(resolution, "Brackley, Vt."), owners(resolution, "Brackley, Nev.")
     assert vermont and nevada and not vermont & nevada
     assert owners(resolution, "Brackley, Vermont") == vermont
+
+
+# --- a state before a comma is a town only before its own name or a capital district ------
+
+STATES_AND_TOWNS = [
+    pytest.param("Candidates toured Florida, Iowa.", [(2, 3, "GPE"), (4, 5, "GPE")],
+                 [("Florida", "GPE"), ("Iowa", "GPE")], id="two-states-politics"),
+    pytest.param("Prices rose in New York, New York.", [(3, 5, "GPE"), (6, 8, "GPE")],
+                 [("New York, New York", "GPE")], id="a-city-named-like-its-state-business"),
+    pytest.param("The march reached Washington, D.C. at noon.", [(3, 4, "GPE"), (5, 6, "GPE")],
+                 [("Washington, D.C.", "GPE")], id="a-capital-district-news"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "ents", "expected"), STATES_AND_TOWNS)
+def test_a_state_before_a_comma_is_a_town_only_before_its_name_or_a_district(
+    text: str, ents: list[tuple[int, int, str]], expected: list[tuple[str, str]]
+) -> None:
+    assert fixed_text(text, ents) == expected
+
+
+def test_a_state_written_alone_is_not_the_city_named_like_it() -> None:
+    resolution = resolve(
+        {
+            "a": ("Rents in New York, New York rose.", {"GPE": ["New York, New York"]}),
+            "b": ("New York holds its primary in April.", {"GPE": ["New York"]}),
+        }
+    )
+    city, alone = owners(resolution, "New York, New York"), owners(resolution, "New York")
+    assert city and alone and not city & alone

@@ -68,6 +68,7 @@ class PlaceWords:
     countries: frozenset[str]  # lower case, no final dot: "germany", "u.s"
     regions: frozenset[str]  # states, provinces, nations: "oregon", "calif"
     abbreviations: Mapping[str, str]  # "calif" -> "california", "hants" -> "hampshire"
+    districts: frozenset[str]  # "d.c": after a city named like a state ("Washington, D.C.")
     prepositions: frozenset[str]  # of place: "in", "across"; a place after them stays one
     stays: tuple[str, ...]  # "checked into", "treated at": a stay at an institution
     inside: frozenset[str]  # "in", "near": a place tagged an organisation after them
@@ -90,8 +91,10 @@ def place_words() -> PlaceWords:
     }
     return PlaceWords(
         frozenset(place_key(str(w)) for w in data["countries"]),
-        frozenset(place_key(str(w)) for w in data["regions"]) | frozenset(abbreviations),
+        frozenset(place_key(str(w)) for w in [*data["regions"], *data["capital_districts"]])
+        | frozenset(abbreviations),
         MappingProxyType(abbreviations),
+        frozenset(place_key(str(w)) for w in data["capital_districts"]),
         frozenset(place_key(str(w)) for w in data["place_prepositions"]),
         tuple(place_key(str(w)) for w in data["stays"]),
         frozenset(place_key(str(w)) for w in data["inside_prepositions"]),

@@ -497,6 +497,12 @@ def _places_in_regions(doc: Doc, ents: list[Span]) -> list[Span]:
             # the comma is a country or a state, not any place.
             and place_key(ent.text) not in places.countries
             and place_key(region.text) in regions
+            # A state is a town only before its own name or a capital district ("New
+            # York, New York", "Washington, D.C."): "Florida, Iowa" lists two states.
+            and (
+                place_key(ent.text) not in places.regions
+                or place_key(region.text) in {place_key(ent.text), *places.districts}
+            )
             and ent.end < len(doc)
             and doc[ent.end].text == ","
             and not _listed(doc, ent.start - 1, -1)

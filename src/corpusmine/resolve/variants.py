@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.fuzz import ratio
 
+from ..knowledge import place_words
+
 if TYPE_CHECKING:
     from ..knowledge import NameLexicon as Lexicon
 
@@ -120,10 +122,13 @@ def region_pairs(places: Iterable[tuple[Key, Key]], bare: Iterable[Key]) -> list
     """(town, town with region) pairs from ``places``, (town key, full key) of every place
     written "Town, Region": a town written alone is the corpus's one town of that name
     ("Wasilla" and "Wasilla, Alaska"), never when it pairs the town with two regions
-    ("Portland, Maine" and "Portland, Oregon")."""
+    ("Portland, Maine" and "Portland, Oregon"), nor when the town's name is a state's or
+    country's too ("New York" alone is the state as often as "New York, New York")."""
+    named = place_words()
+    states = named.regions | named.countries
     regions: dict[Key, set[Key]] = defaultdict(set)
     for town, full in places:
-        if town and full != town:
+        if town and full != town and " ".join(town) not in states:
             regions[town].add(full)
     alone = set(bare)
     return sorted(
