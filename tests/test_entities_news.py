@@ -254,7 +254,10 @@ SAME_ENTITY = [
     pytest.param(
         {
             "a": ("She grew up in Kettle Bend, Alaska.", {"GPE": ["Kettle Bend, Alaska"]}),
-            "b": ("Kettle Bend has 10,000 people.", {"GPE": ["Kettle Bend"]}),
+            "b": (
+                "Kettle Bend has 10,000 people, more than any town of its size in Alaska.",
+                {"GPE": ["Kettle Bend"]},
+            ),
         },
         ("Kettle Bend, Alaska", "Kettle Bend"),
         "GPE",

@@ -84,10 +84,41 @@ def test_a_town_the_corpus_gives_one_region_is_that_town_written_alone() -> None
     resolution = resolve(
         {
             "a": ("The mill in Tullow Creek, Montana shut.", {"GPE": ["Tullow Creek, Montana"]}),
-            "b": ("Tullow Creek council met on Tuesday.", {"GPE": ["Tullow Creek"]}),
+            "b": ("Tullow Creek council met on Tuesday, the first in Montana to vote.",
+                  {"GPE": ["Tullow Creek"]}),
         }
-    )
+    )  # fmt: skip
     assert owners(resolution, "Tullow Creek") == owners(resolution, "Tullow Creek, Montana")
+
+
+TOWN_OF_ANOTHER_REGION = [
+    pytest.param(
+        {
+            "a": ("Thousands of runners crossed the finish line in Boston on Monday as the "
+                  "city hosted its 130th marathon.", {"GPE": ["Boston"]}),
+            "b": ("Fire crews were called to a market stall in Boston, Lincolnshire, on "
+                  "Tuesday.", {"GPE": ["Boston, Lincolnshire"]}),
+        },
+        ("Boston", "Boston, Lincolnshire"), id="a-us-city-and-an-english-town-news",
+    ),
+    pytest.param(
+        {
+            "a": ("Perth council approved the new bus lanes.", {"GPE": ["Perth"]}),
+            "b": ("The mine near Perth, Western Australia will close.",
+                  {"GPE": ["Perth, Western Australia"]}),
+        },
+        ("Perth", "Perth, Western Australia"), id="a-scottish-council-and-an-australian-city",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("corpus", "pair"), TOWN_OF_ANOTHER_REGION)
+def test_a_town_alone_is_not_a_town_of_a_region_its_document_never_names(
+    corpus: dict[str, tuple[str, dict[str, list[str]]]], pair: tuple[str, str]
+) -> None:
+    resolution = resolve(corpus)
+    alone, placed = owners(resolution, pair[0]), owners(resolution, pair[1])
+    assert alone and placed and not alone & placed
 
 
 PLACE_AFTER_A_COUNTRY = [
@@ -477,7 +508,7 @@ TOWN_TAGGED_ORG = [
     pytest.param(
         {
             "a": ("Flooding hit Tarnby on Monday.", {"GPE": ["Tarnby"]}),
-            "b": ("Two men were arrested in Tarnby. A house in Mill Road, Tarnby was searched.",
+            "b": ("Two men were arrested. A house in Mill Road, Tarnby was searched.",
                   {"ORG": ["Tarnby"]}),
         },
         id="a-town-in-crime-news",
@@ -516,6 +547,16 @@ ORGANISATION_NAMED_LIKE_A_PLACE = [
             "b": ("Investors put money in Corvane's new fund.", {"ORG": ["Corvane"]}),
         },
         "Corvane", id="a-possessive-business",
+    ),
+    pytest.param(
+        {
+            "a": ("Firefighters were called to a house in Ashmoor on Monday night.",
+                  {"GPE": ["Ashmoor"]}),
+            "b": ("Ashmoor said an American consortium had agreed to buy a majority stake. "
+                  "The consortium has invested £50m in Ashmoor since 2024.",
+                  {"ORG": ["Ashmoor"]}),
+        },
+        "Ashmoor", id="money-invested-in-a-club-sport",
     ),
 ]  # fmt: skip
 

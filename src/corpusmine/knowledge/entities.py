@@ -71,7 +71,7 @@ class PlaceWords:
     districts: frozenset[str]  # "d.c": after a city named like a state ("Washington, D.C.")
     prepositions: frozenset[str]  # of place: "in", "across"; a place after them stays one
     stays: tuple[str, ...]  # "checked into", "treated at": a stay at an institution
-    inside: frozenset[str]  # "in", "near": a place tagged an organisation after them
+    inside: frozenset[str]  # "near": a place tagged an organisation after them
     streets: frozenset[str]  # "street", "road": "Newton Street, Millom" names a town
 
 

@@ -33,6 +33,7 @@ from .roles import Roles
 from .variants import (
     extension_pairs,
     fuzzy_pairs,
+    names_region,
     region_pairs,
     spacing_key,
     spacing_pairs,
@@ -202,8 +203,16 @@ def evidence_edges(
         if "," in name(r).display
     ]
     bare = [name(r).tokens for r in gpe if "," not in name(r).display]
+    bare_docs: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for r in gpe:
+        if "," not in name(r).display:
+            bare_docs[name(r).tokens].add(r.document)
     for town, full in region_pairs(written_with_region, bare):
-        edges.append((Evidence.TRUNCATION, ("name", "GPE", town), ("name", "GPE", full)))
+        # The town alone is that town only where its documents name the region too: a
+        # "Boston" of a marathon report is not "Boston, Lincolnshire" of another.
+        region = full[len(town) :]
+        if all(names_region(inp.texts[d], region) for d in sorted(bare_docs[town])):
+            edges.append((Evidence.TRUNCATION, ("name", "GPE", town), ("name", "GPE", full)))
     people = {name(r).tokens for r in refs.all if r.type == "PERSON" and reading.proper(r)}
     for a, b in variant_pairs(people):
         edges.append((Evidence.PERSON_VARIANT, ("name", "PERSON", a), ("name", "PERSON", b)))

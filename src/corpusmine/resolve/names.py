@@ -120,7 +120,14 @@ def analyse(text: str, entity_type_name: str, lex: Lexicon) -> Name:
     honorifics: list[str] = []
     if entity_type_name == "PERSON":
         titles = entity_words().person_titles
-        while len(words) > 1 and words[0].lower().rstrip(".") in lex.honorifics | titles:
+        # A title goes only before a full name ("Coroner Gary Hargrove"): "Sheriff Brown"
+        # stays its own name, never the one Brown of the document ("Lisa Brown", whose
+        # body the sheriff found), unless the corpus writes that person with the title.
+        while (
+            len(words) > 1
+            and words[0].lower().rstrip(".") in lex.honorifics
+            or (len(words) > 2 and words[0].lower().rstrip(".") in titles)
+        ):
             honorifics.append(words.pop(0).rstrip("."))
     if entity_type_name == "PERSON":
         words = _without_nickname(words)

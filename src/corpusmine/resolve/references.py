@@ -219,8 +219,8 @@ def organisations_by_corpus(inp: ResolveInput, reading: Reading) -> list[Ref]:
     or (not a PRODUCT) the last word of exactly one organisation's longer name in its own
     document ("the Chargers" OTHER beside "San Diego Chargers" ORG; "Mt Cook" FAC, "Mt
     Cook" GPE). A one-word ORG the corpus also tags as a place is that place where it is
-    written as one: after "in"/"near", or as an address's town ("Newton Street,
-    Millom"). All are reached by the name's own key (NAME, or WORD of its one word)."""
+    written as one: after "near", or as an address's town ("Newton Street, Millom").
+    All are reached by the name's own key (NAME, or WORD of its one word)."""
     strong = Counter(
         (r.type, inp.names(r.text, "ORG").tokens)
         for r in inp.mentions
@@ -265,8 +265,8 @@ _WORD_BEFORE = re.compile(r"(\w+)(,?)[ \t]+$")
 
 def _written_as_place(text: str, start: int, end: int) -> bool:
     """Is the name at ``start``-``end`` written as a place: just after a preposition of
-    being in or near one ("in Millom"), or after a street's name and a comma ("Newton
-    Street, Millom")? Never a possessive: "in Horton's death" is the person's."""
+    being near one ("near Millom"), or after a street's name and a comma ("Newton
+    Street, Millom")? Never a possessive: "near Horton's home" is the person's."""
     if text[end : end + 2] in ("'s", "’s") or text[end : end + 1] in ("'", "’"):
         return False
     before = _WORD_BEFORE.search(text, max(0, start - 30), start)

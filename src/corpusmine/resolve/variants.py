@@ -13,6 +13,7 @@ is the end of exactly one longer name of the same type. A spacing variant ("SeaM
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
@@ -136,6 +137,23 @@ def region_pairs(places: Iterable[tuple[Key, Key]], bare: Iterable[Key]) -> list
         for town, fulls in regions.items()
         if len(fulls) == 1 and town in alone
     )
+
+
+def names_region(text: str, region: Key) -> bool:
+    """Does ``text`` write the region of comparison tokens ``region`` ("california"), in
+    full or by one of its abbreviations ("Calif.", "CA")?"""
+    full = " ".join(region)
+    spellings = [full] + [
+        short for short, long in place_words().abbreviations.items() if long == full
+    ]
+    for spelt in spellings:
+        # A postal code counts only in capitals ("CA", never "ca." for circa).
+        short = len(spelt) <= 2
+        words = (spelt.upper() if short else spelt).split()
+        pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)"
+        if re.search(pattern, text, 0 if short else re.IGNORECASE):
+            return True
+    return False
 
 
 def spacing_key(tokens: Key) -> str:
