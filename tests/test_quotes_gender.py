@@ -201,3 +201,41 @@ def test_a_request_inside_a_relative_clause_is_not_a_statement(run):
     text = "The players repeated the drill that coach Lena Fry asked them to run on Monday."
     _, quotes = run(text)
     assert not [q for q in quotes if q.text.startswith("them to run")], quotes
+
+
+# 6. A quote opening a sentence right after one in which someone speaks but says nothing
+#    yet ('Dr Owen agreed. "..."') is that speaker's, in the same paragraph too.
+INTRODUCED_HERE = [
+    (  # science
+        "The survey found fewer bees than last year. Dr Ruth Owen agreed. "
+        '"The spring was too cold for the colonies to grow."',
+        "The spring was too cold",
+        "Ruth Owen",
+    ),
+    (  # council
+        "The treasurer, Mark Dale, responded. "
+        '"There is no money left in the roads budget this year."',
+        "There is no money left",
+        "Mark Dale",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), INTRODUCED_HERE)
+def test_quote_after_a_cue_that_says_nothing(run, text: str, words: str, speaker: str):
+    record = check(run, text, words, "direct", speaker)
+    assert record.method == "introduced-sentence"
+
+
+INTRODUCED_NEGATIVE = [
+    # sport: the sentence before already reports what was said; the quote is not hers
+    'Captain Gina Marsh said the pitch was poor. "Rain stopped play at three o\'clock."',
+    # business: the sentence before is no verb of saying
+    'Omar Haddad opened the new store. "Open every day from eight till late."',
+]
+
+
+@pytest.mark.parametrize("text", INTRODUCED_NEGATIVE)
+def test_quote_after_a_cue_that_says_nothing_negative(run, text: str):
+    _, quotes = run(text)
+    assert not [q for q in quotes if q.method == "introduced-sentence"], quotes

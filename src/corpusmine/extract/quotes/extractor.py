@@ -20,7 +20,9 @@ Rules, in the order they are tried for a quoted span:
 Quoted rating words ("rated 'inadequate'") and names or labels ("known as 'X'") are
 not quotes. Indirect speech is the clausal complement of a speech verb outside quote
 marks, or a request ("asked workers to sign up"); a quote closed by a comma and then a
-person as the subject of any verb is direct ("'...,' Trump barked"); minutes' bullets are indirect statements by the subject of their lead-in.
+person as the subject of any verb is direct ("'...,' Trump barked"), and so is a quote
+right after "X agreed." (a cue that says nothing yet); minutes' bullets are indirect
+statements by the subject of their lead-in.
 """
 
 from __future__ import annotations
@@ -209,6 +211,9 @@ class _Extractor:
             if previous is None:
                 previous = self._introduced(first)
                 rule = "introduced-paragraph"
+            if previous is None:
+                previous = self._introduced_here(first, before_text)
+                rule = "introduced-sentence"
             if previous is None or self._words(first) < self.lex.min_direct_words:
                 return  # a quote with no cue and nothing to continue: speaker unknown
             speakers, cue_part = previous.speakers, first
@@ -938,6 +943,39 @@ class _Extractor:
         return Statement(
             sentence.start_char, sentence.end_char, "direct", root.lower_, speakers,
             "introduced-paragraph", (sentence.start_char, sentence.end_char), False,
+            root.lemma_.lower(),
+        )  # fmt: skip
+
+    def _introduced_here(self, span: QuotedSpan, before_text: str) -> Statement | None:
+        """A quote opening a sentence right after one in which someone speaks but says
+        nothing yet: 'Iowa State's Dianne Bystrom agreed. "Mainstream Republicans are
+        running out of time."'. The sentence before is a verb of saying with a named
+        subject and nothing reported (no clause, object or quote of its own)."""
+        if before_text or span.part != 0:
+            return None
+        block = self.source.blocks[span.block]
+        if not self.clean[block.clean_start : span.open_at].strip():
+            return None  # a paragraph opening with the quote: _introduced
+        previous = self._sentence(max(block.clean_start, span.open_at - 2))
+        if not len(previous) or previous.end_char > span.open_at:
+            return None
+        root = previous.root
+        if not is_verb(root) or root.lemma_.lower() not in self.lex.speech_verbs:
+            return None
+        if any(c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis") for c in root.children):
+            return None
+        if any(self.finder.in_quote(t.i) for t in previous):
+            return None
+        speakers = tuple(
+            s
+            for s in self.finder.of_verb(root)
+            if s.label in ("PERSON", "ORG", "ROLE") and s.how in _NAMED_HOW | {"fullest-name"}
+        )
+        if not speakers:
+            return None
+        return Statement(
+            previous.start_char, previous.end_char, "direct", root.lower_, speakers,
+            "introduced-sentence", (previous.start_char, previous.end_char), False,
             root.lemma_.lower(),
         )  # fmt: skip
 
