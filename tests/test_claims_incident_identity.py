@@ -87,12 +87,15 @@ def test_ordinary_figures_of_undated_documents_are_checked(tmp_path: Path):
 
 
 def test_one_incident_written_as_attack_and_shooting_is_one_agreement(tmp_path: Path):
+    # The wire writes its incident both ways ("the attack", "the shooting"): one incident,
+    # so the paper's "shooting" of that town and day agrees with the wire's "attack".
     found = findings_of(
         tmp_path,
         {
             "wire_2024-05-04_mall.txt": "Gunman kills six in Riverton\n\n"
             "Police sealed off the Riverton shopping centre on Friday night.\n\n"
-            "The attack in Riverton on Friday killed six people.\n",
+            "The attack in Riverton on Friday killed six people.\n\n"
+            "Nine people were hurt in the shooting, police said.\n",
             "paper_2024-05-05_mall.txt": "Riverton mourns\n\n"
             "Candles were lit outside the centre in Riverton.\n\n"
             "The shooting in Riverton on Friday killed six people, police said.\n",

@@ -43,8 +43,9 @@ def decide(claims: Sequence[StoredClaim], labels: Mapping[str, str] | None = Non
         if claim.key[1]:
             groups[(claim.key, claim.attribute)].append(claim)
     found: dict[str, list[Finding]] = defaultdict(list)
+    written = _incident_kinds_written(claims)
     for key in sorted(groups, key=lambda k: (k[1], k[0])):
-        for finding in _group_findings(groups[key], labels):
+        for finding in _group_findings(groups[key], labels, written):
             found[finding.verdict].append(finding)
     checks = found[CHECK] + _subject_near_misses(groups) + _population_near_misses(groups)
     return Findings(
@@ -56,8 +57,12 @@ def decide(claims: Sequence[StoredClaim], labels: Mapping[str, str] | None = Non
     )
 
 
-def cross_pairs(members: Sequence[StoredClaim]) -> list[Pair]:
-    """Related pairs of claims from different documents."""
+def cross_pairs(
+    members: Sequence[StoredClaim], written: Mapping[str, frozenset[str]] | None = None
+) -> list[Pair]:
+    """Related pairs of claims from different documents. ``written``: the incident kinds
+    each document's claim sentences name (``_incident_kinds_written``)."""
+    written = written or {}
     pairs = []
     for a, b in combinations(members, 2):
         if a.document == b.document or same_sentence(a, b):
@@ -73,10 +78,16 @@ def cross_pairs(members: Sequence[StoredClaim]) -> list[Pair]:
             # topics ("two boats were firing", "escorting five vessels"), nothing to check.
             continue
         weak = not (named_a and named_b)
-        if rel.verdict == CONTRADICT and _incident_kind(a) != _incident_kind(b):
-            # "the attack" and "the shooting" of one place and day are grouped as one
-            # incident and may agree; told under two kinds, they may be two incidents.
-            rel = Relation(CHECK, f"{rel.reason}, but one says '{a.subject}', one '{b.subject}'")
+        kinds = {_incident_kind(a), _incident_kind(b)}
+        if len(kinds) > 1 and rel.verdict != CHECK:
+            # "the attack" and "the shooting" of one place and day are one incident only
+            # where a document writes its incident both ways ("the attack ... the
+            # shooting"); else they may be two (a knife attack, a shooting): a check.
+            one = any(kinds <= written.get(d, frozenset()) for d in (a.document, b.document))
+            if rel.verdict == CONTRADICT or not one:
+                rel = Relation(
+                    CHECK, f"{rel.reason}, but one says '{a.subject}', one '{b.subject}'"
+                )
         if weak and (rel.verdict == CONTRADICT or (a.kind == "event" and rel.verdict == AGREE)):
             rel = Relation(CHECK, f"{rel.reason}, but a sentence does not name '{a.subject}'")
         pairs.append((a, b, rel))
@@ -91,6 +102,16 @@ SAME_SENTENCE_OVERLAP = 0.8
 # delegates.") may well be written twice independently.
 TRIMMED_SENTENCE_WORDS = 12
 TRIMMED_SENTENCE_SHARE = 0.9
+
+
+def _incident_kinds_written(claims: Sequence[StoredClaim]) -> dict[str, frozenset[str]]:
+    """The incident kinds each document names in its claims' sentences and subjects."""
+    incidents = claim_vocabulary().incidents
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        words = _TOKENS.findall(f"{claim.sentence} {claim.subject}".casefold())
+        kinds[claim.document].update(incidents[w] for w in words if w in incidents)
+    return {document: frozenset(found) for document, found in kinds.items()}
 
 
 def _incident_kind(claim: StoredClaim) -> str | None:
@@ -136,12 +157,16 @@ def _words(sentence: str) -> str:
         "\u201d", '"').casefold().split())  # fmt: skip
 
 
-def _group_findings(members: list[StoredClaim], labels: Mapping[str, str]) -> list[Finding]:
+def _group_findings(
+    members: list[StoredClaim],
+    labels: Mapping[str, str],
+    written: Mapping[str, frozenset[str]] | None = None,
+) -> list[Finding]:
     sources = {_words(c.sentence) for c in members}
     documents = {c.document for c in members}
     if len(documents) == 1 or len(sources) == 1:
         return [_finding(members, SINGLE_SOURCE, _single_explanation(members, labels))]
-    pairs = cross_pairs(members)
+    pairs = cross_pairs(members, written)
     by_verdict: dict[str, list[Pair]] = defaultdict(list)
     for pair in pairs:
         by_verdict[pair[2].verdict].append(pair)

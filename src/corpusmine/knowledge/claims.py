@@ -40,7 +40,9 @@ class HaulKind:
     attribute: str
     of: str  # the incident kind it is about
     verbs: frozenset[str]  # verbs whose object is what was taken ("stole diamonds")
-    with_verbs: frozenset[str]  # verbs taking it with "with" ("made off with")
+    # (verb lemma, particle or "") taking it with "with": ("make", "off") of "made off
+    # with", ("escape", "") of "escaped with"; "made with gold" takes nothing.
+    with_verbs: frozenset[tuple[str, str]]
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,9 @@ class ClaimVocabulary:
     pollster_preps: frozenset[str] = frozenset()
     poll_antecedent_words: frozenset[str] = frozenset()
     population_template: str = "{poll} among {population}"
+    # (verb lemma, preposition or "") that give a share to the name they take: "backed X",
+    # "voted for X"; "opposed X", "blamed X" give none.
+    support_verbs: frozenset[tuple[str, str]] = frozenset()
     incidents: dict[str, str] = field(default_factory=dict)  # incident noun -> its kind
     incident_idioms: frozenset[str] = frozenset()
     incident_families: dict[str, str] = field(default_factory=dict)  # kind -> family
@@ -243,6 +248,9 @@ def claim_vocabulary() -> ClaimVocabulary:
         pollster_preps=frozenset(data["share"]["pollster_preps"]),
         poll_antecedent_words=frozenset(data["share"]["poll_antecedent_words"]),
         population_template=data["share"]["population_template"],
+        support_verbs=frozenset(
+            (*str(v).lower().split(), "")[:2] for v in data["share"]["support_verbs"]
+        ),
         incidents={
             word.lower(): kind for kind, words in data["incidents"].items() for word in words
         },
@@ -264,7 +272,9 @@ def claim_vocabulary() -> ClaimVocabulary:
             attribute=data["haul"]["attribute"],
             of=data["haul"]["of"],
             verbs=frozenset(data["haul"]["verbs"]),
-            with_verbs=frozenset(data["haul"]["with_verbs"]),
+            with_verbs=frozenset(
+                (*str(v).lower().split(), "")[:2] for v in data["haul"]["with_verbs"]
+            ),
         ),
         incident_families={
             kind: family for family, kinds in data["incident_families"].items() for kind in kinds

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc
 
+from ...knowledge import claim_vocabulary
 from ...records import Claim, Mention, Quote, SourceDocument
 from .context import ClaimContext
 from .events import event_claims
@@ -70,7 +71,14 @@ def extract_claims(
                 figure = rule in _FIGURE_RULES
                 drafts.append((draft, figure, not (figure and names_other)))
     # A claim with no subject of its own is about what the document is mostly about.
-    finder.set_topic(d.subject for d, _, _ in drafts if d.subject is not None)
+    # Not a poll's holders: whom a poll counts is not who acts in the document ("the
+    # council published its own survey ... 61 percent backed Amy Rowe": not Rowe's report).
+    poll = claim_vocabulary().poll_template
+    finder.set_topic(
+        d.subject
+        for d, _, _ in drafts
+        if d.subject is not None and not d.attribute.startswith(poll)
+    )
     claims = set()
     for draft, figure, may_use_topic in drafts:
         subject = draft.subject

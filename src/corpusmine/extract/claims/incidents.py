@@ -403,6 +403,13 @@ def _speculative(token: Token) -> bool:
 _SUMS = frozenset({"MONEY", "CARDINAL", "QUANTITY"})
 
 
+def _takes_with(verb: Token, haul: HaulKind) -> bool:
+    """ "made off with", "got away with", "escaped with": a verb of taking away, with its
+    particle ("off", "away") when it needs one."""
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
+    return any((verb.lemma_.lower(), p) in haul.with_verbs for p in (*particles, ""))
+
+
 def _taken(money: Token, haul: HaulKind) -> bool:
     """The sum is the value of what a taking verb took: the thing it is the worth of
     ("jewellery worth £88m", "diamonds valued at ..."), or the sum itself ("£35,000 of
@@ -426,8 +433,7 @@ def _taken(money: Token, haul: HaulKind) -> bool:
         verb = thing.head
         if thing.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in haul.verbs:
             return True
-        taker = verb.head.lemma_.lower()
-        if thing.dep_ == "pobj" and verb.lower_ == "with" and taker in haul.with_verbs:
+        if thing.dep_ == "pobj" and verb.lower_ == "with" and _takes_with(verb.head, haul):
             return True  # "made off with", "escaped with"
         if thing.dep_ == "conj" and verb.lemma_.lower() in haul.verbs:
             return True  # "grabbed jewellery and watches worth ...", parsed loosely

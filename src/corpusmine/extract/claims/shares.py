@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from ...knowledge import claim_vocabulary
+from ...knowledge import claim_vocabulary, entity_words
 from ...knowledge.words import honorifics
 from .amounts import parse_amount
 from .context import ClaimContext, token_lower
@@ -46,9 +46,14 @@ def share_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Iterat
             paired.add(second.i)
         first = numbers[0].i
         thing = _share_of(sign, ctx)
+        last = second or sign
+        if len(numbers) == 2 and _moves(numbers[0], sign):
+            # "approval of Hughes fell from 46 percent to 40 percent": one holder's figure
+            # moving, not two holders' pair; the share stated is the one it moved to.
+            numbers, sign, second = [numbers[1]], last, None
         name = vocab.share_template.format(thing=thing) if thing else poll
         holders = _holders(ctx, sent, previous_end, first, sign, len(numbers))
-        previous_end = (second or sign).i + 1
+        previous_end = last.i + 1
         if name is None or holders is None:
             continue
         for number, holder in zip(numbers, holders, strict=True):
@@ -72,6 +77,22 @@ def share_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Iterat
                 as_of=None,
                 sentence=ctx.sentence_offsets(sent),
             )
+
+
+def _moves(first: Token, sign: Token) -> bool:
+    """ "from 46 percent to 40 percent", "fell 46 to 40 percent": the two figures are one
+    figure's change, "from" before the first or a change verb governing it."""
+    if first.i > 0 and first.doc[first.i - 1].lower_ == "from":
+        return True
+    changes = {cue[0] for cue in claim_vocabulary().change_cues if len(cue) == 1}
+    token = sign
+    for _ in range(4):  # up through "percent", "to"/"from" and "of" to the verb
+        if token.pos_ in ("VERB", "AUX"):
+            return token.lower_ in changes
+        if token.head is token:
+            break
+        token = token.head
+    return False
 
 
 def _paired_sign(sign: Token, sent: Span) -> Token | None:
@@ -122,11 +143,32 @@ def _holders(
             # name its clause's verb takes, never of a name before it.
             named = [t for t in verb.subtree if t.i > sign.i and t.dep_ in ("dobj", "pobj")
                      and _is_name(ctx, t)]  # fmt: skip
-            return (_name_end(ctx, named[0]),) if named else None
+            if not named or not _supports(verb, named[0]):
+                return None  # "62 percent opposed Hughes" is no share of Hughes
+            return (_name_end(ctx, named[0]),)
     names = _name_heads(ctx, doc[after:first])
     if len(names) < count:
         return None
     return tuple(names[-count:])
+
+
+def _supports(verb: Token, name: Token) -> bool:
+    """The name is taken by a verb of choosing or support ("chose Trump", "said they would
+    vote for Patel"), affirmed on the way from the figure's verb ("would not vote for")."""
+    token = name
+    while token.dep_ in ("compound", "flat", "appos") and token.head is not token:
+        token = token.head
+    prep = ""
+    if token.dep_ == "pobj":
+        prep = token.head.lower_
+        token = token.head
+    if token.dep_ not in ("dobj", "prep"):
+        return False
+    taker = token.head
+    if (taker.lemma_.lower(), prep) not in claim_vocabulary().support_verbs:
+        return False
+    path = [taker, *(a for a in taker.ancestors if verb in (a, *a.ancestors))]
+    return not any(c.dep_ == "neg" for t in path for c in t.children)
 
 
 def _conjoined_to_name(ctx: ClaimContext, sign: Token) -> bool:
@@ -161,7 +203,7 @@ def _name_end(ctx: ClaimContext, token: Token) -> Token:
 def _name_heads(ctx: ClaimContext, span: Span) -> list[Token]:
     """The last token of each name in ``span`` (one per entity), pollsters left out."""
     heads: list[Token] = []
-    titles = honorifics().all
+    titles = honorifics().all | entity_words().person_titles  # "Mr.", "Mayor" of a name
     for token in span:
         if not _is_name(ctx, token) or token.lower_.rstrip(".") in titles:
             continue  # "Mr." of "Mr. Sanders" is no name of its own
@@ -212,7 +254,7 @@ def _poll_attribute(ctx: ClaimContext, sent: Span) -> str | None:
         return None
     pollster = _pollster(ctx, poll)
     if pollster is None and _points_back(poll):
-        pollster = _earlier_pollster(ctx, sent)
+        pollster = _earlier_pollster(ctx, poll)
     name = vocab.pollster_template.format(pollster=pollster) if pollster else vocab.poll_template
     population = _population(sent)
     return (
@@ -278,19 +320,24 @@ def _points_back(poll: Token) -> bool:
     return bool(lefts) and lefts[0] in words and not any(t.pos_ == "PROPN" for t in poll.lefts)
 
 
-def _earlier_pollster(ctx: ClaimContext, sent: Span) -> str | None:
-    """The pollster the document named before ``sent``, when it named exactly one."""
+def _earlier_pollster(ctx: ClaimContext, poll: Token) -> str | None:
+    """The pollster the document named before ``poll``'s sentence, when it named exactly
+    one and no other poll came in since ("a YouGov poll ... the council published its own
+    survey ... the survey found": the council's, not YouGov's)."""
     named = ctx.memo.get("pollsters")
     if named is None:
-        named = []
+        named = []  # (token, its pollster or None) of every poll word that is not "the poll"
         words = claim_vocabulary().poll_words
         for token in ctx.doc:
-            found = _pollster(ctx, token) if token.lower_ in words else None
-            if found:
-                named.append((token.sent.start, found))
+            if token.lower_ in words and not _points_back(token):
+                named.append((token.i, _pollster(ctx, token)))
         ctx.memo["pollsters"] = named
-    before = {pollster for start, pollster in named if start < sent.start}
-    return next(iter(before)) if len(before) == 1 else None
+    start = poll.sent.start
+    before = [(i, pollster) for i, pollster in named if i < start]
+    pollsters = {pollster for _, pollster in before if pollster}
+    if len(pollsters) != 1 or not before[-1][1]:
+        return None  # none or two named, or another poll introduced since the named one
+    return before[-1][1]
 
 
 def _population(sent: Span) -> str | None:
