@@ -98,3 +98,11 @@ def test_a_person_title_is_no_holder_of_its_own(nlp):
         ("Maria Lopez", "poll share (harbour research)", "46"),
         ("Tom Baker", "poll share (harbour research)", "40"),
     }
+
+
+def test_the_poll_points_back_over_a_poll_named_by_who_conducted_it(nlp):
+    text = (
+        "The poll by Harbour Research was released on Monday.\n\n"
+        "Smith leads Jones 48 to 41 percent, the poll found."
+    )
+    assert ("Smith", "poll share (harbour research)", "48") in shares(nlp, text)

@@ -326,11 +326,14 @@ def _earlier_pollster(ctx: ClaimContext, poll: Token) -> str | None:
     survey ... the survey found": the council's, not YouGov's)."""
     named = ctx.memo.get("pollsters")
     if named is None:
-        named = []  # (token, its pollster or None) of every poll word that is not "the poll"
+        # (token, its pollster or None) of every poll word that introduces a poll: one
+        # that names its pollster ("the poll by X") or is no "the poll" ("its own survey").
+        named = []
         words = claim_vocabulary().poll_words
         for token in ctx.doc:
-            if token.lower_ in words and not _points_back(token):
-                named.append((token.i, _pollster(ctx, token)))
+            found = _pollster(ctx, token) if token.lower_ in words else None
+            if found or (token.lower_ in words and not _points_back(token)):
+                named.append((token.i, found))
         ctx.memo["pollsters"] = named
     start = poll.sent.start
     before = [(i, pollster) for i, pollster in named if i < start]
