@@ -106,3 +106,14 @@ def test_the_poll_points_back_over_a_poll_named_by_who_conducted_it(nlp):
         "Smith leads Jones 48 to 41 percent, the poll found."
     )
     assert ("Smith", "poll share (harbour research)", "48") in shares(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Only 30 Percent of Tesco's Suppliers Are Small Farms.",
+         ("Tesco's Suppliers", "share of suppliers", "30")),
+    ],
+)  # fmt: skip
+def test_a_name_inside_the_figures_own_phrase_needs_no_support_verb(nlp, text, expected):
+    assert expected in shares(nlp, text), shares(nlp, text)

@@ -143,8 +143,13 @@ def _holders(
             # name its clause's verb takes, never of a name before it.
             named = [t for t in verb.subtree if t.i > sign.i and t.dep_ in ("dobj", "pobj")
                      and _is_name(ctx, t)]  # fmt: skip
-            if not named or not _supports(verb, named[0]):
-                return None  # "62 percent opposed Hughes" is no share of Hughes
+            if not named:
+                return None
+            subject = next(c for c in verb.children if sign in (c, *c.ancestors))
+            if named[0] not in subject.subtree and not _supports(verb, named[0]):
+                # "62 percent opposed Hughes" is no share of Hughes; a name inside the
+                # figure's own phrase ("24 percent of Clinton's donors are") is its own.
+                return None
             return (_name_end(ctx, named[0]),)
     names = _name_heads(ctx, doc[after:first])
     if len(names) < count:
