@@ -154,7 +154,22 @@ def _holders(
     names = _name_heads(ctx, doc[after:first])
     if len(names) < count:
         return None
+    if count == 2 and _relative_clause_between(names[-1], doc[first]):
+        # "was defeated by Cruz, who won, 27.6 percent to 24.3 percent": the pair is in a
+        # clause about one name (the result of who won), not a share of the two names.
+        return None
     return tuple(names[-count:])
+
+
+def _relative_clause_between(name: Token, figure: Token) -> bool:
+    """A relative clause opens between ``name`` and the figure ("Cruz, who won, 27.6 percent
+    to 24.3 percent"): its verb, before the figure, is what the figures are the result of
+    (the parse may hang them on the name or on the verb)."""
+    for token in figure.doc[name.i + 1 : figure.i]:
+        if token.tag_ in ("WP", "WDT") and token.dep_.startswith("nsubj"):
+            if token.i < token.head.i < figure.i:
+                return True
+    return False
 
 
 def _supports(verb: Token, name: Token) -> bool:
