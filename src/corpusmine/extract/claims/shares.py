@@ -145,7 +145,7 @@ def _holders(
                      and _is_name(ctx, t)]  # fmt: skip
             if not named:
                 return None
-            subject = next(c for c in verb.children if sign in (c, *c.ancestors))
+            subject = next((c for c in verb.children if c.i <= sign.i and sign in c.subtree), sign)
             if named[0] not in subject.subtree and not _supports(verb, named[0]):
                 # "62 percent opposed Hughes" is no share of Hughes; a name inside the
                 # figure's own phrase ("24 percent of Clinton's donors are") is its own.
