@@ -140,3 +140,13 @@ def test_a_relative_clause_before_the_second_name_keeps_the_pair(nlp):
         ("Maria Lopez", "poll share (harbour research)", "46"),
         ("Tom Baker", "poll share (harbour research)", "40"),
     }
+
+
+def test_a_share_whose_subject_is_a_possessed_noun_is_read_without_failing(nlp):
+    # "His 34% support ... is a record low": the figure is inside the subject, which the
+    # verb's object ("since World War II") does not own.
+    text = (
+        "His 34% support among members in a Harbour Research poll released Sunday is a record"
+        " low, lower than for any chairman since the Second World War."
+    )
+    assert not {c for c in shares(nlp, text) if "War" in c[0]}
