@@ -166,9 +166,9 @@ def _relative_clause_between(name: Token, figure: Token) -> bool:
     to 24.3 percent"): its verb, before the figure, is what the figures are the result of
     (the parse may hang them on the name or on the verb)."""
     for token in figure.doc[name.i + 1 : figure.i]:
-        if token.tag_ in ("WP", "WDT") and token.dep_.startswith("nsubj"):
-            if token.i < token.head.i < figure.i:
-                return True
+        relative = token.tag_ in ("WP", "WDT") and token.dep_.startswith("nsubj")
+        if relative and token.i < token.head.i < figure.i:
+            return True
     return False
 
 
