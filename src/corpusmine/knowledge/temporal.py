@@ -60,6 +60,8 @@ class TemporalLexicon:
     fiscal_words: frozenset[str]
     ordinals: dict[str, int]
     future_auxiliaries: frozenset[str]
+    later_than_event: frozenset[str]  # "before X": X is after the verb's event
+    earlier_than_event: frozenset[str]  # "after X": X is before the verb's event
     future_verbs: frozenset[str]
     publication_verbs: frozenset[str]
     age_words: frozenset[str]
@@ -117,6 +119,8 @@ def temporal_lexicon() -> TemporalLexicon:
         fiscal_words=frozenset(raw["fiscal_words"]),
         ordinals={str(k): int(v) for k, v in raw["ordinals"].items()},
         future_auxiliaries=frozenset(raw["future_auxiliaries"]),
+        later_than_event=frozenset(raw["later_than_event"]),
+        earlier_than_event=frozenset(raw["earlier_than_event"]),
         future_verbs=frozenset(raw["future_verbs"]),
         publication_verbs=frozenset(raw["publication_verbs"]),
         age_words=frozenset(raw["age_words"]),

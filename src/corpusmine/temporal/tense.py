@@ -63,6 +63,17 @@ def verb_tense(verb: Token, depth: int = 0) -> str | None:
 
 
 def span_tense(span: Span) -> str | None:
-    """Tense of the verb governing ``span`` (None when there is no verb)."""
+    """Tense of the verb governing ``span`` (None when there is no verb, or when a
+    preposition on the way orders the date the other way from the tense: "led the field
+    before the caucuses Feb. 1" puts Feb. 1 after a past event, not in the past)."""
     verb = governing_verb(span)
-    return verb_tense(verb) if verb is not None else None
+    if verb is None:
+        return None
+    tense = verb_tense(verb)
+    lex = lexicon()
+    on_the_way = {t.lower_ for t in span.root.ancestors if t.i != verb.i and verb in t.ancestors}
+    if tense == "past" and on_the_way & lex.later_than_event:
+        return None
+    if tense == "future" and on_the_way & lex.earlier_than_event:
+        return None
+    return tense
