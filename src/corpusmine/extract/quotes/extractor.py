@@ -416,7 +416,13 @@ class _Extractor:
         cues = self._outside(speech_cues(tokens[: MAX_WORDS_BEFORE_CUE_AFTER + 1], self.lex))
         if cues:
             return cues[0]
-        if joined and len(tokens) >= 2 and is_verb(tokens[0]) and tokens[0].dep_ != "aux":
+        if (
+            joined
+            and len(tokens) >= 2
+            and is_verb(tokens[0])
+            and tokens[0].dep_ != "aux"
+            and tokens[0].lemma_.lower() not in self.lex.receiving_verbs
+        ):
             # '"This is fantastic!" beamed X': an inverted frame, a verb then a person,
             # speaks for the person whatever the verb.
             entity = self.finder.entity_of.get(tokens[1].i)
@@ -435,6 +441,8 @@ class _Extractor:
         verb = next((t for t in tokens[1:5] if is_verb(t) and t.dep_ != "aux"), None)
         if verb is None or verb.dep_ not in ("ROOT", "parataxis", "ccomp", "conj"):
             return None
+        if verb.lemma_.lower() in self.lex.receiving_verbs:
+            return None  # '"Help me," Sarah Jones heard a voice shout': the hearer
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
         if not subjects or self.finder.in_quote(subjects[0].i):
             return None

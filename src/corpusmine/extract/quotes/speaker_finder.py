@@ -428,9 +428,10 @@ class SpeakerFinder:
         before = [e for e in earlier if e.start_char >= window]
         if not before:
             if not earlier:
-                end = pronoun.idx + len(pronoun.text)
-                return (Speaker(pronoun.text, pronoun.idx, end, "PERSON", "pronoun-unresolved"),)
+                return (self._unresolved(pronoun),)
             chosen = self._salient(pronoun, earlier)
+            if chosen is None:
+                return (self._unresolved(pronoun),)
             speaker = self._entity_speaker(chosen, "pronoun")
             return (Speaker(speaker.text, speaker.start, speaker.end, "PERSON", "pronoun-distant"),)
         # What the pronoun's own verb reports is talked about, not talking: "Trump isn't
@@ -438,6 +439,8 @@ class SpeakerFinder:
         reported = {t.i for c in pronoun.head.children if c.dep_ in _REPORTED for t in c.subtree}
         before = [e for e in before if e.root.i not in reported] or before
         chosen = self._salient(pronoun, before)
+        if chosen is None:
+            return (self._unresolved(pronoun),)
         speaker = self._entity_speaker(chosen, "pronoun")
         # With two different people in view and no gender to go on, say it is a guess.
         people = {
@@ -446,42 +449,66 @@ class SpeakerFinder:
         how = "pronoun" if len(people) <= 1 else "pronoun-ambiguous"
         return (Speaker(speaker.text, speaker.start, speaker.end, "PERSON", how),)
 
-    def _salient(self, pronoun: Token, before: list[Span]) -> Span:
+    @staticmethod
+    def _unresolved(pronoun: Token) -> Speaker:
+        end = pronoun.idx + len(pronoun.text)
+        return Speaker(pronoun.text, pronoun.idx, end, "PERSON", "pronoun-unresolved")
+
+    def _salient(self, pronoun: Token, before: list[Span]) -> Span | None:
         """The person a he/she most likely stands for, of those in view (in text order).
 
         News keeps the floor with its speaker: "he said" is the person who spoke last
         (the subject of an earlier cue), unless the narration right before, in the same
         paragraph, made someone else the subject of its main clause ("Trump seemed to
         agree. '...,' he said."). Failing both, the latest subject, then the latest name.
+
+        A paragraph of narration before a paragraph-opening '"...," he said' hands the
+        floor to its main subject only when that subject speaks there or nobody spoke
+        before: "The victim, Paul Grant, died in hospital" between a detective's quotes
+        reports no speech, and the floor may as well be the detective's, so with two
+        people in play and no speech to tell them apart the pronoun stays unresolved
+        (None) rather than guessed.
         """
         subjects = [e for e in before if self._is_subject(e)]
+        speakers = [e for e in subjects if self._speaks(e)]
         block = bisect_right(self._block_starts, pronoun.idx) - 1
         here = bisect_right(self._sentence_starts, pronoun.sent.start) - 1
-        for sentence in self._narration_before(pronoun, here, block):
+        for sentence, across in self._narration_before(pronoun, here, block):
             main = [
                 e
                 for e in subjects
                 if sentence.start <= e.start < sentence.end and self._main_subject(e)
             ]
-            if main:
-                return main[-1]
-        speakers = [e for e in subjects if self._speaks(e)]
+            if not main:
+                continue
+            chosen = main[-1]
+            if not across or self._speaks(chosen):
+                return chosen
+            earlier = [e for e in speakers if e.start < sentence.start]
+            if earlier and self._person_of(earlier[-1]) != self._person_of(chosen):
+                return None
+            return chosen
         return (speakers or subjects or before)[-1]
 
-    def _narration_before(self, pronoun: Token, here: int, block: int) -> list[Span]:
+    def _person_of(self, entity: Span) -> tuple[str, ...]:
+        return tuple(self._name_words(self.fullest_name(entity)))
+
+    def _narration_before(
+        self, pronoun: Token, here: int, block: int
+    ) -> list[tuple[Span, bool]]:
         """The pronoun's sentence and the one before it in its paragraph; for a pronoun
         that is the first word of its paragraph outside quote marks ('"...," she said.'
         opening a paragraph), the last sentence of the paragraph before instead: that
         narration hands the floor to the quote."""
         start = self._block_starts[block] if block >= 0 else 0
-        found = [pronoun.sent]
+        found = [(pronoun.sent, False)]
         first = here
         while first > 0 and self._sentences[first].start_char > start:
             first -= 1
         if self._sentences[first].start_char < start:
             first += 1
         if first < here:
-            found.append(self._sentences[here - 1])
+            found.append((self._sentences[here - 1], False))
         narration = [
             t
             for t in self.doc[self._sentences[first].start : pronoun.i]
@@ -489,7 +516,7 @@ class SpeakerFinder:
         ]
         quoted_before = bool(narration) and all(self.in_quote(t.i) for t in narration)
         if quoted_before and first > 0:
-            found.append(self._sentences[first - 1])
+            found.append((self._sentences[first - 1], True))  # the paragraph before
         return found
 
     def _subject_token(self, entity: Span) -> Token:
@@ -655,9 +682,12 @@ class SpeakerFinder:
                 previous is not None
                 and previous.pos_ in ("NOUN", "PROPN")
                 and previous.lemma_.lower() in nouns
+                and self._titles(previous, ent)
             ):
                 vote(ent, nouns[previous.lemma_.lower()])
             for related in self._appositions(ent.root):
+                if related == ent.root.head and self._verb_after(ent):
+                    continue  # "the woman Tom Hale saw", parsed as an apposition
                 if related.pos_ == "NOUN" and related.lemma_.lower() in nouns:
                     vote(ent, nouns[related.lemma_.lower()])
         for ent in self.persons:
@@ -686,6 +716,23 @@ class SpeakerFinder:
                     vote(ent, gender)
         # Evidence both ways (two people of one surname, or a misparse): none.
         return {name: next(iter(g)) for name, g in votes.items() if len(g) == 1}
+
+    @staticmethod
+    def _titles(noun: Token, entity: Span) -> bool:
+        """Whether the noun right before a name is the name's own title ("actress Zoe
+        Saldana": compound of the name, or the name its apposition), not the head of a
+        relative clause the name is the subject of ("the man Anna Price saw")."""
+        if noun.dep_ in ("compound", "amod", "nmod") and entity.start <= noun.head.i < entity.end:
+            return True
+        if entity.root.dep_ != "appos" or entity.root.head != noun:
+            return False
+        return not SpeakerFinder._verb_after(entity)
+
+    @staticmethod
+    def _verb_after(entity: Span) -> bool:
+        """A verb right after the name: "the woman Tom Hale saw leaving", which the
+        parser may read as an apposition, makes the name a clause's subject."""
+        return entity.end < len(entity.doc) and entity.doc[entity.end].pos_ == "VERB"
 
     @staticmethod
     def _same_clause(token: Token, verb: Token) -> bool:
