@@ -67,6 +67,7 @@ class SpeakerFinder:
         self._person_ends = [e.end for e in self.persons]
         # Persons by surname, in text order: the fullest name and the person an ORG-tagged
         # surname stands for ("Priebus" tagged ORG where the text names "Reince Priebus").
+        self._titles_known = entity_words().person_titles
         self._by_surname: dict[str, list[Span]] = {}
         for ent in self.persons:
             words = self._name_words(ent)
@@ -639,6 +640,8 @@ class SpeakerFinder:
             }
             if len(full) > 1:
                 return ()
+            if full and self._role_title(entity):
+                return tuple(self._name_words(self.fullest_name(entity)))
             if full:
                 return next(iter(full))
         return tuple(self._name_words(self.fullest_name(entity)))
@@ -650,6 +653,15 @@ class SpeakerFinder:
             return own  # "Mrs. Clinton", even where "Bill Clinton" shares the surname
         key = self._person_key(entity)
         return self.gender.get(key) if key else None
+
+    def _role_title(self, entity: Span) -> str | None:
+        """A role title written before or as the first word of a name ("Sheriff Brown",
+        "Det Insp Mark Cole"): models/entities.yaml person_titles."""
+        previous = self.doc[entity.start - 1].lower_.rstrip(".") if entity.start else ""
+        for word in (entity[0].lower_.rstrip("."), previous):
+            if word in self._titles_known:
+                return word
+        return None
 
     def _honorific_gender(self, entity: Span) -> str | None:
         previous = self.doc[entity.start - 1].lower_.rstrip(".") if entity.start else ""
@@ -757,21 +769,51 @@ class SpeakerFinder:
         same = self._by_surname.get(words[0])
         if not same or self._longest[words[0]] < 2:
             return None
-        return self.fullest_name(same[0])
+        # As a person, so that its own title counts ("Sheriff Brown" typed otherwise is
+        # not the document's Lisa Brown).
+        return self.fullest_name(Span(self.doc, entity.start, entity.end, label="PERSON"))
 
     def fullest_name(self, entity: Span) -> Span:
         """The longest name in the document for the same person ("Cllr Smithers" ->
-        "Cllr Jason Smithers"), the occurrence nearest before ``entity`` if any."""
+        "Cllr Jason Smithers"), the occurrence nearest before ``entity`` if any.
+
+        A name with a role title ("Sheriff Brown", "President Trump") joins only a full
+        name the document writes with that title too ("Sheriff Mike Brown"): the one
+        full name of the surname is often someone else (the dead woman, the wife). A
+        name with a gendered honorific ("Mrs Hughes") joins no full name the document
+        gives the other honorific."""
         surname = self._name_words(entity)[-1:]
         same = self._by_surname.get(surname[0], []) if surname else []
         if not same:
             return entity
-        longest = self._longest[surname[0]]
-        if longest <= len(self._name_words(entity)):
+        title = self._role_title(entity)
+        if title:
+            own = len(self._bare_words(entity))
+            titled = {self._bare_words(e) for e in same if self._role_title(e) == title}
+            same = [e for e in same if self._bare_words(e) in titled]
+            size = self._bare_words
+        else:
+            own = len(self._name_words(entity))
+            gender = self._honorific_gender(entity)
+            if gender:
+                other = {
+                    tuple(self._name_words(e))
+                    for e in same
+                    if (self._honorific_gender(e) or gender) != gender
+                }
+                same = [e for e in same if tuple(self._name_words(e)) not in other]
+            size = self._name_words
+        longest = max((len(size(e)) for e in same), default=0)
+        if longest <= own:
             return entity
-        candidates = [e for e in same if len(self._name_words(e)) == longest]
+        candidates = [e for e in same if len(size(e)) == longest]
         before = [e for e in candidates if e.start <= entity.start]
         return before[-1] if before else candidates[0]
+
+    def _bare_words(self, entity: Span) -> tuple[str, ...]:
+        """Name words without a leading role title ("Sheriff Brown": brown)."""
+        words = self._name_words(entity)
+        return tuple(words[1:] if words and words[0] in self._titles_known else words)
 
     def _name_words(self, entity: Span) -> list[str]:
         words = [t.lower_ for t in entity if t.is_alpha]
