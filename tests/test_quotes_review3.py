@@ -6,7 +6,7 @@ asserts who the record must or must not name."""
 from __future__ import annotations
 
 import pytest
-from tests.test_quotes_floor import check, records
+from tests.test_quotes_floor import check
 from tests.test_quotes_review import speakers_of
 
 # 1. A paragraph of narration about someone else between a speaker's quotes ("The victim,

@@ -494,9 +494,7 @@ class SpeakerFinder:
     def _person_of(self, entity: Span) -> tuple[str, ...]:
         return tuple(self._name_words(self.fullest_name(entity)))
 
-    def _narration_before(
-        self, pronoun: Token, here: int, block: int
-    ) -> list[tuple[Span, bool]]:
+    def _narration_before(self, pronoun: Token, here: int, block: int) -> list[tuple[Span, bool]]:
         """The pronoun's sentence and the one before it in its paragraph; for a pronoun
         that is the first word of its paragraph outside quote marks ('"...," she said.'
         opening a paragraph), the last sentence of the paragraph before instead: that
