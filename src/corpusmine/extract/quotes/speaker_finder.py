@@ -431,8 +431,6 @@ class SpeakerFinder:
             if not earlier:
                 return (self._unresolved(pronoun),)
             chosen = self._salient(pronoun, earlier)
-            if chosen is None:
-                return (self._unresolved(pronoun),)
             speaker = self._entity_speaker(chosen, "pronoun")
             return (Speaker(speaker.text, speaker.start, speaker.end, "PERSON", "pronoun-distant"),)
         # What the pronoun's own verb reports is talked about, not talking: "Trump isn't
@@ -440,8 +438,6 @@ class SpeakerFinder:
         reported = {t.i for c in pronoun.head.children if c.dep_ in _REPORTED for t in c.subtree}
         before = [e for e in before if e.root.i not in reported] or before
         chosen = self._salient(pronoun, before)
-        if chosen is None:
-            return (self._unresolved(pronoun),)
         speaker = self._entity_speaker(chosen, "pronoun")
         # With two different people in view and no gender to go on, say it is a guess.
         people = {
@@ -455,7 +451,7 @@ class SpeakerFinder:
         end = pronoun.idx + len(pronoun.text)
         return Speaker(pronoun.text, pronoun.idx, end, "PERSON", "pronoun-unresolved")
 
-    def _salient(self, pronoun: Token, before: list[Span]) -> Span | None:
+    def _salient(self, pronoun: Token, before: list[Span]) -> Span:
         """The person a he/she most likely stands for, of those in view (in text order).
 
         News keeps the floor with its speaker: "he said" is the person who spoke last
@@ -466,9 +462,7 @@ class SpeakerFinder:
         A paragraph of narration before a paragraph-opening '"...," he said' hands the
         floor to its main subject only when that subject speaks there or nobody spoke
         before: "The victim, Paul Grant, died in hospital" between a detective's quotes
-        reports no speech, and the floor may as well be the detective's, so with two
-        people in play and no speech to tell them apart the pronoun stays unresolved
-        (None) rather than guessed.
+        reports no speech, so the floor stays with the detective, who spoke last.
         """
         subjects = [e for e in before if self._is_subject(e)]
         speakers = [e for e in subjects if self._speaks(e)]
@@ -487,7 +481,7 @@ class SpeakerFinder:
                 return chosen
             earlier = [e for e in speakers if e.start < sentence.start]
             if earlier and self._person_of(earlier[-1]) != self._person_of(chosen):
-                return None
+                return earlier[-1]
             return chosen
         return (speakers or subjects or before)[-1]
 
