@@ -779,13 +779,14 @@ class SpeakerFinder:
         if not same:
             return entity
         title = self._role_title(entity)
+        own = len(self._bare_words(entity) if title else self._name_words(entity))
+        if self._longest[surname[0]] <= own:
+            return entity  # the common case, without a walk over every mention
         if title:
-            own = len(self._bare_words(entity))
             titled = {self._bare_words(e) for e in same if self._role_title(e) == title}
             same = [e for e in same if self._bare_words(e) in titled]
             size = self._bare_words
         else:
-            own = len(self._name_words(entity))
             gender = self._honorific_gender(entity)
             if gender:
                 other = {
