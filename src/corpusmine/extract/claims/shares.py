@@ -141,15 +141,15 @@ def _holders(
         if verb is not None:
             # "40 percent chose Trump", "23 percent favored Mr. Cruz": the share is of the
             # name its clause's verb takes, never of a name before it.
-            named = [t for t in verb.subtree if t.i > sign.i and t.dep_ in ("dobj", "pobj")
-                     and _is_name(ctx, t)]  # fmt: skip
-            if not named:
-                return None
+            # A name inside the figure's own phrase ("72 percent of Democrats said ...",
+            # "24 percent of Clinton's donors are ...") is who was counted, not whose share
+            # it is: what the share is of is the predicate, which the attribute cannot hold,
+            # so two such figures about different questions must not meet.
             subject = next((c for c in verb.children if c.i <= sign.i and sign in c.subtree), sign)
-            if named[0] not in subject.subtree and not _supports(verb, named[0]):
-                # "62 percent opposed Hughes" is no share of Hughes; a name inside the
-                # figure's own phrase ("24 percent of Clinton's donors are") is its own.
-                return None
+            named = [t for t in verb.subtree if t.i > sign.i and t.dep_ in ("dobj", "pobj")
+                     and t not in subject.subtree and _is_name(ctx, t)]  # fmt: skip
+            if not named or not _supports(verb, named[0]):
+                return None  # "62 percent opposed Hughes" is no share of Hughes
             return (_name_end(ctx, named[0]),)
     names = _name_heads(ctx, doc[after:first])
     if len(names) < count:
