@@ -132,3 +132,17 @@ def test_a_name_inside_the_figures_own_phrase_is_who_was_counted_not_a_holder(nl
 )  # fmt: skip
 def test_a_counted_group_backing_a_name_is_that_names_share(nlp, text, holder):
     assert {c[0] for c in shares(nlp, text)} == {holder}, shares(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clinton, who is viewed as honest by 55 percent of Democrats, leads the field.",
+        "The new timetable is backed by 62 percent of passengers, the rail operator said.",
+        "Mayor Dan Hughes is trusted by 40 percent of residents, the council's survey found.",
+    ],
+)
+def test_a_figure_doing_a_passive_verbs_deed_is_no_share(nlp, text):
+    # An opinion held of the subject (honest, trusted, backed) is another measure than the
+    # subject's share of support: filed as one, two measures would be compared.
+    assert not shares(nlp, text), shares(nlp, text)

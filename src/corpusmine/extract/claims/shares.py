@@ -151,6 +151,8 @@ def _holders(
             if not named or not _supports(verb, named[0]):
                 return None  # "62 percent opposed Hughes" is no share of Hughes
             return (_name_end(ctx, named[0]),)
+    if _agent_of_passive(sign):
+        return None  # "viewed as honest by 55 percent": an opinion held of a name, no share
     names = _name_heads(ctx, doc[after:first])
     if len(names) < count:
         return None
@@ -159,6 +161,15 @@ def _holders(
         # clause about one name (the result of who won), not a share of the two names.
         return None
     return tuple(names[-count:])
+
+
+def _agent_of_passive(sign: Token) -> bool:
+    """The figure is who does a passive verb's deed ("is trusted by 40 percent of voters"):
+    a measure of what they think of the subject, not the subject's share of support."""
+    token = sign
+    while token.dep_ in ("compound", "nummod", "quantmod") and token.head is not token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.dep_ == "agent"
 
 
 def _relative_clause_between(name: Token, figure: Token) -> bool:
