@@ -1,11 +1,16 @@
-"""Extracting one corpus in steps, as a user adds files to a folder between runs: shared
-by the tests that compare step-wise runs with a single one."""
+"""Extracting a corpus of passages written by a test, as a user would: in steps, as files
+are added to a folder between runs (the tests that compare step-wise runs with a single
+one), or at once (the claims tests that compare documents end to end)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
+from corpusmine.analyse.consistency import decide
+from corpusmine.analyse.records import Findings
+from corpusmine.query.claims import load_claims
 from corpusmine.runner import run_extract
 from corpusmine.store import Store
 
@@ -27,3 +32,22 @@ def extract_in_steps(
             assert summary.failures == ()
             extracted.append(tuple(summary.extracted))
     return extracted
+
+
+@contextmanager
+def extracted_folder(tmp_path: Path, documents: Mapping[str, str]) -> Iterator[Store]:
+    """Write ``documents`` (file name -> text) into one folder, extract it as a user
+    would, and yield the open store; no document may fail."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in documents.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    with Store(tmp_path / "c.db") as store:
+        assert run_extract([str(folder)], store).failures == ()
+        yield store
+
+
+def findings_of(tmp_path: Path, documents: Mapping[str, str]) -> Findings:
+    """The consistency findings of ``documents`` extracted as one corpus."""
+    with extracted_folder(tmp_path, documents) as store:
+        return decide(load_claims(store))

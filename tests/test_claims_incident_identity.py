@@ -10,21 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from corpusmine.analyse.consistency import decide
-from corpusmine.query.claims import load_claims
-from corpusmine.runner import run_extract
-from corpusmine.store import Store
-
-
-def findings_of(tmp_path: Path, documents: dict[str, str]):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name, text in documents.items():
-        (folder / name).write_text(text)
-    with Store(tmp_path / "c.db") as store:
-        summary = run_extract([str(folder)], store)
-        assert summary.failures == ()
-        return decide(load_claims(store))
+from corpus_steps import findings_of
 
 
 def test_arrests_in_two_cities_do_not_contradict(tmp_path: Path):

@@ -11,12 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from corpusmine.analyse.consistency import decide
+from corpus_steps import findings_of
 from corpusmine.extract import extract_document
 from corpusmine.ingest import document_from_text
-from corpusmine.query.claims import load_claims
-from corpusmine.runner import run_extract
-from corpusmine.store import Store
 
 LEAD = "date 2016-02-10\nCampaign notes\n\nThe race goes on.\n\n"
 
@@ -57,18 +54,8 @@ def test_no_place_no_political_event(nlp, sentence):
     assert events(nlp, sentence) == set()
 
 
-def _findings(tmp_path: Path, documents: dict[str, str]):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name, text in documents.items():
-        (folder / name).write_text(text)
-    with Store(tmp_path / "c.db") as store:
-        assert run_extract([str(folder)], store).failures == ()
-        return decide(load_claims(store))
-
-
 def test_two_outlets_agree_on_the_day_of_one_primary(tmp_path: Path):
-    found = _findings(
+    found = findings_of(
         tmp_path,
         {
             "herald_2016-02-08_preview.txt": "Candidates crisscross the state\n\n"
@@ -87,7 +74,7 @@ def test_two_outlets_agree_on_the_day_of_one_primary(tmp_path: Path):
 
 def test_caucuses_without_a_party_never_contradict(tmp_path: Path):
     # Each party's caucuses in one state may be on a different day.
-    found = _findings(
+    found = findings_of(
         tmp_path,
         {
             "herald_2016-02-19_nv.txt": "Nevada votes\n\nThe state is busy.\n\n"

@@ -6,24 +6,10 @@ incident both ways, else two reports under two kinds agree on nothing (a check a
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from corpusmine.analyse.consistency import decide
-from corpusmine.extract import extract_document
-from corpusmine.ingest import document_from_text
-from corpusmine.query.claims import load_claims
-from corpusmine.runner import run_extract
-from corpusmine.store import Store
-
-LEAD = "date 2024-03-08\nNews in brief\n\nThe police were called on Thursday.\n\n"
-
-
-def hauls(nlp, sentence: str) -> set[tuple[str, str, str]]:
-    source = document_from_text(LEAD + sentence, document_id="t")
-    found = extract_document(nlp(source.clean), source).claims
-    return {(c.subject_text, c.normalized, c.unit) for c in found if c.attribute == "amount stolen"}
+from corpus_steps import findings_of
+from test_claims_hauls import hauls
 
 
 @pytest.mark.parametrize(
@@ -50,16 +36,6 @@ def test_with_outside_a_taking_frame_is_no_haul(nlp, sentence):
 )  # fmt: skip
 def test_a_taking_frame_with_with_is_a_haul(nlp, sentence, expected):
     assert hauls(nlp, sentence) == expected
-
-
-def findings_of(tmp_path: Path, documents: dict[str, str]):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name, text in documents.items():
-        (folder / name).write_text(text)
-    with Store(tmp_path / "c.db") as store:
-        assert run_extract([str(folder)], store).failures == ()
-        return decide(load_claims(store))
 
 
 @pytest.mark.parametrize(

@@ -12,21 +12,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from corpus_steps import extracted_folder
 from corpusmine.analyse.consistency import decide
 from corpusmine.analyse.records import StoredClaim
 from corpusmine.query.claims import load_claims
-from corpusmine.runner import run_extract
-from corpusmine.store import Store
 
 
 def _extract(tmp_path: Path, documents: dict[str, str]):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name, text in documents.items():
-        (folder / name).write_text(text)
-    with Store(tmp_path / "c.db") as store:
-        summary = run_extract([str(folder)], store)
-        assert summary.failures == ()
+    with extracted_folder(tmp_path, documents) as store:
         claims = load_claims(store)
         dates = {d.id: (d.date, d.date_source) for d in store.documents()}
     return claims, dates
