@@ -214,7 +214,8 @@ def evidence_edges(
         if all(names_region(inp.texts[d], region) for d in sorted(bare_docs[town])):
             edges.append((Evidence.TRUNCATION, ("name", "GPE", town), ("name", "GPE", full)))
     people = {name(r).tokens for r in refs.all if r.type == "PERSON" and reading.proper(r)}
-    for a, b in variant_pairs(people):
+    bridges = initial_bridges(people)  # one-word names join no bridge: the same pairs
+    for a, b in variant_pairs(people, bridges):
         edges.append((Evidence.PERSON_VARIANT, ("name", "PERSON", a), ("name", "PERSON", b)))
     # "Luis Gerardo (Jerry) Ortiz" is the "Jerry Ortiz" the corpus writes (WORD key of the
     # surname): the name he goes by, given in the full name.
@@ -245,7 +246,7 @@ def evidence_edges(
         edges=tuple(Edge(*e) for e in ordered),
         fuzzy=frozenset(fuzzy),
         groups=groups,
-        bridged=initial_bridges(people) | {p for a, b in nicknamed for p in ((a, b), (b, a))},
+        bridged=bridges | {p for a, b in nicknamed for p in ((a, b), (b, a))},
     )
 
 

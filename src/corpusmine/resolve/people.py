@@ -176,14 +176,18 @@ def initial_bridges(
     return frozenset(found)
 
 
-def variant_pairs(keys: Iterable[tuple[str, ...]]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+def variant_pairs(
+    keys: Iterable[tuple[str, ...]],
+    bridged: frozenset[tuple[tuple[str, ...], tuple[str, ...]]] | None = None,
+) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     """Pairs of distinct full names to merge: each compatible only with names that are
     all compatible with each other ("J Smithers" joins "Jason Smithers" unless a
     "John Smithers" is also in the corpus); names an initial form bridges
-    (``initial_bridges``) count as compatible."""
-    keys = sorted(set(keys))
+    (``initial_bridges`` of ``keys``, when the caller has not found them already) count
+    as compatible."""
     names = sorted({k for k in keys if len(k) >= 2})
-    bridged = initial_bridges(names)
+    if bridged is None:
+        bridged = initial_bridges(names)
 
     def fit(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return people_compatible(a, b) or (a, b) in bridged
