@@ -95,8 +95,13 @@ def _event_of(word: Token) -> tuple[EventKind, Token] | None:
 
 
 def _bare_weekday(text: str) -> bool:
-    words = text.lower().replace("\u2019", "'").removesuffix("'s").split()
+    words = _without_possessive(text).split()
     return len(words) == 1 and words[0] in temporal_lexicon().weekdays
+
+
+def _without_possessive(text: str) -> str:
+    """ "Tuesday's" -> "tuesday", as the date expression it names."""
+    return text.lower().replace("\u2019", "'").removesuffix("'s")
 
 
 def _weekday_value(ctx: ClaimContext, text: str, sent: Span) -> str | None:
@@ -110,7 +115,7 @@ def _weekday_value(ctx: ClaimContext, text: str, sent: Span) -> str | None:
     )
     if future == past or not ctx.source.date:
         return None
-    words = text.lower().replace("\u2019", "'").removesuffix("'s")
+    words = _without_possessive(text)
     tense = "future" if future else "past"
     found = normalize_expression(words, document_date=ctx.source.date, tense=tense)
     return found.value if found is not None else None

@@ -128,12 +128,18 @@ def _count_candidates(ctx: ClaimContext, sent: Span) -> list[tuple[str, int, int
     return found
 
 
+def split_multiplier_end(ctx: ClaimContext, sent: Span, end: int) -> int:
+    """The end of a sum whose multiplier the tokenizer split off ("£5m." as "5", "m.")."""
+    if end < sent.end and ctx.doc[end].lower_.rstrip(".") in multiplier_words():
+        return end + 1
+    return end
+
+
 def money_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Iterator[Draft]:
     """An amount claim for each sum of money, named after the noun it is the value of."""
     for _mention, start, end in ctx.mentions_in(sent, MONEY_LABELS):
         number = number_token(ctx, start, end)
-        if end < sent.end and ctx.doc[end].lower_.rstrip(".") in multiplier_words():
-            end += 1  # "£5m." split by the tokenizer into "5" and "m."
+        end = split_multiplier_end(ctx, sent, end)
         amount = parse_amount(ctx.doc[start:end].text.rstrip("."))
         if number is None or amount is None:
             continue

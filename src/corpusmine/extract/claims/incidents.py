@@ -19,9 +19,9 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ...knowledge import HaulKind, MeasureKind, TollKind, claim_vocabulary
-from .amounts import multiplier_words, parse_amount
+from .amounts import parse_amount
 from .context import ClaimContext
-from .figures import currency_before, hedge_before, not_a_count
+from .figures import currency_before, hedge_before, not_a_count, split_multiplier_end
 from .records import Draft, Phrase
 from .subjects import SubjectFinder, clause_subject, governing_verb
 from .when import DATE_LABELS, date_value, is_point_in_time
@@ -347,8 +347,7 @@ def _hauls(
         return
     for _mention, start, end in ctx.mentions_in(sent, _SUMS):
         number = next((t for t in reversed(ctx.doc[start:end]) if t.like_num), None)
-        if end < sent.end and ctx.doc[end].lower_.rstrip(".") in multiplier_words():
-            end += 1  # "£3m." split by the tokenizer into "3" and "m."
+        end = split_multiplier_end(ctx, sent, end)
         if end < sent.end and ctx.doc[end].lower_ in vocab.currency_words:
             end += 1  # "85 million euros", tagged as a plain number
         amount = parse_amount(ctx.doc[start:end].text.rstrip("."))
@@ -391,13 +390,7 @@ def _hauls(
 
 def _speculative(token: Token) -> bool:
     """A verb above the sum has a modal ("thieves could steal jewellery worth £1m")."""
-    modals = claim_vocabulary().generic_modals
-    return any(
-        c.dep_ == "aux" and c.lower_ in modals
-        for verb in token.ancestors
-        if verb.pos_ in ("VERB", "AUX")
-        for c in verb.children
-    )
+    return any(_has_modal(verb) for verb in token.ancestors if verb.pos_ in ("VERB", "AUX"))
 
 
 _SUMS = frozenset({"MONEY", "CARDINAL", "QUANTITY"})
@@ -480,8 +473,13 @@ _SMALL = re.compile(r"\d{1,3}")
 def _generic(token: Token) -> bool:
     """In a clause with a modal verb: general or speculative, not a report."""
     verb = governing_verb(token)
+    return verb is not None and _has_modal(verb)
+
+
+def _has_modal(verb: Token) -> bool:
+    """The verb has a modal auxiliary ("could", "may", "would")."""
     modals = claim_vocabulary().generic_modals
-    return verb is not None and any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
 
 
 def _continues(sent: Span) -> bool:

@@ -166,9 +166,7 @@ def _holders(
 def _agent_of_passive(sign: Token) -> bool:
     """The figure is who does a passive verb's deed ("is trusted by 40 percent of voters"):
     a measure of what they think of the subject, not the subject's share of support."""
-    token = sign
-    while token.dep_ in ("compound", "nummod", "quantmod") and token.head is not token:
-        token = token.head
+    token = _figure_phrase(sign)
     return token.dep_ == "pobj" and token.head.dep_ == "agent"
 
 
@@ -205,19 +203,24 @@ def _supports(verb: Token, name: Token) -> bool:
 def _conjoined_to_name(ctx: ClaimContext, sign: Token) -> bool:
     """The figure hangs off a name as its conjunct ("favored Mr. Cruz and 15 percent"):
     the parse lost whose it is."""
+    token = _figure_phrase(sign)
+    return token.dep_ == "conj" and _is_name(ctx, token.head)
+
+
+def _figure_phrase(sign: Token) -> Token:
+    """The token a figure's phrase attaches by: the percent sign itself, or the noun it
+    modifies ("a 40 percent share" -> share)."""
     token = sign
     while token.dep_ in ("compound", "nummod", "quantmod") and token.head is not token:
         token = token.head
-    return token.dep_ == "conj" and _is_name(ctx, token.head)
+    return token
 
 
 def _verb_of_subject(sign: Token) -> Token | None:
     """The verb whose subject is the figure ("[28 percent of caucusgoers] supported")."""
-    token = sign
-    if token.dep_ == "pobj" or token.head.dep_ in ("nummod",):
+    if sign.dep_ == "pobj" or sign.head.dep_ in ("nummod",):
         return None
-    while token.dep_ in ("compound", "nummod", "quantmod") and token.head is not token:
-        token = token.head
+    token = _figure_phrase(sign)
     # A subject, or a figure the parse left loose before its verb ("15 percent backed").
     loose = token.dep_ == "npadvmod" and token.head.i > token.i
     if (token.dep_ in ("nsubj", "nsubjpass") or loose) and token.head.pos_ in ("VERB", "AUX"):

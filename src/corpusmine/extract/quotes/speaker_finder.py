@@ -649,18 +649,17 @@ class SpeakerFinder:
     def _role_title(self, entity: Span) -> str | None:
         """A role title written before or as the first word of a name ("Sheriff Brown",
         "Det Insp Mark Cole"): models/entities.yaml person_titles."""
-        previous = self.doc[entity.start - 1].lower_.rstrip(".") if entity.start else ""
-        for word in (entity[0].lower_.rstrip("."), previous):
-            if word in self._titles_known:
-                return word
-        return None
+        return next((w for w in self._title_places(entity) if w in self._titles_known), None)
 
     def _honorific_gender(self, entity: Span) -> str | None:
+        genders = self.lex.honorific_gender
+        return next((genders[w] for w in self._title_places(entity) if w in genders), None)
+
+    def _title_places(self, entity: Span) -> tuple[str, str]:
+        """Where a title of a name is written: its first word ("Sheriff Brown" as the
+        model's span) or the word before it ("Sheriff" before the span "Brown")."""
         previous = self.doc[entity.start - 1].lower_.rstrip(".") if entity.start else ""
-        for word in (entity[0].lower_.rstrip("."), previous):
-            if word in self.lex.honorific_gender:
-                return self.lex.honorific_gender[word]
-        return None
+        return entity[0].lower_.rstrip("."), previous
 
     def _gender_evidence(self) -> dict[tuple[str, ...], str]:
         """Gender by person, from the document itself: a title ("Mrs Lewis"), a gendered
