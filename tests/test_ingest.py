@@ -162,6 +162,28 @@ def test_manifest_supplies_metadata(tmp_path: Path) -> None:
     )
 
 
+def _read_one(folder: Path):
+    return read_document(
+        next(f for f in discover([str(folder)]) if not isinstance(f, IngestFailure))
+    )
+
+
+def test_a_manifest_edited_between_two_runs_in_one_process_is_read_again(tmp_path: Path) -> None:
+    (tmp_path / "minutes.txt").write_text("Planning committee.\n\nThe item was deferred.\n")
+    manifest = tmp_path / "corpusmine.csv"
+    manifest.write_text("path,date,source\nminutes.txt,2022-03-01,Borough\n")
+    assert (_read_one(tmp_path).date, _read_one(tmp_path).source) == ("2022-03-01", "Borough")
+    manifest.write_text("path,date,source\nminutes.txt,2022-03-15,County Hall\n")
+    assert (_read_one(tmp_path).date, _read_one(tmp_path).source) == ("2022-03-15", "County Hall")
+
+
+def test_a_table_manifest_added_to_a_folder_later_in_one_process_is_found(tmp_path: Path) -> None:
+    (tmp_path / "report.txt").write_text("Trial results\n\nThe dose was halved.\n")
+    assert _read_one(tmp_path).date_source == "none"
+    (tmp_path / "index.tsv").write_text("filename\tpublication_date\nreport.txt\t2019-11-05\n")
+    assert (_read_one(tmp_path).date, _read_one(tmp_path).date_source) == ("2019-11-05", "manifest")
+
+
 def test_header_beats_manifest(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("date 2020-01-02\nText.\n", encoding="utf-8")
     (tmp_path / "corpusmine.csv").write_text("path,date\na.txt,2021-06-01\n")

@@ -101,7 +101,8 @@ def _manifest_row(path: Path, root: Path) -> dict[str, str] | None:
     folder = path.parent
     stop = root if root.is_dir() else path.parent
     while True:
-        rows = _manifest(folder / MANIFEST_NAME)
+        manifest = folder / MANIFEST_NAME
+        rows = _manifest(manifest, _stamp(manifest))
         if rows:
             try:
                 key = path.relative_to(folder).as_posix()
@@ -115,9 +116,19 @@ def _manifest_row(path: Path, root: Path) -> dict[str, str] | None:
         folder = folder.parent
 
 
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """What the caches below are keyed by beside the path: a manifest edited (or a folder
+    given a new file) between two runs in one process is read again, not served stale."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size
+
+
 @cache
-def _manifest(manifest: Path) -> dict[str, dict[str, str]]:
-    if not manifest.is_file():
+def _manifest(manifest: Path, stamp: tuple[int, int] | None) -> dict[str, dict[str, str]]:
+    if stamp is None or not manifest.is_file():
         return {}
     with open(manifest, encoding="utf-8-sig", newline="") as handle:
         return {
@@ -172,8 +183,8 @@ def _other_manifest_row(path: Path, root: Path) -> dict[str, str] | None:
     folder = path.parent
     keys = _name_keys(path, root)
     while True:
-        for manifest in _manifests_in(folder):
-            rows = _table_manifest(manifest)
+        for manifest in _manifests_in(folder, _stamp(folder)):
+            rows = _table_manifest(manifest, _stamp(manifest))
             for key in keys:
                 if key in rows:
                     return rows[key]
@@ -191,7 +202,7 @@ def _name_keys(path: Path, root: Path) -> tuple[str, ...]:
 
 
 @cache
-def _manifests_in(folder: Path) -> tuple[Path, ...]:
+def _manifests_in(folder: Path, stamp: tuple[int, int] | None) -> tuple[Path, ...]:
     try:
         found = [
             p for p in folder.iterdir()
@@ -204,7 +215,7 @@ def _manifests_in(folder: Path) -> tuple[Path, ...]:
 
 
 @cache
-def _table_manifest(manifest: Path) -> dict[str, dict[str, str]]:
+def _table_manifest(manifest: Path, stamp: tuple[int, int] | None) -> dict[str, dict[str, str]]:
     """Rows keyed by file name, with ``date``, ``title``, ``source`` when the table has a
     file-name column and a date column; {} for any other table."""
     try:
