@@ -22,6 +22,8 @@ class EntityWords:
     pet_forms: Mapping[str, frozenset[str]]  # katie -> katherine, kathryn, ...
     weak_labels: frozenset[str]  # model labels of names it does not know: PRODUCT, FAC
     person_titles: frozenset[str]  # judge, coroner: a title before a full name
+    occupations: frozenset[str]  # actress, tackle: a title written before a person's name
+    verb_openers: frozenset[str]  # to, will: a title word after them is a verb
 
 
 @cache
@@ -40,6 +42,8 @@ def entity_words() -> EntityWords:
         _pet_forms(data["pet_forms"]),
         frozenset(str(w) for w in data["weak_labels"]),
         words("person_titles"),
+        words("occupations"),
+        words("verb_openers"),
     )
 
 
@@ -73,6 +77,9 @@ class PlaceWords:
     stays: tuple[str, ...]  # "checked into", "treated at": a stay at an institution
     inside: frozenset[str]  # "near": a place tagged an organisation after them
     streets: frozenset[str]  # "street", "road": "Newton Street, Millom" names a town
+    classes_before: frozenset[str]  # "island": "the island of Qeshm" is Qeshm
+    classes_after: frozenset[str]  # "island": "Qeshm island" is Qeshm
+    class_groups: frozenset[str]  # "chain": "the Pacific island chain" is not the Pacific
 
 
 def place_key(text: str) -> str:
@@ -99,4 +106,7 @@ def place_words() -> PlaceWords:
         tuple(place_key(str(w)) for w in data["stays"]),
         frozenset(place_key(str(w)) for w in data["inside_prepositions"]),
         frozenset(place_key(str(w)) for w in data["street_words"]),
+        frozenset(place_key(str(w)) for w in data["place_classes"]["of"]),
+        frozenset(place_key(str(w)) for w in data["place_classes"]["after"]),
+        frozenset(place_key(str(w)) for w in data["place_classes"]["groups"]),
     )

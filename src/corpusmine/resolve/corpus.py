@@ -11,6 +11,7 @@
     union      = cluster(graph)                        union-find with cannot-links
     entities   = build_entities(...)                   canonical names, aliases, roles
     speakers   = attribute(...)                        quote speakers, claim subjects
+    described  = described_mentions(...)               "tackle Jamal Williams", "Qeshm island"
 
 Candidate references (acronym definitions, descriptions, coordinations) are found once
 per document in extract and stored; resolution reads no text with a regex except to
@@ -32,6 +33,7 @@ from dataclasses import dataclass, field
 from ..knowledge import name_lexicon as lexicon
 from ..records import CandidateReferences, Claim, Entity, Mention, Quote
 from .context import link_all
+from .described import described_mentions
 from .edges import cluster, evidence_edges
 from .entities import attribute, build_entities, entity_id
 from .expansions import expand_acronyms
@@ -51,8 +53,9 @@ class Resolution:
     mention_entity: Mapping[int, str]
     quote_speaker: Mapping[int, str] = field(default_factory=dict)
     claim_subject: Mapping[int, tuple[str | None, str | None]] = field(default_factory=dict)
-    # Names the NER missed, found where the corpus names them elsewhere: new mentions
-    # (with their sentence) and the entity each names.
+    # Names the NER missed, found where the corpus names them elsewhere, and names with
+    # the title or place class written around them ("tackle Jamal Williams"): new
+    # mentions (with their sentence) and the entity each names.
     found_mentions: tuple[tuple[Mention, str], ...] = ()
 
 
@@ -92,7 +95,11 @@ def resolve_corpus(
             entities.mention_entity(),
             speakers.quote_speaker,
             speakers.claim_subject,
-            _found_mentions(entities.found_names(), texts, sentences or {}),
+            _found_mentions(
+                [*entities.found_names(), *described_mentions(texts, entities.named(), refs.all)],
+                texts,
+                sentences or {},
+            ),
         )
 
 

@@ -60,6 +60,16 @@ class Entities:
                     found.append((ref, ident))
         return found
 
+    def named(self) -> list[tuple[Ref, str]]:
+        """Every name written in the texts (stored and found mentions) with its entity."""
+        found = []
+        for ref in self.live:
+            if ref.origin in (MENTION, RESCAN):
+                ident = self.entity_of(ref)
+                if ident:
+                    found.append((ref, ident))
+        return found
+
     def mention_entity(self) -> dict[int, str]:
         """Stored mention row -> entity id."""
         found = {}

@@ -1,0 +1,157 @@
+"""Described mentions: a name with the words around it that say what it names.
+
+News writes a person's occupation or title right before the name ("defensive tackle
+Jamal Williams", "trustee Dr. Benjamin", "President Nixon") and a place's own kind
+around a place ("the island of Qeshm", "her hometown of Wasilla", "Hormozgan province").
+The NER tags only the name; the whole phrase is one mention of the same entity, stored
+beside the name's (origin ``corpus``, as the names ``rescan`` finds), so a reader sees
+every phrase that names the entity. Only words that name the entity itself count: an
+occupation or title (``models/entities.yaml`` occupations, person_titles; appositive job
+titles) and a place class (``models/places.yaml`` place_classes), never a part or a
+neighbour ("a district of Palermo", "southern Iran", "a Paris store" are other things).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from ..knowledge import appositive_titles, entity_words, honorifics, place_words
+from .refs import Ref, SpanIndex
+
+DESCRIBED = "described"
+
+_WORD_BEFORE = re.compile(r"(?<![\w'’\-])([A-Za-z][A-Za-z\-]*\.?) $")
+_CLASS_OF = re.compile(r"(?<![\w'’\-])(?:(the|a|an|his|her|their|its|our) )?([a-z]+) of $")
+_CLASS_AFTER = re.compile(r" ([a-z]+)\b(?: ([a-z]+)\b)?")
+_MAX_TITLE_WORDS = 3
+_LOOK_BACK = 60
+
+
+@dataclass(frozen=True)
+class _Words:
+    titles: frozenset[str]  # one-word titles and occupations, lower case, no final dot
+    honorifics: frozenset[str]
+    verb_openers: frozenset[str]
+    classes_before: frozenset[str]
+    classes_after: frozenset[str]
+    class_groups: frozenset[str]
+
+
+@cache
+def _words() -> _Words:
+    entity = entity_words()
+    titles = entity.person_titles | entity.occupations
+    titles |= {t for t in appositive_titles() if " " not in t}
+    places = place_words()
+    return _Words(
+        frozenset(titles),
+        frozenset(h.lower().rstrip(".") for h in honorifics().all),
+        entity.verb_openers,
+        places.classes_before,
+        places.classes_after,
+        places.class_groups,
+    )
+
+
+def described_mentions(
+    texts: Mapping[str, str], named: Sequence[tuple[Ref, str]], others: Iterable[Ref]
+) -> list[tuple[Ref, str]]:
+    """For each name with its entity in ``named``, the described phrase around it, when
+    the text has one no other reference (``others``, names included) overlaps."""
+    taken: dict[str, list[Ref]] = {}
+    for ref in others:
+        taken.setdefault(ref.document, []).append(ref)
+    index = {doc: SpanIndex(refs) for doc, refs in taken.items()}
+    found: list[tuple[Ref, str]] = []
+    for ref, entity in named:
+        text = texts.get(ref.document)
+        if text is None:
+            continue
+        if ref.type == "PERSON":
+            span = _titled(text, ref.start, full_name=" " in ref.text.strip())
+            start, end = (span, ref.end) if span is not None else (None, None)
+        elif ref.type == "GPE":
+            start, end = _place_class(text, ref.start, ref.end)
+        else:
+            continue
+        if start is None or end is None or (start, end) == (ref.start, ref.end):
+            continue
+        spans = index.get(ref.document)
+        if spans is not None and any(
+            other is not ref and (other.start, other.end) != (ref.start, ref.end)
+            for other in spans.overlapping(start, end)
+        ):
+            continue  # the words are another name's ("Chargers" before "Jamal Williams")
+        found.append((Ref(ref.document, start, end, text[start:end], ref.type, DESCRIBED), entity))
+    return found
+
+
+def _titled(text: str, start: int, *, full_name: bool) -> int | None:
+    """Where the title written right before a person's name (at ``start``) begins.
+
+    A lower-case title before a surname alone may head a phrase of its own whose
+    relative clause the surname opens ("a sheriff's deputy Nichols murdered"): only a
+    capitalised title ("Inspector Gaskin") or a full name ("deputy Jane Nichols") counts.
+    """
+    words = _words()
+    position = start
+    # "trustee Dr. Benjamin": the honorific stands between the title and the name.
+    for _ in range(2):
+        word = _word_before(text, position)
+        if word is None or word[0].lower().rstrip(".") not in words.honorifics:
+            break
+        position = word[1]
+    title_start = None
+    for _ in range(_MAX_TITLE_WORDS):  # "Attorney General Eric Holder"
+        word = _word_before(text, position)
+        if word is None or not _is_title(word[0], words):
+            break
+        title_start = position = word[1]
+    if title_start is None:
+        return None
+    if not full_name and text[title_start].islower():
+        return None
+    opener = _word_before(text, title_start)
+    if opener is not None and opener[0].lower() in words.verb_openers:
+        return None  # "to coach Smith": a verb
+    return title_start
+
+
+def _is_title(word: str, words: _Words) -> bool:
+    if not (word.islower() or (word[0].isupper() and word[1:].rstrip(".").islower())):
+        return False  # capitals: a headline's or an acronym's, not a title
+    return word.lower().rstrip(".") in words.titles
+
+
+def _word_before(text: str, position: int) -> tuple[str, int] | None:
+    """The word ending one space before ``position`` on its line, and where it starts."""
+    window = text[max(0, position - _LOOK_BACK) : position]
+    match = _WORD_BEFORE.search(window)
+    if match is None:
+        return None
+    return match.group(1), position - len(window) + match.start(1)
+
+
+def _place_class(text: str, start: int, end: int) -> tuple[int | None, int | None]:
+    """The span of the place at ``start:end`` with its class: "the island of" before it,
+    or "island" after it ("Qeshm island", also inside "Qeshm island's governor")."""
+    words = _words()
+    window = text[max(0, start - _LOOK_BACK) : start]
+    before = _CLASS_OF.search(window)
+    if before is not None and before.group(2) in words.classes_before:
+        return start - len(window) + before.start(), end
+    after = _CLASS_AFTER.match(text, end)
+    if after is None or after.group(1) not in words.classes_after:
+        return None, None
+    # "a Gulf island", "the Caribbean island", "the South Pacific island chain": an
+    # island in a sea or a group, not the sea. "Qeshm island" and "Iran's Qeshm island"
+    # have no article.
+    name = text[start:end]
+    if " " in name.strip() or re.search(r"(?<![\w\-])(?:an?|the) $", window, re.IGNORECASE):
+        return None, None
+    if after.group(2) == "of" or after.group(2) in words.class_groups:
+        return None, None
+    return start, after.end(1)
