@@ -15,7 +15,9 @@ entity) read from stored per-key state instead; until then full resolution is th
 
 The first of those decisions is read from the store already: ``stored_common`` is the
 lower-case reading of any set of phrases from the full-text index of every document's
-lower-case words and the name keys, without reading a text.
+lower-case words and the name keys, without reading a text. ``guards`` checks, for an
+addition, every such decision against a census of the stored corpus (``gate`` and
+``benchmarks/additions.py`` measure that what it admits changes nothing stored).
 """
 
 from __future__ import annotations

@@ -1,0 +1,936 @@
+"""Guards for adding documents: can the new documents change how the stored ones resolve?
+
+A run that only adds documents could keep every stored document's resolution and
+resolve the new ones against it, but only if no corpus-wide decision the stored
+documents depend on flips. Each guard here is a sufficient condition for one kind of
+decision to stay as it was, checked from the stored per-key state (``Census``) and the
+new documents' own records; any doubt fails the guard. The guards run cheapest first:
+
+1. ``lowercase``: the lower-case reading of every stored phrase the new documents write
+   (in lower case, or as a mention) is unchanged (``references.common_phrases``).
+2. ``types``: every type vote the new mentions join gives the same winner: the
+   corpus's ORG / GPE reading of a name (``organisations_by_corpus``), an acronym's
+   type, a rescanned name's type, a one-word name's ORG-or-PERSON count.
+3. ``names``: every name a new document brings that the corpus does not have (type and
+   tokens; a person's with the gender of its title) shares no name key with a stored
+   reference. Every corpus-wide comparison of resolution is blocked by a key
+   (``keys``), so a name sharing none meets no stored name: one-bearer surnames,
+   one-candidate words, truncations, fuzzy pairs, letters of undefined acronyms.
+4. ``acronyms``: the new documents neither define an acronym the corpus uses or
+   defines (its corpus-wide expansion could change) nor use one the corpus defines but
+   never uses (its stored definitions would start to count).
+5. ``descriptions``: no stored definite description is compatible with a new name
+   (one "specific enough" description names the one compatible entity of the corpus).
+6. ``coordinations``: no stored coordination asks for a new name ("West and North
+   Northants Council" is split only when both halves are names of the corpus).
+7. ``rescan``: no new name is written in a stored text (resolution would find it there
+   as a mention), and no stored nickname ("LiLo") is written in a new text (its
+   attestation is read from every text).
+
+The guards are the measured gate of issue 17 item 2 (``benchmarks/additions.py``
+checks that every addition they admit resolves the stored documents exactly as full
+resolution does); the census is built from the stored records in memory here, so a
+runtime fast path still needs it kept in the store per key.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from ..knowledge import NameLexicon as Lexicon
+from ..knowledge import entity_words
+from ..knowledge import name_lexicon as lexicon
+from ..records import CandidateReferences, Claim, Coordination, Mention, Quote
+from .corpus import Resolution
+from .descriptions import Description, NameIndex, description_of_name, of_candidate
+from .inputs import ResolveInput, build_input
+from .keys import name_keys
+from .lowercase import lowercase_documents
+from .names import Name, given_nickname, straight_apostrophes
+from .people import (
+    BLEND,
+    PeopleIndex,
+    gender,
+    initial_bridges,
+    one_person,
+    set_aside_juniors,
+    surname,
+    variant_pairs,
+)
+from .reading import Reading
+from .references import (
+    LowercaseCounts,
+    References,
+    _halves,
+    _one_word_name,
+    _weak_types,
+    common_phrases,
+    gather,
+    organisations_by_corpus,
+    read_names,
+    used_definitions,
+)
+from .refs import COORDINATION, DESCRIPTION, LONG_FORM, MENTION, Ref, SpanIndex, majority_type
+from .speakers import _SPAN_TYPES, SpeakerIndex
+from .variants import extension_pairs, fuzzy_pairs, region_pairs, truncation_pairs
+
+NameNode = tuple[str, tuple[str, ...]]  # (type, comparison tokens)
+_DECIDING_TYPES = ("ORG", "PERSON", "GPE", "OTHER")  # read_names's wanted types
+_NOT_PERSON = frozenset({"ORG", "GPE", "OTHER", "PRODUCT"})  # context's mislabelled people
+
+
+@dataclass(frozen=True)
+class Census:
+    """The stored corpus's per-key state that the guards compare against."""
+
+    lex: Lexicon
+    keys: frozenset[str]  # name keys of every stored reference
+    names: frozenset[NameNode]  # every stored reference's name
+    people: frozenset[tuple[tuple[str, ...], str | None]]  # proper people, with gender
+    wanted: frozenset[tuple[str, ...]]  # phrases the lower-case reading decides
+    capitalised: Mapping[tuple[str, ...], int]  # phrase -> documents with a mention of it
+    common: frozenset[tuple[str, ...]]  # the stored lower-case reading
+    lowercase_counts: LowercaseCounts  # phrase -> stored documents writing it in lower case
+    strong: Mapping[tuple[str, tuple[str, ...]], int]  # organisations_by_corpus's votes
+    retyped: frozenset[tuple[str, ...]]  # ORG tokens whose stored mentions read those votes
+    by_org_tokens: Mapping[tuple[str, ...], tuple[Ref, ...]]  # strong voters, by ORG tokens
+    acronym_types: Mapping[str, tuple[str, ...]]  # acronym display -> its mentions' types
+    defined: frozenset[str]  # every acronym a stored document defines
+    rescan_types: Mapping[str, tuple[str, ...]]  # rescanned display -> its types
+    one_word_types: Mapping[NameNode, int]
+    one_word_people: frozenset[tuple[str, ...]]  # stored one-word people, who read those
+    organisations: Mapping[tuple[str, ...], int]  # proper organisation tokens -> refs
+    descriptions: tuple[tuple[Description, str], ...]  # stored descriptions, with type
+    coordinated: frozenset[NameNode]  # names stored coordinations ask for
+    texts: Mapping[str, str]  # stored texts, apostrophes straightened
+    # Pairs of stored names that a document writing both can pull apart or join.
+    person_fuzzy: frozenset[tuple[tuple[str, ...], tuple[str, ...]]]
+    extensions: frozenset[tuple[tuple[str, ...], tuple[str, ...]]]  # (short, full) ORG
+    region_towns: frozenset[tuple[str, ...]]  # towns the corpus writes with a region
+    nicknamed: frozenset[tuple[tuple[str, ...], tuple[str, ...]]]  # (full, goes by)
+    people_tokens: frozenset[tuple[str, ...]]
+    names_by_word: Mapping[tuple[str, str], frozenset]  # (type, word) -> proper names
+    one_word: Mapping[str, frozenset[str]]  # word -> types of the one-word names of it
+    # word -> (type, gender of the title) of the stored one-word names of it
+    one_word_readers: Mapping[str, frozenset[tuple[str, str | None]]]
+    people_by_word: Mapping[str, frozenset[tuple[tuple[str, ...], str | None]]]
+    acronym_letters: frozenset[str]  # the LETTERS keys of stored acronyms
+    nickname_blends: frozenset[str]  # the BLEND keys of stored one-word people
+    spacing_full: frozenset[str]  # the SPACING keys of stored full names
+    ref_keys: Mapping[NameNode, frozenset[str]]  # speaker keys of each name's stored refs
+    lookups: frozenset[str]  # keys stored quotes and claims may look their speakers up by
+    nicknames: frozenset[str]  # one-word people written as a blend ("LiLo")
+
+
+def census(
+    texts: Mapping[str, str],
+    mentions: Sequence[tuple[int, Mention]],
+    quotes: Sequence[tuple[int, Quote]] = (),
+    claims: Sequence[tuple[int, Claim]] = (),
+    candidates: Mapping[str, CandidateReferences] | None = None,
+    aliases: Iterable[tuple[str, str]] = (),
+    lowercase_counts: LowercaseCounts | None = None,
+    resolution: Resolution | None = None,
+) -> Census:
+    """The census of a stored corpus, from the records ``resolve_corpus`` reads, and
+    their ``resolution`` when known (a speaker a stored mention's span resolves is
+    looked up by no key)."""
+    lex = lexicon()
+    inp = build_input(texts, mentions, candidates, aliases, lex)
+    definitions = used_definitions(inp)
+    reading = read_names(inp, definitions, lowercase_counts)
+    refs = gather(inp, definitions, reading)
+    typed = organisations_by_corpus(inp, reading)
+    name = reading.name
+    keys: set[str] = set()
+    names: set[NameNode] = set()
+    for ref in refs.all:
+        keys |= name_keys(name(ref), ref.type, lex)
+        names.add((ref.type, name(ref).tokens))
+    for ref in inp.mentions:  # as stored (``Store.name_keys``), before any retyping
+        keys |= name_keys(name(ref), ref.type, lex)
+    capitalised: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for ref in inp.mentions:
+        capitalised[name(ref).tokens].add(ref.document)
+    wanted = {name(r).tokens for r in inp.mentions if r.type in _DECIDING_TYPES}
+    wanted |= {inp.names(d.long, "ORG").tokens for d in definitions.values()}
+    strong, by_org_tokens = _strong_votes(inp, reading, inp.mentions)
+    weak = _weak_types()
+    retyped = {
+        inp.names(r.text, "ORG").tokens
+        for r in inp.mentions
+        if not name(r).acronym
+        and (r.type in weak or (r.type == "ORG" and len(inp.names(r.text, "ORG").tokens) == 1))
+    }
+    acronym_types: dict[str, list[str]] = defaultdict(list)
+    for ref in typed:
+        if name(ref).acronym:
+            acronym_types[name(ref).display].append(ref.type)
+    long_refs = [r for r in refs.long_forms.values() if r.origin != MENTION]
+    rescan_types: dict[str, list[str]] = defaultdict(list)
+    for ref in [*typed, *long_refs]:
+        if _rescannable(ref, reading):
+            rescan_types[name(ref).display].append(ref.type)
+    if lowercase_counts is None:
+        stored_texts = tuple(inp.texts.values())
+
+        def lowercase_counts(phrases: Iterable[tuple[str, ...]]) -> Mapping[tuple[str, ...], int]:
+            return lowercase_documents(stored_texts, phrases, lex)
+
+    speaker_index = SpeakerIndex(lex, {}, lambda _: None)
+    ref_keys: dict[NameNode, set[str]] = defaultdict(set)
+    for ref in refs.all:
+        node = (ref.type, name(ref).tokens)
+        ref_keys[node].update(speaker_index._keys(ref.text, ref.type))
+        if ref.type == "PERSON" and len(node[1]) >= 2:
+            ref_keys[node].add(node[1][-1])
+    people_tokens = {t for t, _ in _people(refs.all, reading, lex)}
+    by_word: dict[tuple[str, str], set] = defaultdict(set)
+    readers: dict[str, set[tuple[str, str | None]]] = defaultdict(set)
+    for ref in refs.all:
+        analysed = name(ref)
+        if len(analysed.tokens) == 1 and ref.type in ("PERSON", "ORG", "GPE"):
+            readers[analysed.tokens[0]].add((ref.type, gender(analysed.honorifics, lex)))
+    people_by_word: dict[str, set[tuple[tuple[str, ...], str | None]]] = defaultdict(set)
+    for person in _people(refs.all, reading, lex):
+        for word in {person[0][0], surname(person[0])}:
+            people_by_word[word].add(person)
+    one_word: dict[str, set[str]] = defaultdict(set)
+    for ref in refs.all:
+        tokens = name(ref).tokens
+        if len(tokens) == 1:
+            one_word[tokens[0]].add(ref.type)
+        if ref.type in ("PERSON", "ORG", "GPE") and reading.proper(ref):
+            # GPE by display: a town's region is read from how it is written
+            value = name(ref).display if ref.type == "GPE" else tokens
+            for word in tokens:
+                by_word[(ref.type, word)].add(value)
+    proper_orgs = {name(r).tokens for r in refs.all if r.type == "ORG" and reading.proper(r)}
+    gpe = [name(r) for r in refs.all if r.type == "GPE" and reading.proper(r)]
+    return Census(
+        lex=lex,
+        keys=frozenset(keys),
+        names=frozenset(names),
+        people=frozenset(_people(refs.all, reading, lex)),
+        wanted=frozenset(wanted),
+        capitalised=MappingProxyType({p: len(d) for p, d in capitalised.items()}),
+        common=reading.lowercase,
+        lowercase_counts=lowercase_counts,
+        strong=MappingProxyType(dict(strong)),
+        retyped=frozenset(retyped),
+        by_org_tokens=MappingProxyType({t: tuple(r) for t, r in by_org_tokens.items()}),
+        acronym_types=MappingProxyType({d: tuple(t) for d, t in acronym_types.items()}),
+        defined=frozenset(d.short for found in inp.candidates.values() for d in found.definitions),
+        rescan_types=MappingProxyType({d: tuple(t) for d, t in rescan_types.items()}),
+        one_word_types=MappingProxyType(dict(_one_word_types(refs.all, reading))),
+        one_word_people=frozenset(
+            name(r).tokens
+            for r in refs.all
+            if r.type == "PERSON" and len(name(r).tokens) == 1 and not name(r).acronym
+        ),
+        organisations=MappingProxyType(dict(_organisations(refs.all, reading))),
+        descriptions=tuple(_descriptions(refs, reading, lex)),
+        coordinated=frozenset(_coordinated(inp)),
+        texts=MappingProxyType({d: straight_apostrophes(t) for d, t in inp.texts.items()}),
+        # Supersets of what ``evidence_edges`` pairs: fuzzy people before the same-document
+        # test, extensions before their filters, every town written with a region.
+        person_fuzzy=frozenset(
+            (a, b)
+            for (_, a), (_, b) in fuzzy_pairs(
+                [("PERSON", t) for t in people_tokens if len(t) >= 2], {}, lex
+            )
+        ),
+        extensions=frozenset(extension_pairs(proper_orgs, entity_words().company_suffixes)),
+        region_towns=frozenset(
+            inp.names(n.display.split(",")[0], "GPE").tokens for n in gpe if "," in n.display
+        ),
+        nicknamed=frozenset(_nicknames(refs.all, reading, people_tokens, lex)),
+        people_tokens=frozenset(people_tokens),
+        names_by_word=MappingProxyType({k: frozenset(v) for k, v in by_word.items()}),
+        one_word=MappingProxyType({w: frozenset(t) for w, t in one_word.items()}),
+        one_word_readers=MappingProxyType({w: frozenset(t) for w, t in readers.items()}),
+        people_by_word=MappingProxyType({w: frozenset(p) for w, p in people_by_word.items()}),
+        acronym_letters=frozenset(
+            k
+            for r in refs.all
+            if name(r).acronym
+            for k in name_keys(name(r), r.type, lex)
+            if k.startswith("letters:")
+        ),
+        nickname_blends=frozenset(
+            k
+            for r in refs.all
+            if r.type == "PERSON" and len(name(r).tokens) == 1
+            for k in name_keys(name(r), r.type, lex)
+            if k.startswith("blend:")
+        ),
+        spacing_full=frozenset(
+            k
+            for r in refs.all
+            if reading.proper(r)
+            and (r.type == "ORG" or (r.type == "PERSON" and len(name(r).tokens) >= 2))
+            for k in name_keys(name(r), r.type, lex)
+            if k.startswith("spacing:")
+        ),
+        ref_keys=MappingProxyType({n: frozenset(k) for n, k in ref_keys.items()}),
+        lookups=frozenset(_lookups(speaker_index, *_by_key(typed, quotes, claims, resolution))),
+        nicknames=frozenset(
+            name(r).display
+            for r in refs.all
+            if r.type == "PERSON" and len(name(r).tokens) == 1 and BLEND.match(name(r).display)
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Each guard's result for one addition: None when it holds, else why not."""
+
+    failed: Mapping[str, str]
+
+    @property
+    def admitted(self) -> bool:
+        return not self.failed
+
+    def first(self) -> str:
+        return next(iter(self.failed), "")
+
+
+GUARDS = ("lowercase", "types", "names", "pairs", "acronyms", "descriptions", "coordinations",
+          "rescan", "speakers")  # fmt: skip
+
+
+def check_addition(
+    stored: Census,
+    texts: Mapping[str, str],
+    mentions: Sequence[tuple[int, Mention]],
+    candidates: Mapping[str, CandidateReferences] | None = None,
+    every: bool = False,
+) -> Verdict:
+    """The guards for adding the documents of ``texts`` (none of them stored), cheapest
+    first; without ``every`` the first that fails ends the check."""
+    lex = stored.lex
+    new = build_input(texts, mentions, candidates, (), lex)
+    failed: dict[str, str] = {}
+
+    # 1. The lower-case reading. A stored phrase's reading changes only through the
+    # documents that write it: in lower case (``lower``) or as a mention (``capital``).
+    own = {new.name(r).tokens for r in new.mentions}
+    lower = lowercase_documents(new.texts.values(), stored.wanted | own, lex)
+    wanted_here = {new.name(r).tokens for r in new.mentions if r.type in _DECIDING_TYPES}
+    wanted_here |= {
+        new.names(d.long, "ORG").tokens for found in new.candidates.values()
+        for d in found.definitions
+    }  # fmt: skip
+    capital: Counter[tuple[str, ...]] = Counter()
+    for document in new.texts:
+        capital.update({new.name(r).tokens for r in new.mentions if r.document == document})
+    # A phrase the stored corpus names only with other types (a PRODUCT) becomes one the
+    # reading decides when a new mention of a deciding type names it.
+    touched = ((set(lower) | set(capital)) & stored.wanted) | (
+        wanted_here & stored.capitalised.keys()
+    )
+    before_lower = dict(stored.lowercase_counts(sorted(touched | wanted_here)))
+    after = common_phrases(
+        {p: before_lower.get(p, 0) + lower.get(p, 0) for p in touched | wanted_here},
+        {p: stored.capitalised.get(p, 0) + capital[p] for p in touched | wanted_here},
+    )
+    flipped = sorted(p for p in touched if (p in stored.common) != (p in after))
+    if flipped:
+        failed["lowercase"] = _listed(" ".join(p) for p in flipped)
+        if not every:
+            return Verdict(failed)
+    # The reading the new references get in the whole corpus (their own phrases too).
+    reading = Reading(new.names, (stored.common - set(touched)) | after)
+
+    # 2. Type votes.
+    typed = _typed(stored, new, reading)
+    flips: list[str] = []
+    votes, _ = _strong_votes(new, reading, new.mentions)
+    for tokens in {t for (_, t) in votes} & stored.retyped:
+        if _org_or_place(stored.strong, tokens) != _org_or_place(
+            Counter(stored.strong) + votes, tokens
+        ):
+            flips.append("ORG/GPE " + " ".join(tokens))
+    name = reading.name
+    acronyms: dict[str, list[str]] = defaultdict(list)
+    for ref in typed:
+        if name(ref).acronym:
+            acronyms[name(ref).display].append(ref.type)
+    # Long forms of the acronyms the corpus uses, typed as the acronym's majority (every
+    # definition is taken: ``used_definitions`` keeps the first per document).
+    used = set(acronyms) | set(stored.acronym_types)
+    long_forms = [
+        Ref(d.document, d.long_start, d.long_end, d.long,
+            majority_type([*stored.acronym_types.get(d.short, ()), *acronyms.get(d.short, ())]),
+            LONG_FORM)
+        for doc in sorted(new.candidates)
+        for d in new.candidates[doc].definitions
+        if d.short in used
+    ]  # fmt: skip
+    rescans: dict[str, list[str]] = defaultdict(list)
+    for ref in [*typed, *long_forms]:
+        if _rescannable(ref, reading):
+            rescans[name(ref).display].append(ref.type)
+    for label, stored_votes, new_votes in (
+        ("acronym", stored.acronym_types, acronyms),
+        ("rescan", stored.rescan_types, rescans),
+    ):
+        for display, types in new_votes.items():
+            if display in stored_votes and majority_type(stored_votes[display]) != majority_type(
+                [*stored_votes[display], *types]
+            ):
+                flips.append(f"{label} {display}")
+    one_word = _one_word_types(typed, reading)
+    for tokens in {t for _, t in one_word} & stored.one_word_people:
+        org, person = (("ORG", tokens), ("PERSON", tokens))
+        if (stored.one_word_types.get(org, 0) > stored.one_word_types.get(person, 0)) != (
+            stored.one_word_types.get(org, 0) + one_word[org]
+            > stored.one_word_types.get(person, 0) + one_word[person]
+        ):
+            flips.append("one-word " + " ".join(tokens))
+    heads = entity_words().institution_heads
+    for tokens in _organisations(typed, reading):
+        # Counts choose between two institutions named after one person ("Betty Ford
+        # Center", "Betty Ford Clinic"); a new one is a new name.
+        if tokens[-1] in heads and any(
+            tokens[:-1] + (head,) in stored.organisations for head in heads - {tokens[-1]}
+        ):
+            flips.append("institution " + " ".join(tokens))
+    if flips:
+        failed["types"] = _listed(flips)
+        if not every:
+            return Verdict(failed)
+
+    # 3. New names sharing a key with the corpus. A WORD key alone is safe when no
+    # stored one-word name reads the word (one person or organisation of the corpus
+    # with it) and the pairs found in its blocks (variants, bridges, truncations,
+    # extensions, fuzzy spellings, regions) are the same with the new name as without.
+    fresh: dict[NameNode, Ref] = {}
+    for ref in [*typed, *long_forms]:
+        node = (ref.type, name(ref).tokens)
+        if node not in stored.names:
+            fresh.setdefault(node, ref)
+    shared: list[str] = []
+    blocks: dict[str, set[str]] = defaultdict(set)  # type -> words shared
+    for (kind, _), ref in sorted(fresh.items()):
+        keys = stored.keys & name_keys(name(ref), kind, lex)
+        keys -= _harmless(stored, ref, reading)
+        words = {k.split(":", 1)[1] for k in keys if k.startswith("word:")}
+        read_by = _read_by(stored, kind, name(ref).tokens, words, reading.proper(ref),
+                           gender(name(ref).honorifics, lex))  # fmt: skip
+        if len(words) < len(keys):
+            shared.append(f"{name(ref).display} (key {min(keys - {f'word:{w}' for w in words})})")
+        elif read_by:
+            shared.append(f"{name(ref).display} (one-word {read_by[0]})")
+        elif words:
+            blocks[kind] |= words
+    shared += _pairs_changed(stored, blocks, fresh, reading)
+    people = _people([*typed, *long_forms], reading, lex) - stored.people
+    shared += [" ".join(t) + f" ({g})" for t, g in sorted(people, key=repr)
+               if ("PERSON", t) not in fresh]  # fmt: skip
+    if shared:
+        failed["names"] = _listed(shared)
+        if not every:
+            return Verdict(failed)
+
+    # 4. Pairs of stored names that a new document writes together: people spelt two
+    # ways in one document are two people, a place or maker alone is the longer name
+    # only where a document writes both, a town alone is the town with a region only
+    # where every document writing it names the region, a nickname given inside a
+    # full name joins the name it goes by.
+    people_here = {t for t, _ in _people([*typed, *long_forms], reading, lex)}
+    orgs_here = set(_organisations(typed, reading))
+    towns = {
+        name(r).tokens
+        for r in typed
+        if r.type == "GPE" and reading.proper(r) and "," not in name(r).display
+    }
+    pairs = [" / ".join(map(" ".join, p)) for p in sorted(stored.person_fuzzy)
+             if p[0] in people_here and p[1] in people_here]  # fmt: skip
+    pairs += [" / ".join(map(" ".join, p)) for p in sorted(stored.extensions)
+              if p[0] in orgs_here and p[1] in orgs_here]  # fmt: skip
+    pairs += [" ".join(t) for t in sorted(towns & stored.region_towns)]
+    nicknames = _nicknames(typed, reading, stored.people_tokens | people_here, lex)
+    pairs += [" / ".join(map(" ".join, p)) for p in sorted(nicknames - stored.nicknamed)]
+    if pairs:
+        failed["pairs"] = _listed(pairs)
+        if not every:
+            return Verdict(failed)
+
+    # 5. Acronyms.
+    defining = {d.short for found in new.candidates.values() for d in found.definitions}
+    clashes = sorted(defining & (stored.defined | set(stored.acronym_types)))
+    clashes += sorted(d for d in acronyms if d not in stored.acronym_types and d in stored.defined)
+    if clashes:
+        failed["acronyms"] = _listed(clashes)
+        if not every:
+            return Verdict(failed)
+
+    # 6. Stored descriptions a new name could answer.
+    anchors = NameIndex(
+        sorted(
+            (kind, tokens)
+            for (kind, tokens), ref in fresh.items()
+            if kind != "PERSON" and reading.proper(ref) and not name(ref).acronym
+        )
+    )
+    answered = sorted({d.text for d, kind in stored.descriptions if anchors.matches(d, kind, lex)})
+    if answered:
+        failed["descriptions"] = _listed(answered)
+        if not every:
+            return Verdict(failed)
+
+    # 7. Stored coordinations a new name could complete.
+    asked = sorted(
+        " ".join(t) for (k, t), ref in fresh.items() if (k, t) in stored.coordinated
+        and reading.proper(ref)
+    )  # fmt: skip
+    if asked:
+        failed["coordinations"] = _listed(asked)
+        if not every:
+            return Verdict(failed)
+
+    # 8. The rescan: new names written in stored texts (as written, or in a line of
+    # capitals), stored nicknames written in new texts.
+    written = sorted(
+        display
+        for display in rescans
+        if display not in stored.rescan_types
+        and any(display in text or display.upper() in text for text in stored.texts.values())
+    )
+    new_texts = [straight_apostrophes(t) for t in new.texts.values()]
+    written += sorted(n for n in stored.nicknames if any(n in t for t in new_texts))
+    if written:
+        failed["rescan"] = _listed(written)
+        if not every:
+            return Verdict(failed)
+
+    # 9. Stored speakers looked up by name: a new reference adds its keys to its
+    # entity, and "the one entity of the corpus with the key" may change. A reference
+    # of a stored name joins that name's entity (its keys are there already) unless
+    # context may link it elsewhere; descriptions and coordinations always may.
+    index = SpeakerIndex(lex, {}, lambda _: None)
+    heads = entity_words().institution_heads
+    organisations = set(stored.organisations) | orgs_here
+    risky: set[str] = set()
+    people = stored.people_tokens | people_here
+    surnames_here = {surname(person) for person in people_here}
+    for ref in [*typed, *long_forms, *_context_only(new)]:
+        tokens = name(ref).tokens
+        keys = set(index._keys(ref.text, ref.type))
+        if ref.type == "PERSON" and len(tokens) >= 2:
+            keys.add(tokens[-1])
+        node = (ref.type, tokens)
+        linkable = (
+            ref.origin not in (MENTION, LONG_FORM)
+            or (ref.type == "PERSON" and len(tokens) == 1)
+            or (ref.type == "ORG" and reading.common(ref))
+            or (ref.type == "PERSON" and any(tokens + (h,) in organisations for h in heads))
+            or (
+                ref.type in _NOT_PERSON
+                and ref.origin == MENTION
+                and not name(ref).acronym
+                and _may_be_person(ref, tokens, people, surnames_here)
+            )
+        )
+        risky |= keys if linkable or node in fresh else keys - stored.ref_keys.get(node, set())
+    # Names the rescan finds in a new text where no reference is: a stored one-word
+    # person may be linked there.
+    taken = {doc: SpanIndex(refs) for doc, refs in _by_document([*typed, *long_forms]).items()}
+    for display, types in stored.rescan_types.items():
+        if " " in display or majority_type(types) != "PERSON":
+            continue
+        for document, text in new.texts.items():
+            if _written_free(straight_apostrophes(text), display, taken.get(document)):
+                risky |= set(index._keys(display, "PERSON")) | {display.lower()}
+                break
+    looked_up = sorted(risky & stored.lookups)
+    if looked_up:
+        failed["speakers"] = _listed(looked_up)
+    return Verdict(failed)
+
+
+def _read_by(
+    stored: Census,
+    kind: str,
+    tokens: tuple[str, ...],
+    words: set[str],
+    proper: bool,
+    title_gender: str | None,
+) -> list[str]:
+    """The shared words of a new name whose stored one-word names may read it
+    differently. A one-word person (or organisation, read as a person's surname) takes
+    the one person of the corpus with the word: changed only if the candidates'
+    outcome (none, one person, several) changes (``context._person``,
+    ``_mislabelled_person``). A one-word person with no candidate takes the one
+    organisation ending in its word; an organisation's words stop a one-word name being
+    a person (``org_words``); a town with a region is the one-word town's."""
+    read: list[str] = []
+    for word in sorted(words):
+        readers = stored.one_word_readers.get(word, frozenset())
+        if kind == "PERSON" and proper and len(tokens) >= 2:
+            if word not in (tokens[0], surname(tokens)):
+                continue
+            near = stored.people_by_word.get(word, frozenset())
+            added = {*near, (tokens, title_gender)}
+            for reader, wanted in readers:
+                if reader == "GPE":
+                    continue  # a place is a person's surname only in the person's document
+                by_surname = reader != "PERSON"
+                if _outcome(near, word, wanted, by_surname) != _outcome(
+                    added, word, wanted, by_surname
+                ):
+                    read.append(word)
+                    break
+        elif kind == "ORG":
+            types = {reader for reader, _ in readers}
+            if types & {"ORG", "GPE"} or ("PERSON" in types and tokens[-1:] == (word,)):
+                read.append(word)
+        elif kind == "GPE" and any(reader == "GPE" for reader, _ in readers):
+            read.append(word)
+    return read
+
+
+def _outcome(
+    people: Iterable[tuple[tuple[str, ...], str | None]],
+    word: str,
+    wanted: str | None,
+    by_surname: bool,
+) -> tuple[str, tuple[str, ...]]:
+    """What a one-word name makes of the corpus's people with its word: none, the one
+    person (which), or several."""
+    candidates = PeopleIndex(sorted(people, key=lambda p: (p[0], p[1] or ""))).candidates(
+        word, wanted
+    )
+    if by_surname:
+        candidates = [c for c in candidates if surname(c) == word]
+    candidates = set_aside_juniors(candidates)
+    if not candidates:
+        return ("none", ())
+    if one_person(candidates):
+        return ("one", max(candidates, key=lambda t: (len(t), t)))
+    return ("several", ())
+
+
+def _harmless(stored: Census, ref: Ref, reading: Reading) -> set[str]:
+    """The keys of a new name that no stored decision reads. Letters are read only by a
+    stored acronym the name may spell (``expand_acronyms`` matches an undefined acronym
+    to the one organisation spelling it); an acronym's own letters find it a name for
+    its own use. A blend is read only by a stored one-word nickname ("LiLo"), a
+    spacing only by a stored full name of the same letters (``spacing_pairs``)."""
+    analysed = reading.name(ref)
+    keys = name_keys(analysed, ref.type, stored.lex)
+    harmless = {k for k in keys if k.startswith("blend:") and k not in stored.nickname_blends}
+    if analysed.acronym:
+        harmless |= {k for k in keys if k.startswith("letters:")}
+    else:
+        harmless |= {
+            k for k in keys if k.startswith("letters:") and k not in stored.acronym_letters
+        }
+    full = reading.proper(ref) and (
+        ref.type == "ORG" or (ref.type == "PERSON" and len(analysed.tokens) >= 2)
+    )
+    if not full:
+        harmless |= {k for k in keys if k.startswith("spacing:")}
+    else:
+        harmless |= {k for k in keys if k.startswith("spacing:") and k not in stored.spacing_full}
+    return harmless
+
+
+def _pairs_changed(
+    stored: Census, blocks: Mapping[str, set[str]], fresh: Mapping[NameNode, Ref], reading: Reading
+) -> list[str]:
+    """New names that change the name pairs ``evidence_edges`` finds in the blocks of
+    the words they share with stored names (each pair function looks only within such a
+    block, so the stored names sharing a word are all it can compare them with)."""
+    lex = stored.lex
+    changed = []
+    for kind, words in sorted(blocks.items()):
+        if kind not in ("PERSON", "ORG", "GPE"):
+            continue
+        block = {n for w in words for n in stored.names_by_word.get((kind, w), ())}
+        added = {
+            tokens: ref
+            for (k, tokens), ref in fresh.items()
+            if k == kind and reading.proper(ref) and set(tokens) & words
+        }
+        if kind == "GPE":
+            before = _region_pairs(block, reading)
+            after = _region_pairs(block | {reading.name(r).display for r in added.values()},
+                                  reading)  # fmt: skip
+        else:
+            before = _name_pairs(kind, {tuple(t) for t in block}, lex)
+            after = _name_pairs(kind, {tuple(t) for t in block} | set(added), lex)
+        if before != after:
+            changed += sorted(f"{reading.name(r).display} (pairs)" for r in added.values())
+    return changed
+
+
+def _name_pairs(kind: str, names: set[tuple[str, ...]], lex: Lexicon) -> tuple[object, ...]:
+    fuzzy = fuzzy_pairs([(kind, t) for t in names], {}, lex)
+    if kind == "PERSON":
+        bridges = initial_bridges(names)
+        return (fuzzy, bridges, variant_pairs(names, bridges))
+    suffixes = entity_words().company_suffixes
+    return (fuzzy, truncation_pairs(names), extension_pairs(names, suffixes))
+
+
+def _region_pairs(displays: set[str], reading: Reading) -> list[tuple[object, object]]:
+    analyse = reading.names
+    with_region = [
+        (analyse(d.split(",")[0], "GPE").tokens, analyse(d, "GPE").tokens)
+        for d in displays
+        if "," in d
+    ]
+    bare = [analyse(d, "GPE").tokens for d in displays if "," not in d]
+    return region_pairs(with_region, bare)
+
+
+def _may_be_person(
+    ref: Ref, tokens: tuple[str, ...], people: Collection[tuple[str, ...]], here: Collection[str]
+) -> bool:
+    """Can ``context._mislabelled_person`` read a name typed otherwise as a person: a
+    person's full name of the corpus, or an organisation's (a place's: in its own
+    document) one word that is the surname of a person? ``here`` are the surnames of
+    the new documents' people."""
+    if len(tokens) >= 2:
+        return tokens in people
+    if len(tokens) != 1 or ref.type not in ("ORG", "GPE"):
+        return False
+    if ref.type == "GPE":
+        return tokens[0] in here
+    return tokens[0] in here or any(surname(p) == tokens[0] for p in people)
+
+
+def _written_free(text: str, word: str, taken: SpanIndex | None) -> bool:
+    """Is ``word`` written in ``text`` (as written, or in capitals) where no reference
+    of ``taken`` is?"""
+    for form in {word, word.upper()}:
+        start = text.find(form)
+        while start >= 0:
+            if taken is None or not taken.overlapping(start, start + len(form)):
+                return True
+            start = text.find(form, start + 1)
+    return False
+
+
+def _by_document(refs: Iterable[Ref]) -> dict[str, list[Ref]]:
+    found: dict[str, list[Ref]] = defaultdict(list)
+    for ref in refs:
+        found[ref.document].append(ref)
+    return found
+
+
+def _context_only(new: ResolveInput) -> list[Ref]:
+    """A new document's references that only context links: its descriptions, and both
+    halves of its coordinations with every tail ``gather`` may give them."""
+    found = []
+    for doc, candidates in new.candidates.items():
+        for candidate in candidates.descriptions:
+            description = of_candidate(candidate, new.lex)
+            kind = description.rule.type if description.rule else "ORG"
+            found.append(Ref(doc, candidate.start, candidate.end, candidate.text, kind,
+                             DESCRIPTION))  # fmt: skip
+        for coordination in candidates.coordinations:
+            found += [Ref(doc, coordination.first_start, coordination.first_end, text, kind,
+                          COORDINATION) for kind, text in _asked(coordination)]  # fmt: skip
+    return found
+
+
+def _typed(stored: Census, new: ResolveInput, reading: Reading) -> list[Ref]:
+    """The new mentions with the types the whole corpus gives them: the stored votes of
+    their names are added as voters (``organisations_by_corpus`` counts across
+    documents; its other rules read only the mention's own document)."""
+    voters = {
+        ref
+        for r in new.mentions
+        for ref in stored.by_org_tokens.get(new.names(r.text, "ORG").tokens, ())
+    }
+    texts = {**{r.document: stored.texts[r.document] for r in voters}, **new.texts}
+    joined = ResolveInput(
+        texts=texts,
+        mentions=tuple(sorted([*new.mentions, *voters], key=lambda r: r.node)),
+        candidates=new.candidates,
+        aliases=(),
+        lex=new.lex,
+        names=new.names,
+    )
+    mine = set(new.texts)
+    return [r for r in organisations_by_corpus(joined, reading) if r.document in mine]
+
+
+def _strong_votes(
+    inp: ResolveInput, reading: Reading, mentions: Iterable[Ref]
+) -> tuple[Counter[tuple[str, tuple[str, ...]]], dict[tuple[str, ...], list[Ref]]]:
+    """``organisations_by_corpus``'s votes: proper ORG and GPE mentions by ORG tokens."""
+    votes: Counter[tuple[str, tuple[str, ...]]] = Counter()
+    voters: dict[tuple[str, ...], list[Ref]] = defaultdict(list)
+    for ref in mentions:
+        if ref.type in ("ORG", "GPE") and reading.proper(ref):
+            tokens = inp.names(ref.text, "ORG").tokens
+            votes[(ref.type, tokens)] += 1
+            voters[tokens].append(ref)
+    return votes, voters
+
+
+def _org_or_place(strong: Mapping[tuple[str, tuple[str, ...]], int], tokens: tuple[str, ...]):  # noqa: ANN202
+    """What ``organisations_by_corpus`` decides from the votes of ``tokens``."""
+    org, place = strong.get(("ORG", tokens), 0), strong.get(("GPE", tokens), 0)
+    return (bool(org or place), org >= place, bool(place))
+
+
+def _rescannable(ref: Ref, reading: Reading) -> bool:
+    """Is the reference's display a name ``references.gather`` rescans texts for?"""
+    name = reading.name(ref)
+    if ref.type not in ("ORG", "PERSON"):
+        return False
+    if len(name.display.split()) >= 2 and name.display[0].isupper() or name.acronym:
+        return True
+    return _one_word_name(name.display) and not reading.common(ref)
+
+
+def _people(
+    refs: Iterable[Ref], reading: Reading, lex: Lexicon
+) -> set[tuple[tuple[str, ...], str | None]]:
+    """``context``'s corpus people: proper person names, with the gender of a title."""
+    return {
+        (reading.name(r).tokens, gender(reading.name(r).honorifics, lex))
+        for r in refs
+        if r.type == "PERSON" and reading.proper(r)
+    }
+
+
+def _one_word_types(refs: Iterable[Ref], reading: Reading) -> Counter[NameNode]:
+    return Counter(
+        (r.type, reading.name(r).tokens)
+        for r in refs
+        if r.type in ("PERSON", "ORG") and len(reading.name(r).tokens) == 1
+    )
+
+
+def _organisations(refs: Iterable[Ref], reading: Reading) -> Counter[tuple[str, ...]]:
+    return Counter(reading.name(r).tokens for r in refs if r.type == "ORG" and reading.proper(r))
+
+
+def _descriptions(
+    refs: References, reading: Reading, lex: Lexicon
+) -> Iterable[tuple[Description, str]]:
+    """What ``context`` compares with the corpus's names: the definite descriptions, and
+    organisation mentions read as common noun phrases, each with the type it seeks."""
+    for ref, description in refs.descriptions.items():
+        yield description, description.rule.type if description.rule else ref.type
+    for ref in refs.all:
+        if ref.origin != DESCRIPTION and ref.type == "ORG" and reading.common(ref):
+            description = description_of_name(reading.name(ref), ref.start, ref.end, lex)
+            yield description, description.rule.type if description.rule else ref.type
+
+
+def _asked(coordination: Coordination) -> list[tuple[str, str]]:
+    """Every (type, text) ``gather`` may ask about a coordination's halves: none is
+    answered, so every tail is tried."""
+    asked: list[tuple[str, str]] = []
+
+    def known(kind: str, text: str) -> bool:
+        asked.append((kind, text))
+        return False
+
+    _halves(coordination, known)
+    return asked
+
+
+def _coordinated(inp: ResolveInput) -> set[NameNode]:
+    """Every name a stored coordination asks about."""
+    return {
+        (kind, inp.names(text, kind).tokens)
+        for found in inp.candidates.values()
+        for coordination in found.coordinations
+        for kind, text in _asked(coordination)
+    }
+
+
+def _nicknames(
+    refs: Iterable[Ref], reading: Reading, people: Collection[tuple[str, ...]], lex: Lexicon
+) -> set[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """``evidence_edges``'s nicknamed pairs: a full name giving the name it goes by."""
+    found = set()
+    for ref in refs:
+        tokens = reading.name(ref).tokens
+        if ref.type == "PERSON" and reading.proper(ref) and len(tokens) >= 2:
+            goes_by = given_nickname(ref.text, lex)
+            if goes_by and goes_by in people and goes_by != tokens:
+                found.add((tokens, goes_by))
+    return found
+
+
+def _by_key(
+    typed: Sequence[Ref],
+    quotes: Sequence[tuple[int, Quote]],
+    claims: Sequence[tuple[int, Claim]],
+    resolution: Resolution | None,
+) -> tuple[list[tuple[int, Quote]], list[tuple[int, Claim]], list[tuple[int, Claim]]]:
+    """The quotes and claims whose speaker (subject) ``SpeakerIndex.find`` may look up
+    by key: all, unless a stored mention with an entity, of a type the speaker's label
+    allows, overlaps its span (``_by_span`` then answers first); and every claim's
+    speaker (looked up by text alone)."""
+    if resolution is None:
+        return list(quotes), list(claims), list(claims)
+    spans: dict[str, SpanIndex] = {}
+    by_doc: dict[str, list[Ref]] = defaultdict(list)
+    for ref in typed:
+        if ref.row in resolution.mention_entity:
+            by_doc[ref.document].append(ref)
+    spans = {doc: SpanIndex(refs) for doc, refs in by_doc.items()}
+
+    def spanned(document: str, start: int, end: int, types: frozenset[str] | None) -> bool:
+        if start < 0 or end <= start or document not in spans:
+            return False
+        return any(types is None or r.type in types
+                   for r in spans[document].overlapping(start, end))  # fmt: skip
+
+    speakers = [
+        (row, q)
+        for row, q in quotes
+        if not spanned(
+            q.document, q.speaker_start, q.speaker_end, _SPAN_TYPES.get(q.speaker_label or "")
+        )  # fmt: skip
+    ]
+    subjects = [
+        (row, c) for row, c in claims
+        if not spanned(c.document, c.subject_start, c.subject_end, None)
+    ]  # fmt: skip
+    return speakers, subjects, list(claims)
+
+
+def _lookups(
+    index: SpeakerIndex,
+    quotes: Sequence[tuple[int, Quote]],
+    subjects: Sequence[tuple[int, Claim]],
+    speakers: Sequence[tuple[int, Claim]],
+) -> set[str]:
+    """Every key ``SpeakerIndex.find`` may look these speakers and subjects up by: their
+    keys as a name, as a job title, and a one-word person's surname."""
+    texts = [(q.speaker_text, q.speaker_label) for _, q in quotes]
+    texts += [(c.subject_text, None) for _, c in subjects]
+    texts += [(c.speaker, None) for _, c in speakers if c.speaker]
+    found: set[str] = set()
+    for text, label in texts:
+        if not text or not text.strip():
+            continue
+        kind = "PERSON" if label in (None, "PERSON", "GROUP") else label
+        found.update(index._keys(text, kind))
+        found.add(index._analyse(text, "ROLE").key)
+        found.update(index._analyse(text, "PERSON").tokens[-1:])
+    return found
+
+
+def _listed(items: Iterable[str], most: int = 3) -> str:
+    items = list(items)
+    more = f" (+{len(items) - most})" if len(items) > most else ""
+    return ", ".join(items[:most]) + more
+
+
+__all__ = ["GUARDS", "Census", "Name", "Verdict", "census", "check_addition"]
