@@ -195,6 +195,23 @@ def test_a_new_vote_that_turns_a_name_into_a_place_falls_back() -> None:
     assert verdict.failed["types"] == "ORG/GPE orion"
 
 
+def test_a_holder_named_for_a_stored_job_title_falls_back() -> None:
+    """Two minutes name "the Chief Executive" with no holder; a third writes "Jane Doe,
+    Chief Executive": full resolution gives her the stored title's references."""
+    stored = {
+        f"council/{i}": (f"The Chief Executive said {what}.", {"ROLE": ["Chief Executive"]})
+        for i, what in ((1, "the budget was tight"), (2, "a report would follow in May"))
+    }
+    new = {
+        "council/3": (
+            "Jane Doe, Chief Executive, said the plan was ready.",
+            {"PERSON": ["Jane Doe"], "ROLE": ["Chief Executive"]},
+        )
+    }
+    verdict, _ = _judge(stored, new)
+    assert verdict.failed["holders"] == "Chief Executive"
+
+
 def test_every_seed_added_to_the_others_admitted_only_when_nothing_stored_changes(
     seed_db: Path,
 ) -> None:

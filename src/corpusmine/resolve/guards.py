@@ -10,22 +10,34 @@ new documents' own records; any doubt fails the guard. The guards run cheapest f
    (in lower case, or as a mention) is unchanged (``references.common_phrases``).
 2. ``types``: every type vote the new mentions join gives the same winner: the
    corpus's ORG / GPE reading of a name (``organisations_by_corpus``), an acronym's
-   type, a rescanned name's type, a one-word name's ORG-or-PERSON count.
+   type, a rescanned name's type, a one-word name's ORG-or-PERSON count, the count
+   choosing between two institutions named after one person.
 3. ``names``: every name a new document brings that the corpus does not have (type and
-   tokens; a person's with the gender of its title) shares no name key with a stored
-   reference. Every corpus-wide comparison of resolution is blocked by a key
-   (``keys``), so a name sharing none meets no stored name: one-bearer surnames,
-   one-candidate words, truncations, fuzzy pairs, letters of undefined acronyms.
-4. ``acronyms``: the new documents neither define an acronym the corpus uses or
+   tokens; a person's with the gender of its title) shares no name key a stored
+   decision reads. Every corpus-wide comparison is blocked by a key (``keys``): a WORD
+   key is read by a stored one-word name of the word and by the pair functions of its
+   block (compared with and without the name), LETTERS by a stored acronym, BLEND by a
+   stored one-word nickname, SPACING by a stored full name; NAME always.
+4. ``pairs``: no two stored names that a document writing both pulls apart or joins
+   are written together (fuzzy people, extensions, towns with a region, nicknames).
+5. ``acronyms``: the new documents neither define an acronym the corpus uses or
    defines (its corpus-wide expansion could change) nor use one the corpus defines but
    never uses (its stored definitions would start to count).
-5. ``descriptions``: no stored definite description is compatible with a new name
+6. ``descriptions``: no stored definite description is compatible with a new name
    (one "specific enough" description names the one compatible entity of the corpus).
-6. ``coordinations``: no stored coordination asks for a new name ("West and North
+7. ``coordinations``: no stored coordination asks for a new name ("West and North
    Northants Council" is split only when both halves are names of the corpus).
-7. ``rescan``: no new name is written in a stored text (resolution would find it there
+8. ``rescan``: no new name is written in a stored text (resolution would find it there
    as a mention), and no stored nickname ("LiLo") is written in a new text (its
    attestation is read from every text).
+9. ``holders``: no stored job title gets a holder in a new document (the title's
+   stored references would join the person, in an order full resolution may not keep).
+10. ``speakers``: no key a stored quote or claim may look its speaker up by
+    (``SpeakerIndex.find``: "the one entity of the corpus with the key") is added to an
+    entity by a new reference that context may link elsewhere.
+
+A new reference of a stored name otherwise attaches, as a leaf, to its name's cluster;
+its entity is touched and rebuilt, never another one.
 
 The guards are the measured gate of issue 17 item 2 (``benchmarks/additions.py``
 checks that every addition they admit resolves the stored documents exactly as full
@@ -73,7 +85,17 @@ from .references import (
     read_names,
     used_definitions,
 )
-from .refs import COORDINATION, DESCRIPTION, LONG_FORM, MENTION, Ref, SpanIndex, majority_type
+from .refs import (
+    COORDINATION,
+    DESCRIPTION,
+    LONG_FORM,
+    MENTION,
+    RESCAN,
+    Ref,
+    SpanIndex,
+    majority_type,
+)
+from .roles import holders
 from .speakers import _SPAN_TYPES, SpeakerIndex
 from .variants import extension_pairs, fuzzy_pairs, region_pairs, truncation_pairs
 
@@ -300,7 +322,7 @@ class Verdict:
 
 
 GUARDS = ("lowercase", "types", "names", "pairs", "acronyms", "descriptions", "coordinations",
-          "rescan", "speakers")  # fmt: skip
+          "rescan", "holders", "speakers")  # fmt: skip
 
 
 def check_addition(
@@ -509,7 +531,36 @@ def check_addition(
         if not every:
             return Verdict(failed)
 
-    # 9. Stored speakers looked up by name: a new reference adds its keys to its
+    # 9. Title holders: a job title next to a name joins the title's references to the
+    # person ("Jane Doe, Chief Executive"); the stored title's references would join a
+    # new holder, in an order full resolution may not share (a title is held by one
+    # person only). A person the rescan may find counts too.
+    known_titles = [
+        r for r in typed
+        if r.type == "ROLE" and r.origin == MENTION and ("ROLE", name(r).tokens) in stored.names
+    ]  # fmt: skip
+    held = []
+    for document, text in new.texts.items():
+        titles = [r for r in known_titles if r.document == document]
+        if not titles:
+            continue
+        people_refs = [r for r in typed if r.document == document and r.type == "PERSON"
+                       and reading.proper(r)]  # fmt: skip
+        straight = straight_apostrophes(text)
+        for display, types in stored.rescan_types.items():
+            if " " in display and majority_type(types) == "PERSON":
+                start = straight.find(display)
+                while start >= 0:
+                    people_refs.append(Ref(document, start, start + len(display), display,
+                                           "PERSON", RESCAN))  # fmt: skip
+                    start = straight.find(display, start + 1)
+        held += [name(title).display for title, _ in holders(text, titles, people_refs)]
+    if held:
+        failed["holders"] = _listed(sorted(set(held)))
+        if not every:
+            return Verdict(failed)
+
+    # 10. Stored speakers looked up by name: a new reference adds its keys to its
     # entity, and "the one entity of the corpus with the key" may change. A reference
     # of a stored name joins that name's entity (its keys are there already) unless
     # context may link it elsewhere; descriptions and coordinations always may.
