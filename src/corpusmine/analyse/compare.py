@@ -59,14 +59,19 @@ def _day_named(claim: StoredClaim) -> bool:
     return _month_named(claim) and bool(re.search(r"\d", claim.value))
 
 
-def _distinct_dates(a: StoredClaim, b: StoredClaim, gap: int) -> Relation:
+def _distinct_dates(a: StoredClaim, b: StoredClaim, gap: int) -> Relation | None:
+    vocab = claim_vocabulary()
+    if a.attribute in vocab.recurring_event_attributes:
+        # Trump's meeting with Adelson in December and with Ryan in May, a department's
+        # releases on two Fridays: two occurrences, whatever was planned.
+        return None
     if "planned" in (a.status, b.status):
         return Relation(DIFFERENT_TIME, "a planned date and another date: plans change")
     if not (_month_named(a) and _month_named(b)):
         return Relation(
             CHECK, f"'{a.value}' and '{b.value}' may be two {a.attribute}s: neither names a month"
         )
-    if gap <= claim_vocabulary().event_window_days:
+    if gap <= vocab.event_window_days:
         return Relation(
             CONTRADICT, f"the same {a.attribute} is placed in {a.normalized} and {b.normalized}"
         )
@@ -164,6 +169,8 @@ def _figures(a: StoredClaim, b: StoredClaim) -> Relation | None:
         # when the days differ, else nothing either way.
         return _moved(a, b, when) if when.known and not when.same_day else None
     cues = sorted(set(changing(a)) | set(changing(b)))
+    if (when.apart or cues) and not (incident or _one_measure(a, b, va, vb)):
+        return None  # "14 percent of the Latino vote", "34 percent of the vote": two measures
     if when.apart or cues:
         why = f"the figure changes ({', '.join(repr(c) for c in cues)})" if cues else when.how
         return Relation(DIFFERENT_TIME, f"'{a.value}' and '{b.value}': {why}")
@@ -205,14 +212,46 @@ def _beyond_bound(bound: StoredClaim, value: float, other: float) -> bool:
     )
 
 
-def _moved(a: StoredClaim, b: StoredClaim, when: _When) -> Relation:
+def _moved(a: StoredClaim, b: StoredClaim, when: _When) -> Relation | None:
     """Two different figures from different days: a change over time when the sentences or
-    the dates' distance say so, else unclear."""
+    the dates' distance say so, else unclear; nothing when they are too far apart to be one
+    measure moving."""
+    if not claim_vocabulary().is_incident_attribute(a.attribute):
+        va, vb = float(a.normalized or 0), float(b.normalized or 0)
+        if not _one_measure(a, b, va, vb):
+            return None
     cues = sorted(set(changing(a)) | set(changing(b)))
     if cues or when.apart:
         why = f"the figure changes ({', '.join(repr(c) for c in cues)})" if cues else when.how
         return Relation(DIFFERENT_TIME, f"'{a.value}' and '{b.value}': {why}")
     return Relation(CHECK, f"'{a.value}' and '{b.value}' differ, {when.how}: it may have moved")
+
+
+def one_measure(a: StoredClaim, b: StoredClaim) -> bool:
+    """Whether two figures of one subject's attribute can be one measure (``_one_measure``);
+    True for claims that are not figures (dates, grades)."""
+    try:
+        va, vb = float(a.normalized or ""), float(b.normalized or "")
+    except ValueError:
+        return True
+    return va == vb or _one_measure(a, b, va, vb)
+
+
+def _one_measure(a: StoredClaim, b: StoredClaim, va: float, vb: float) -> bool:
+    """Whether two different values of one subject's attribute, from two moments, can be one
+    measure moving. A subject and an attribute name what is measured only roughly ("Trump:
+    share of vote" is his share of the Latino vote in one poll and of a primary's vote in
+    another; "count of delegates" a state's, a night's or the total): a figure moves by
+    steps between two reports, so a share many points away or a count several times larger
+    is another measure, not a change. Where both sentences say which period their figure
+    is for ("in 2019", "in 2023"), the sentences, not the values, make them one series."""
+    if a.as_of and b.as_of:
+        return True
+    vocab = claim_vocabulary()
+    if a.attribute.startswith((_SHARE_PREFIX, vocab.poll_template)):
+        return abs(va - vb) <= vocab.change_max_points
+    low, high = sorted((abs(va), abs(vb)))
+    return low > 0 and high / low <= vocab.change_max_ratio
 
 
 @dataclass(frozen=True)

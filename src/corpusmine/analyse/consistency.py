@@ -17,7 +17,7 @@ from itertools import combinations
 from operator import itemgetter
 
 from ..knowledge import claim_vocabulary
-from .compare import Relation, relation
+from .compare import Relation, one_measure, relation
 from .records import (
     AGREE,
     CHECK,
@@ -195,15 +195,25 @@ def _group_findings(
             findings.append(
                 _finding(involved, verdict, _explain(involved, by_verdict[verdict], labels))
             )
-    # Incidents and polls with no comparable pair are two events of one kind or cannot be
-    # told apart: comparison declined on purpose, nothing to check. Other figures are
-    # one subject's, and several documents giving them unreconciled is worth a look.
+    # Incidents, polls and recurring events (meetings) with no comparable pair are two
+    # events of one kind or cannot be told apart: comparison declined on purpose, nothing
+    # to check. Other figures are one subject's, and several documents giving them
+    # unreconciled is worth a look.
     vocab = claim_vocabulary()
     attribute = members[0].attribute
-    events = vocab.is_incident_attribute(attribute) or attribute.startswith(vocab.poll_template)
+    events = (
+        vocab.is_incident_attribute(attribute)
+        or attribute.startswith(vocab.poll_template)
+        or attribute in vocab.recurring_event_attributes
+    )
     # Figures filed under documents' topics, named by no sentence, are nothing to check.
     named = {c.document for c in members if names_subject(c)}
-    if not pairs and not events and len(named) > 1:
+    # Figures too far apart to be one measure (a share of the Latino vote and of a
+    # primary's vote) are two measures under one name: nothing to reconcile.
+    related = any(
+        one_measure(a, b) for a, b in combinations(members, 2) if a.document != b.document
+    )
+    if not pairs and not events and len(named) > 1 and related:
         findings.append(_finding(members, CHECK, "Several documents, but no comparable values."))
     return findings
 

@@ -21,6 +21,9 @@ class EventKind:
     # A political event (a primary, a caucus, a debate) is one event only by its place and
     # party: its claim needs the place, and its attribute names the party.
     political: bool = False
+    # A recurring event (a meeting, a publication, a decision) happens to one subject many
+    # times: two dates of it far apart are two occurrences, not one event moved.
+    recurring: bool = False
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,8 @@ class ClaimVocabulary:
     incident_moment_days: int = 2
     incident_change_days: int = 7
     poll_report_days: int = 3
+    change_max_ratio: float = 2.0
+    change_max_points: float = 10.0
     incident_lead_chars: int = 400
     incident_bodies: frozenset[str] = frozenset()  # head classes of bodies named by noun
     incident_preps: frozenset[str] = frozenset()
@@ -155,6 +160,18 @@ class ClaimVocabulary:
             if kind.political
             for party in set(self.parties.values())
         )
+
+    @cached_property
+    def recurring_event_attributes(self) -> frozenset[str]:
+        """Events a subject has many of, with the names derived from them ("monitoring
+        visit report published")."""
+        names = set()
+        for kind in self.events:
+            if kind.recurring:
+                names.add(kind.attribute)
+                if kind.of_event_template:
+                    names |= {kind.of_event_template.format(event=e.attribute) for e in self.events}
+        return frozenset(names)
 
     @cached_property
     def political_event_attributes(self) -> frozenset[str]:
@@ -194,6 +211,7 @@ def claim_vocabulary() -> ClaimVocabulary:
             of_event_template=e.get("of_event_template"),
             plain_for=frozenset(e.get("plain_for", ())),
             political=bool(e.get("political", False)),
+            recurring=bool(e.get("recurring", False)),
         )
         for e in data["events"]
     )
@@ -308,6 +326,8 @@ def claim_vocabulary() -> ClaimVocabulary:
         incident_moment_days=int(hedge_data["incident_moment_days"]),
         incident_change_days=int(hedge_data["incident_change_days"]),
         poll_report_days=int(hedge_data["poll_report_days"]),
+        change_max_ratio=float(hedge_data["change_max_ratio"]),
+        change_max_points=float(hedge_data["change_max_points"]),
         incident_lead_chars=int(hedge_data["incident_lead_chars"]),
         incident_bodies=frozenset(data["incident_bodies"]),
         incident_preps=frozenset(data["incident_preps"]),

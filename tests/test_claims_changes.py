@@ -1,0 +1,121 @@
+"""A change over time is one measure moving (issue 15): two values of one subject's
+attribute from two moments are a change only when they can be one measure, and two dates
+of a recurring event (a meeting, a publication) are two occurrences, not one event moved.
+
+Hand-built claims in several domains: business, science, sport, council."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpusmine.analyse.consistency import decide
+from corpusmine.analyse.records import StoredClaim
+
+_ids = iter(range(1, 10_000))
+
+
+def figure(
+    document: str,
+    subject: str,
+    attribute: str,
+    value: str,
+    unit: str,
+    sentence: str,
+    document_date: str,
+    *,
+    as_of: str | None = None,
+    kind: str = "count",
+) -> StoredClaim:
+    head = subject.split()
+    return StoredClaim(
+        id=next(_ids), document=document, subject=subject, subject_id=None,
+        key=(head[0].lower(), head[-1].lower()), attribute=attribute, kind=kind,
+        value=value, normalized=value, unit=unit, qualifier="exact", as_of=as_of,
+        status=None, speaker=None, speaker_id=None, sentence=sentence, start=0, end=1,
+        sentence_start=0, sentence_end=1, document_date=document_date, date_source="header",
+    )  # fmt: skip
+
+
+def meeting(document: str, subject: str, when: str, sentence: str, status: str = "past"):
+    claim = figure(document, subject, "meeting", when, "", sentence, "2024-01-10", as_of=when,
+                   kind="event")  # fmt: skip
+    return StoredClaim.from_fields({**claim.__dict__, "unit": None, "status": status})
+
+
+def verdicts(claims: list[StoredClaim]) -> dict[str, int]:
+    found = decide(claims)
+    return {
+        "contradict": len(found.contradictions),
+        "agree": len(found.agreements),
+        "change": len(found.changes),
+        "check": len(found.checks),
+    }
+
+
+NONE = {"contradict": 0, "agree": 0, "change": 0, "check": 0}
+CHANGE = {**NONE, "change": 1}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        # Business: a market share reported in January and in March. 31 and 33 percent can
+        # be one share moving; 12 and 45 percent are two shares (of a region, of a product).
+        (("Acme Corp", "share of market", "31", "percent", "Acme Corp holds 31 percent of the market."),
+         ("Acme Corp", "share of market", "33", "percent", "Acme Corp now has 33 percent of the market."),
+         CHANGE),
+        (("Acme Corp", "share of market", "12", "percent", "Acme Corp holds 12 percent of the market in Asia."),
+         ("Acme Corp", "share of market", "45", "percent", "Acme Corp now has 45 percent of the market for tablets."),
+         NONE),
+        # Science: a survey's species count. 40 then 48 is a count growing; 40 then 400 is
+        # another count (a site's, the whole reserve's).
+        (("Kew survey", "count of species", "40", "species", "The Kew survey has recorded 40 species so far."),
+        ("Kew survey", "count of species", "48", "species", "The Kew survey has now recorded 48 species."),
+        CHANGE),
+        (("Kew survey", "count of species", "40", "species", "The Kew survey recorded 40 species in one pond."),
+         ("Kew survey", "count of species", "400", "species", "The Kew survey has now recorded 400 species."),
+         NONE),
+        # Sport: a club's goals, a season's tally and a match's.
+        (("Leeds United", "count of goals", "61", "goals", "Leeds United have scored 61 goals this season."),
+         ("Leeds United", "count of goals", "3", "goals", "Leeds United scored 3 goals on Saturday."),
+         NONE),
+    ],
+)  # fmt: skip
+def test_a_change_needs_values_one_measure_can_move_between(first, second, expected):
+    a = figure("a", *first, document_date="2024-01-10")
+    b = figure("b", *second, document_date="2024-03-20")
+    assert verdicts([a, b]) == expected
+
+
+def test_figures_whose_sentences_give_their_periods_are_a_change_however_far_apart():
+    # "in 2019", "in 2023": the sentences make the two figures one series.
+    a = figure("a", "Wirral Council", "count of libraries", "24", "libraries",
+               "Wirral Council ran 24 libraries in 2019.", "2024-01-10", as_of="2019")
+    b = figure("b", "Wirral Council", "count of libraries", "9", "libraries",
+               "Wirral Council ran 9 libraries in 2023.", "2024-03-20", as_of="2023")  # fmt: skip
+    assert verdicts([a, b]) == CHANGE
+
+
+@pytest.mark.parametrize(
+    ("subject", "first", "second"),
+    [
+        # Council: the cabinet met in January; it will meet again in March.
+        ("Wirral cabinet",
+         ("2024-01-09", "past", "The Wirral cabinet met on January 9 to discuss the budget."),
+         ("2024-03-12", "planned", "The Wirral cabinet will meet on March 12 to set the budget.")),
+        # Business: a board's two meetings a fortnight apart, both past.
+        ("Acme board",
+         ("2024-05-02", "past", "The Acme board met on May 2 to review the offer."),
+         ("2024-05-16", "past", "The Acme board met on May 16 and accepted the offer.")),
+    ],
+)  # fmt: skip
+def test_two_dates_of_a_recurring_event_are_two_occurrences(subject, first, second):
+    a = meeting("a", subject, first[0], first[2], first[1])
+    b = meeting("b", subject, second[0], second[2], second[1])
+    assert verdicts([a, b]) == NONE
+
+
+def test_one_date_of_a_recurring_event_in_two_documents_agrees():
+    a = meeting("a", "Acme board", "2024-05-16", "The Acme board met on May 16.")
+    b = meeting("b", "Acme board", "2024-05-16", "Acme's board met on May 16 and agreed.")
+    assert verdicts([a, b]) == {**NONE, "agree": 1}
