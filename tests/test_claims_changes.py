@@ -56,41 +56,50 @@ NONE = {"contradict": 0, "agree": 0, "change": 0, "check": 0}
 CHANGE = {**NONE, "change": 1}
 
 
+SHARE = ("Acme Corp", "share of market", "percent")
+SPECIES = ("Kew survey", "count of species", "species")
+GOALS = ("Leeds United", "count of goals", "goals")
+
+
 @pytest.mark.parametrize(
-    ("first", "second", "expected"),
+    ("what", "first", "second", "expected"),
     [
         # Business: a market share reported in January and in March. 31 and 33 percent can
         # be one share moving; 12 and 45 percent are two shares (of a region, of a product).
-        (("Acme Corp", "share of market", "31", "percent", "Acme Corp holds 31 percent of the market."),
-         ("Acme Corp", "share of market", "33", "percent", "Acme Corp now has 33 percent of the market."),
-         CHANGE),
-        (("Acme Corp", "share of market", "12", "percent", "Acme Corp holds 12 percent of the market in Asia."),
-         ("Acme Corp", "share of market", "45", "percent", "Acme Corp now has 45 percent of the market for tablets."),
-         NONE),
+        (SHARE, ("31", "Acme Corp holds 31 percent of the market."),
+         ("33", "Acme Corp now has 33 percent of the market."), CHANGE),
+        (SHARE, ("12", "Acme Corp holds 12 percent of the market in Asia."),
+         ("45", "Acme Corp now has 45 percent of the market for tablets."), NONE),
         # Science: a survey's species count. 40 then 48 is a count growing; 40 then 400 is
         # another count (a site's, the whole reserve's).
-        (("Kew survey", "count of species", "40", "species", "The Kew survey has recorded 40 species so far."),
-        ("Kew survey", "count of species", "48", "species", "The Kew survey has now recorded 48 species."),
-        CHANGE),
-        (("Kew survey", "count of species", "40", "species", "The Kew survey recorded 40 species in one pond."),
-         ("Kew survey", "count of species", "400", "species", "The Kew survey has now recorded 400 species."),
-         NONE),
+        (SPECIES, ("40", "The Kew survey has recorded 40 species so far."),
+         ("48", "The Kew survey has now recorded 48 species."), CHANGE),
+        (SPECIES, ("40", "The Kew survey recorded 40 species in one pond."),
+         ("400", "The Kew survey has now recorded 400 species."), NONE),
         # Sport: a club's goals, a season's tally and a match's.
-        (("Leeds United", "count of goals", "61", "goals", "Leeds United have scored 61 goals this season."),
-         ("Leeds United", "count of goals", "3", "goals", "Leeds United scored 3 goals on Saturday."),
-         NONE),
+        (GOALS, ("61", "Leeds United have scored 61 goals this season."),
+         ("3", "Leeds United scored 3 goals on Saturday."), NONE),
     ],
 )  # fmt: skip
-def test_a_change_needs_values_one_measure_can_move_between(first, second, expected):
-    a = figure("a", *first, document_date="2024-01-10")
-    b = figure("b", *second, document_date="2024-03-20")
+def test_a_change_needs_values_one_measure_can_move_between(what, first, second, expected):
+    subject, attribute, unit = what
+    a = figure("a", subject, attribute, first[0], unit, first[1], "2024-01-10")
+    b = figure("b", subject, attribute, second[0], unit, second[1], "2024-03-20")
     assert verdicts([a, b]) == expected
 
 
 def test_figures_whose_sentences_give_their_periods_are_a_change_however_far_apart():
     # "in 2019", "in 2023": the sentences make the two figures one series.
-    a = figure("a", "Wirral Council", "count of libraries", "24", "libraries",
-               "Wirral Council ran 24 libraries in 2019.", "2024-01-10", as_of="2019")
+    a = figure(
+        "a",
+        "Wirral Council",
+        "count of libraries",
+        "24",
+        "libraries",
+        "Wirral Council ran 24 libraries in 2019.",
+        "2024-01-10",
+        as_of="2019",
+    )
     b = figure("b", "Wirral Council", "count of libraries", "9", "libraries",
                "Wirral Council ran 9 libraries in 2023.", "2024-03-20", as_of="2023")  # fmt: skip
     assert verdicts([a, b]) == CHANGE
