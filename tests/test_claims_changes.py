@@ -128,3 +128,44 @@ def test_one_date_of_a_recurring_event_in_two_documents_agrees():
     a = meeting("a", "Acme board", "2024-05-16", "The Acme board met on May 16.")
     b = meeting("b", "Acme board", "2024-05-16", "Acme's board met on May 16 and agreed.")
     assert verdicts([a, b]) == {**NONE, "agree": 1}
+
+
+def _agreements(claims: list[StoredClaim]) -> list[list[str]]:
+    return [sorted(c["normalized"] for c in f.claims) for f in decide(claims).agreements]
+
+
+def test_an_event_agreed_at_a_coarser_grain_is_folded_into_the_finer_agreement():
+    # Council: two reports give the inspection's day, two only its month: one agreement.
+    said = [
+        ("a", "2023-03-14", "Ofsted inspected the Wirral fostering service on March 14, 2023."),
+        ("b", "2023-03-14", "The Wirral fostering service was inspected on 14 March 2023."),
+        ("c", "2023-03", "Inspectors visited the Wirral fostering service in March 2023."),
+        ("d", "2023-03", "The Wirral fostering service's inspection in March 2023 found gaps."),
+    ]
+    claims = [
+        StoredClaim.from_fields({**meeting(d, "Wirral service", v, s).__dict__,
+                                 "attribute": "inspection"})
+        for d, v, s in said
+    ]  # fmt: skip
+    found = decide(claims)
+    assert _agreements(claims) == [["2023-03", "2023-03", "2023-03-14", "2023-03-14"]]
+    assert "hold 2023-03-14" in found.agreements[0].explanation
+
+
+def test_a_coarse_agreement_holding_two_finer_dates_stays_apart():
+    # Business: a board met on May 2 and on May 16 (two outlets each); two more say "this
+    # month": which meeting they mean is not known, so nothing is folded.
+    said = [
+        ("a", "2024-05-02", "The Acme board met on May 2."),
+        ("b", "2024-05-02", "Acme's board met on May 2 to review the offer."),
+        ("c", "2024-05-16", "The Acme board met on May 16."),
+        ("d", "2024-05-16", "Acme's board met on May 16 and accepted the offer."),
+        ("e", "2024-05", "The Acme board met this month."),
+        ("f", "2024-05", "Acme's board met twice this month."),
+    ]
+    claims = [meeting(d, "Acme board", v, s) for d, v, s in said]
+    assert sorted(_agreements(claims)) == [
+        ["2024-05", "2024-05"],
+        ["2024-05-02", "2024-05-02"],
+        ["2024-05-16", "2024-05-16"],
+    ]

@@ -29,6 +29,7 @@ from .records import (
     Findings,
     StoredClaim,
 )
+from .values import date_interval
 
 GroupKey = tuple[tuple[str, str], str]
 Pair = tuple[StoredClaim, StoredClaim, Relation]
@@ -177,11 +178,17 @@ def _group_findings(
             _finding(involved, CONTRADICT, _explain(involved, by_verdict[CONTRADICT], labels))
         )
     else:
-        for component in _components(by_verdict[AGREE]):
+        components = _components(by_verdict[AGREE])
+        nested: dict[int, list[StoredClaim]] = {}
+        if members[0].kind == "event":
+            components, nested = _nest_grains(components)
+        for i, component in enumerate(components):
             if len({c.document for c in component}) > 1:
-                findings.append(
-                    _finding(component, AGREE, _explain(component, by_verdict[AGREE], labels))
-                )
+                explanation = _explain(component, by_verdict[AGREE], labels)
+                coarse = nested.get(i, [])
+                if coarse:
+                    explanation += " " + _grain_note(component[0], coarse)
+                findings.append(_finding(component + coarse, AGREE, explanation))
     # A change over time is one figure moving: each connected set of moves is its own
     # finding, so that two incidents of one kind do not read as one story.
     for component in _components(by_verdict[DIFFERENT_TIME]):
@@ -216,6 +223,45 @@ def _group_findings(
     if not pairs and not events and len(named) > 1 and related:
         findings.append(_finding(members, CHECK, "Several documents, but no comparable values."))
     return findings
+
+
+def _nest_grains(
+    components: list[list[StoredClaim]],
+) -> tuple[list[list[StoredClaim]], dict[int, list[StoredClaim]]]:
+    """An event's agreements at a coarser grain that hold exactly one finer agreement ("last
+    week's" and "this week" around two outlets' "Feb. 1" caucuses) are that agreement told
+    less precisely: folded into it (the index of the finer one -> the coarser claims), not
+    a finding of their own."""
+    spans = [date_interval(component[0].normalized) for component in components]
+    order = sorted(
+        range(len(components)), key=lambda i: (spans[i][1] - spans[i][0]) if spans[i] else 0
+    )
+    kept: list[int] = []
+    folded: dict[int, list[StoredClaim]] = defaultdict(list)
+    for i in order:
+        span = spans[i]
+        inside = [
+            j
+            for j in kept
+            if span
+            and spans[j]
+            and span != spans[j]
+            and span[0] <= spans[j][0]
+            and spans[j][1] <= span[1]
+        ]
+        if len(inside) == 1:
+            folded[inside[0]].extend(components[i])
+        else:
+            kept.append(i)
+    kept.sort()
+    return [components[i] for i in kept], {
+        n: folded[i] for n, i in enumerate(kept) if folded.get(i)
+    }
+
+
+def _grain_note(fine: StoredClaim, coarse: Sequence[StoredClaim]) -> str:
+    periods = ", ".join(sorted({f"'{c.value}' ({c.normalized})" for c in coarse}))
+    return f"Also {periods}, which hold {fine.normalized} and name no other date."
 
 
 def _subject_near_misses(groups: dict[GroupKey, list[StoredClaim]]) -> list[Finding]:
