@@ -107,3 +107,42 @@ def test_an_attack_and_a_shooting_with_different_tolls_do_not_contradict(tmp_pat
         },
     )
     assert not found.contradictions, [f.explanation for f in found.contradictions]
+
+
+def test_one_incident_written_as_explosion_and_fire_is_one_agreement(tmp_path: Path):
+    # Industry: the wire writes its incident both ways ("the explosion", "the fire"), so
+    # the paper's "fire" of that plant and day is the same incident and its toll agrees.
+    found = findings_of(
+        tmp_path,
+        {
+            "wire_2024-09-09_plant.txt": "Blast at Harwell chemical plant\n\n"
+            "Crews were called to the Harwell chemical plant on Monday morning.\n\n"
+            "The explosion at the plant in Harwell on Monday killed four workers.\n\n"
+            "Nine workers were hurt in the fire that followed, officials said.\n",
+            "paper_2024-09-10_plant.txt": "Harwell counts the cost\n\n"
+            "Families gathered at the gates of the plant in Harwell.\n\n"
+            "The fire at the plant in Harwell on Monday killed four workers, officials said.\n",
+        },
+    )
+    killed = [f for f in found.agreements if f.attribute == "count of workers killed"]
+    assert len(killed) == 1, [(f.subject, f.attribute) for f in found.agreements]
+    assert {c["document"][:5] for c in killed[0].claims} == {"wire_", "paper"}
+
+
+def test_equal_tolls_of_two_kinds_with_nothing_joining_them_say_nothing(tmp_path: Path):
+    # Neither report writes its incident both ways: a stabbing attack and a shooting of one
+    # town and day may be two incidents, so their equal tolls neither agree nor need a check.
+    found = findings_of(
+        tmp_path,
+        {
+            "wire_2024-05-04_town.txt": "Violence in Riverton\n\n"
+            "Police were called to the market in Riverton on Friday.\n\n"
+            "The attack in Riverton on Friday killed two people.\n",
+            "paper_2024-05-04_town.txt": "Riverton shooting\n\n"
+            "Officers closed the station in Riverton on Friday.\n\n"
+            "Two people were killed in the shooting outside the station in Riverton on"
+            " Friday, police said.\n",
+        },
+    )
+    every = found.contradictions + found.agreements + found.checks + found.changes
+    assert not every, [(f.verdict, f.explanation) for f in every]

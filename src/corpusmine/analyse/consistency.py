@@ -83,9 +83,12 @@ def cross_pairs(
         if len(kinds) > 1 and rel.verdict != CHECK:
             # "the attack" and "the shooting" of one place and day are one incident only
             # where a document writes its incident both ways ("the attack ... the
-            # shooting"); else they may be two (a knife attack, a shooting): a check.
+            # shooting"); else they may be two (a knife attack, a shooting): nothing is
+            # said, and differing tolls are a check, never a contradiction.
             one = any(kinds <= written.get(d, frozenset()) for d in (a.document, b.document))
-            if rel.verdict == CONTRADICT or not one:
+            if rel.verdict != CONTRADICT and not one:
+                continue  # equal tolls of two kinds: nothing says they are one incident
+            if rel.verdict == CONTRADICT:
                 rel = Relation(
                     CHECK, f"{rel.reason}, but one says '{a.subject}', one '{b.subject}'"
                 )
