@@ -434,8 +434,11 @@ def _parsed(paths: Sequence[Path], cache: Path | None):
         yield path, source, doc
 
 
-def run_in_process(parsed) -> tuple[dict[str, list[Record]], dict[str, list[Record]]]:
-    """corpusmine's extract_quotes and textacy's direct_quotations on the same Docs."""
+def run_in_process(
+    parsed, with_textacy: bool = True
+) -> tuple[dict[str, list[Record]], dict[str, list[Record]]]:
+    """corpusmine's extract_quotes and (unless told not to) textacy's direct_quotations on
+    the same Docs."""
     from corpusmine.extract.quotes import extract_quotes
 
     mine: dict[str, list[Record]] = {}
@@ -445,7 +448,8 @@ def run_in_process(parsed) -> tuple[dict[str, list[Record]], dict[str, list[Reco
             Record(q.start, q.end, q.speaker_text, q.speaker_text, q.kind)
             for q in extract_quotes(doc, source)
         ]
-        theirs[path.stem] = textacy_records(doc, source)
+        if with_textacy:
+            theirs[path.stem] = textacy_records(doc, source)
     return mine, theirs
 
 
@@ -522,7 +526,7 @@ def main(argv: list[str] | None = None) -> int:
     scores: dict[str, Score] = {}
     misses: list[dict] | None = [] if args.misses else None
     if args.quick:
-        mine, theirs = run_in_process(_parsed(paths, Path(args.cache)))
+        mine, theirs = run_in_process(_parsed(paths, Path(args.cache)), not args.no_textacy)
     else:
         mine = run_corpusmine_cli(paths)
         theirs = {}

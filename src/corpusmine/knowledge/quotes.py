@@ -57,6 +57,13 @@ class QuoteLexicon:
         """Every verb whose subject can be the source of quoted words."""
         return self.speech_verbs | self.source_verbs
 
+    @property
+    def reading_verbs(self) -> frozenset[str]:
+        """Verbs of saying that are also of taking in ("read"): they speak only through
+        the message itself ("the statement read: ..."); a person who reads is a reader
+        ('"Back soon," Tom Berg read on a note')."""
+        return self.speech_verbs & self.receiving_verbs
+
     def confidence(self, rule: str, speaker_how: str) -> float:
         """Confidence of an attribution made by ``rule`` to a speaker named ``speaker_how``."""
         return self.rule_confidence[rule] * self.speaker_confidence.get(speaker_how, 0.8)

@@ -99,6 +99,17 @@ class SpeakerFinder:
             and len(words := tuple(self._name_words(e))) > 1
             and words not in full
         }
+        # Surnames written with a role title that joins none of their full names
+        # ("President Trump" beside the only full name "Melania Trump"): the surname
+        # alone may be the titled person as well as the full name's.
+        self._titled_apart = {
+            words[-1]
+            for e in self.persons
+            if self._role_title(e)
+            and len(words := self._bare_words(e)) == 1
+            and self._longest.get(words[-1], 0) >= 2
+            and len(self._bare_words(self.fullest_name(e))) == 1
+        }
         self.gender = self._gender_evidence()
         self._descriptions: dict[str, list[Span]] | None = None
         self.report_org = report_organisation(doc, lexicon)
@@ -165,6 +176,8 @@ class SpeakerFinder:
                 if speaker.key in {s.key for s in speakers} or self._quotes_inside(speaker):
                     continue
                 speakers.append(speaker)
+        if verb.lemma_.lower() in self.lex.reading_verbs:
+            return tuple(s for s in speakers if s.label not in ("PERSON", "ROLE"))
         return tuple(speakers)
 
     def _quotes_inside(self, speaker: Speaker) -> bool:
@@ -623,7 +636,7 @@ class SpeakerFinder:
         if not words:
             return ()
         if len(words) == 1:
-            if words[0] in self._other_bearers:
+            if words[0] in self._other_bearers or words[0] in self._titled_apart:
                 return ()
             full = {
                 tuple(self._name_words(e))
@@ -717,8 +730,44 @@ class SpeakerFinder:
                 own = token.dep_ == "poss" or token.lower_.endswith("self")
                 if gender and own and self._same_clause(token, verb):
                     vote(ent, gender)
+        for ent, gender in self._pronoun_after_sole_subject(starts):
+            vote(ent, gender)
         # Evidence both ways (two people of one surname, or a misparse): none.
         return {name: next(iter(g)) for name, g in votes.items() if len(g) == 1}
+
+    def _pronoun_after_sole_subject(self, starts: list[int]) -> list[tuple[Span, str]]:
+        """ "Mary Hale said the season was over. She thanked the fans.": a he/she opening
+        the narration of a sentence right after one, in the same paragraph, whose only
+        person is its main subject stands for that person. With a second person in either
+        sentence ("Trump attacked Clinton. She replied") it says nothing."""
+        found = []
+        for number in range(1, len(self._sentences)):
+            sentence, previous = self._sentences[number], self._sentences[number - 1]
+            if self._block_of(sentence.start_char) != self._block_of(previous.start_char):
+                continue
+            narration = [
+                t
+                for t in sentence
+                if not (t.is_punct or t.is_space or self.in_quote(t.i))
+                and (t.ent_type_ == "PERSON" or t.lower_ in self.lex.pronoun_gender)
+            ]
+            if not narration:
+                continue
+            pronoun = narration[0]
+            gender = self.lex.pronoun_gender.get(pronoun.lower_)
+            if not gender or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            first = bisect_left(starts, previous.start)
+            last = bisect_left(starts, previous.end)
+            named = [e for e in self.persons[first:last] if not self.in_quote(e.start)]
+            people = {tuple(self._name_words(self.fullest_name(e))) for e in named}
+            subjects = [e for e in named if self._main_subject(e)]
+            if len(people) == 1 and subjects:
+                found.append((subjects[0], gender))
+        return found
+
+    def _block_of(self, offset: int) -> int:
+        return bisect_right(self._block_starts, offset) - 1
 
     @staticmethod
     def _titles(noun: Token, entity: Span) -> bool:
@@ -787,6 +836,8 @@ class SpeakerFinder:
             size = self._bare_words
         else:
             gender = self._honorific_gender(entity)
+            if not gender and own == 1 and surname[0] in self._titled_apart:
+                return entity  # "Trump" after "President Trump": not the one full name
             if gender:
                 other = {
                     tuple(self._name_words(e))
