@@ -123,3 +123,150 @@ def test_a_second_person_gives_no_gender(run):
         'Tom Reid said the rota would change. "We will fix it by Monday," he said.'
     )
     check(run, text, "We will fix it", "direct", "Tom Reid")
+
+
+# 4. A headline "Name: Other Name 'words'" is the first name's when the article makes that
+#    person speak; a name before the colon the article never has speaking is a topic.
+HEADLINE_SPEAKER = [
+    (  # politics: a congressman on a rival
+        "Issa: Hillary Clinton's 'Honesty Is In Question'\n\n"
+        "On Sunday, Rep. Darrell Issa said Democratic presidential candidate Hillary "
+        "Clinton had misled voters about her emails.",
+        "Hillary Clinton's",
+        "Darrell Issa",
+    ),
+    (  # sport: a manager on his striker
+        "Moyes: Dean Carter 'was never going to stay' at the club\n\n"
+        "Manager David Moyes said on Friday that the striker had asked to leave in July.",
+        "Dean Carter 'was never",
+        "David Moyes",
+    ),
+    (  # business: a farmer on a supermarket
+        "Hart: Tesco 'must pay its suppliers on time'\n\n"
+        "Farmer Joan Hart said the supermarket owed her thousands of pounds.",
+        "Tesco 'must pay",
+        "Joan Hart",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), HEADLINE_SPEAKER)
+def test_a_headline_name_who_speaks_in_the_article_speaks(run, text, words, speaker):
+    check(run, text, words, "indirect", speaker)
+
+
+def test_a_headline_name_who_never_speaks_is_a_topic(run):
+    text = (
+        "Kingsbridge United: Haller 'set to be sacked' after derby defeat\n\n"
+        "The club has lost five games in a row. Haller said nothing after the match."
+    )
+    found = speakers_of(run, text, "set to be sacked")
+    assert not [f for f in found if "Kingsbridge" in f[1] or "Haller" in f[1]], found
+
+
+# 5. Weaker evidence of gender, used where the document gives no title or gendered noun:
+#    a person who reports "she would ..." of herself in a sentence naming no one else,
+#    and a first name that names one gender (models/quotes.yaml first_name_gender).
+REPORTS_OF_SELF = [
+    (  # science: the last speaker reported "she would publish"
+        "Alex Webb agreed with the plan. Sam Hart said she would publish the data in May.\n\n"
+        '"The readings are higher than we expected," he said.',
+        "The readings are higher",
+        ("Alex Webb", "Sam Hart"),
+    ),
+    (  # business: the last speaker reported "she had told the board"
+        "Robin Shaw backed the merger. Kim Lee said she had told the board in March.\n\n"
+        '"The shares will recover by the summer," he said.',
+        "The shares will recover",
+        ("Robin Shaw", "Kim Lee"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "who"), REPORTS_OF_SELF)
+def test_she_said_she_is_evidence(run, text: str, words: str, who: tuple[str, str]):
+    right, wrong = who
+    record = check(run, text, words, "direct", right)
+    assert wrong not in record.speaker_text
+
+
+FIRST_NAMES = [
+    (  # sport: a coach and a striker named together
+        "Coach Mark Davies and striker Anna Reed spoke after the match.\n\n"
+        '"We were patient in the second half and it paid off," she said.',
+        "We were patient",
+        ("Anna Reed", "Mark Davies"),
+    ),
+    (  # science: two authors of a study
+        "Professor Susan Hart and Donald Webb presented the results on Monday.\n\n"
+        '"The readings are higher than we expected," he said.',
+        "The readings are higher",
+        ("Donald Webb", "Susan Hart"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "who"), FIRST_NAMES)
+def test_a_first_name_tells_he_from_she(run, text: str, words: str, who: tuple[str, str]):
+    right, wrong = who
+    record = check(run, text, words, "direct", right)
+    assert wrong not in record.speaker_text
+
+
+def test_the_document_outranks_a_first_name(run):
+    # "Mrs" says more than a first name read as a man's.
+    text = (
+        "Mrs Jordan Hale and Tom Reid met the board on Monday. Mrs Hale chaired it.\n\n"
+        '"We will publish the accounts in June," she said.'
+    )
+    check(run, text, "We will publish", "direct", "Hale")
+
+
+# 6. A plain-text article's first line is its headline when it is one short sentence:
+#    "Name: words 'quoted'" there is the name's, as in a typed title.
+FIRST_LINE_HEADLINES = [
+    (  # local government
+        "Cole: Budget 'A Betrayal' Of Rural Schools.\n\n"
+        "Councillor Ann Cole said on Monday that the budget would close three village schools.",
+        "Budget 'A Betrayal'",
+        "Ann Cole",
+    ),
+    (  # sport
+        "Nadal: Federer 'Is The Best I Have Faced'.\n\n"
+        "Rafael Nadal said on Sunday that he had never played a better match than the final.",
+        "Federer 'Is The Best",
+        "Rafael Nadal",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), FIRST_LINE_HEADLINES)
+def test_a_first_line_headline_names_its_speaker(run, text: str, words: str, speaker: str):
+    check(run, text, words, "indirect", speaker)
+
+
+# 7. A he/she that stands for a surname two people share gives the full name of its own
+#    gender: "she" after "Hale" is Carol Hale, not her husband Frank Hale.
+SHARED_SURNAME = [
+    (  # business: a married couple
+        "Carol Hale chairs the board of the bakery. Her husband, Frank Hale, runs the shop."
+        "\n\nBut Hale, who founded the firm in 1990, wrote that the shop would stay open. "
+        '"We will not sell to anyone," she said.',
+        "We will not sell",
+        ("Carol Hale", "Frank Hale"),
+    ),
+    (  # science: a sister and brother
+        "Anna Berg leads the lab. Her brother, Peter Berg, works at the hospital.\n\n"
+        "But Berg, who trained in Leeds, wrote that the trial would go on. "
+        '"We will publish every result," she said.',
+        "We will publish",
+        ("Anna Berg", "Peter Berg"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "who"), SHARED_SURNAME)
+def test_a_pronoun_keeps_its_gender_through_a_shared_surname(run, text, words, who):
+    right, wrong = who
+    record = check(run, text, words, "direct", right)
+    assert wrong not in record.speaker_text

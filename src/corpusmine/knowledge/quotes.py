@@ -40,6 +40,7 @@ class QuoteLexicon:
     pronoun_gender: dict[str, str]  # pronoun -> female | male
     honorific_gender: dict[str, str]  # honorific -> female | male (names.yaml)
     noun_gender: dict[str, str]  # gendered noun naming a person -> female | male
+    first_name_gender: dict[str, str]  # first name -> female | male (weakest evidence)
     lead_ins: tuple[re.Pattern[str], ...]
     not_speech_before: tuple[str, ...]
     honorifics: frozenset[str]
@@ -107,6 +108,10 @@ def quote_lexicon() -> QuoteLexicon:
         noun_gender={
             **{str(w).lower(): "female" for w in data["gendered_nouns"]["female"]},
             **{str(w).lower(): "male" for w in data["gendered_nouns"]["male"]},
+        },
+        first_name_gender={
+            **{str(w).lower(): "female" for w in data["first_name_gender"]["female"]},
+            **{str(w).lower(): "male" for w in data["first_name_gender"]["male"]},
         },
         lead_ins=tuple(re.compile(p, re.IGNORECASE) for p in data["lead_in_patterns"]),
         not_speech_before=tuple(str(w).lower() for w in data["not_speech_before"]),

@@ -68,6 +68,8 @@ _NAMED_HOW = {"named", "fullest-name", "appositive", "pronoun", "description"}
 _DASHES = {"-", "\u2013", "\u2014", "--"}
 # The longest name before the colon of a headline "Name: words 'quoted'" (in words).
 _MAX_HEADLINE_NAME = 6
+# The longest first paragraph read as a headline when the document does not say (words).
+_MAX_HEADLINE_WORDS = 25
 
 
 @dataclass
@@ -117,6 +119,23 @@ class _Extractor:
         self.sentences = list(doc.sents)
         self.sentence_starts = [s.start_char for s in self.sentences]
         self.sentence_token_starts = [s.start for s in self.sentences]
+        self.title_block = self._find_title()
+
+    def _find_title(self) -> int | None:
+        """The block that is the document's headline: the one typed so, else a first
+        paragraph that reads as one (plain-text articles open with their headline as a
+        short line of one sentence, then the body)."""
+        blocks = self.source.blocks
+        titles = [i for i, b in enumerate(blocks) if b.kind == BlockKind.TITLE]
+        if titles:
+            return titles[0]
+        if len(blocks) < 2 or blocks[0].kind != BlockKind.PARAGRAPH:
+            return None
+        text = self.clean[blocks[0].clean_start : blocks[0].clean_end].strip()
+        short = len(_WORD.findall(text)) <= _MAX_HEADLINE_WORDS and "\n" not in text
+        first = blocks[0]
+        ends = sentence_end(self.clean, first.clean_start, first.clean_end)
+        return 0 if short and ends == first.clean_end else None
 
     def run(self) -> tuple[Quote, ...]:
         bullet_blocks = self._lead_in_statements()
@@ -146,9 +165,9 @@ class _Extractor:
         what follows the colon is the named person's, the quoted words in it too. A quote
         right after the colon is a direct quote (``_headline``); otherwise the rest of the
         title is reported speech holding quoted fragments."""
-        titles = [i for i, b in enumerate(self.source.blocks) if b.kind == BlockKind.TITLE]
-        if not titles:
+        if self.title_block is None:
             return
+        titles = [self.title_block]
         block = self.source.blocks[titles[0]]
         text = self.clean[block.clean_start : block.clean_end]
         colon = text.find(":")
@@ -160,15 +179,26 @@ class _Extractor:
         while end > rest and self.clean[end - 1] in " ,;":
             end -= 1
         inside = [q for q in self.quoted_in_block.get(titles[0], ()) if q.open_at >= rest]
-        if not inside or (inside[0].open_at == rest and inside[-1].outer_end >= end):
+        if not inside or (
+            len(inside) == 1 and inside[0].open_at == rest and inside[0].outer_end >= end
+        ):
             return  # no quoted words, or a quote that is the whole rest: a direct quote
-        if self._name_at(rest):
-            return  # "Club: Manager 'set to be sacked'": the words are about the name
         names = [t for t in tokens_between(self.doc, block.clean_start, colon) if not t.is_punct]
         # An organisation or place before a headline's colon is mostly its topic ("Harlow
         # Council: budget plans 'a disaster'"): only a person or role speaks so.
-        speakers = tuple(s for s in self._named_before_colon(names) if s.label != "ORG")
+        speakers = tuple(
+            s
+            for s in self._named_before_colon(names)
+            if s.label != "ORG" and not rest <= s.start < block.clean_end
+        )
         if not speakers:
+            return
+        if self._name_at(rest) and not all(
+            self.finder.speaks_after(s, block.clean_end) for s in speakers
+        ):
+            # "Club: Manager 'set to be sacked'": the words are about the name after the
+            # colon. Unless the article makes the name before it speak ("Issa: Clinton's
+            # 'Honesty Is In Question'" over "Rep. Darrell Issa said ..."): then they are his.
             return
         sentence = (block.clean_start, block.clean_end)
         self._add(Statement(rest, end, "indirect", ":", speakers, "headline", sentence))
@@ -866,7 +896,7 @@ class _Extractor:
         if any(lead.endswith(p) for p in self.lex.not_speech_before):
             return False
         block = self.source.blocks[span.block]
-        if block.kind == BlockKind.TITLE and _title_cased(
+        if span.block == self.title_block and _title_cased(
             self.clean[block.clean_start : block.clean_end]
         ):
             return True  # every word of the title is capitalised: that tells nothing here

@@ -68,6 +68,7 @@ class SpeakerFinder:
         # Persons by surname, in text order: the fullest name and the person an ORG-tagged
         # surname stands for ("Priebus" tagged ORG where the text names "Reince Priebus").
         self._titles_known = entity_words().person_titles
+        self._titled_apart: set[str] = set()  # found once the persons are known, below
         self._by_surname: dict[str, list[Span]] = {}
         for ent in self.persons:
             words = self._name_words(ent)
@@ -160,6 +161,19 @@ class SpeakerFinder:
         same = self._by_surname.get(surname.lower())
         return self._entity_speaker(self.fullest_name(same[0]), "named") if same else None
 
+    def speaks_after(self, speaker: Speaker, offset: int) -> bool:
+        """Whether the person ``speaker`` names is, after cleaned ``offset``, the subject of
+        a verb of saying (by the same surname): someone the text makes speak."""
+        words = [w.lower() for w in speaker.text.split() if w.isalpha()]
+        if speaker.label != "PERSON" or not words:
+            return False
+        return any(
+            e.start_char >= offset
+            and self._surname(e) == words[-1]
+            and self._subject_token(e).head.lemma_.lower() in self.lex.speech_verbs
+            for e in self._by_surname.get(words[-1], ())
+        )
+
     def of_verb(self, verb: Token) -> tuple[Speaker, ...]:
         """The speakers named as the source of ``verb`` (empty when none is named)."""
         heads = self.subject_heads(verb)
@@ -177,7 +191,13 @@ class SpeakerFinder:
                     continue
                 speakers.append(speaker)
         if verb.lemma_.lower() in self.lex.reading_verbs:
-            return tuple(s for s in speakers if s.label not in ("PERSON", "ROLE"))
+            # Only a message reads ("a welcome message on the website reads"), not a
+            # person or a role noun naming one ("the spokesman read").
+            return tuple(
+                s
+                for s in speakers
+                if s.label != "PERSON" and not (s.label == "ROLE" and s.how == "noun-phrase")
+            )
         return tuple(speakers)
 
     def _quotes_inside(self, speaker: Speaker) -> bool:
@@ -444,14 +464,14 @@ class SpeakerFinder:
             if not earlier:
                 return (self._unresolved(pronoun),)
             chosen = self._salient(pronoun, earlier)
-            speaker = self._entity_speaker(chosen, "pronoun")
+            speaker = self._entity_speaker(chosen, "pronoun", wanted)
             return (Speaker(speaker.text, speaker.start, speaker.end, "PERSON", "pronoun-distant"),)
         # What the pronoun's own verb reports is talked about, not talking: "Trump isn't
         # a conservative, he said" is not Trump's.
         reported = {t.i for c in pronoun.head.children if c.dep_ in _REPORTED for t in c.subtree}
         before = [e for e in before if e.root.i not in reported] or before
         chosen = self._salient(pronoun, before)
-        speaker = self._entity_speaker(chosen, "pronoun")
+        speaker = self._entity_speaker(chosen, "pronoun", wanted)
         # With two different people in view and no gender to go on, say it is a guess.
         people = {
             self._name_words(self.fullest_name(e))[-1:][0] for e in before if self._name_words(e)
@@ -606,9 +626,11 @@ class SpeakerFinder:
             related.append(token.head)
         return related
 
-    def _entity_speaker(self, entity: Span, how: str) -> Speaker:
+    def _entity_speaker(self, entity: Span, how: str, gender: str | None = None) -> Speaker:
+        """The speaker a mention names, by its fullest name (of ``gender`` when a he/she
+        chose it: "she" and the surname "Fiorina" are Carly Fiorina, not Frank)."""
         if entity.label_ == "PERSON":
-            fullest = self.fullest_name(entity)
+            fullest = self.fullest_name(entity, gender)
             if fullest is not entity:
                 how = "fullest-name" if how == "named" else how
             entity = fullest
@@ -652,12 +674,29 @@ class SpeakerFinder:
         return tuple(self._name_words(self.fullest_name(entity)))
 
     def gender_of(self, entity: Span) -> str | None:
-        """The gender the document gives this person (``_gender_evidence``), if any."""
+        """The gender the document gives this person (``_gender_evidence``), if any. A
+        surname that two full names share has theirs when they agree ("Bush" beside
+        "Jeb Bush" and "George W. Bush")."""
         own = self._honorific_gender(entity)
         if own:
             return own  # "Mrs. Clinton", even where "Bill Clinton" shares the surname
         key = self._person_key(entity)
-        return self.gender.get(key) if key else None
+        if key:
+            return self.gender.get(key)
+        words = self._name_words(entity)
+        if len(words) != 1 or words[0] in self._other_bearers:
+            return None
+        genders = {
+            self.gender.get(tuple(self._name_words(e)))
+            for e in self._by_surname.get(words[0], ())
+            if len(self._name_words(e)) > 1
+        }
+        return genders.pop() if len(genders) == 1 else None
+
+    def _full_gender(self, entity: Span) -> str | None:
+        """The gender of a full name's person (None before the evidence is gathered)."""
+        gender = getattr(self, "gender", None)
+        return gender.get(tuple(self._name_words(entity))) if gender else None
 
     def _role_title(self, entity: Span) -> str | None:
         """A role title written before or as the first word of a name ("Sheriff Brown",
@@ -730,10 +769,54 @@ class SpeakerFinder:
                 own = token.dep_ == "poss" or token.lower_.endswith("self")
                 if gender and own and self._same_clause(token, verb):
                     vote(ent, gender)
-        for ent, gender in self._pronoun_after_sole_subject(starts):
-            vote(ent, gender)
+        # Weaker evidence, a pronoun standing for the person, counts by majority and only
+        # where the stronger says nothing.
+        weak: dict[tuple[str, ...], Counter[str]] = {}
+        for ent, gender in self._pronoun_after_sole_subject(starts) + self._reports_of_self(starts):
+            key = self._person_key(ent)
+            if key:
+                weak.setdefault(key, Counter())[gender] += 1
         # Evidence both ways (two people of one surname, or a misparse): none.
-        return {name: next(iter(g)) for name, g in votes.items() if len(g) == 1}
+        found = {name: next(iter(g)) for name, g in votes.items() if len(g) == 1}
+        # Then a first name that names one gender ("Donald Trump"), for a full name the
+        # document says nothing of; then the pronouns.
+        for ent in self.persons:
+            key = self._person_key(ent)
+            if len(key) >= 2 and key not in votes and key[0] in self.lex.first_name_gender:
+                found[key] = self.lex.first_name_gender[key[0]]
+        for name, counts in weak.items():
+            if name in votes or name in found:
+                continue
+            (top, most), *rest = counts.most_common() + [("", 0)]
+            if most >= 2 * rest[0][1]:
+                found[name] = top
+        return found
+
+    def _reports_of_self(self, starts: list[int]) -> list[tuple[Span, str]]:
+        """ "Sanders said he would stay in the race": the he/she subject of the clause a
+        person reports, in a sentence naming no one else, is that person (by majority:
+        "Trump said she lied" of someone named before is outvoted)."""
+        found = []
+        for ent in self.persons:
+            if ent.root.dep_ != "nsubj" or self.in_quote(ent.start):
+                continue
+            verb = ent.root.head
+            if verb.lemma_.lower() not in self.lex.speech_verbs:
+                continue
+            sentence = verb.sent
+            first = bisect_left(starts, sentence.start)
+            last = bisect_left(starts, sentence.end)
+            if any(
+                self._surname(e) != self._surname(ent) and not self.in_quote(e.start)
+                for e in self.persons[first:last]
+            ):
+                continue
+            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+                for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                    gender = self.lex.pronoun_gender.get(subject.lower_)
+                    if gender and not self.in_quote(subject.i):
+                        found.append((ent, gender))
+        return found
 
     def _pronoun_after_sole_subject(self, starts: list[int]) -> list[tuple[Span, str]]:
         """ "Mary Hale said the season was over. She thanked the fans.": a he/she opening
@@ -813,7 +896,7 @@ class SpeakerFinder:
         # not the document's Lisa Brown).
         return self.fullest_name(Span(self.doc, entity.start, entity.end, label="PERSON"))
 
-    def fullest_name(self, entity: Span) -> Span:
+    def fullest_name(self, entity: Span, wanted: str | None = None) -> Span:
         """The longest name in the document for the same person ("Cllr Smithers" ->
         "Cllr Jason Smithers"), the occurrence nearest before ``entity`` if any.
 
@@ -821,7 +904,8 @@ class SpeakerFinder:
         name the document writes with that title too ("Sheriff Mike Brown"): the one
         full name of the surname is often someone else (the dead woman, the wife). A
         name with a gendered honorific ("Mrs Hughes") joins no full name the document
-        gives the other honorific."""
+        gives the other honorific; one a he/she chose (``wanted``) none of the other
+        gender."""
         surname = self._name_words(entity)[-1:]
         same = self._by_surname.get(surname[0], []) if surname else []
         if not same:
@@ -846,6 +930,8 @@ class SpeakerFinder:
                 }
                 same = [e for e in same if tuple(self._name_words(e)) not in other]
             size = self._name_words
+        if wanted:  # chosen by a he/she: never a full name of the other gender
+            same = [e for e in same if (self._full_gender(e) or wanted) == wanted]
         longest = max((len(size(e)) for e in same), default=0)
         if longest <= own:
             return entity
