@@ -772,7 +772,7 @@ class SpeakerFinder:
         # Weaker evidence, a pronoun standing for the person, counts by majority and only
         # where the stronger says nothing.
         weak: dict[tuple[str, ...], Counter[str]] = {}
-        for ent, gender in self._pronoun_after_sole_subject(starts) + self._reports_of_self(starts):
+        for ent, gender in self._reports_of_self(starts):
             key = self._person_key(ent)
             if key:
                 weak.setdefault(key, Counter())[gender] += 1
@@ -793,9 +793,10 @@ class SpeakerFinder:
         return found
 
     def _reports_of_self(self, starts: list[int]) -> list[tuple[Span, str]]:
-        """ "Sanders said he would stay in the race": the he/she subject of the clause a
-        person reports, in a sentence naming no one else, is that person (by majority:
-        "Trump said she lied" of someone named before is outvoted)."""
+        """ "Sanders said he would stay in the race": the he/she subject of a clause of
+        intent ("would", "will", "could") a person reports, in a sentence naming no one
+        else, is that person, by majority. A clause of fact ("Porter said she made nine
+        saves") is as often about someone he talked of."""
         found = []
         for ent in self.persons:
             if ent.root.dep_ != "nsubj" or self.in_quote(ent.start):
@@ -812,45 +813,14 @@ class SpeakerFinder:
             ):
                 continue
             for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+                intent = self.lex.intent_auxiliaries
+                if not any(c.dep_ == "aux" and c.lower_ in intent for c in clause.children):
+                    continue
                 for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
                     gender = self.lex.pronoun_gender.get(subject.lower_)
                     if gender and not self.in_quote(subject.i):
                         found.append((ent, gender))
         return found
-
-    def _pronoun_after_sole_subject(self, starts: list[int]) -> list[tuple[Span, str]]:
-        """ "Mary Hale said the season was over. She thanked the fans.": a he/she opening
-        the narration of a sentence right after one, in the same paragraph, whose only
-        person is its main subject stands for that person. With a second person in either
-        sentence ("Trump attacked Clinton. She replied") it says nothing."""
-        found = []
-        for number in range(1, len(self._sentences)):
-            sentence, previous = self._sentences[number], self._sentences[number - 1]
-            if self._block_of(sentence.start_char) != self._block_of(previous.start_char):
-                continue
-            narration = [
-                t
-                for t in sentence
-                if not (t.is_punct or t.is_space or self.in_quote(t.i))
-                and (t.ent_type_ == "PERSON" or t.lower_ in self.lex.pronoun_gender)
-            ]
-            if not narration:
-                continue
-            pronoun = narration[0]
-            gender = self.lex.pronoun_gender.get(pronoun.lower_)
-            if not gender or pronoun.dep_ not in ("nsubj", "nsubjpass"):
-                continue
-            first = bisect_left(starts, previous.start)
-            last = bisect_left(starts, previous.end)
-            named = [e for e in self.persons[first:last] if not self.in_quote(e.start)]
-            people = {tuple(self._name_words(self.fullest_name(e))) for e in named}
-            subjects = [e for e in named if self._main_subject(e)]
-            if len(people) == 1 and subjects:
-                found.append((subjects[0], gender))
-        return found
-
-    def _block_of(self, offset: int) -> int:
-        return bisect_right(self._block_starts, offset) - 1
 
     @staticmethod
     def _titles(noun: Token, entity: Span) -> bool:
