@@ -47,6 +47,12 @@ FOUND = [
         id="courts-two-title-words",
     ),
     pytest.param(
+        "Voters cheered Gov. Ana Reyes at the rally.",
+        {"PERSON": ["Ana Reyes"]},
+        ("Gov. Ana Reyes", "Ana Reyes"),
+        id="politics-abbreviated-title",
+    ),
+    pytest.param(
         "Inspector Gaskin said the road would stay closed.",
         {"PERSON": ["Gaskin"]},
         ("Inspector Gaskin", "Gaskin"),
@@ -89,6 +95,21 @@ NOT_FOUND = [
         "said the widow of a sheriff's deputy Nichols murdered in the courthouse.",
         {"PERSON": ["Nichols"]},
         id="lower-case-title-before-a-relative-clause",
+    ),
+    pytest.param(
+        "The trust suspended the surgeon. Anna Price said an inquiry had begun.",
+        {"PERSON": ["Anna Price"]},
+        id="health-a-sentence-ends-in-an-occupation",
+    ),
+    pytest.param(
+        "The jury believed the defendant. Gary Mills was cleared.",
+        {"PERSON": ["Gary Mills"]},
+        id="courts-a-sentence-ends-in-a-role",
+    ),
+    pytest.param(
+        "The league fined the striker. Jamal Okafor said he would appeal.",
+        {"PERSON": ["Jamal Okafor"]},
+        id="sport-a-sentence-ends-in-a-position",
     ),
     pytest.param(
         "The cable cut left a district of Palermo without power.",

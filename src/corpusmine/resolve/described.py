@@ -28,6 +28,7 @@ _CLASS_OF = re.compile(r"(?<![\w'’\-])(?:(the|a|an|his|her|their|its|our) )?([
 _CLASS_AFTER = re.compile(r" ([a-z]+)\b(?: ([a-z]+)\b)?")
 _MAX_TITLE_WORDS = 3
 _LOOK_BACK = 60
+_MAX_ABBREVIATION = 4  # letters of a title's short form: "Capt", "Sgt", "Gov"
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,8 @@ def _titled(text: str, start: int, *, full_name: bool) -> int | None:
         word = _word_before(text, position)
         if word is None or word[0].lower().rstrip(".") not in words.honorifics:
             break
+        if word[0].endswith(".") and not _abbreviation(word[0]):
+            break  # "… thanked the Professor. Jane Doe said"
         position = word[1]
     title_start = None
     for _ in range(_MAX_TITLE_WORDS):  # "Attorney General Eric Holder"
@@ -123,7 +126,14 @@ def _titled(text: str, start: int, *, full_name: bool) -> int | None:
 def _is_title(word: str, words: _Words) -> bool:
     if not (word.islower() or (word[0].isupper() and word[1:].rstrip(".").islower())):
         return False  # capitals: a headline's or an acronym's, not a title
+    if word.endswith(".") and not _abbreviation(word):
+        return False  # "suspended the surgeon. Anna Price said": a sentence ends there
     return word.lower().rstrip(".") in words.titles
+
+
+def _abbreviation(word: str) -> bool:
+    """A capitalised short word with a dot: "Gov.", "Lt.", "Capt." (not "nurse.")."""
+    return word[0].isupper() and len(word) <= _MAX_ABBREVIATION + 1
 
 
 def _word_before(text: str, position: int) -> tuple[str, int] | None:
