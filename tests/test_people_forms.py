@@ -43,6 +43,8 @@ ONE_PERSON = [
     ("Maurice Ndlovu", "Mo Ndlovu", "sport"),  # pet forms sharing few letters, by table
     ("Stephen Marsh", "Steve Marsh", "schools"),
     ("David Penhaligon", "Dave Penhaligon", "business"),
+    ("Maxwell Price", "Max Price", "business"),  # his name, not a woman's
+    ("Joshua Kimani", "Josh Kimani", "sport"),  # a man's name ending in -a, by table
 ]
 
 
@@ -59,6 +61,9 @@ TWO_PEOPLE = [
     ("Tonya Hughes", "Tony Hughes", "sport"),
     ("Barbara Jones", "Barry Jones", "schools"),
     ("Mary Ann Clarke", "Ann Clarke", "schools"),  # a full leading given name stays
+    ("Maxine Webb", "Max Webb", "business"),  # a man's short form is not a woman's name
+    ("Daniela Ruiz", "Dan Ruiz", "sport"),
+    ("Pauline Carter", "Paul Carter", "schools"),
 ]
 
 

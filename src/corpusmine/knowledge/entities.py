@@ -24,6 +24,7 @@ class EntityWords:
     person_titles: frozenset[str]  # judge, coroner: a title before a full name
     occupations: frozenset[str]  # actress, tackle: a title written before a person's name
     verb_openers: frozenset[str]  # to, will: a title word after them is a verb
+    feminine_endings: tuple[str, ...]  # a, ine: "Maxine" is no "Max"
 
 
 @cache
@@ -44,6 +45,7 @@ def entity_words() -> EntityWords:
         words("person_titles"),
         words("occupations"),
         words("verb_openers"),
+        tuple(sorted(words("feminine_endings"), key=len, reverse=True)),
     )
 
 

@@ -55,17 +55,20 @@ def surname(tokens: Sequence[str]) -> str:
     return split_suffix(tokens)[0][-1]
 
 
-def _given_compatible(a: str, b: str) -> bool:
+def _given_compatible(a: str, b: str, *, by_sex: bool = True) -> bool:
     """Equal; an initial of the other ("J" / "Jason"); or a short form the other begins
     with, of three letters or more and two fewer at least ("Fred" / "Frederick", never
-    "Dan" / "Dana"). ``variant_pairs`` still keeps "Alex" apart when the corpus has both
-    an "Alexander" and an "Alexandra" of that surname."""
+    "Dan" / "Dana"), but (``by_sex``) not a short form of a woman's name that does not
+    end as hers do ("Max" / "Maxine"). ``variant_pairs`` still keeps "Alex" apart when the
+    corpus has both an "Alexander" and an "Alexandra" of that surname."""
     if a == b:
         return True
     short, long = sorted((a, b), key=len)
     if len(short) == 1:
         return long.startswith(short)
-    if len(short) >= 3 and len(long) - len(short) >= 2 and long.startswith(short):
+    # Not "Max" / "Maxine", "Dan" / "Daniela": a man's short form is not her name.
+    prefix = len(short) >= 3 and len(long) - len(short) >= 2 and long.startswith(short)
+    if prefix and (not by_sex or not _feminine(long) or _feminine(short)):
         return True
     # A pet form of the other ("Katie" / "Kathryn", "Bill" / "William"), from the table
     # of pet forms: a spelling rule ("-y" of the first syllable) would make "Mary" a
@@ -74,23 +77,30 @@ def _given_compatible(a: str, b: str) -> bool:
     return long in pets.get(short, ()) or short in pets.get(long, ())
 
 
-def people_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Could the full names with tokens ``a`` and ``b`` be one person?"""
+def _feminine(given: str) -> bool:
+    """Does a given name end as women's names do ("Maxine", "Daniela")?"""
+    return given.endswith(entity_words().feminine_endings)
+
+
+def people_compatible(a: Sequence[str], b: Sequence[str], *, by_sex: bool = True) -> bool:
+    """Could the full names with tokens ``a`` and ``b`` be one person? Without
+    ``by_sex``, a short form may be a woman's name too: the names it could be ("Alex":
+    "Alexander" and "Alexandra"), which make it ambiguous."""
     (a, suffix_a), (b, suffix_b) = split_suffix(a), split_suffix(b)
     if suffix_a and suffix_b and suffix_a != suffix_b:
         return False  # "Mark Felt Jr" is never "Mark Felt Sr"
     pa, pb = PersonName.of(a), PersonName.of(b)
     if pa is None or pb is None or pa.surname != pb.surname:
         return False
-    if _given_compatible(pa.given, pb.given) and all(
-        _given_compatible(x, y) for x, y in zip(pa.middles, pb.middles, strict=False)
+    if _given_compatible(pa.given, pb.given, by_sex=by_sex) and all(
+        _given_compatible(x, y, by_sex=by_sex) for x, y in zip(pa.middles, pb.middles, strict=False)
     ):
         return True
     # A leading initial may go unsaid when the person goes by the next name: "W. Mark
     # Felt" is "Mark Felt" ("J. Edgar Hoover"). A leading given name written in full may
     # not: "Mary Ann Clarke" and "Ann Clarke" are as often two people as one.
     for x, y in ((a, b), (b, a)):
-        if len(x) == len(y) + 1 and len(x[0]) == 1 and people_compatible(x[1:], y):
+        if len(x) == len(y) + 1 and len(x[0]) == 1 and people_compatible(x[1:], y, by_sex=by_sex):
             return True
     return False
 
@@ -208,7 +218,15 @@ def variant_pairs(
             partners[b].remove(a)
 
     def unambiguous(name: tuple[str, ...]) -> bool:
-        found = partners[name]
+        # Every name it could be, a woman's too: "Alex Brandt" beside "Alexander" and
+        # "Alexandra Brandt" joins neither.
+        found = [
+            b
+            for b in by_surname[surname(name)]
+            if b != name
+            and (people_compatible(name, b, by_sex=False) or (name, b) in bridged)
+            and not two_bearers(name, b)
+        ]
         return all(fit(x, y) for x in found for y in found if x < y)
 
     pairs = []
