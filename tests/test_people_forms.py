@@ -258,3 +258,31 @@ def test_a_pet_form_of_men_and_women_does_not_join_a_womans_name() -> None:
     )  # fmt: skip
     him, her = owners(resolution, "Terry Smith"), owners(resolution, "Theresa Smith")
     assert him and her and not him & her
+
+
+# --- a surname that opens with a particle, written without the given name ----------------
+
+
+@pytest.mark.parametrize(
+    ("full", "short", "domain"),
+    [
+        ("Gaetano Lo Presti", "Lo Presti", "business"),
+        ("Robin van Persie", "Van Persie", "sport"),
+        ("Carla De Luca", "De Luca", "schools"),
+    ],
+)
+def test_a_surname_with_its_particle_joins_the_full_name(full: str, short: str, domain: str):
+    resolution = resolve(two_documents(full, short, domain))
+    assert owners(resolution, full) == owners(resolution, short) != set()
+
+
+def test_a_surname_with_its_particle_joins_no_one_when_two_people_bear_it() -> None:
+    corpus = {
+        "a": ("Marine Le Pen and Jean-Marie Le Pen spoke at the rally.",
+              {"PERSON": ["Marine Le Pen", "Jean-Marie Le Pen"]}),
+        "b": ("Le Pen said the vote was stolen.", {"PERSON": ["Le Pen"]}),
+    }  # fmt: skip
+    resolution = resolve(corpus)
+    short = owners(resolution, "Le Pen")
+    assert short and not short & (owners(resolution, "Marine Le Pen") |
+                                  owners(resolution, "Jean-Marie Le Pen"))  # fmt: skip

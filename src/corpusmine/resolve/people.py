@@ -20,9 +20,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
-from ..knowledge import entity_words
+from ..knowledge import entity_words, minutes_lexicon
 
 if TYPE_CHECKING:
     from ..knowledge import NameLexicon as Lexicon
@@ -102,7 +103,17 @@ def people_compatible(a: Sequence[str], b: Sequence[str], *, by_sex: bool = True
     for x, y in ((a, b), (b, a)):
         if len(x) == len(y) + 1 and len(x[0]) == 1 and people_compatible(x[1:], y, by_sex=by_sex):
             return True
+        # A surname that opens with a particle, written without the given name: "Lo
+        # Presti" is "Gaetano Lo Presti", "Van Persie" is "Robin van Persie".
+        if len(x) == 2 and x[0] in _particles() and len(y) >= 3 and tuple(y[-2:]) == tuple(x):
+            return True
     return False
+
+
+@cache
+def _particles() -> frozenset[str]:
+    """Words that open a surname ("van", "de", "lo"): ``models/minutes.yaml`` name_particles."""
+    return frozenset(p.lower() for p in minutes_lexicon().particles)
 
 
 # A nickname blending the first letters of a given name and a surname: "LiLo", "A-Rod".
