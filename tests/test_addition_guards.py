@@ -6,11 +6,12 @@ hand; the seeds with the real model."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pytest
 
+from corpusmine.records import Quote, QuoteKind, SpeakerLabel
 from corpusmine.resolve import resolve_corpus
 from corpusmine.resolve.gate import stored_changes
 from corpusmine.resolve.guards import Verdict, census, check_addition
@@ -29,17 +30,19 @@ def _records(docs: Corpus, first_row: int = 0):  # noqa: ANN202
     return texts, mentions
 
 
-def _judge(stored: Corpus, new: Corpus) -> tuple[Verdict, dict[str, str]]:
-    """The guards' verdict on adding ``new`` to ``stored``, and what full resolution
-    changes in the stored documents' resolution."""
+def _judge(
+    stored: Corpus, new: Corpus, quotes: Sequence[tuple[int, Quote]] = ()
+) -> tuple[Verdict, dict[str, str]]:
+    """The guards' verdict on adding ``new`` to ``stored`` (with the stored ``quotes``),
+    and what full resolution changes in the stored documents' resolution."""
     texts, mentions = _records(stored)
     new_texts, new_mentions = _records(new, first_row=10_000)
-    before = resolve_corpus(texts, mentions)
-    after = resolve_corpus({**texts, **new_texts}, mentions + new_mentions)
+    before = resolve_corpus(texts, mentions, quotes)
+    after = resolve_corpus({**texts, **new_texts}, mentions + new_mentions, quotes)
     verdict = check_addition(
-        census(texts, mentions, resolution=before), new_texts, new_mentions, every=True
+        census(texts, mentions, quotes, resolution=before), new_texts, new_mentions, every=True
     )
-    return verdict, stored_changes(before, after, set(new))
+    return verdict, stored_changes(before, after, set(new), [row for row, _ in quotes])
 
 
 HOSPITAL = {
@@ -160,6 +163,16 @@ def test_defining_an_acronym_the_corpus_uses_falls_back() -> None:
     }
     verdict, _ = _judge(stored, new)
     assert verdict.failed["acronyms"] == "MDS"
+    # The same long form again keeps the corpus's meaning.
+    again = {
+        "tech/3": (
+            "Meridian Data Systems (MDS) hired 50 engineers in Leeds.",
+            {"ORG": ["Meridian Data Systems", "MDS"], "GPE": ["Leeds"]},
+        )
+    }
+    verdict, changes = _judge(stored, again)
+    assert verdict.admitted, verdict.failed
+    assert changes == {}
 
 
 def test_a_new_name_written_in_a_stored_text_falls_back() -> None:
@@ -210,6 +223,38 @@ def test_a_holder_named_for_a_stored_job_title_falls_back() -> None:
     }
     verdict, _ = _judge(stored, new)
     assert verdict.failed["holders"] == "Chief Executive"
+
+
+def _implied_speaker(document: str, text: str, speaker: str) -> Quote:
+    """A quote whose speaker is named by text alone (no span): looked up by key."""
+    return Quote(document, 1, len(text) - 1, text[1:-1], QuoteKind.DIRECT, "said", speaker,
+                 -1, -1, SpeakerLabel.PERSON, "test", 1.0, 0, len(text))  # fmt: skip
+
+
+PORT_QUOTED = {
+    "port/1": (
+        "Idris Fenwick runs Harwick Logistics. Fenwick said trade was up.",
+        {"ORG": ["Harwick Logistics"], "PERSON": ["Idris Fenwick", "Fenwick"]},
+    ),
+    "port/2": ('"Trade is up."', {}),
+}
+
+
+def test_a_one_word_name_the_corpus_decides_may_give_a_stored_speaker_key_elsewhere() -> None:
+    """A stored quote's speaker "Fenwick" is found by key; a new "Fenwick" with nobody
+    of that name in its document goes to whoever the corpus decides: fall back. The
+    same word after the full name joins that person, whose entity has the key."""
+    quotes = [(0, _implied_speaker("port/2", '"Trade is up."', "Fenwick"))]
+    alone = {"port/3": ("Fenwick spoke at the Port of Harwick.",
+                        {"PERSON": ["Fenwick"], "ORG": ["Port of Harwick"]})}  # fmt: skip
+    verdict, _ = _judge(PORT_QUOTED, alone, quotes)
+    assert verdict.failed["speakers"] == "fenwick"
+    named = {"port/3": ("Idris Fenwick spoke at Harwick Logistics. Fenwick was brief.",
+                        {"PERSON": ["Idris Fenwick", "Fenwick"],
+                         "ORG": ["Harwick Logistics"]})}  # fmt: skip
+    verdict, changes = _judge(PORT_QUOTED, named, quotes)
+    assert "speakers" not in verdict.failed
+    assert not (verdict.admitted and changes)
 
 
 def test_every_seed_added_to_the_others_admitted_only_when_nothing_stored_changes(

@@ -56,8 +56,10 @@ from ..knowledge import NameLexicon as Lexicon
 from ..knowledge import entity_words
 from ..knowledge import name_lexicon as lexicon
 from ..records import CandidateReferences, Claim, Coordination, Mention, Quote
+from .context import _spaced_words, _written_as_name, link_all
 from .corpus import Resolution
 from .descriptions import Description, NameIndex, description_of_name, of_candidate
+from .expansions import expand_acronyms
 from .inputs import ResolveInput, build_input
 from .keys import name_keys
 from .lowercase import lowercase_documents
@@ -121,6 +123,7 @@ class Census:
     by_org_tokens: Mapping[tuple[str, ...], tuple[Ref, ...]]  # strong voters, by ORG tokens
     acronym_types: Mapping[str, tuple[str, ...]]  # acronym display -> its mentions' types
     defined: frozenset[str]  # every acronym a stored document defines
+    acronym_meanings: Mapping[str, frozenset[tuple[tuple[str, ...], str]]]  # long forms
     rescan_types: Mapping[str, tuple[str, ...]]  # rescanned display -> its types
     one_word_types: Mapping[NameNode, int]
     one_word_people: frozenset[tuple[str, ...]]  # stored one-word people, who read those
@@ -135,14 +138,17 @@ class Census:
     nicknamed: frozenset[tuple[tuple[str, ...], tuple[str, ...]]]  # (full, goes by)
     people_tokens: frozenset[tuple[str, ...]]
     names_by_word: Mapping[tuple[str, str], frozenset]  # (type, word) -> proper names
-    one_word: Mapping[str, frozenset[str]]  # word -> types of the one-word names of it
     # word -> (type, gender of the title) of the stored one-word names of it
     one_word_readers: Mapping[str, frozenset[tuple[str, str | None]]]
     people_by_word: Mapping[str, frozenset[tuple[tuple[str, ...], str | None]]]
+    org_words: frozenset[str]  # ``context``'s words of organisation names
     acronym_letters: frozenset[str]  # the LETTERS keys of stored acronyms
     nickname_blends: frozenset[str]  # the BLEND keys of stored one-word people
     spacing_full: frozenset[str]  # the SPACING keys of stored full names
-    ref_keys: Mapping[NameNode, frozenset[str]]  # speaker keys of each name's stored refs
+    # The stored entity of each name whose stored mentions (joined by name) are all in
+    # one; each entity's speaker keys (``SpeakerIndex``), from its stored mentions.
+    node_entity: Mapping[NameNode, str]
+    entity_keys: Mapping[str, frozenset[str]]
     lookups: frozenset[str]  # keys stored quotes and claims may look their speakers up by
     nicknames: frozenset[str]  # one-word people written as a blend ("LiLo")
 
@@ -192,6 +198,9 @@ def census(
         if name(ref).acronym:
             acronym_types[name(ref).display].append(ref.type)
     long_refs = [r for r in refs.long_forms.values() if r.origin != MENTION]
+    meanings: dict[str, set[tuple[tuple[str, ...], str]]] = defaultdict(set)
+    for (_, short), ref in refs.long_forms.items():
+        meanings[short].add((name(ref).tokens, name(ref).display))
     rescan_types: dict[str, list[str]] = defaultdict(list)
     for ref in [*typed, *long_refs]:
         if _rescannable(ref, reading):
@@ -203,12 +212,7 @@ def census(
             return lowercase_documents(stored_texts, phrases, lex)
 
     speaker_index = SpeakerIndex(lex, {}, lambda _: None)
-    ref_keys: dict[NameNode, set[str]] = defaultdict(set)
-    for ref in refs.all:
-        node = (ref.type, name(ref).tokens)
-        ref_keys[node].update(speaker_index._keys(ref.text, ref.type))
-        if ref.type == "PERSON" and len(node[1]) >= 2:
-            ref_keys[node].add(node[1][-1])
+    node_entity, entity_keys = _entities_by_name(inp, reading, refs, resolution, speaker_index)
     people_tokens = {t for t, _ in _people(refs.all, reading, lex)}
     by_word: dict[tuple[str, str], set] = defaultdict(set)
     readers: dict[str, set[tuple[str, str | None]]] = defaultdict(set)
@@ -220,11 +224,8 @@ def census(
     for person in _people(refs.all, reading, lex):
         for word in {person[0][0], surname(person[0])}:
             people_by_word[word].add(person)
-    one_word: dict[str, set[str]] = defaultdict(set)
     for ref in refs.all:
         tokens = name(ref).tokens
-        if len(tokens) == 1:
-            one_word[tokens[0]].add(ref.type)
         if ref.type in ("PERSON", "ORG", "GPE") and reading.proper(ref):
             # GPE by display: a town's region is read from how it is written
             value = name(ref).display if ref.type == "GPE" else tokens
@@ -247,6 +248,7 @@ def census(
         acronym_types=MappingProxyType({d: tuple(t) for d, t in acronym_types.items()}),
         defined=frozenset(d.short for found in inp.candidates.values() for d in found.definitions),
         rescan_types=MappingProxyType({d: tuple(t) for d, t in rescan_types.items()}),
+        acronym_meanings=MappingProxyType({s: frozenset(m) for s, m in meanings.items()}),
         one_word_types=MappingProxyType(dict(_one_word_types(refs.all, reading))),
         one_word_people=frozenset(
             name(r).tokens
@@ -272,9 +274,15 @@ def census(
         nicknamed=frozenset(_nicknames(refs.all, reading, people_tokens, lex)),
         people_tokens=frozenset(people_tokens),
         names_by_word=MappingProxyType({k: frozenset(v) for k, v in by_word.items()}),
-        one_word=MappingProxyType({w: frozenset(t) for w, t in one_word.items()}),
         one_word_readers=MappingProxyType({w: frozenset(t) for w, t in readers.items()}),
         people_by_word=MappingProxyType({w: frozenset(p) for w, p in people_by_word.items()}),
+        org_words=frozenset(
+            word
+            for r in refs.all
+            if r.type == "ORG" and reading.proper(r) and _written_as_name(name(r).display)
+            for word in name(r).tokens
+            if word in _spaced_words(name(r).display)
+        ),
         acronym_letters=frozenset(
             k
             for r in refs.all
@@ -297,7 +305,8 @@ def census(
             for k in name_keys(name(r), r.type, lex)
             if k.startswith("spacing:")
         ),
-        ref_keys=MappingProxyType({n: frozenset(k) for n, k in ref_keys.items()}),
+        node_entity=MappingProxyType(node_entity),
+        entity_keys=MappingProxyType({e: frozenset(k) for e, k in entity_keys.items()}),
         lookups=frozenset(_lookups(speaker_index, *_by_key(typed, quotes, claims, resolution))),
         nicknames=frozenset(
             name(r).display
@@ -483,9 +492,17 @@ def check_addition(
         if not every:
             return Verdict(failed)
 
-    # 5. Acronyms.
-    defining = {d.short for found in new.candidates.values() for d in found.definitions}
-    clashes = sorted(defining & (stored.defined | set(stored.acronym_types)))
+    # 5. Acronyms. A new definition of an acronym the corpus uses keeps its meaning
+    # only if every stored definition already gives it the same long form (tokens and
+    # display: the corpus-wide expansion is one of them).
+    clashes = []
+    for ref in long_forms:
+        short = _short_of(new, ref)
+        if short in stored.acronym_types:
+            meaning = (name(_covering(typed, ref, name)).tokens,
+                       name(_covering(typed, ref, name)).display)  # fmt: skip
+            if stored.acronym_meanings.get(short, frozenset()) != {meaning}:
+                clashes.append(short)
     clashes += sorted(d for d in acronyms if d not in stored.acronym_types and d in stored.defined)
     if clashes:
         failed["acronyms"] = _listed(clashes)
@@ -562,12 +579,24 @@ def check_addition(
 
     # 10. Stored speakers looked up by name: a new reference adds its keys to its
     # entity, and "the one entity of the corpus with the key" may change. A reference
-    # of a stored name joins that name's entity (its keys are there already) unless
-    # context may link it elsewhere; descriptions and coordinations always may.
+    # of a stored name joins that name's entity unless context may link it elsewhere
+    # (descriptions and coordinations always may); a one-word person of a document
+    # naming the person in full joins that person. Keys its entity has already change
+    # nothing.
     index = SpeakerIndex(lex, {}, lambda _: None)
     heads = entity_words().institution_heads
     organisations = set(stored.organisations) | orgs_here
     risky: set[str] = set()
+    # Stored people's full names written untagged in a new text: the rescan may make
+    # them people of that document.
+    taken_here = _by_document([*typed, *long_forms])
+    found_people: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for display, types in stored.rescan_types.items():
+        if " " in display and majority_type(types) == "PERSON":
+            for document, text in new.texts.items():
+                if _written_free(straight_apostrophes(text), display,
+                                 SpanIndex(taken_here.get(document, ()))):  # fmt: skip
+                    found_people[document].add(new.names(display, "PERSON").tokens)
     people = stored.people_tokens | people_here
     surnames_here = {surname(person) for person in people_here}
     for ref in [*typed, *long_forms, *_context_only(new)]:
@@ -588,7 +617,17 @@ def check_addition(
                 and _may_be_person(ref, tokens, people, surnames_here)
             )
         )
-        risky |= keys if linkable or node in fresh else keys - stored.ref_keys.get(node, set())
+        if ref.type == "PERSON" and len(tokens) == 1 and ref.origin == MENTION:
+            node = _one_word_target(ref, name, [*typed, *long_forms], reading, lex,
+                                    found_people.get(ref.document, set()))  # fmt: skip
+            linkable = node is None
+        if name(ref).acronym and ref.origin == MENTION:
+            node = ("acr", (name(ref).display,))  # the corpus's acronym ...
+            linkable = linkable or any(  # ... unless its own document defines it
+                d.short == name(ref).display for d in new.candidates[ref.document].definitions
+            )
+        entity = None if linkable or node in fresh else stored.node_entity.get(node)
+        risky |= keys if entity is None else keys - stored.entity_keys.get(entity, set())
     # Names the rescan finds in a new text where no reference is: a stored one-word
     # person may be linked there.
     taken = {doc: SpanIndex(refs) for doc, refs in _by_document([*typed, *long_forms]).items()}
@@ -620,7 +659,7 @@ def _read_by(
     ``_mislabelled_person``). A one-word person with no candidate takes the one
     organisation ending in its word; an organisation's words stop a one-word name being
     a person (``org_words``); a town with a region is the one-word town's."""
-    read: list[str] = []
+    read: list[str] = []  # a town's region: its pairs are compared (``_pairs_changed``)
     for word in sorted(words):
         readers = stored.one_word_readers.get(word, frozenset())
         if kind == "PERSON" and proper and len(tokens) >= 2:
@@ -639,10 +678,14 @@ def _read_by(
                     break
         elif kind == "ORG":
             types = {reader for reader, _ in readers}
-            if types & {"ORG", "GPE"} or ("PERSON" in types and tokens[-1:] == (word,)):
+            # A one-word organisation or place stops being a person's surname once an
+            # organisation's name holds the word: only if it is not one already and
+            # some stored person has the surname.
+            surname_of_one = any(surname(p) == word for p, _ in stored.people_by_word.get(word, ()))
+            if ("PERSON" in types and tokens[-1:] == (word,)) or (
+                types & {"ORG", "GPE"} and word not in stored.org_words and surname_of_one
+            ):
                 read.append(word)
-        elif kind == "GPE" and any(reader == "GPE" for reader, _ in readers):
-            read.append(word)
     return read
 
 
@@ -741,6 +784,40 @@ def _region_pairs(displays: set[str], reading: Reading) -> list[tuple[object, ob
     return region_pairs(with_region, bare)
 
 
+def _one_word_target(
+    ref: Ref,
+    name,  # noqa: ANN001
+    refs: Sequence[Ref],
+    reading: Reading,
+    lex: Lexicon,
+    found: Collection[tuple[str, ...]],
+) -> NameNode | None:
+    """The name a one-word person of a new document joins when its own document names
+    the person (``context._person``'s first step): the one person there with the word,
+    or, with two there, its own one-word name. None when the corpus decides, or when a
+    name the rescan may find there (``found``) has the word."""
+    analysed = name(ref)
+    if any(analysed.tokens[0] in tokens for tokens in found):
+        return None
+    people = [
+        r for r in refs
+        if r.document == ref.document and r.type == "PERSON" and reading.proper(r)
+    ]  # fmt: skip
+    here = PeopleIndex((name(p).tokens, gender(name(p).honorifics, lex)) for p in people)
+    candidates = set_aside_juniors(
+        here.candidates(analysed.tokens[0], gender(analysed.honorifics, lex))
+    )
+    if not candidates:
+        return None
+    if not one_person(candidates):
+        if analysed.tokens in reading.lowercase:
+            return None  # dropped as noise: names nothing, but say nothing for sure
+        return ("PERSON", analysed.tokens)
+    matching = [p for p in people if name(p).tokens in candidates]
+    preceding = [p for p in matching if p.end <= ref.start]
+    return ("PERSON", name(preceding[-1] if preceding else matching[0]).tokens)
+
+
 def _may_be_person(
     ref: Ref, tokens: tuple[str, ...], people: Collection[tuple[str, ...]], here: Collection[str]
 ) -> bool:
@@ -755,6 +832,28 @@ def _may_be_person(
     if ref.type == "GPE":
         return tokens[0] in here
     return tokens[0] in here or any(surname(p) == tokens[0] for p in people)
+
+
+def _short_of(new: ResolveInput, long_form: Ref) -> str:
+    """The acronym a long form of ``check_addition`` was made for."""
+    for d in new.candidates[long_form.document].definitions:
+        if (d.long_start, d.long_end, d.long) == (long_form.start, long_form.end, long_form.text):
+            return d.short
+    raise AssertionError("a long form is made from a definition")
+
+
+def _covering(typed: Sequence[Ref], long_form: Ref, name) -> Ref:  # noqa: ANN001
+    """The mention ``gather`` takes as a long form's reference when one covers it with
+    the same tokens, else the long form itself."""
+    for ref in typed:
+        if (
+            ref.document == long_form.document
+            and ref.start < long_form.end
+            and long_form.start < ref.end
+            and name(ref).tokens == name(long_form).tokens
+        ):
+            return ref
+    return long_form
 
 
 def _written_free(text: str, word: str, taken: SpanIndex | None) -> bool:
@@ -915,6 +1014,37 @@ def _nicknames(
             if goes_by and goes_by in people and goes_by != tokens:
                 found.add((tokens, goes_by))
     return found
+
+
+def _entities_by_name(
+    inp: ResolveInput,
+    reading: Reading,
+    refs: References,
+    resolution: Resolution | None,
+    index: SpeakerIndex,
+) -> tuple[dict[NameNode, str], dict[str, set[str]]]:
+    """Each name's one stored entity (that of all its stored mentions ``evidence_edges``
+    joins by name; an acronym's, of those joined to the corpus's acronym) and each
+    entity's speaker keys (its stored mentions'); empty without the stored resolution."""
+    if resolution is None:
+        return {}, {}
+    links = link_all(inp, reading, refs, expand_acronyms(inp, reading, refs))
+    entities: dict[NameNode, set[str]] = defaultdict(set)
+    keys: dict[str, set[str]] = defaultdict(set)
+    for ref in refs.all:
+        entity = resolution.mention_entity.get(ref.row) if ref.origin == MENTION else None
+        if entity is None:
+            continue
+        keys[entity].update(index._keys(ref.text, ref.type))
+        if ref in links.targets or ref in links.dropped or ref in refs.absorbed:
+            continue  # joined to what context says, not by its name
+        analysed = reading.name(ref)
+        if analysed.acronym:  # joined to the corpus's acronym unless its document defines it
+            if (ref.document, analysed.display) not in refs.definitions:
+                entities[("acr", (analysed.display,))].add(entity)
+        else:
+            entities[(ref.type, analysed.tokens)].add(entity)
+    return {n: next(iter(e)) for n, e in entities.items() if len(e) == 1}, keys
 
 
 def _by_key(
