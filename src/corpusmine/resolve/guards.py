@@ -130,6 +130,8 @@ class Census:
     organisations: Mapping[tuple[str, ...], int]  # proper organisation tokens -> refs
     descriptions: tuple[tuple[Description, str], ...]  # stored descriptions, with type
     coordinated: frozenset[NameNode]  # names stored coordinations ask for
+    proper_keys: frozenset[NameNode]  # the names coordinations are answered from
+    anchors: frozenset[NameNode]  # ``context``'s corpus anchors (descriptions' answers)
     texts: Mapping[str, str]  # stored texts, apostrophes straightened
     # Pairs of stored names that a document writing both can pull apart or join.
     person_fuzzy: frozenset[tuple[tuple[str, ...], tuple[str, ...]]]
@@ -258,6 +260,12 @@ def census(
         organisations=MappingProxyType(dict(_organisations(refs.all, reading))),
         descriptions=tuple(_descriptions(refs, reading, lex)),
         coordinated=frozenset(_coordinated(inp)),
+        proper_keys=frozenset(
+            (r.type, inp.names(r.text, r.type).tokens)
+            for r in typed
+            if r.type in ("ORG", "GPE") and reading.proper(r)
+        ),
+        anchors=frozenset(_anchors(refs.all, reading, refs.absorbed)),
         texts=MappingProxyType({d: straight_apostrophes(t) for d, t in inp.texts.items()}),
         # Supersets of what ``evidence_edges`` pairs: fuzzy people before the same-document
         # test, extensions before their filters, every town written with a region.
@@ -349,13 +357,13 @@ def check_addition(
 
     # 1. The lower-case reading. A stored phrase's reading changes only through the
     # documents that write it: in lower case (``lower``) or as a mention (``capital``).
-    own = {new.name(r).tokens for r in new.mentions}
-    lower = lowercase_documents(new.texts.values(), stored.wanted | own, lex)
     wanted_here = {new.name(r).tokens for r in new.mentions if r.type in _DECIDING_TYPES}
     wanted_here |= {
         new.names(d.long, "ORG").tokens for found in new.candidates.values()
         for d in found.definitions
     }  # fmt: skip
+    own = {new.name(r).tokens for r in new.mentions} | wanted_here
+    lower = lowercase_documents(new.texts.values(), stored.wanted | own, lex)
     capital: Counter[tuple[str, ...]] = Counter()
     for document in new.texts:
         capital.update({new.name(r).tokens for r in new.mentions if r.document == document})
@@ -510,24 +518,20 @@ def check_addition(
             return Verdict(failed)
 
     # 6. Stored descriptions a new name could answer.
-    anchors = NameIndex(
-        sorted(
-            (kind, tokens)
-            for (kind, tokens), ref in fresh.items()
-            if kind != "PERSON" and reading.proper(ref) and not name(ref).acronym
-        )
-    )
+    # (a new reference is never taken for noise here: it may be half of a coordination)
+    mine = [*typed, *long_forms]
+    anchors = NameIndex(sorted(_anchors(mine, reading, set(mine)) - stored.anchors))
     answered = sorted({d.text for d, kind in stored.descriptions if anchors.matches(d, kind, lex)})
     if answered:
         failed["descriptions"] = _listed(answered)
         if not every:
             return Verdict(failed)
 
-    # 7. Stored coordinations a new name could complete.
-    asked = sorted(
-        " ".join(t) for (k, t), ref in fresh.items() if (k, t) in stored.coordinated
-        and reading.proper(ref)
-    )  # fmt: skip
+    # 7. Stored coordinations a new name could complete: a proper organisation or place
+    # name the stored mentions did not have.
+    proper_keys = {(r.type, new.names(r.text, r.type).tokens) for r in typed
+                   if r.type in ("ORG", "GPE") and reading.proper(r)}  # fmt: skip
+    asked = sorted(" ".join(t) for k, t in (proper_keys - stored.proper_keys) & stored.coordinated)
     if asked:
         failed["coordinations"] = _listed(asked)
         if not every:
@@ -782,6 +786,28 @@ def _region_pairs(displays: set[str], reading: Reading) -> list[tuple[object, ob
     ]
     bare = [analyse(d, "GPE").tokens for d in displays if "," not in d]
     return region_pairs(with_region, bare)
+
+
+def _anchors(
+    refs: Iterable[Ref], reading: Reading, absorbed: Collection[Ref] = ()
+) -> set[NameNode]:
+    """``link_all``'s corpus anchors: proper names but people's and acronyms', less the
+    one-word places and things it drops as noise (a name the corpus writes in lower
+    case; ``absorbed`` halves of a coordination are kept)."""
+    found = set()
+    for r in refs:
+        analysed = reading.name(r)
+        if not reading.proper(r) or r.type == "PERSON" or analysed.acronym:
+            continue
+        noise = (
+            r.type in ("GPE", "OTHER", "PRODUCT")
+            and len(analysed.tokens) == 1
+            and analysed.tokens in reading.lowercase
+            and r not in absorbed
+        )
+        if not noise:
+            found.add((r.type, analysed.tokens))
+    return found
 
 
 def _one_word_target(
