@@ -280,3 +280,44 @@ def test_a_pronoun_keeps_its_gender_through_a_shared_surname(run, text, words, w
     right, wrong = who
     record = check(run, text, words, "direct", right)
     assert wrong not in record.speaker_text
+
+
+# 8. A cue after a quote further on than the usual few words, when all before it is the
+#    subject's phrase (a name with a long apposition or relative clause); and a quote
+#    whose last words are a quote within it ("... 'at long last,'"), still closed by its
+#    comma: both are direct quotes of the named speaker.
+LONG_SUBJECT = [
+    (  # sport: a long apposition
+        '"The new timetable will cost the club millions of pounds," Anna Berg, the chief '
+        "executive of the rugby club since 2019, told reporters on Friday.",
+        "The new timetable",
+        "Anna Berg",
+    ),
+    (  # health: a relative clause
+        '"We cannot keep the ward open without more nurses," Tom Reid, who has run the '
+        "hospital's children's unit for a decade, said on Monday.",
+        "We cannot keep the ward",
+        "Tom Reid",
+    ),
+    (  # labour: a quote within the quote at its end
+        "\"We are glad the vote went our way, 'at long last,'\" Mary Cole, the union's "
+        "leader, said.",
+        "We are glad the vote",
+        "Mary Cole",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), LONG_SUBJECT)
+def test_a_cue_after_a_long_subject_frames_a_direct_quote(run, text, words, speaker):
+    check(run, text, words, "direct", speaker)
+
+
+def test_a_verb_after_another_clause_is_no_cue(run):
+    # The words before "said" are not its subject's phrase: the cue is not this quote's.
+    text = (
+        '"The road is closed," read the sign outside the bakery, and later that week the '
+        "council said it would reopen."
+    )
+    found = speakers_of(run, text, "The road is closed")
+    assert not [f for f in found if "council" in f[1]], found

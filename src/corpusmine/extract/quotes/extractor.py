@@ -436,7 +436,9 @@ class _Extractor:
         next_open = opens[i] if i < len(opens) else block.clean_end
         end = frame_after(self.clean, span, block.clean_end, next_open)
         between = self.clean[span.outer_end : end]
-        joined = between.lstrip().startswith(",") or self.clean[span.close_at - 1] in ",?!"
+        # The last mark inside may close a quote within the quote ('... darn it,'"').
+        inner_end = self.clean[span.start : span.close_at].rstrip("'\"")[-1:]
+        joined = between.lstrip().startswith(",") or inner_end in (",", "?", "!")
         tokens = [t for t in tokens_between(self.doc, span.outer_end, end) if not t.is_punct]
         # '"A battle of niches" Grubbs said.': no comma, but a whole-sentence quote closed
         # by a short frame that ends the sentence is still framed by its cue.
@@ -445,7 +447,11 @@ class _Extractor:
             return None
         cues = self._outside(speech_cues(tokens[: MAX_WORDS_BEFORE_CUE_AFTER + 1], self.lex))
         if cues:
-            return cues[0]
+            return self._phrase_as_subject(cues[0], tokens) or cues[0]
+        if joined:
+            late = self._cue_after_long_subject(tokens)
+            if late is not None:
+                return late
         if (
             joined
             and len(tokens) >= 2
@@ -461,6 +467,40 @@ class _Extractor:
         if joined:
             return self._person_verb_after(tokens)
         return None
+
+    def _cue_after_long_subject(self, tokens: Sequence[Token]) -> Cue | None:
+        """'"...," Cruz, who has proposed repealing the mandate, said at the time.': a verb
+        of saying further on than the usual frame, when every word before it is its
+        subject's phrase (a name with its apposition or relative clause). The small model
+        may hang such a verb from the phrase ('the nominee, Donald Trump, tweeted' as a
+        clause of "nominee"): the phrase is still its subject."""
+        cues = [c for c in self._outside(speech_cues(tokens, self.lex)) if c.name != "according to"]
+        if not cues:
+            return None
+        cue = cues[0]
+        before = [t for t in tokens if t.i < cue.token.i]
+        if not before:
+            return None
+        subjects = self.finder.subject_heads(cue.token)
+        phrase = {t.i for s in subjects[:1] for t in s.subtree}
+        if subjects and all(t.i in phrase for t in before):
+            return cue
+        return self._phrase_as_subject(cue, tokens)
+
+    def _phrase_as_subject(self, cue: Cue, tokens: Sequence[Token]) -> Cue | None:
+        """A verb of saying the parse hung from the noun phrase before it ('"...," the
+        nominee, Donald Trump, tweeted Sunday' as a clause of "nominee"), the phrase
+        opening the frame after the quote: the phrase is the verb's subject."""
+        verb, head = cue.token, cue.token.head
+        if cue.speaker_token is not None or verb.dep_ not in ("acl", "relcl"):
+            return None
+        if head.pos_ not in ("NOUN", "PROPN") or self.finder.subject_heads(verb):
+            return None
+        before = [t for t in tokens if t.i < verb.i]
+        phrase = {t.i for t in head.subtree if t.i < verb.i}
+        if not before or before[0].i != head.left_edge.i:
+            return None
+        return Cue(verb, cue.name, head) if all(t.i in phrase for t in before) else None
 
     def _person_verb_after(self, tokens: Sequence[Token]) -> Cue | None:
         """'"Go back to your seat," Trump barked', '"Your record is amazing," she
