@@ -174,30 +174,51 @@ def test_a_headline_name_who_never_speaks_is_a_topic(run):
     assert not [f for f in found if "Kingsbridge" in f[1] or "Haller" in f[1]], found
 
 
-# 5. Weaker evidence of gender, used where the document gives no title or gendered noun:
-#    a person who reports "she would ..." of herself in a sentence naming no one else,
-#    and a first name that names one gender (models/quotes.yaml first_name_gender).
-REPORTS_OF_SELF = [
-    (  # science: the last speaker reported "she would publish"
-        "Alex Webb agreed with the plan. Sam Hart said she would publish the data in May.\n\n"
-        '"The readings are higher than we expected," he said.',
-        "The readings are higher",
-        ("Alex Webb", "Sam Hart"),
+# 5. A first name that names one gender (models/quotes.yaml first_name_gender) is the
+#    weakest evidence of who "he" and "she" can be; names borne by both sexes, or by men
+#    in another language, are not in it; and "X said she ..." is no evidence of X's
+#    gender (she is as often the one X talked of). The reviewer's passages (review.md
+#    #3, #5, #6) keep the nearest subject's "he said".
+NOT_EVIDENCE = [
+    (  # sport: Andrea is a man's name in Italian
+        "Referee Tom Hart sent off two players in the second half. Italy coach Andrea Rossi "
+        'was furious after the match.\n\n"We were robbed tonight," he said.',
+        "We were robbed",
+        "Tom Hart",
     ),
-    (  # business: the last speaker reported "she would tell the board"
-        "Robin Shaw backed the merger. Kim Lee said she would tell the board in March.\n\n"
-        '"The shares will recover by the summer," he said.',
-        "The shares will recover",
-        ("Robin Shaw", "Kim Lee"),
+    (  # sport: Ashley, an English footballer
+        "Manager Peter Lund named his squad on Thursday. Defender Ashley Cole was recalled "
+        'after a year out.\n\n"I never stopped believing," he said.',
+        "I never stopped",
+        "Peter Lund",
+    ),
+    (  # music
+        "The orchestra's director, Paul Weiss, introduced the evening. Tenor Andrea Bocelli "
+        'then sang for an hour.\n\n"I have waited years to sing in this hall," he told the '
+        "audience.",
+        "I have waited years",
+        "Paul Weiss",
+    ),
+    (  # sport: "she" is the goalkeeper the manager talked of
+        "Referee Tom Hart sent off two players in the first half. Rovers manager Kai Lund "
+        'said she was the best goalkeeper in the league.\n\n"We deserved to win," he said.',
+        "We deserved to win",
+        "Tom Hart",
+    ),
+    (  # police: "she would" is someone else's award
+        "Detective Inspector Tom Hart arrested two men on Friday. Chief Constable Lee Vale "
+        'said she would receive a bravery award.\n\n"Knife crime will not be tolerated in '
+        'this city," he said.',
+        "Knife crime will not",
+        "Tom Hart",
     ),
 ]
 
 
-@pytest.mark.parametrize(("text", "words", "who"), REPORTS_OF_SELF)
-def test_she_said_she_is_evidence(run, text: str, words: str, who: tuple[str, str]):
-    right, wrong = who
-    record = check(run, text, words, "direct", right)
-    assert wrong not in record.speaker_text
+@pytest.mark.parametrize(("text", "words", "wrong"), NOT_EVIDENCE)
+def test_no_gender_from_a_shared_first_name_or_a_reported_she(run, text, words, wrong):
+    found = speakers_of(run, text, words)
+    assert not [f for f in found if wrong in f[1]], found
 
 
 FIRST_NAMES = [

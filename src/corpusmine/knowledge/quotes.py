@@ -41,7 +41,6 @@ class QuoteLexicon:
     honorific_gender: dict[str, str]  # honorific -> female | male (names.yaml)
     noun_gender: dict[str, str]  # gendered noun naming a person -> female | male
     first_name_gender: dict[str, str]  # first name -> female | male (weakest evidence)
-    intent_auxiliaries: frozenset[str]
     lead_ins: tuple[re.Pattern[str], ...]
     not_speech_before: tuple[str, ...]
     honorifics: frozenset[str]
@@ -114,7 +113,6 @@ def quote_lexicon() -> QuoteLexicon:
             **{str(w).lower(): "female" for w in data["first_name_gender"]["female"]},
             **{str(w).lower(): "male" for w in data["first_name_gender"]["male"]},
         },
-        intent_auxiliaries=_words(data, "intent_auxiliaries"),
         lead_ins=tuple(re.compile(p, re.IGNORECASE) for p in data["lead_in_patterns"]),
         not_speech_before=tuple(str(w).lower() for w in data["not_speech_before"]),
         honorifics=honorifics().all,

@@ -769,57 +769,14 @@ class SpeakerFinder:
                 own = token.dep_ == "poss" or token.lower_.endswith("self")
                 if gender and own and self._same_clause(token, verb):
                     vote(ent, gender)
-        # Weaker evidence, a pronoun standing for the person, counts by majority and only
-        # where the stronger says nothing.
-        weak: dict[tuple[str, ...], Counter[str]] = {}
-        for ent, gender in self._reports_of_self(starts):
-            key = self._person_key(ent)
-            if key:
-                weak.setdefault(key, Counter())[gender] += 1
         # Evidence both ways (two people of one surname, or a misparse): none.
         found = {name: next(iter(g)) for name, g in votes.items() if len(g) == 1}
         # Then a first name that names one gender ("Donald Trump"), for a full name the
-        # document says nothing of; then the pronouns.
+        # document says nothing of.
         for ent in self.persons:
             key = self._person_key(ent)
             if len(key) >= 2 and key not in votes and key[0] in self.lex.first_name_gender:
                 found[key] = self.lex.first_name_gender[key[0]]
-        for name, counts in weak.items():
-            if name in votes or name in found:
-                continue
-            (top, most), *rest = counts.most_common() + [("", 0)]
-            if most >= 2 * rest[0][1]:
-                found[name] = top
-        return found
-
-    def _reports_of_self(self, starts: list[int]) -> list[tuple[Span, str]]:
-        """ "Sanders said he would stay in the race": the he/she subject of a clause of
-        intent ("would", "will", "could") a person reports, in a sentence naming no one
-        else, is that person, by majority. A clause of fact ("Porter said she made nine
-        saves") is as often about someone he talked of."""
-        found = []
-        for ent in self.persons:
-            if ent.root.dep_ != "nsubj" or self.in_quote(ent.start):
-                continue
-            verb = ent.root.head
-            if verb.lemma_.lower() not in self.lex.speech_verbs:
-                continue
-            sentence = verb.sent
-            first = bisect_left(starts, sentence.start)
-            last = bisect_left(starts, sentence.end)
-            if any(
-                self._surname(e) != self._surname(ent) and not self.in_quote(e.start)
-                for e in self.persons[first:last]
-            ):
-                continue
-            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-                intent = self.lex.intent_auxiliaries
-                if not any(c.dep_ == "aux" and c.lower_ in intent for c in clause.children):
-                    continue
-                for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
-                    gender = self.lex.pronoun_gender.get(subject.lower_)
-                    if gender and not self.in_quote(subject.i):
-                        found.append((ent, gender))
         return found
 
     @staticmethod
