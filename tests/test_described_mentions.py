@@ -59,6 +59,24 @@ FOUND = [
         id="capitalised-title-before-surname",
     ),
     pytest.param(
+        "Fans cheered when their coach Maria Lopez walked out.",
+        {"PERSON": ["Maria Lopez"]},
+        ("coach Maria Lopez", "Maria Lopez"),
+        id="sport-a-verb-like-title-after-a-possessive",
+    ),
+    pytest.param(
+        "Patients said the ward's nurse Karen Hall had stayed all night.",
+        {"PERSON": ["Karen Hall"]},
+        ("nurse Karen Hall", "Karen Hall"),
+        id="health-a-verb-like-title-after-s",
+    ),
+    pytest.param(
+        "On Friday Harbour Board chair Ines Moreau opened the quay.",
+        {"PERSON": ["Ines Moreau"], "ORG": ["Harbour Board"]},
+        ("chair Ines Moreau", "Ines Moreau"),
+        id="council-a-verb-like-title-after-its-body",
+    ),
+    pytest.param(
         "The storm flooded the island of Varna before dawn.",
         {"GPE": ["Varna"]},
         ("the island of Varna", "Varna"),
@@ -110,6 +128,21 @@ NOT_FOUND = [
         "The league fined the striker. Jamal Okafor said he would appeal.",
         {"PERSON": ["Jamal Okafor"]},
         id="sport-a-sentence-ends-in-a-position",
+    ),
+    pytest.param(
+        "Rovers fans judge Maria Lopez by results, not style.",
+        {"PERSON": ["Maria Lopez"], "ORG": ["Rovers"]},
+        id="sport-a-title-word-as-the-verb-of-a-plural-subject",
+    ),
+    pytest.param(
+        "Volunteers helped nurse Karen Hall back to health after the crash.",
+        {"PERSON": ["Karen Hall"]},
+        id="health-a-title-word-as-a-verb-after-a-verb",
+    ),
+    pytest.param(
+        "Detectives suspect Gary Mills of taking money from customers.",
+        {"PERSON": ["Gary Mills"]},
+        id="police-a-title-word-as-the-verb-after-the-first-word",
     ),
     pytest.param(
         "The cable cut left a district of Palermo without power.",
