@@ -342,3 +342,35 @@ def test_a_verb_after_another_clause_is_no_cue(run):
     )
     found = speakers_of(run, text, "The road is closed")
     assert not [f for f in found if "council" in f[1]], found
+
+
+# 9. The name opening a frame after a quote, set off by commas up to the verb, is the
+#    speaker even where the parse takes another name from the clause about it (review.md
+#    #8); and a clause that runs from inside a direct quote past its close into the frame
+#    is no reported speech.
+OPENING_NAME = [
+    (  # science: the reviewer's passage
+        "The study was published in Heart.\n\n"
+        '"The effect was modest," lead author Kenji Sato of Kyoto University, who followed '
+        "21,000 adults for a decade with colleague Linda Grant, said.",
+        "The effect was modest",
+        ("Kenji Sato", "Linda Grant"),
+    ),
+    (  # business: a chairman and his partner
+        "The club confirmed the sale on Friday.\n\n"
+        '"We had no choice," chairman Tom Reid, who ran the club for a decade with his '
+        "partner Ann Cole, said.",
+        "We had no choice",
+        ("Tom Reid", "Ann Cole"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "who"), OPENING_NAME)
+def test_the_name_opening_the_frame_speaks(run, text, words, who):
+    right, wrong = who
+    record = check(run, text, words, "direct", right)
+    assert wrong not in record.speaker_text
+    source, quotes = run(text)
+    close = source.text.index('," ') + 1
+    assert not [q for q in quotes if q.start < close < q.end], quotes  # no straddling record

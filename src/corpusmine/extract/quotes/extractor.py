@@ -485,7 +485,30 @@ class _Extractor:
         phrase = {t.i for s in subjects[:1] for t in s.subtree}
         if subjects and all(t.i in phrase for t in before):
             return cue
+        opening = self._name_opening(before)
+        if opening is not None and cue.token.i > 0 and self.doc[cue.token.i - 1].text == ",":
+            # '"...," lead author Kenji Sato, who worked with colleague Linda Grant, said':
+            # the name opening the frame, set off by commas up to the verb, is its subject,
+            # whatever name the parse took from inside the clause about it.
+            return Cue(cue.token, cue.name, opening)
         return self._phrase_as_subject(cue, tokens)
+
+    def _name_opening(self, before: Sequence[Token]) -> Token | None:
+        """The person named at the head of a frame after a quote ("lead author Kenji Sato
+        of Kyoto University, who ..."): a person's name among its first words, after at
+        most a title, then a comma or "of"."""
+        for token in before[:4]:
+            entity = self.finder.entity_of.get(token.i)
+            if entity is None or entity.start != token.i:
+                title_word = token.dep_ in ("amod", "compound", "det", "poss", "nmod")
+                if not title_word or token.pos_ not in ("NOUN", "PROPN", "ADJ", "DET", "VERB"):
+                    return None  # ("lead author": "lead" may be tagged a verb)
+                continue
+            if entity.label_ != "PERSON" or entity.end >= len(self.doc):
+                return None
+            after = self.doc[entity.end]
+            return entity.root if after.text == "," or after.lower_ == "of" else None
+        return None
 
     def _phrase_as_subject(self, cue: Cue, tokens: Sequence[Token]) -> Cue | None:
         """A verb of saying the parse hung from the noun phrase before it ('"...," the
@@ -622,7 +645,7 @@ class _Extractor:
             if clause is None:
                 self._interposed(verb)
                 continue
-            if self._is_direct_content(clause):
+            if self._is_direct_content(clause) or self._straddles_direct(clause):
                 continue
             if any(t.dep_ == "nsubj" and t.head == verb for t in clause):
                 continue  # the parse put the speaker inside the clause: not trustworthy
@@ -777,6 +800,15 @@ class _Extractor:
             covered += max(0, min(end, spans[i][1]) - max(start, spans[i][0]))
             i += 1
         return covered * 2 >= end - start
+
+    def _straddles_direct(self, clause: Span) -> bool:
+        """A clause that begins inside a direct quote and runs on past its close into the
+        narrator's frame ('The effect was modest," lead author Kenji Sato ...'): a parse
+        that took the quote and its frame for one clause, not what was said."""
+        start, end = clause.start_char, clause.end_char
+        i = bisect_right(self._direct_ends(), start)
+        spans = self.direct_spans
+        return i < len(spans) and spans[i][0] <= start < spans[i][1] < end - 1
 
     def _direct_ends(self) -> list[int]:
         if len(self._ends_cache) != len(self.direct_spans):
