@@ -286,3 +286,22 @@ def test_claim_speaker_is_never_an_unresolved_pronoun(text, pronoun):
     claims = claims_of(text, (quote,))
     assert claims, "the figure is still a claim"
     assert all(c.speaker is None for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "attribute", "normalized"),
+    [
+        # A count its subject still lacks is another measure than one it has (issue 15):
+        # "needs 67 delegates" is never compared with "has 1,163 delegates".
+        ("Clinton needs 67 delegates to clinch the nomination.", "count of delegates needed", "67"),
+        ("Clinton has 1,163 delegates.", "count of delegates", "1163"),
+        ("Rovers are 3 wins short of the play-offs.", "count of wins needed", "3"),
+        ("Hillside Academy requires 12 teachers before September.", "count of teachers needed",
+         "12"),
+        ("Hillside Academy employs 60 teachers.", "count of teachers", "60"),
+        ("The Riverside trust still needs 300 nurses.", "count of nurses needed", "300"),
+    ],
+)  # fmt: skip
+def test_a_count_still_lacking_is_a_count_needed(text, attribute, normalized):
+    found = [(c.attribute, c.normalized) for c in claims_of(text)]
+    assert (attribute, normalized) in found, found

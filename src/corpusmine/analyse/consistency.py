@@ -320,8 +320,11 @@ def _population_near_misses(groups: dict[GroupKey, list[StoredClaim]]) -> list[F
         sample = members[0]
         # A toll's attribute says what happened to those counted: killed and injured are
         # never one group counted twice.
-        incident = claim_vocabulary().is_incident_attribute(sample.attribute)
-        if sample.kind == "count" and sample.unit and not incident:
+        vocab = claim_vocabulary()
+        incident = vocab.is_incident_attribute(sample.attribute)
+        # What a subject lacks is not a narrower group of what it has.
+        needed = vocab.is_needed_attribute(sample.attribute)
+        if sample.kind == "count" and sample.unit and not (incident or needed):
             by_unit[(key[0], sample.unit)].append(key)
     findings = []
     for related in by_unit.values():

@@ -128,6 +128,8 @@ class ClaimVocabulary:
     incident_moment_days: int = 2
     incident_change_days: int = 7
     poll_report_days: int = 3
+    needed_template: str = "{count} needed"
+    need_words: frozenset[str] = frozenset()
     change_max_ratio: float = 2.0
     change_max_points: float = 10.0
     incident_lead_chars: int = 400
@@ -188,6 +190,10 @@ class ClaimVocabulary:
 
     def measure(self, attribute: str) -> MeasureKind | None:
         return next((m for m in self.measures if m.attribute == attribute), None)
+
+    def is_needed_attribute(self, attribute: str) -> bool:
+        """A count of what its subject still lacks ("count of delegates needed")."""
+        return attribute.endswith(self.needed_template.split("}")[-1])
 
     def is_incident_attribute(self, attribute: str) -> bool:
         prefix = self.toll_template.split("{")[0]
@@ -326,6 +332,8 @@ def claim_vocabulary() -> ClaimVocabulary:
         incident_moment_days=int(hedge_data["incident_moment_days"]),
         incident_change_days=int(hedge_data["incident_change_days"]),
         poll_report_days=int(hedge_data["poll_report_days"]),
+        needed_template=data["count"]["needed_template"],
+        need_words=frozenset(data["count"]["need_words"]),
         change_max_ratio=float(hedge_data["change_max_ratio"]),
         change_max_points=float(hedge_data["change_max_points"]),
         incident_lead_chars=int(hedge_data["incident_lead_chars"]),

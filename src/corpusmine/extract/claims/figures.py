@@ -75,6 +75,8 @@ def count_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Iterat
         unit = _unit(ctx, number, noun)
         restriction = _restriction(ctx, noun)
         attribute = vocab.count_template.format(unit=f"{unit} {restriction}".strip())
+        if _needed(noun):
+            attribute = vocab.needed_template.format(count=attribute)
         qualifier, hedge_start = hedge_before(ctx, start, number.i)
         value_start, value_end = ctx.span_offsets(hedge_start, number.i + 1)
         claim_start, claim_end = ctx.span_offsets(hedge_start, noun.i + 1)
@@ -191,6 +193,16 @@ def _restriction(ctx: ClaimContext, noun: Token) -> str:
         first = min([obj.i, *[m.left_edge.i for m in modifiers]])
         return f"{child.lower_} {_words(ctx, first, obj.i + 1)}"
     return ""
+
+
+def _needed(noun: Token) -> bool:
+    """The count is what its subject still lacks ("Clinton needs 67 delegates", "is 71
+    delegates short of"), not what it has: another measure under the same noun."""
+    head = noun.head
+    words = claim_vocabulary().need_words
+    if noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX"):
+        return head.lemma_.lower() in words
+    return noun.dep_ == "npadvmod" and head.lower_ in words
 
 
 def _unit(ctx: ClaimContext, number: Token, noun: Token) -> str:
