@@ -84,3 +84,24 @@ def test_caucuses_without_a_party_never_contradict(tmp_path: Path):
         },
     )
     assert not found.contradictions, [f.explanation for f in found.contradictions]
+
+
+def test_a_meeting_written_under_either_name_is_one_agreement(tmp_path: Path):
+    # Politics and business: one outlet writes "Ryan will meet with Trump", another "Trump
+    # will meet Ryan"; the meeting is both men's, and the two reports agree once.
+    found = findings_of(
+        tmp_path,
+        {
+            "wire_2024-05-06_unity.txt": "Unity talks\n\n"
+            "House Speaker Paul Ryan will meet with Donald Trump on May 12 in Washington.\n",
+            "paper_2024-05-07_unity.txt": "Trump heads to Washington\n\n"
+            "Donald Trump will meet Paul Ryan on May 12, aides said.\n",
+            "daily_2024-03-02_merger.txt": "Merger talks\n\n"
+            "Satya Nadella met Sundar Pichai on March 1 to discuss the deal.\n",
+            "herald_2024-03-03_merger.txt": "Tech chiefs meet\n\n"
+            "Sundar Pichai met with Satya Nadella on March 1, both firms said.\n",
+        },
+    )
+    meetings = [f for f in found.agreements if f.attribute == "meeting"]
+    days = sorted(f.claims[0]["normalized"] for f in meetings)
+    assert days == ["2024-03-01", "2024-05-12"], [(f.subject, days) for f in meetings]

@@ -50,12 +50,25 @@ def decide(claims: Sequence[StoredClaim], labels: Mapping[str, str] | None = Non
             found[finding.verdict].append(finding)
     checks = found[CHECK] + _subject_near_misses(groups) + _population_near_misses(groups)
     return Findings(
-        contradictions=tuple(found[CONTRADICT]),
-        agreements=tuple(found[AGREE]),
-        checks=tuple(checks),
+        contradictions=_once(found[CONTRADICT]),
+        agreements=_once(found[AGREE]),
+        checks=_once(checks),
         single_source=tuple(found[SINGLE_SOURCE]),
-        changes=tuple(found[DIFFERENT_TIME]),
+        changes=_once(found[DIFFERENT_TIME]),
     )
+
+
+def _once(findings: Sequence[Finding]) -> tuple[Finding, ...]:
+    """Findings without repeats: one fact filed under two subjects (a meeting under each
+    of the two who met) rests on the same sentences and is shown once."""
+    seen: set[tuple[str, frozenset[tuple[str, int]]]] = set()
+    kept = []
+    for finding in findings:
+        where = frozenset((c["document"], c["start"]) for c in finding.claims)
+        if (finding.attribute, where) not in seen:
+            seen.add((finding.attribute, where))
+            kept.append(finding)
+    return tuple(kept)
 
 
 def cross_pairs(

@@ -24,6 +24,8 @@ class EventKind:
     # A recurring event (a meeting, a publication, a decision) happens to one subject many
     # times: two dates of it far apart are two occurrences, not one event moved.
     recurring: bool = False
+    # A reciprocal event ("X met Y") is both sides' event: its claim is filed under each.
+    reciprocal: bool = False
 
 
 @dataclass(frozen=True)
@@ -218,6 +220,7 @@ def claim_vocabulary() -> ClaimVocabulary:
             plain_for=frozenset(e.get("plain_for", ())),
             political=bool(e.get("political", False)),
             recurring=bool(e.get("recurring", False)),
+            reciprocal=bool(e.get("reciprocal", False)),
         )
         for e in data["events"]
     )

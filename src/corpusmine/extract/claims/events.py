@@ -18,7 +18,7 @@ from ...records import ClaimStatus, Qualifier
 from ...temporal import normalize_expression
 from .context import ClaimContext, token_lower
 from .records import Draft, Phrase
-from .subjects import SubjectFinder
+from .subjects import SubjectFinder, clause_subject
 from .when import DATE_LABELS, date_value, is_point_in_time, root_of, tense_at
 
 _ATTACHING_DEPS = frozenset({"npadvmod", "tmod", "advmod", "poss", "nummod", "compound", "amod"})
@@ -50,19 +50,29 @@ def event_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Iterat
                 if value is None:
                     continue  # "in Tuesday's primary": last Tuesday's or next?
         tense = tense_at(ctx, start, end)
-        yield Draft(
-            start=mention.start,
-            end=mention.end,
-            subject=subject,
-            attribute=attribute,
-            value=mention.text,
-            normalized=value,
-            unit=None,
-            qualifier=Qualifier.APPROXIMATE if mention.date_mod == "APPROX" else Qualifier.EXACT,
-            as_of=value,
-            sentence=ctx.sentence_offsets(sent),
-            status=ClaimStatus.PLANNED if tense == "future" else ClaimStatus.PAST,
-        )
+        subjects = [subject]
+        if kind.reciprocal and subject is not None:
+            # "Ryan will meet with Trump", "Trump is to meet Ryan": one meeting, which an
+            # outlet may write under either name; both are its subjects.
+            other = _agent(finder, trigger)
+            if other is not None and other.text.lower() != subject.text.lower():
+                subjects.append(other)
+        for who in subjects:
+            yield Draft(
+                start=mention.start,
+                end=mention.end,
+                subject=who,
+                attribute=attribute,
+                value=mention.text,
+                normalized=value,
+                unit=None,
+                qualifier=(
+                    Qualifier.APPROXIMATE if mention.date_mod == "APPROX" else Qualifier.EXACT
+                ),
+                as_of=value,
+                sentence=ctx.sentence_offsets(sent),
+                status=ClaimStatus.PLANNED if tense == "future" else ClaimStatus.PAST,
+            )
 
 
 def _attached_word(root: Token) -> Token | None:
@@ -196,6 +206,16 @@ def _published_thing(trigger: Token, sent: Span) -> Token | None:
         if token.pos_ == "NOUN" and any(_matches(k, token) for k in claim_vocabulary().events):
             return token
     return None
+
+
+def _agent(finder: SubjectFinder, trigger: Token) -> Phrase | None:
+    """Who does the event, when it is a verb with a named subject ("Ryan will meet ...")."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = clause_subject(trigger)
+    if subject is None or subject.ent_type_ not in ("PERSON", "ORG"):
+        return None  # "it", "the two": no one the documents name
+    return finder.resolve(subject)
 
 
 def _patient(finder: SubjectFinder, trigger: Token) -> Phrase | None:
