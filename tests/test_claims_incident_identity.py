@@ -146,3 +146,19 @@ def test_equal_tolls_of_two_kinds_with_nothing_joining_them_say_nothing(tmp_path
     )
     every = found.contradictions + found.agreements + found.checks + found.changes
     assert not every, [(f.verdict, f.explanation) for f in every]
+
+
+def test_a_bounded_magnitude_is_never_a_change_over_time(tmp_path: Path):
+    # Geology: "at least 5.9" and, a day later, 6.1 bound one quake's magnitude; a magnitude
+    # does not grow as a toll does, so the two are neither a change nor a contradiction.
+    found = findings_of(
+        tmp_path,
+        {
+            "wire_2024-02-04_quake.txt": "date 2024-02-04\nQuake hits Tarn valley\n\n"
+            "An earthquake with a magnitude of at least 5.9 hit the Tarn valley on Sunday.\n",
+            "paper_2024-02-05_quake.txt": "date 2024-02-05\nTarn valley shaken\n\n"
+            "The 6.1-magnitude quake struck the Tarn valley, officials said.\n",
+        },
+    )
+    moved = [f for f in found.changes + found.contradictions if f.attribute == "magnitude"]
+    assert not moved, [(f.verdict, f.explanation) for f in moved]

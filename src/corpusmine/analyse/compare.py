@@ -164,11 +164,17 @@ def _figures(a: StoredClaim, b: StoredClaim) -> Relation | None:
     if bool(scope_a) != bool(scope_b):
         wide = ", ".join(repr(c) for c in scope_a or scope_b)
         return Relation(CHECK, f"'{a.value}' and '{b.value}' cover different scopes ({wide})")
+    fixed = incident and vocab.measure(a.attribute) is not None
     if _beyond_bound(a, va, vb) or _beyond_bound(b, vb, va):
         # "at least 175" and 1,163: consistent, so never a contradiction; a change over time
-        # when the days differ, else nothing either way.
+        # when the days differ, else nothing either way. A quake's magnitude does not grow:
+        # "at least 5.9" and 6.1 are one figure bounded, never a change.
+        if fixed:
+            return None
         return _moved(a, b, when) if when.known and not when.same_day else None
     cues = sorted(set(changing(a)) | set(changing(b)))
+    if fixed:
+        cues = [c for c in cues if c != "at least"]
     if (when.apart or cues) and not (incident or _one_measure(a, b, va, vb)):
         return None  # "14 percent of the Latino vote", "34 percent of the vote": two measures
     if when.apart or cues:
