@@ -240,21 +240,25 @@ PORT_QUOTED = {
 }
 
 
-def test_a_one_word_name_the_corpus_decides_may_give_a_stored_speaker_key_elsewhere() -> None:
-    """A stored quote's speaker "Fenwick" is found by key; a new "Fenwick" with nobody
-    of that name in its document goes to whoever the corpus decides: fall back. The
-    same word after the full name joins that person, whose entity has the key."""
+def test_a_one_word_name_joining_an_entity_without_its_key_may_move_a_stored_speaker() -> None:
+    """A stored quote's speaker "Fenwick" is found by key. A new "Fenwick" that joins
+    Idris Fenwick (named in full in its document, or the one Fenwick of the corpus)
+    adds no key his entity lacks; with two Fenwicks in the corpus it stays on its own
+    name, whose entity is not known: fall back."""
     quotes = [(0, _implied_speaker("port/2", '"Trade is up."', "Fenwick"))]
     alone = {"port/3": ("Fenwick spoke at the Port of Harwick.",
                         {"PERSON": ["Fenwick"], "ORG": ["Port of Harwick"]})}  # fmt: skip
-    verdict, _ = _judge(PORT_QUOTED, alone, quotes)
-    assert verdict.failed["speakers"] == "fenwick"
     named = {"port/3": ("Idris Fenwick spoke at Harwick Logistics. Fenwick was brief.",
                         {"PERSON": ["Idris Fenwick", "Fenwick"],
                          "ORG": ["Harwick Logistics"]})}  # fmt: skip
-    verdict, changes = _judge(PORT_QUOTED, named, quotes)
-    assert "speakers" not in verdict.failed
-    assert not (verdict.admitted and changes)
+    for new in (alone, named):
+        verdict, changes = _judge(PORT_QUOTED, new, quotes)
+        assert "speakers" not in verdict.failed
+        assert not (verdict.admitted and changes)
+    two = {**PORT_QUOTED, "port/4": ("Rhian Fenwick chairs the harbour board.",
+                                     {"PERSON": ["Rhian Fenwick"]})}  # fmt: skip
+    verdict, _ = _judge(two, alone, quotes)
+    assert verdict.failed["speakers"] == "fenwick"
 
 
 def test_every_seed_added_to_the_others_admitted_only_when_nothing_stored_changes(

@@ -602,6 +602,13 @@ def check_addition(
                                  SpanIndex(taken_here.get(document, ()))):  # fmt: skip
                     found_people[document].add(new.names(display, "PERSON").tokens)
     people = stored.people_tokens | people_here
+    corpus = _CorpusAfter(
+        stored,
+        frozenset(_people([*typed, *long_forms], reading, lex)),
+        Counter(stored.one_word_types) + one_word,
+        frozenset(stored.anchors | _anchors(mine, reading, set(mine))),
+        _uncounted(new, mine, name, {*stored.rescan_types, *rescans}),
+    )
     surnames_here = {surname(person) for person in people_here}
     for ref in [*typed, *long_forms, *_context_only(new)]:
         tokens = name(ref).tokens
@@ -623,7 +630,7 @@ def check_addition(
         )
         if ref.type == "PERSON" and len(tokens) == 1 and ref.origin == MENTION:
             node = _one_word_target(ref, name, [*typed, *long_forms], reading, lex,
-                                    found_people.get(ref.document, set()))  # fmt: skip
+                                    found_people.get(ref.document, set()), corpus)  # fmt: skip
             linkable = node is None
         if name(ref).acronym and ref.origin == MENTION:
             node = ("acr", (name(ref).display,))  # the corpus's acronym ...
@@ -817,11 +824,12 @@ def _one_word_target(
     reading: Reading,
     lex: Lexicon,
     found: Collection[tuple[str, ...]],
+    corpus: _CorpusAfter | None = None,
 ) -> NameNode | None:
-    """The name a one-word person of a new document joins when its own document names
-    the person (``context._person``'s first step): the one person there with the word,
-    or, with two there, its own one-word name. None when the corpus decides, or when a
-    name the rescan may find there (``found``) has the word."""
+    """The name a one-word person of a new document joins (``context._person``): the
+    one person of its document with the word, or with two there its own one-word
+    name; else what the ``corpus`` decides. None when that is not known for sure: a
+    name the rescan may find in the document (``found``) has the word, or a nickname."""
     analysed = name(ref)
     if any(analysed.tokens[0] in tokens for tokens in found):
         return None
@@ -833,15 +841,84 @@ def _one_word_target(
     candidates = set_aside_juniors(
         here.candidates(analysed.tokens[0], gender(analysed.honorifics, lex))
     )
-    if not candidates:
-        return None
-    if not one_person(candidates):
-        if analysed.tokens in reading.lowercase:
-            return None  # dropped as noise: names nothing, but say nothing for sure
-        return ("PERSON", analysed.tokens)
-    matching = [p for p in people if name(p).tokens in candidates]
-    preceding = [p for p in matching if p.end <= ref.start]
-    return ("PERSON", name(preceding[-1] if preceding else matching[0]).tokens)
+    own = ("PERSON", analysed.tokens)  # no target: joined by its own name
+    if candidates:
+        if not one_person(candidates):
+            return own
+        matching = [p for p in people if name(p).tokens in candidates]
+        preceding = [p for p in matching if p.end <= ref.start]
+        return ("PERSON", name(preceding[-1] if preceding else matching[0]).tokens)
+    # The corpus's step: the one person of the corpus with the word, an organisation
+    # the corpus names the word as more often, or the one organisation ending in it.
+    if corpus is None or BLEND.match(analysed.display):
+        return None  # a nickname's attestation is read from every text
+    word = analysed.tokens[0]
+    if word in corpus.uncounted.get(ref.document, ()):
+        return None  # references of the word that ``one_word_types`` counts and we do not
+    wanted = gender(analysed.honorifics, lex)
+    candidates = set_aside_juniors(
+        PeopleIndex(sorted(corpus.people(word), key=lambda p: (p[0], p[1] or ""))).candidates(
+            word, wanted
+        )
+    )
+    if (
+        not analysed.honorifics
+        and all(len(c) == 1 for c in candidates)
+        and corpus.one_word_types[("ORG", analysed.tokens)]
+        > corpus.one_word_types[("PERSON", analysed.tokens)]
+    ):
+        return ("ORG", analysed.tokens)
+    if candidates and one_person(candidates):
+        return ("PERSON", max(candidates, key=lambda t: (len(t), t)))
+    if not candidates and not analysed.honorifics:
+        ending = {t for k, t in corpus.anchors if k == "ORG" and len(t) >= 2 and t[-1] == word}
+        if len(ending) == 1:
+            return ("ORG", next(iter(ending)))
+    return own
+
+
+def _uncounted(
+    new: ResolveInput,
+    refs: Sequence[Ref],
+    name,  # noqa: ANN001
+    displays: Collection[str],
+) -> dict[str, frozenset[str]]:
+    """Per new document, the words of one-word references the guards do not make: its
+    descriptions', and every one-word name of the corpus written where no reference is
+    (the rescan may find it: ``displays`` are the names it looks for)."""
+    taken = _by_document(refs)
+    found: dict[str, set[str]] = defaultdict(set)
+    for ref in _context_only(new):
+        tokens = name(ref).tokens
+        if len(tokens) == 1:
+            found[ref.document].add(tokens[0])
+    one_word = [d for d in displays if " " not in d]
+    for document, text in new.texts.items():
+        straight = straight_apostrophes(text)
+        spans = SpanIndex(taken.get(document, ()))
+        found[document] |= {
+            name(Ref(document, 0, 0, d, "PERSON")).tokens[0]
+            for d in one_word
+            if d in straight and _written_free(straight, d, spans)
+            and name(Ref(document, 0, 0, d, "PERSON")).tokens
+        }  # fmt: skip
+    return {doc: frozenset(words) for doc, words in found.items()}
+
+
+@dataclass(frozen=True)
+class _CorpusAfter:
+    """What ``context._person``'s corpus step reads, with the new documents added."""
+
+    stored: Census
+    here: frozenset[tuple[tuple[str, ...], str | None]]  # the new documents' people
+    one_word_types: Counter[NameNode]
+    anchors: frozenset[NameNode]
+    # Per new document, one-word names its descriptions or the rescan may add.
+    uncounted: Mapping[str, frozenset[str]]
+
+    def people(self, word: str) -> set[tuple[tuple[str, ...], str | None]]:
+        near = set(self.stored.people_by_word.get(word, ()))
+        return near | {p for p in self.here if word in (p[0][0], surname(p[0]))}
 
 
 def _may_be_person(
