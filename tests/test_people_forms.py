@@ -286,3 +286,103 @@ def test_a_surname_with_its_particle_joins_no_one_when_two_people_bear_it() -> N
     short = owners(resolution, "Le Pen")
     assert short and not short & (owners(resolution, "Marine Le Pen") |
                                   owners(resolution, "Jean-Marie Le Pen"))  # fmt: skip
+
+
+# --- a person's other form typed as a place or organisation ----------------------------
+
+MISTYPED = [
+    pytest.param(
+        {
+            "a": ("The Sixers hired Maurice Ndlovu as coach on Monday.",
+                  {"PERSON": ["Maurice Ndlovu"]}),
+            "b": ("Ndlovu starts on Friday. Players who had problems with Mo Ndlovu were "
+                  "traded.", {"PERSON": ["Ndlovu"], "ORG": ["Mo Ndlovu"]}),
+        },
+        ("Mo Ndlovu", "Maurice Ndlovu"), id="a-pet-form-as-organisation-sport",
+    ),
+    pytest.param(
+        {
+            "a": ("The trust appointed Katherine Oduya as chief executive. Staff said they "
+                  "trusted Katie Oduya to turn the hospital round.",
+                  {"PERSON": ["Katherine Oduya"], "GPE": ["Katie Oduya"]}),
+        },
+        ("Katie Oduya", "Katherine Oduya"), id="a-pet-form-as-place-health",
+    ),
+    pytest.param(
+        {
+            "a": ("The club ended its search by bringing in Maurice Ndlovu, the former "
+                  "captain.", {"GPE": ["Maurice Ndlovu"]}),
+            "b": ("Maurice Ndlovu signed a three-year contract.", {"PERSON": ["Maurice Ndlovu"]}),
+        },
+        ("Maurice Ndlovu", "Maurice Ndlovu"), id="a-full-name-after-in-sport",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("corpus", "pair"), MISTYPED)
+def test_a_full_name_typed_otherwise_is_the_one_person_it_can_be(
+    corpus: dict[str, tuple[str, Labels]], pair: tuple[str, str]
+) -> None:
+    resolution = resolve(corpus)
+    mistyped = {e.id for e in resolution.entities if pair[0] in e.aliases and e.type == "PERSON"}
+    person = {e.id for e in resolution.entities if pair[1] in e.aliases and e.type == "PERSON"}
+    assert mistyped and mistyped == person, [
+        (e.name, e.type, e.aliases) for e in resolution.entities
+    ]
+    assert len([e for e in resolution.entities if pair[0] in e.aliases]) == 1
+
+
+def test_a_pet_form_typed_otherwise_where_the_person_is_not_named_stays_apart() -> None:
+    # "Bob Evans" the restaurants, in a document that does not name Robert Evans.
+    resolution = resolve(
+        {
+            "a": ("Robert Evans, who founded the diner chain, died on Monday.",
+                  {"PERSON": ["Robert Evans"]}),
+            "b": ("Bob Evans has 400 restaurants.", {"ORG": ["Bob Evans"]}),
+        }
+    )  # fmt: skip
+    chain = {e.id for e in resolution.entities if "Bob Evans" in e.aliases}
+    assert chain and not chain & owners(resolution, "Robert Evans")
+
+
+def test_a_pet_form_typed_otherwise_two_people_may_bear_joins_neither() -> None:
+    resolution = resolve(
+        {
+            "a": ("Alexander Brandt and Alexandra Brandt run the school. Parents praised "
+                  "Alex Brandt for the new library.",
+                  {"PERSON": ["Alexander Brandt", "Alexandra Brandt"], "ORG": ["Alex Brandt"]}),
+        }
+    )  # fmt: skip
+    short = {e.id for e in resolution.entities if "Alex Brandt" in e.aliases}
+    both = owners(resolution, "Alexander Brandt") | owners(resolution, "Alexandra Brandt")
+    assert short and not short & both
+
+
+# Review #10: initials written without dots ("CB Fry", UK style) are no sports position.
+INITIALLED = [
+    pytest.param(
+        {
+            "a": ("CB Fry scored six centuries in a row in 1901 for Sussex.",
+                  {"PERSON": ["CB Fry"]}),
+            "b": ("Stephen Fry will host the new quiz show on Friday.",
+                  {"PERSON": ["Stephen Fry"]}),
+        },
+        ("CB Fry", "Stephen Fry"), id="cricket-and-television",
+    ),
+    pytest.param(
+        {
+            "a": ("Critic LB Wood reviewed the novel. Mark Wood bowled for England.",
+                  {"PERSON": ["LB Wood", "Mark Wood"]}),
+        },
+        ("LB Wood", "Mark Wood"), id="books-and-sport",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("corpus", "pair"), INITIALLED)
+def test_initials_like_a_position_are_not_the_other_bearer_of_the_surname(
+    corpus: dict[str, tuple[str, Labels]], pair: tuple[str, str]
+) -> None:
+    resolution = resolve(corpus)
+    initialled, other = owners(resolution, pair[0]), owners(resolution, pair[1])
+    assert initialled and other and not initialled & other

@@ -27,7 +27,15 @@ from ..knowledge import entity_words, place_words
 from .descriptions import Description, NameIndex, compatible, description_of_name, distinctive
 from .expansions import Expansions
 from .inputs import ResolveInput
-from .people import BLEND, PeopleIndex, gender, one_person, set_aside_juniors, surname
+from .people import (
+    BLEND,
+    PeopleIndex,
+    gender,
+    one_person,
+    people_compatible,
+    set_aside_juniors,
+    surname,
+)
 from .reading import Reading
 from .references import References
 from .refs import DESCRIPTION, MENTION, Ref
@@ -170,6 +178,12 @@ def _link_document(
     people_here = PeopleIndex(
         (reading.name(a).tokens, gender(reading.name(a).honorifics, lex)) for a in people
     )
+    # Surnames the document gives people, in full or alone ("Cheeks said").
+    surnames_here = frozenset(
+        surname(reading.name(r).tokens)
+        for r in refs
+        if r.type == "PERSON" and reading.name(r).tokens and r not in links.dropped
+    )
     chain: list[tuple[int, str, Node]] = []  # (start, head noun, target) of linked descriptions
     for ref in refs:
         if ref in links.dropped or ref in absorbed:
@@ -201,9 +215,17 @@ def _link_document(
             elif name.tokens in reading.lowercase:
                 links.dropped.add(ref)
         elif ref.type in _NOT_PERSON and ref.origin == MENTION and not name.acronym:
-            if ref.type == "GPE" and _after_place_preposition(text, ref.start):
-                continue  # "schools in Kent" beside "Councillor Jane Kent" is the county
-            target = _mislabelled_person(reading, ref, people_here, corpus_people, org_words)
+            if (
+                ref.type == "GPE"
+                and len(name.tokens) == 1
+                and _after_place_preposition(text, ref.start)
+            ):
+                # "schools in Kent" beside "Councillor Jane Kent" is the county; a full
+                # name is no place: "bringing in Maurice Cheeks" is the man.
+                continue
+            target = _mislabelled_person(
+                reading, ref, people_here, corpus_people, org_words, surnames_here
+            )
             if target is not None:
                 links.targets[ref] = target
 
@@ -256,6 +278,7 @@ def _mislabelled_person(
     people_here: PeopleIndex,
     corpus_people: PeopleIndex,
     org_words: frozenset[str],
+    surnames_here: frozenset[str],
 ) -> Node | None:
     """The person a name the model typed otherwise is: a full name the corpus gives a
     person ("Maurice Cheeks" tagged GPE once), or the surname of the one person of the
@@ -268,7 +291,7 @@ def _mislabelled_person(
     if len(tokens) >= 2:
         if tokens in corpus_people.candidates(surname(tokens), None):
             return ("name", "PERSON", tokens)
-        return None
+        return _short_form_of_person(tokens, surnames_here, corpus_people)
     if ref.type not in ("ORG", "GPE") or not tokens or reading.common(ref):
         return None
     word = tokens[0]
@@ -286,6 +309,30 @@ def _mislabelled_person(
                 return ("name", "PERSON", max(candidates, key=lambda t: (len(t), t)))
             return None
     return None
+
+
+def _short_form_of_person(
+    tokens: tuple[str, ...], surnames_here: frozenset[str], corpus_people: PeopleIndex
+) -> Node | None:
+    """The person of the corpus whose full name a name typed otherwise is a short or pet
+    form of ("Mo Cheeks" tagged ORG, for Maurice Cheeks), in a document that names a
+    person of that surname ("Cheeks said"), when it can be no other person of the
+    corpus, a woman's name counted ("Alex" of "Alexander" and "Alexandra"). Where the
+    document names no such person, a company or brand named so ("Bob Evans" restaurants)
+    is the likelier reading. An initial is no short form here ("J Sainsbury")."""
+    if len(tokens[0]) < 2:
+        return None
+    family = surname(tokens)
+    if family not in surnames_here:
+        return None
+    fits = [
+        c
+        for c in corpus_people.candidates(family, None)
+        if len(c) >= 2 and surname(c) == family and people_compatible(tokens, c, by_sex=False)
+    ]
+    if not fits or not one_person(fits) or not all(people_compatible(tokens, c) for c in fits):
+        return None
+    return ("name", "PERSON", max(fits, key=lambda t: (len(t), t)))
 
 
 def _antecedent(
