@@ -45,8 +45,9 @@ def decide(claims: Sequence[StoredClaim], labels: Mapping[str, str] | None = Non
             groups[(claim.key, claim.attribute)].append(claim)
     found: dict[str, list[Finding]] = defaultdict(list)
     written = _incident_kinds_written(claims)
+    partners = _partners(claims)
     for key in sorted(groups, key=lambda k: (k[1], k[0])):
-        for finding in _group_findings(groups[key], labels, written):
+        for finding in _group_findings(groups[key], labels, written, partners):
             found[finding.verdict].append(finding)
     checks = found[CHECK] + _subject_near_misses(groups) + _population_near_misses(groups)
     return Findings(
@@ -72,15 +73,24 @@ def _once(findings: Sequence[Finding]) -> tuple[Finding, ...]:
 
 
 def cross_pairs(
-    members: Sequence[StoredClaim], written: Mapping[str, frozenset[str]] | None = None
+    members: Sequence[StoredClaim],
+    written: Mapping[str, frozenset[str]] | None = None,
+    partners: Mapping[int, frozenset[str]] | None = None,
 ) -> list[Pair]:
     """Related pairs of claims from different documents. ``written``: the incident kinds
-    each document's claim sentences name (``_incident_kinds_written``)."""
+    each document's claims are about (``_incident_kinds_written``); ``partners``: the
+    other side of each two-sided event claim (``_partners``)."""
     written = written or {}
+    partners = partners or {}
+    reciprocal = claim_vocabulary().reciprocal_event_attributes
     pairs = []
     for a, b in combinations(members, 2):
         if a.document == b.document or same_sentence(a, b):
             continue  # one source: a document, or a sentence copied into several
+        if a.attribute in reciprocal and not _same_sides(a, b, partners):
+            # X met A, X met B: one person's two meetings of a day. A meeting whose
+            # other side is named is one only with the same other side.
+            continue
         rel = relation(a, b)
         if rel is None:
             continue
@@ -122,13 +132,48 @@ TRIMMED_SENTENCE_SHARE = 0.9
 
 
 def _incident_kinds_written(claims: Sequence[StoredClaim]) -> dict[str, frozenset[str]]:
-    """The incident kinds each document names in its claims' sentences and subjects."""
-    incidents = claim_vocabulary().incidents
+    """The incident kinds each document's claims are about (their subjects' heads: "the
+    attack killed five ... the shooting"). An incident word elsewhere in a sentence ("the
+    gunman then set fire to the kitchen") may be another event and says nothing."""
     kinds: dict[str, set[str]] = defaultdict(set)
     for claim in claims:
-        words = _TOKENS.findall(f"{claim.sentence} {claim.subject}".casefold())
-        kinds[claim.document].update(incidents[w] for w in words if w in incidents)
+        kind = _incident_kind(claim)
+        if kind is not None:
+            kinds[claim.document].add(kind)
     return {document: frozenset(found) for document, found in kinds.items()}
+
+
+def _partners(claims: Sequence[StoredClaim]) -> dict[int, frozenset[str]]:
+    """The other side of each two-sided event claim: the subjects (canonical names) of
+    the claims the same date mention gave ("X met Y on Friday" is X's claim and Y's)."""
+    reciprocal = claim_vocabulary().reciprocal_event_attributes
+    sides: dict[tuple[str, str, int], list[StoredClaim]] = defaultdict(list)
+    for claim in claims:
+        if claim.attribute in reciprocal:
+            sides[(claim.document, claim.attribute, claim.start)].append(claim)
+    partners = {}
+    for together in sides.values():
+        for claim in together:
+            partners[claim.id] = frozenset(
+                name
+                for name in (other.subject.casefold() for other in together)
+                if name != claim.subject.casefold()
+            )
+    return partners
+
+
+def _same_sides(a: StoredClaim, b: StoredClaim, partners: Mapping[int, frozenset[str]]) -> bool:
+    """Two claims of a two-sided event have the same other side: the same partner, or, where
+    one sentence gave no claim to its other side, that sentence names the other's partner
+    ("Pichai met with Nadella" beside "Nadella met Pichai"). Neither naming one: as before."""
+    sides_a, sides_b = partners.get(a.id, frozenset()), partners.get(b.id, frozenset())
+    if sides_a and sides_b:
+        return bool(sides_a & sides_b)
+    if not (sides_a or sides_b):
+        return True
+    named, sentence = (sides_a, b.sentence) if sides_a else (sides_b, a.sentence)
+    words = set(_TOKENS.findall(sentence.casefold()))
+    return any(name.split()[-1] in words for name in named if name.split())
 
 
 def _incident_kind(claim: StoredClaim) -> str | None:
@@ -178,12 +223,13 @@ def _group_findings(
     members: list[StoredClaim],
     labels: Mapping[str, str],
     written: Mapping[str, frozenset[str]] | None = None,
+    partners: Mapping[int, frozenset[str]] | None = None,
 ) -> list[Finding]:
     sources = {_words(c.sentence) for c in members}
     documents = {c.document for c in members}
     if len(documents) == 1 or len(sources) == 1:
         return [_finding(members, SINGLE_SOURCE, _single_explanation(members, labels))]
-    pairs = cross_pairs(members, written)
+    pairs = cross_pairs(members, written, partners)
     by_verdict: dict[str, list[Pair]] = defaultdict(list)
     for pair in pairs:
         by_verdict[pair[2].verdict].append(pair)

@@ -166,6 +166,11 @@ class ClaimVocabulary:
         )
 
     @cached_property
+    def reciprocal_event_attributes(self) -> frozenset[str]:
+        """Events with two sides ("X met Y"): one occurrence is one pair of participants."""
+        return frozenset(kind.attribute for kind in self.events if kind.reciprocal)
+
+    @cached_property
     def recurring_event_attributes(self) -> frozenset[str]:
         """Events a subject has many of, with the names derived from them ("monitoring
         visit report published")."""
