@@ -145,6 +145,21 @@ NOT_FOUND = [
         id="police-a-title-word-as-the-verb-after-the-first-word",
     ),
     pytest.param(
+        "Two veteran presenters anchor Sarah Lind's new evening show.",
+        {"PERSON": ["Sarah Lind"]},
+        id="media-an-occupation-as-the-verb-of-a-plural-subject",
+    ),
+    pytest.param(
+        "Northgate defenders tackle Jamal Okafor hard every week.",
+        {"PERSON": ["Jamal Okafor"], "ORG": ["Northgate"]},
+        id="sport-a-position-as-a-verb",
+    ),
+    pytest.param(
+        "Both scientists author Kenji Sato's papers together.",
+        {"PERSON": ["Kenji Sato"]},
+        id="science-an-occupation-as-a-verb",
+    ),
+    pytest.param(
         "The cable cut left a district of Palermo without power.",
         {"GPE": ["Palermo"]},
         id="a-part-of-a-place",

@@ -24,8 +24,8 @@ class EntityWords:
     person_titles: frozenset[str]  # judge, coroner: a title before a full name
     occupations: frozenset[str]  # actress, tackle: a title written before a person's name
     verb_openers: frozenset[str]  # to, will: a title word after them is a verb
-    verb_like_titles: frozenset[str]  # judge, nurse: titles that are verbs too
     noun_phrase_openers: frozenset[str]  # the, his: a title word after them is a noun
+    verb_subject_endings: tuple[str, ...]  # "fans judge", "helped nurse": a verb's context
     feminine_endings: tuple[str, ...]  # a, ine: "Maxine" is no "Max"
 
 
@@ -47,8 +47,8 @@ def entity_words() -> EntityWords:
         words("person_titles"),
         words("occupations"),
         words("verb_openers"),
-        words("verb_like_titles"),
         words("noun_phrase_openers"),
+        tuple(str(e).lower() for e in data["verb_subject_endings"]),
         tuple(sorted(words("feminine_endings"), key=len, reverse=True)),
     )
 

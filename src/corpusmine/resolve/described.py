@@ -36,8 +36,8 @@ class _Words:
     titles: frozenset[str]  # one-word titles and occupations, lower case, no final dot
     honorifics: frozenset[str]
     verb_openers: frozenset[str]
-    verb_like_titles: frozenset[str]
     noun_phrase_openers: frozenset[str]
+    verb_subject_endings: tuple[str, ...]
     classes_before: frozenset[str]
     classes_after: frozenset[str]
     class_groups: frozenset[str]
@@ -53,8 +53,8 @@ def _words() -> _Words:
         frozenset(titles),
         frozenset(h.lower().rstrip(".") for h in honorifics().all),
         entity.verb_openers,
-        entity.verb_like_titles,
         entity.noun_phrase_openers,
+        entity.verb_subject_endings,
         places.classes_before,
         places.classes_after,
         places.class_groups,
@@ -124,22 +124,26 @@ def _titled(text: str, start: int, *, full_name: bool) -> int | None:
     opener = _word_before(text, title_start)
     if opener is not None and opener[0].lower() in words.verb_openers:
         return None  # "to coach Smith": a verb
-    first = text[title_start:].split(" ", 1)[0]
-    if first in words.verb_like_titles and not _opens_noun_phrase(text, opener, words):
+    if text[title_start].islower() and _verb_context(text, opener, words):
         return None  # "fans judge Maria Lopez", "Detectives suspect Gary Mills": a verb
     return title_start
 
 
-def _opens_noun_phrase(text: str, opener: tuple[str, int] | None, words: _Words) -> bool:
-    """Whether a lower-case title after ``opener`` (the word before it, None after
-    punctuation or "'s") opens a noun phrase rather than being a verb."""
+def _verb_context(text: str, opener: tuple[str, int] | None, words: _Words) -> bool:
+    """Whether the word before a lower-case title (``opener``; None after punctuation
+    or "'s") makes the title word a verb: a plural subject or a past verb before it
+    ("fans judge", "helped nurse"), or a sentence's first word ending so
+    ("Detectives suspect"). A determiner or preposition opens a noun phrase instead."""
     if opener is None or opener[0].lower() in words.noun_phrase_openers:
-        return True
+        return False
     word, start = opener
-    # A capitalised word inside a sentence names the title's team or body ("Chargers
-    # coach"); the sentence's first word may be its plural subject ("Detectives suspect").
+    if not word.lower().endswith(words.verb_subject_endings):
+        return False
+    if word.islower():
+        return True
+    # A capitalised word inside a sentence names the title's team or body ("Board chair").
     before = text[:start].rstrip(" \t\"'“‘")
-    return word[0].isupper() and bool(before) and before[-1] not in ".!?\n"
+    return not before or before[-1] in ".!?\n"
 
 
 def _is_title(word: str, words: _Words) -> bool:
