@@ -95,6 +95,7 @@ from .refs import (
     RESCAN,
     Ref,
     SpanIndex,
+    by_document,
     majority_type,
 )
 from .roles import holders
@@ -593,7 +594,7 @@ def check_addition(
     risky: set[str] = set()
     # Stored people's full names written untagged in a new text: the rescan may make
     # them people of that document.
-    taken_here = _by_document([*typed, *long_forms])
+    taken_here = by_document([*typed, *long_forms])
     found_people: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for display, types in stored.rescan_types.items():
         if " " in display and majority_type(types) == "PERSON":
@@ -641,7 +642,7 @@ def check_addition(
         risky |= keys if entity is None else keys - stored.entity_keys.get(entity, set())
     # Names the rescan finds in a new text where no reference is: a stored one-word
     # person may be linked there.
-    taken = {doc: SpanIndex(refs) for doc, refs in _by_document([*typed, *long_forms]).items()}
+    taken = {doc: SpanIndex(refs) for doc, refs in by_document([*typed, *long_forms]).items()}
     for display, types in stored.rescan_types.items():
         if " " in display or majority_type(types) != "PERSON":
             continue
@@ -886,7 +887,7 @@ def _uncounted(
     """Per new document, the words of one-word references the guards do not make: its
     descriptions', and every one-word name of the corpus written where no reference is
     (the rescan may find it: ``displays`` are the names it looks for)."""
-    taken = _by_document(refs)
+    taken = by_document(refs)
     found: dict[str, set[str]] = defaultdict(set)
     for ref in _context_only(new):
         tokens = name(ref).tokens
@@ -969,13 +970,6 @@ def _written_free(text: str, word: str, taken: SpanIndex | None) -> bool:
                 return True
             start = text.find(form, start + 1)
     return False
-
-
-def _by_document(refs: Iterable[Ref]) -> dict[str, list[Ref]]:
-    found: dict[str, list[Ref]] = defaultdict(list)
-    for ref in refs:
-        found[ref.document].append(ref)
-    return found
 
 
 def _context_only(new: ResolveInput) -> list[Ref]:
@@ -1162,11 +1156,7 @@ def _by_key(
     speaker (looked up by text alone)."""
     if resolution is None:
         return list(quotes), list(claims), list(claims)
-    spans: dict[str, SpanIndex] = {}
-    by_doc: dict[str, list[Ref]] = defaultdict(list)
-    for ref in typed:
-        if ref.row in resolution.mention_entity:
-            by_doc[ref.document].append(ref)
+    by_doc = by_document(ref for ref in typed if ref.row in resolution.mention_entity)
     spans = {doc: SpanIndex(refs) for doc, refs in by_doc.items()}
 
     def spanned(document: str, start: int, end: int, types: frozenset[str] | None) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, replace
 from operator import attrgetter
 from types import MappingProxyType
@@ -23,7 +23,16 @@ from .inputs import ResolveInput
 from .lowercase import lowercase_documents
 from .names import entity_type
 from .reading import Reading
-from .refs import COORDINATION, DESCRIPTION, LONG_FORM, Ref, SpanIndex, majority_type, rescan
+from .refs import (
+    COORDINATION,
+    DESCRIPTION,
+    LONG_FORM,
+    Ref,
+    SpanIndex,
+    by_document,
+    majority_type,
+    rescan,
+)
 
 # Phrases (comparison tokens) -> how many documents write each in lower case.
 LowercaseCounts = Callable[[Collection[tuple[str, ...]]], Mapping[tuple[str, ...], int]]
@@ -113,7 +122,7 @@ def gather(
     """The mentions plus long forms, rescanned names, coordinations and descriptions."""
     name = reading.name
     mentions = organisations_by_corpus(inp, reading)
-    taken = {doc: SpanIndex(refs) for doc, refs in _group(mentions).items()}
+    taken = {doc: SpanIndex(refs) for doc, refs in by_document(mentions).items()}
     acronym_types: dict[str, list[str]] = defaultdict(list)
     for ref in mentions:
         if name(ref).acronym:
@@ -148,7 +157,7 @@ def gather(
             # One capitalised word ("Colts", "Gigante") the corpus never writes in lower
             # case; ``rescan`` takes it only standing alone (not inside a longer name).
             names[analysed.display].append(ref.type)
-    taken = {doc: SpanIndex(refs) for doc, refs in _group(mentions + long_refs).items()}
+    taken = {doc: SpanIndex(refs) for doc, refs in by_document(mentions + long_refs).items()}
     found = rescan(
         inp.texts, {d: majority_type(t) for d, t in names.items()}, taken, inp.lex.function_words
     )
@@ -162,7 +171,7 @@ def gather(
 
     coordinated: list[Ref] = []
     absorbed: dict[Ref, Ref] = {}
-    mentions_by_doc = _group(mentions)
+    mentions_by_doc = by_document(mentions)
     for doc, candidates in inp.candidates.items():
         mentions_here = SpanIndex(mentions_by_doc.get(doc, ()))
         for coordination in candidates.coordinations:
@@ -178,7 +187,7 @@ def gather(
                 coordinated.append(second)
     base = mentions + long_refs + found + coordinated
     # Definite descriptions not inside any other reference.
-    taken = {doc: SpanIndex(refs) for doc, refs in _group(base).items()}
+    taken = {doc: SpanIndex(refs) for doc, refs in by_document(base).items()}
     described: list[Ref] = []
     descriptions: dict[Ref, Description] = {}
     for doc, candidates in inp.candidates.items():
@@ -194,9 +203,7 @@ def gather(
             descriptions[ref] = description
             described.append(ref)
     every = tuple(sorted(base + described, key=attrgetter("node")))
-    by_doc: dict[str, list[Ref]] = defaultdict(list)
-    for ref in every:
-        by_doc[ref.document].append(ref)
+    by_doc = by_document(every)
     return References(
         all=every,
         by_doc=MappingProxyType({doc: tuple(refs) for doc, refs in by_doc.items()}),
@@ -313,10 +320,3 @@ def _word_ends(chunk: str) -> list[int]:
     if inside:
         ends.append(len(chunk))
     return ends
-
-
-def _group(refs: Iterable[Ref]) -> dict[str, list[Ref]]:
-    out: dict[str, list[Ref]] = defaultdict(list)
-    for ref in refs:
-        out[ref.document].append(ref)
-    return out

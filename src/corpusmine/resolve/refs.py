@@ -297,6 +297,14 @@ def _straight_words(text: str, matches: list[re.Match[str]]) -> list[str]:
     return list(map(plain.__getitem__, spans))
 
 
+def by_document(refs: Iterable[Ref]) -> dict[str, list[Ref]]:
+    """``refs`` grouped by their document, each group in the order given."""
+    found: dict[str, list[Ref]] = defaultdict(list)
+    for ref in refs:
+        found[ref.document].append(ref)
+    return found
+
+
 def majority_type(types: Iterable[str]) -> str:
     """The most frequent type; ties go to PERSON, ORG, GPE, then the rest."""
     order = {"PERSON": 0, "ORG": 1, "GPE": 2, "PRODUCT": 3, "OTHER": 4, "ROLE": 5}
