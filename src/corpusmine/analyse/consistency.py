@@ -279,12 +279,14 @@ def _group_findings(
     named = {c.document for c in members if names_subject(c)}
     # Figures too far apart to be one measure (a share of the Latino vote and of a
     # primary's vote) are two measures under one name: nothing to reconcile.
-    related = any(
-        one_measure(a, b) for a, b in combinations(members, 2) if a.document != b.document
-    )
-    if not pairs and not events and len(named) > 1 and related:
+    if not pairs and not events and len(named) > 1 and _one_measure_across(members):
         findings.append(_finding(members, CHECK, "Several documents, but no comparable values."))
     return findings
+
+
+def _one_measure_across(members: Sequence[StoredClaim]) -> bool:
+    """Whether two documents' values of the group can be one measure (``one_measure``)."""
+    return any(one_measure(a, b) for a, b in combinations(members, 2) if a.document != b.document)
 
 
 def _nest_grains(

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from operator import attrgetter
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from ..knowledge import entity_words, place_words
 from .descriptions import Description, NameIndex, compatible, description_of_name, distinctive
@@ -39,6 +40,9 @@ from .people import (
 from .reading import Reading
 from .references import References
 from .refs import DESCRIPTION, MENTION, Ref
+
+if TYPE_CHECKING:
+    from ..knowledge import NameLexicon as Lexicon
 
 Node = Hashable
 _APPOSITION = re.compile(r"\s*,\s*")
@@ -102,11 +106,7 @@ def link_all(
     )
     corpus_people = PeopleIndex(
         sorted(
-            {
-                (reading.name(r).tokens, gender(reading.name(r).honorifics, lex))
-                for r in refs.all
-                if r.type == "PERSON" and reading.proper(r)
-            },
+            proper_people(refs.all, reading, lex),
             # Gender is None when no gendered title was used: sort it before "f"/"m".
             key=lambda person: (person[0], person[1] or ""),
         )
@@ -122,15 +122,8 @@ def link_all(
         for word in reading.name(r).tokens
         if word in _spaced_words(reading.name(r).display)
     )
-    # How often the corpus types each one-word name as a person or an organisation.
-    one_word_types = Counter(
-        (r.type, reading.name(r).tokens)
-        for r in refs.all
-        if r.type in ("PERSON", "ORG") and len(reading.name(r).tokens) == 1
-    )
-    organisations = Counter(
-        reading.name(r).tokens for r in refs.all if r.type == "ORG" and reading.proper(r)
-    )
+    one_word_types = one_word_type_counts(refs.all, reading)
+    organisations = organisation_counts(refs.all, reading)
     for document in sorted(refs.by_doc):
         _link_document(
             resolver,
@@ -143,6 +136,33 @@ def link_all(
             links,
         )
     return Links(MappingProxyType(links.targets), frozenset(links.dropped))
+
+
+def proper_people(
+    refs: Iterable[Ref], reading: Reading, lex: Lexicon
+) -> set[tuple[tuple[str, ...], str | None]]:
+    """The proper person names of ``refs``, each with the gender of its title (None)."""
+    return {
+        (reading.name(r).tokens, gender(reading.name(r).honorifics, lex))
+        for r in refs
+        if r.type == "PERSON" and reading.proper(r)
+    }
+
+
+def one_word_type_counts(
+    refs: Iterable[Ref], reading: Reading
+) -> Counter[tuple[str, tuple[str, ...]]]:
+    """How often ``refs`` type each one-word name as a person or an organisation."""
+    return Counter(
+        (r.type, reading.name(r).tokens)
+        for r in refs
+        if r.type in ("PERSON", "ORG") and len(reading.name(r).tokens) == 1
+    )
+
+
+def organisation_counts(refs: Iterable[Ref], reading: Reading) -> Counter[tuple[str, ...]]:
+    """How often ``refs`` write each proper organisation name."""
+    return Counter(reading.name(r).tokens for r in refs if r.type == "ORG" and reading.proper(r))
 
 
 def _written_as_name(display: str) -> bool:

@@ -56,7 +56,14 @@ from ..knowledge import NameLexicon as Lexicon
 from ..knowledge import entity_words
 from ..knowledge import name_lexicon as lexicon
 from ..records import CandidateReferences, Claim, Coordination, Mention, Quote
-from .context import _spaced_words, _written_as_name, link_all
+from .context import (
+    _spaced_words,
+    _written_as_name,
+    link_all,
+    one_word_type_counts,
+    organisation_counts,
+    proper_people,
+)
 from .corpus import Resolution
 from .descriptions import Description, NameIndex, description_of_name, of_candidate
 from .expansions import expand_acronyms
@@ -216,7 +223,8 @@ def census(
 
     speaker_index = SpeakerIndex(lex, {}, lambda _: None)
     node_entity, entity_keys = _entities_by_name(inp, reading, refs, resolution, speaker_index)
-    people_tokens = {t for t, _ in _people(refs.all, reading, lex)}
+    stored_people = proper_people(refs.all, reading, lex)
+    people_tokens = {t for t, _ in stored_people}
     by_word: dict[tuple[str, str], set] = defaultdict(set)
     readers: dict[str, set[tuple[str, str | None]]] = defaultdict(set)
     for ref in refs.all:
@@ -224,7 +232,7 @@ def census(
         if len(analysed.tokens) == 1 and ref.type in ("PERSON", "ORG", "GPE"):
             readers[analysed.tokens[0]].add((ref.type, gender(analysed.honorifics, lex)))
     people_by_word: dict[str, set[tuple[tuple[str, ...], str | None]]] = defaultdict(set)
-    for person in _people(refs.all, reading, lex):
+    for person in stored_people:
         for word in {person[0][0], surname(person[0])}:
             people_by_word[word].add(person)
     for ref in refs.all:
@@ -240,7 +248,7 @@ def census(
         lex=lex,
         keys=frozenset(keys),
         names=frozenset(names),
-        people=frozenset(_people(refs.all, reading, lex)),
+        people=frozenset(stored_people),
         wanted=frozenset(wanted),
         capitalised=MappingProxyType({p: len(d) for p, d in capitalised.items()}),
         common=reading.lowercase,
@@ -252,13 +260,13 @@ def census(
         defined=frozenset(d.short for found in inp.candidates.values() for d in found.definitions),
         rescan_types=MappingProxyType({d: tuple(t) for d, t in rescan_types.items()}),
         acronym_meanings=MappingProxyType({s: frozenset(m) for s, m in meanings.items()}),
-        one_word_types=MappingProxyType(dict(_one_word_types(refs.all, reading))),
+        one_word_types=MappingProxyType(dict(one_word_type_counts(refs.all, reading))),
         one_word_people=frozenset(
             name(r).tokens
             for r in refs.all
             if r.type == "PERSON" and len(name(r).tokens) == 1 and not name(r).acronym
         ),
-        organisations=MappingProxyType(dict(_organisations(refs.all, reading))),
+        organisations=MappingProxyType(dict(organisation_counts(refs.all, reading))),
         descriptions=tuple(_descriptions(refs, reading, lex)),
         coordinated=frozenset(_coordinated(inp)),
         proper_keys=frozenset(
@@ -424,7 +432,7 @@ def check_addition(
                 [*stored_votes[display], *types]
             ):
                 flips.append(f"{label} {display}")
-    one_word = _one_word_types(typed, reading)
+    one_word = one_word_type_counts(typed, reading)
     for tokens in {t for _, t in one_word} & stored.one_word_people:
         org, person = (("ORG", tokens), ("PERSON", tokens))
         if (stored.one_word_types.get(org, 0) > stored.one_word_types.get(person, 0)) != (
@@ -433,7 +441,7 @@ def check_addition(
         ):
             flips.append("one-word " + " ".join(tokens))
     heads = entity_words().institution_heads
-    for tokens in _organisations(typed, reading):
+    for tokens in organisation_counts(typed, reading):
         # Counts choose between two institutions named after one person ("Betty Ford
         # Center", "Betty Ford Clinic"); a new one is a new name.
         if tokens[-1] in heads and any(
@@ -469,7 +477,8 @@ def check_addition(
         elif words:
             blocks[kind] |= words
     shared += _pairs_changed(stored, blocks, fresh, reading)
-    people = _people([*typed, *long_forms], reading, lex) - stored.people
+    new_people = proper_people([*typed, *long_forms], reading, lex)
+    people = new_people - stored.people
     shared += [" ".join(t) + f" ({g})" for t, g in sorted(people, key=repr)
                if ("PERSON", t) not in fresh]  # fmt: skip
     if shared:
@@ -482,8 +491,8 @@ def check_addition(
     # only where a document writes both, a town alone is the town with a region only
     # where every document writing it names the region, a nickname given inside a
     # full name joins the name it goes by.
-    people_here = {t for t, _ in _people([*typed, *long_forms], reading, lex)}
-    orgs_here = set(_organisations(typed, reading))
+    people_here = {t for t, _ in new_people}
+    orgs_here = set(organisation_counts(typed, reading))
     towns = {
         name(r).tokens
         for r in typed
@@ -605,7 +614,7 @@ def check_addition(
     people = stored.people_tokens | people_here
     corpus = _CorpusAfter(
         stored,
-        frozenset(_people([*typed, *long_forms], reading, lex)),
+        frozenset(new_people),
         Counter(stored.one_word_types) + one_word,
         frozenset(stored.anchors | _anchors(mine, reading, set(mine))),
         _uncounted(new, mine, name, {*stored.rescan_types, *rescans}),
@@ -1038,29 +1047,6 @@ def _rescannable(ref: Ref, reading: Reading) -> bool:
     if len(name.display.split()) >= 2 and name.display[0].isupper() or name.acronym:
         return True
     return _one_word_name(name.display) and not reading.common(ref)
-
-
-def _people(
-    refs: Iterable[Ref], reading: Reading, lex: Lexicon
-) -> set[tuple[tuple[str, ...], str | None]]:
-    """``context``'s corpus people: proper person names, with the gender of a title."""
-    return {
-        (reading.name(r).tokens, gender(reading.name(r).honorifics, lex))
-        for r in refs
-        if r.type == "PERSON" and reading.proper(r)
-    }
-
-
-def _one_word_types(refs: Iterable[Ref], reading: Reading) -> Counter[NameNode]:
-    return Counter(
-        (r.type, reading.name(r).tokens)
-        for r in refs
-        if r.type in ("PERSON", "ORG") and len(reading.name(r).tokens) == 1
-    )
-
-
-def _organisations(refs: Iterable[Ref], reading: Reading) -> Counter[tuple[str, ...]]:
-    return Counter(reading.name(r).tokens for r in refs if r.type == "ORG" and reading.proper(r))
 
 
 def _descriptions(

@@ -228,6 +228,7 @@ def variant_pairs(
             found.remove(b)
             partners[b].remove(a)
 
+    @cache  # asked once per pair it is in: the same answer for every pair
     def unambiguous(name: tuple[str, ...]) -> bool:
         # Every name it could be, a woman's too: "Alex Brandt" beside "Alexander" and
         # "Alexandra Brandt" joins neither.

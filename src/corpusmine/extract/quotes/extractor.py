@@ -165,10 +165,10 @@ class _Extractor:
         what follows the colon is the named person's, the quoted words in it too. A quote
         right after the colon is a direct quote (``_headline``); otherwise the rest of the
         title is reported speech holding quoted fragments."""
-        if self.title_block is None:
+        title = self.title_block
+        if title is None:
             return
-        titles = [self.title_block]
-        block = self.source.blocks[titles[0]]
+        block = self.source.blocks[title]
         text = self.clean[block.clean_start : block.clean_end]
         colon = text.find(":")
         if colon <= 0:
@@ -178,7 +178,7 @@ class _Extractor:
         end = block.clean_start + len(text.rstrip().rstrip("."))
         while end > rest and self.clean[end - 1] in " ,;":
             end -= 1
-        inside = [q for q in self.quoted_in_block.get(titles[0], ()) if q.open_at >= rest]
+        inside = [q for q in self.quoted_in_block.get(title, ()) if q.open_at >= rest]
         if not inside or (
             len(inside) == 1 and inside[0].open_at == rest and inside[0].outer_end >= end
         ):
