@@ -90,7 +90,21 @@ def extract_claims(
             subject = finder.topic or (None if figure else finder.fallback_topic)
         if subject is not None:
             claims.add(_finish(ctx, draft, subject))
-    return tuple(sorted(claims, key=lambda c: (c.start, c.end, c.attribute, c.as_of or "")))
+    # The subject breaks ties: a meeting is filed under both sides at one offset, and the
+    # set's order differs between runs, so stored row ids would too.
+    return tuple(
+        sorted(
+            claims,
+            key=lambda c: (
+                c.start,
+                c.end,
+                c.attribute,
+                c.as_of or "",
+                c.subject_start,
+                c.subject_text,
+            ),
+        )
+    )
 
 
 def _headline(source: SourceDocument) -> tuple[int, int]:
