@@ -495,7 +495,9 @@ class SpeakerFinder:
         A paragraph of narration before a paragraph-opening '"...," he said' hands the
         floor to its main subject only when that subject speaks there or nobody spoke
         before: "The victim, Paul Grant, died in hospital" between a detective's quotes
-        reports no speech, so the floor stays with the detective, who spoke last.
+        reports no speech, so the floor stays with the detective, who spoke last; but
+        only with a speaker of the paragraph right before that narration: one further
+        back has handed the floor on.
         """
         subjects = [e for e in before if self._is_subject(e)]
         speakers = [e for e in subjects if self._speaks(e)]
@@ -512,7 +514,14 @@ class SpeakerFinder:
             chosen = main[-1]
             if not across or self._speaks(chosen):
                 return chosen
-            earlier = [e for e in speakers if e.start < sentence.start]
+            # Only a speaker of the paragraph right before the narration keeps the floor
+            # through it (an interlude between two of their quotes); one further back
+            # has handed it on to the narration's subject.
+            narration = bisect_right(self._block_starts, sentence.start_char) - 1
+            interlude = self._block_starts[max(0, narration - 1)]
+            earlier = [
+                e for e in speakers if interlude <= e.start_char and e.start < sentence.start
+            ]
             if earlier and self._person_of(earlier[-1]) != self._person_of(chosen):
                 return earlier[-1]
             return chosen

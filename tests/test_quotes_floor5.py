@@ -1,0 +1,44 @@
+"""Who keeps the floor, fifth round (issue 12): how far back a speaker still holds it, and
+cues the parse left without their subject. Invented passages in several domains; each row
+asserts the record's kind and speaker."""
+
+from __future__ import annotations
+
+import pytest
+from tests.test_quotes_floor import check
+
+# 1. A paragraph of narration opening on a new main subject hands a paragraph-opening
+#    '"...," he said' to that subject, unless the one who spoke last did so in the
+#    paragraph right before it (an interlude between two of their quotes, pinned in
+#    tests/test_quotes_review3.py). A speaker further back has handed the floor on.
+NARRATION_AFTER_A_GAP = [
+    (  # sport: the coach spoke two paragraphs before the striker's narration
+        'Coach Mark Davies said the team had earned the win. "We were patient," he said.\n\n'
+        "The club has now sold out its stadium for three weeks running.\n\n"
+        "Striker Tom Reed later returned to the training ground with his family.\n\n"
+        '"The second goal settled everyone," he said.',
+        "The second goal",
+        "Tom Reed",
+    ),
+    (  # business: the chief executive's words come before a paragraph of figures
+        "Chief executive Paul Grant said sales had risen in every region.\n\n"
+        "The shares closed four per cent higher on Friday.\n\n"
+        "Finance director Alan Price then turned to the cost of the new warehouse.\n\n"
+        '"Rents have doubled since the spring," he said.',
+        "Rents have doubled",
+        "Alan Price",
+    ),
+    (  # health: the surgeon's quote, then the ward, then the nurse
+        'Surgeon Helen Ward said the unit was full. "We are turning people away," she said.\n\n'
+        "The hospital opened a second ward in March.\n\n"
+        "Senior nurse Karen Hall has worked on the unit for a decade.\n\n"
+        '"Nights are the hardest," she said.',
+        "Nights are the hardest",
+        "Karen Hall",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), NARRATION_AFTER_A_GAP)
+def test_narration_after_a_gap_takes_the_floor(run, text: str, words: str, speaker: str):
+    check(run, text, words, "direct", speaker)
