@@ -42,3 +42,41 @@ NARRATION_AFTER_A_GAP = [
 @pytest.mark.parametrize(("text", "words", "speaker"), NARRATION_AFTER_A_GAP)
 def test_narration_after_a_gap_takes_the_floor(run, text: str, words: str, speaker: str):
     check(run, text, words, "direct", speaker)
+
+
+# The paragraph right before the narration may give its quote to the speaker only by
+# he/she ('"...," he added.' after the paragraph that names them): the speaker still holds
+# the floor through the narration (review #12, its police and council passages).
+PRONOUN_PARAGRAPH_KEEPS_THE_FLOOR = [
+    (  # police
+        "Detective Inspector Tom Hart said the attacker was armed with a knife.\n\n"
+        '"He should not be approached by the public," he added.\n\n'
+        "The victim, Paul Grant, died in hospital on Sunday.\n\n"
+        '"We are appealing for anyone with dashcam footage to come forward," he said.',
+        "We are appealing",
+        "Tom Hart",
+    ),
+    (  # council
+        "Councillor Ben Lin said the budget for next year would be balanced.\n\n"
+        '"There will be no cuts to libraries," he said.\n\n'
+        "The former finance chief, Mark Hill, left the council in 2023 after a row over the "
+        "accounts.\n\n"
+        '"We have rebuilt the reserves since then," he said.',
+        "We have rebuilt",
+        "Ben Lin",
+    ),
+    (  # science: two pronoun paragraphs before the narration
+        "Professor Alan Hart said the samples were clean.\n\n"
+        '"We took care over every one," he said.\n\n'
+        '"The lab was sealed," he added.\n\n'
+        "The lab's director, Peter Price, visited the field station that week.\n\n"
+        '"The readings are higher than last year," he said.',
+        "The readings are higher",
+        "Alan Hart",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), PRONOUN_PARAGRAPH_KEEPS_THE_FLOOR)
+def test_a_pronoun_paragraph_keeps_the_floor(run, text: str, words: str, speaker: str):
+    check(run, text, words, "direct", speaker)

@@ -514,11 +514,13 @@ class SpeakerFinder:
             chosen = main[-1]
             if not across or self._speaks(chosen):
                 return chosen
-            # Only a speaker of the paragraph right before the narration keeps the floor
-            # through it (an interlude between two of their quotes); one further back
-            # has handed it on to the narration's subject.
+            # Only the speaker of the paragraph right before the narration keeps the floor
+            # through it (an interlude between two of their quotes), though a he/she may
+            # speak for them there ('"...," he added.' after the paragraph naming them);
+            # a speaker further back has handed it on to the narration's subject.
             narration = bisect_right(self._block_starts, sentence.start_char) - 1
-            interlude = self._block_starts[max(0, narration - 1)]
+            floor = self._floor_paragraph(narration - 1, speakers, pronoun.lower_)
+            interlude = self._block_starts[floor]
             earlier = [
                 e for e in speakers if interlude <= e.start_char and e.start < sentence.start
             ]
@@ -526,6 +528,36 @@ class SpeakerFinder:
                 return earlier[-1]
             return chosen
         return (speakers or subjects or before)[-1]
+
+    def _floor_paragraph(self, block: int, speakers: list[Span], pronoun: str) -> int:
+        """The paragraph whose named speaker holds the floor in ``block``: ``block`` itself,
+        or, while a paragraph has its cue's speaker only as ``pronoun`` ("he" for a "he"),
+        the one before it."""
+        block = max(0, block)
+        while block > 0 and self._pronoun_speaks(block, pronoun):
+            start, end = self._block_starts[block], self._block_end(block)
+            if any(start <= e.start_char < end for e in speakers):
+                break
+            block -= 1
+        return block
+
+    def _pronoun_speaks(self, block: int, pronoun: str) -> bool:
+        """Whether ``pronoun``, or one of its gender, outside quote marks is the subject of a
+        cue verb in ``block``."""
+        gender = self.lex.pronoun_gender.get(pronoun)
+        span = self.doc.char_span(
+            self._block_starts[block], self._block_end(block), alignment_mode="expand"
+        )
+        return span is not None and any(
+            (t.lower_ == pronoun or (gender and self.lex.pronoun_gender.get(t.lower_) == gender))
+            and t.dep_ == "nsubj"
+            and t.head.lemma_.lower() in self.lex.cue_verbs
+            and not self.in_quote(t.i)
+            for t in span
+        )
+
+    def _block_end(self, block: int) -> int:
+        return self.source.blocks[block].clean_end
 
     def _person_of(self, entity: Span) -> tuple[str, ...]:
         return tuple(self._name_words(self.fullest_name(entity)))
