@@ -80,3 +80,100 @@ PRONOUN_PARAGRAPH_KEEPS_THE_FLOOR = [
 @pytest.mark.parametrize(("text", "words", "speaker"), PRONOUN_PARAGRAPH_KEEPS_THE_FLOOR)
 def test_a_pronoun_paragraph_keeps_the_floor(run, text: str, words: str, speaker: str):
     check(run, text, words, "direct", speaker)
+
+
+# Who holds a paragraph's floor is whoever its quotes were given to, however the cue named
+# them: a quote paragraph with no cue continuing the speaker, a description ("the
+# councillor said"). Review #13's passages, and a sport one.
+QUOTES_GIVEN_IN_THE_PARAGRAPH_BEFORE = [
+    (  # police: a quote-only paragraph continues the detective
+        "Detective Inspector Tom Hart said the attacker was armed with a knife.\n\n"
+        '"He should not be approached by the public. Anyone who sees him should call 999 '
+        'straight away."\n\n'
+        "The victim, Paul Grant, died in hospital on Sunday.\n\n"
+        '"We are appealing for anyone with dashcam footage to come forward," he said.',
+        "We are appealing",
+        "Tom Hart",
+    ),
+    (  # council: a description cues the councillor's quote
+        "Councillor Ben Lin said the budget for next year would be balanced.\n\n"
+        '"There will be no cuts to libraries," the councillor said.\n\n'
+        "The former finance chief, Mark Hill, left the council in 2023 after a row over the "
+        "accounts.\n\n"
+        '"We have rebuilt the reserves since then," he said.',
+        "We have rebuilt",
+        "Ben Lin",
+    ),
+    (  # sport: the manager's quote cued by his title
+        "Rovers manager Sam Porter said the draw was fair.\n\n"
+        '"We hit the post three times," the manager said.\n\n'
+        "Striker Jamal Okafor was taken off injured after ten minutes.\n\n"
+        '"Losing him so early hurt us badly," he said.',
+        "Losing him so early",
+        "Sam Porter",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), QUOTES_GIVEN_IN_THE_PARAGRAPH_BEFORE)
+def test_the_paragraph_before_is_held_by_whoever_its_quotes_went_to(
+    run, text: str, words: str, speaker: str
+):
+    check(run, text, words, "direct", speaker)
+
+
+# A paragraph whose quote a she was given keeps no floor for a "he" (and the reverse).
+def test_a_paragraph_of_the_other_gender_keeps_no_floor(run) -> None:
+    text = (
+        "Professor Alan Hart said the samples were clean.\n\n"
+        'Dr Sam Lee agreed. "Nothing was missed," she said.\n\n'
+        "The lab's director, Peter Price, visited the field station that week.\n\n"
+        '"The readings are higher than last year," he said.'
+    )
+    check(run, text, "The readings are higher", "direct", "Peter Price")
+
+
+# A narration subject the document makes speak elsewhere (the subject of a cue verb) takes
+# the floor even after another's quote paragraph: "Rubio disagreed." then '"...," he said'
+# is Rubio's; a victim or a player narrated about never speaks. Not when the narration
+# itself gives speech to a he/she ("He added a note of caution, should X return ..."): that
+# is the speaker's own paragraph going on.
+NARRATION_SUBJECT_WHO_SPEAKS_ELSEWHERE = [
+    (  # council
+        "Councillor Tom Reid said the depot would close.\n\n"
+        "The treasurer, Mark Dale, told the meeting the budget was short.\n\n"
+        '"We cannot fund every depot," he said.\n\n'
+        "Reid disagreed with him.\n\n"
+        '"The depot pays for itself," he said.',
+        "The depot pays for itself",
+        "Tom Reid",
+    ),
+    (  # sport
+        "Rovers manager Sam Porter said the draw was fair.\n\n"
+        "United's coach, Lee Vale, said his side had been unlucky.\n\n"
+        '"We hit the post twice," he said.\n\n'
+        "Porter was having none of it.\n\n"
+        '"They were lucky to get a point," he said.',
+        "They were lucky",
+        "Sam Porter",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), NARRATION_SUBJECT_WHO_SPEAKS_ELSEWHERE)
+def test_a_narration_subject_who_speaks_elsewhere_takes_the_floor(
+    run, text: str, words: str, speaker: str
+):
+    check(run, text, words, "direct", speaker)
+
+
+def test_narration_giving_speech_to_a_pronoun_stays_the_speakers(run) -> None:
+    # health: the parse makes "Hill" the main subject ("should Hill return" as the root)
+    text = (
+        "Former chief executive Mark Hill said the trust had been well run.\n\n"
+        "Dr Alan Price said the wards were safe.\n\n"
+        '"Nobody was harmed," he said on Monday. He added a note of caution, should Hill '
+        "return to the board.\n\n"
+        '"The board must be careful," he said.'
+    )
+    check(run, text, "The board must be careful", "direct", "Alan Price")

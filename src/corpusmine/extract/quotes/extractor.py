@@ -249,9 +249,11 @@ class _Extractor:
             speakers, cue_part = previous.speakers, first
             cue_name, cue_lemma = previous.cue, previous.cue_lemma
             sentence = self._sentence_of_span(first.start, first.end)
+            cue_token = None
         else:
             cue_part, cue, speakers, rule = direct
             cue_name, cue_lemma = cue.name, cue.token.lemma_.lower()
+            cue_token = cue.token
             sentence = self._sentence_of_token(cue.token)
         self.direct_chain[first.chain] = True
         for part in parts:
@@ -265,6 +267,7 @@ class _Extractor:
             self._add(statement)
             self.direct_spans.append((part.start, part.end))
             self.last_direct = statement
+            self.finder.hold_floor(part.start, speakers, cue_token if is_cue_part else None)
 
     def _direct_cue(
         self, first: QuotedSpan, last: QuotedSpan, before: int, before_text: str

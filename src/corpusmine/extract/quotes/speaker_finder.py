@@ -112,6 +112,10 @@ class SpeakerFinder:
             and len(self._bare_words(self.fullest_name(e))) == 1
         }
         self.gender = self._gender_evidence()
+        self._gendered = frozenset(lexicon.pronoun_gender)
+        # Who was last given a quote in each paragraph, and the gender of the he/she that
+        # cued it (``hold_floor``, from the extractor as it goes).
+        self._floor: dict[int, tuple[Speaker, str | None]] = {}
         self._descriptions: dict[str, list[Span]] | None = None
         self.report_org = report_organisation(doc, lexicon)
         self.org_mentions: dict[str, list[Span]] = {}
@@ -496,8 +500,9 @@ class SpeakerFinder:
         floor to its main subject only when that subject speaks there or nobody spoke
         before: "The victim, Paul Grant, died in hospital" between a detective's quotes
         reports no speech, so the floor stays with the detective, who spoke last; but
-        only with a speaker of the paragraph right before that narration: one further
-        back has handed the floor on.
+        only with whoever was quoted in the paragraph right before that narration (or
+        named speaking there): one further back has handed the floor on. A narration
+        subject the document makes speak elsewhere ("Rubio disagreed.") takes it.
         """
         subjects = [e for e in before if self._is_subject(e)]
         speakers = [e for e in subjects if self._speaks(e)]
@@ -514,50 +519,80 @@ class SpeakerFinder:
             chosen = main[-1]
             if not across or self._speaks(chosen):
                 return chosen
-            # Only the speaker of the paragraph right before the narration keeps the floor
-            # through it (an interlude between two of their quotes), though a he/she may
-            # speak for them there ('"...," he added.' after the paragraph naming them);
-            # a speaker further back has handed it on to the narration's subject.
+            if self._speaker_here(chosen) and not self._pronoun_speaks(sentence, pronoun):
+                return chosen  # someone the document makes speak, not a victim talked of
+            # Only whoever spoke in the paragraph right before the narration keeps the
+            # floor through it (an interlude between two of their quotes): the one its
+            # quotes were given to, however named ('"...," he added.', 'the councillor
+            # said', a quote with no cue), or a person named speaking there. A speaker
+            # further back has handed the floor on to the narration's subject.
             narration = bisect_right(self._block_starts, sentence.start_char) - 1
-            floor = self._floor_paragraph(narration - 1, speakers, pronoun.lower_)
-            interlude = self._block_starts[floor]
-            earlier = [
-                e for e in speakers if interlude <= e.start_char and e.start < sentence.start
-            ]
-            if earlier and self._person_of(earlier[-1]) != self._person_of(chosen):
-                return earlier[-1]
+            earlier = [e for e in speakers if e.start < sentence.start]
+            held = self._floor.get(narration) or self._floor.get(narration - 1)
+            if held is not None:
+                holder = self._floor_holder(held, before, pronoun)
+                if holder is None and not held[1]:
+                    # Someone the document does not name here spoke ("the councillor
+                    # said"): the floor is still the last speaker's.
+                    holder = earlier[-1] if earlier else None
+            else:
+                interlude = self._block_starts[max(0, narration - 1)]
+                earlier = [e for e in earlier if interlude <= e.start_char]
+                holder = earlier[-1] if earlier else None
+            if holder is not None and self._person_of(holder) != self._person_of(chosen):
+                return holder
             return chosen
         return (speakers or subjects or before)[-1]
 
-    def _floor_paragraph(self, block: int, speakers: list[Span], pronoun: str) -> int:
-        """The paragraph whose named speaker holds the floor in ``block``: ``block`` itself,
-        or, while a paragraph has its cue's speaker only as ``pronoun`` ("he" for a "he"),
-        the one before it."""
-        block = max(0, block)
-        while block > 0 and self._pronoun_speaks(block, pronoun):
-            start, end = self._block_starts[block], self._block_end(block)
-            if any(start <= e.start_char < end for e in speakers):
-                break
-            block -= 1
-        return block
+    def hold_floor(self, offset: int, speakers: Sequence[Speaker], cue: Token | None) -> None:
+        """Note who was given a quote at cleaned ``offset`` (extractor, in text order): the
+        last person quoted in a paragraph holds its floor. ``cue`` is the quote's cue verb,
+        whose he/she subject tells the holder's gender ("she wrote")."""
+        people = [s for s in speakers if s.how != "pronoun-unresolved" and s.text.strip()]
+        if len(people) != 1:
+            return
+        gender = None
+        if cue is not None:
+            # ("she said, adding: ..." climbs from "adding" to its "she")
+            pronouns = [t for t in self.subject_heads(cue) if t.lower_ in self._gendered]
+            gender = self.lex.pronoun_gender[pronouns[0].lower_] if pronouns else None
+        block = bisect_right(self._block_starts, offset) - 1
+        self._floor[block] = (people[0], gender)
 
-    def _pronoun_speaks(self, block: int, pronoun: str) -> bool:
-        """Whether ``pronoun``, or one of its gender, outside quote marks is the subject of a
-        cue verb in ``block``."""
-        gender = self.lex.pronoun_gender.get(pronoun)
-        span = self.doc.char_span(
-            self._block_starts[block], self._block_end(block), alignment_mode="expand"
+    def _floor_holder(
+        self, held: tuple[Speaker, str | None], before: list[Span], pronoun: Token
+    ) -> Span | None:
+        """The person in view a paragraph's quotes were given to (``hold_floor``), if any;
+        not one a he/she of the other gender was given there."""
+        speaker, gender = held
+        wanted = self.lex.pronoun_gender.get(pronoun.lower_)
+        if gender and wanted and gender != wanted:
+            return None
+        words = [w.lower() for w in speaker.text.split() if w.isalpha()]
+        if speaker.label != "PERSON" or not words:
+            return None
+        same = [e for e in before if self._surname(e) == words[-1]]
+        return same[-1] if same else None
+
+    def _speaker_here(self, entity: Span) -> bool:
+        """Whether the document makes this person (by surname) the subject of a cue verb
+        anywhere: someone who speaks in it, unlike a victim or a player narrated about."""
+        surname = self._surname(entity)
+        return bool(surname) and any(
+            self._speaks(e) for e in self._by_surname.get(surname, ()) if e.start != entity.start
         )
-        return span is not None and any(
-            (t.lower_ == pronoun or (gender and self.lex.pronoun_gender.get(t.lower_) == gender))
+
+    def _pronoun_speaks(self, sentence: Span, pronoun: Token) -> bool:
+        """Whether a he/she of ``pronoun``'s gender is the subject of a cue verb in the
+        sentence ("He added a note of caution, should Clinton ..."): the speaker's."""
+        gender = self.lex.pronoun_gender.get(pronoun.lower_)
+        return any(
+            self.lex.pronoun_gender.get(t.lower_) == gender
             and t.dep_ == "nsubj"
             and t.head.lemma_.lower() in self.lex.cue_verbs
             and not self.in_quote(t.i)
-            for t in span
+            for t in sentence
         )
-
-    def _block_end(self, block: int) -> int:
-        return self.source.blocks[block].clean_end
 
     def _person_of(self, entity: Span) -> tuple[str, ...]:
         return tuple(self._name_words(self.fullest_name(entity)))
