@@ -115,7 +115,13 @@ def cross_pairs(
                 rel = Relation(
                     CHECK, f"{rel.reason}, but one says '{a.subject}', one '{b.subject}'"
                 )
-        if weak and (rel.verdict == CONTRADICT or (a.kind == "event" and rel.verdict == AGREE)):
+        # A figure's change over time is a claim that one thing moved: as strong as a
+        # contradiction, it needs both sentences to name it ("Out of 14 candidates" under
+        # the document's topic Trump, and "Trump beat a field of 16 candidates" are no
+        # field shrinking). A grade or a date may be the topic's: "was rated" names none.
+        figure = a.kind not in ("event", "rating")
+        strong = rel.verdict == CONTRADICT or (figure and rel.verdict == DIFFERENT_TIME)
+        if weak and (strong or (a.kind == "event" and rel.verdict == AGREE)):
             rel = Relation(CHECK, f"{rel.reason}, but a sentence does not name '{a.subject}'")
         pairs.append((a, b, rel))
     return pairs

@@ -132,6 +132,8 @@ class ClaimVocabulary:
     poll_report_days: int = 3
     needed_template: str = "{count} needed"
     need_words: frozenset[str] = frozenset()
+    need_modals: frozenset[str] = frozenset()
+    whole_sample_words: frozenset[str] = frozenset()
     change_max_ratio: float = 2.0
     change_max_points: float = 10.0
     incident_lead_chars: int = 400
@@ -342,6 +344,8 @@ def claim_vocabulary() -> ClaimVocabulary:
         poll_report_days=int(hedge_data["poll_report_days"]),
         needed_template=data["count"]["needed_template"],
         need_words=frozenset(data["count"]["need_words"]),
+        need_modals=frozenset(data["count"]["need_modals"]),
+        whole_sample_words=frozenset(data["share"]["whole_sample_words"]),
         change_max_ratio=float(hedge_data["change_max_ratio"]),
         change_max_points=float(hedge_data["change_max_points"]),
         incident_lead_chars=int(hedge_data["incident_lead_chars"]),

@@ -75,7 +75,7 @@ def count_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Iterat
         unit = _unit(ctx, number, noun)
         restriction = _restriction(ctx, noun)
         attribute = vocab.count_template.format(unit=f"{unit} {restriction}".strip())
-        if _needed(noun):
+        if needed(noun):
             attribute = vocab.needed_template.format(count=attribute)
         qualifier, hedge_start = hedge_before(ctx, start, number.i)
         value_start, value_end = ctx.span_offsets(hedge_start, number.i + 1)
@@ -195,14 +195,20 @@ def _restriction(ctx: ClaimContext, noun: Token) -> str:
     return ""
 
 
-def _needed(noun: Token) -> bool:
-    """The count is what its subject still lacks ("Clinton needs 67 delegates", "is 71
-    delegates short of"), not what it has: another measure under the same noun."""
+def needed(noun: Token) -> bool:
+    """The figure is what its subject still lacks ("Clinton needs 67 delegates", "is 71
+    delegates short of", "must win 53 percent of the remaining delegates", "would need to
+    win 65 percent"), not what it has: another measure under the same noun."""
     head = noun.head
-    words = claim_vocabulary().need_words
+    vocab = claim_vocabulary()
     if noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX"):
-        return head.lemma_.lower() in words
-    return noun.dep_ == "npadvmod" and head.lower_ in words
+        if head.lemma_.lower() in vocab.need_words:
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in vocab.need_modals for c in head.children):
+            return True
+        # "needs to win 65 percent": the figure's verb is what the need is for
+        return head.dep_ == "xcomp" and head.head.lemma_.lower() in vocab.need_words
+    return noun.dep_ == "npadvmod" and head.lower_ in vocab.need_words
 
 
 def _unit(ctx: ClaimContext, number: Token, noun: Token) -> str:

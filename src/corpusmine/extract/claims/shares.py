@@ -18,7 +18,7 @@ from ...knowledge import claim_vocabulary, entity_words
 from ...knowledge.words import honorifics
 from .amounts import parse_amount
 from .context import ClaimContext, token_lower
-from .figures import hedge_before
+from .figures import hedge_before, needed
 from .records import Draft
 from .subjects import SubjectFinder
 
@@ -28,7 +28,7 @@ __all__ = ["share_claims"]
 def share_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Iterator[Draft]:
     """A share claim for each percentage that belongs to a named subject."""
     vocab = claim_vocabulary()
-    poll = _poll_attribute(ctx, sent)
+    poll, asked = _poll_attribute(ctx, sent)
     previous_end = sent.start  # a figure belongs to a name after the previous figure
     signs = [t for t in sent if t.lower_ in vocab.percent_words]
     paired: set[int] = set()  # the second sign of "46 percent to 40 percent"
@@ -51,7 +51,9 @@ def share_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Iterat
             # "approval of Hughes fell from 46 percent to 40 percent": one holder's figure
             # moving, not two holders' pair; the share stated is the one it moved to.
             numbers, sign, second = [numbers[1]], last, None
-        name = vocab.share_template.format(thing=thing) if thing else poll
+        name = _share_name(thing, poll, asked)
+        if name is not None and needed(_figure_phrase(sign)):
+            name = vocab.needed_template.format(count=name)  # "must win 53 percent of ..."
         holders = _holders(ctx, sent, previous_end, first, sign, len(numbers))
         previous_end = last.i + 1
         if name is None or holders is None:
@@ -77,6 +79,19 @@ def share_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Iterat
                 as_of=None,
                 sentence=ctx.sentence_offsets(sent),
             )
+
+
+def _share_name(thing: str | None, poll: str | None, asked: str | None) -> str | None:
+    """The attribute of a share: "share of voters" for "42 percent of voters"; in a sentence
+    about a poll, that poll's figure, among whom it says ("50 percent of respondents chose
+    Clinton" in an NBC poll is NBC's figure, never one with another poll's "51 percent of
+    respondents"); None for a bare percentage outside a poll."""
+    vocab = claim_vocabulary()
+    if poll is None:
+        return vocab.share_template.format(thing=thing) if thing else None
+    if asked is None and thing and thing not in vocab.whole_sample_words:
+        asked = thing
+    return vocab.population_template.format(poll=poll, population=asked) if asked else poll
 
 
 def _moves(first: Token, sign: Token) -> bool:
@@ -137,6 +152,23 @@ def _holders(
     if count == 1:
         if _conjoined_to_name(ctx, sign):
             return None  # "23 percent favored Cruz and 15 percent backed Rubio", misparsed
+        relative = _relative_verb(sign)
+        if relative is not None:
+            # "compared with 48 percent who have an unfavorable view of Clinton": the clause
+            # says whom the figure counts; a name before it is another clause's.
+            named = [t for t in relative.subtree if t.dep_ in ("dobj", "pobj") and _is_name(ctx, t)]
+            if relative is not sign and named and _supports(relative, named[0]):
+                return (_name_end(ctx, named[0]),)
+            return None
+        owner = _owner_of_object(sign)
+        if owner is not None:
+            # "He lost to Cruz and now needs 61 percent": the figure is its verb's subject's
+            # (here "He"), never the nearest name before it, which is another role's; and
+            # "Bush, Kasich and Christie collected 7 percent" is none of theirs alone.
+            together = any(c.dep_ == "conj" for c in owner.children)
+            return (_name_end(ctx, owner),) if _is_name(ctx, owner) and not together else None
+        if _described_apart(ctx, sign):
+            return None
         verb = _verb_of_subject(sign)
         if verb is not None:
             # "40 percent chose Trump", "23 percent favored Mr. Cruz": the share is of the
@@ -161,6 +193,55 @@ def _holders(
         # clause about one name (the result of who won), not a share of the two names.
         return None
     return tuple(names[-count:])
+
+
+def _relative_verb(sign: Token) -> Token | None:
+    """The verb of a relative clause on the figure ("48 percent who view him unfavorably"),
+    the figure itself when the parse lost the clause but a relative pronoun follows it
+    ("30 percent who rate ..."), or None."""
+    token = _figure_phrase(sign)
+    for child in token.children:
+        if child.dep_ == "relcl" and any(
+            c.tag_ in ("WP", "WDT") and c.dep_.startswith("nsubj") for c in child.children
+        ):
+            return child
+    after = sign.i + 1
+    if after < len(sign.doc) and sign.doc[after].tag_ == "WP":
+        return sign
+    return None
+
+
+def _owner_of_object(sign: Token) -> Token | None:
+    """The subject of the verb whose direct object the figure is ("Cruz won 40 percent",
+    "He ... now needs 61 percent"), through "and" and "need to" to the verb that has one;
+    None when the figure is no direct object, or the verb also names who gets it ("the poll
+    gives Clinton 46 percent")."""
+    token = _figure_phrase(sign)
+    if token.dep_ != "dobj" or token.head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = token.head
+    if any(c.dep_ == "dative" for c in verb.children):
+        return None
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+            return verb.head  # "Ross Perot, who got 19% of the popular vote"
+        if subject is not None:
+            return subject
+        if verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _described_apart(ctx: ClaimContext, sign: Token) -> bool:
+    """The figure's phrase says what it is a share of without a name: it is the subject of
+    a predicate of its own ("with 17 percent of voters still undecided") or set beside a
+    noun that is no name ("half of Clinton's support (57 percent) comes from women")."""
+    token = _figure_phrase(sign)
+    if token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ not in ("VERB", "AUX"):
+        return True
+    return token.dep_ == "appos" and not _is_name(ctx, token.head)
 
 
 def _agent_of_passive(sign: Token) -> bool:
@@ -273,10 +354,10 @@ def _share_of(sign: Token, ctx: ClaimContext) -> str | None:
     return None
 
 
-def _poll_attribute(ctx: ClaimContext, sent: Span) -> str | None:
+def _poll_attribute(ctx: ClaimContext, sent: Span) -> tuple[str | None, str | None]:
     """ "poll share (quinnipiac)" when the sentence is about a named poll, "poll share"
-    for an unnamed one, None when it is not about a poll; " among likely voters" after it
-    when the sentence says who was asked.
+    for an unnamed one, None when it is not about a poll; with who was asked when the
+    sentence says ("among likely voters"), else None.
 
     A poll is named by the words before it ("a Quinnipiac poll", "the Rasmussen Reports
     poll"), by who conducted it ("the poll by the Public Policy Institute of California",
@@ -285,15 +366,12 @@ def _poll_attribute(ctx: ClaimContext, sent: Span) -> str | None:
     vocab = claim_vocabulary()
     poll = next((t for t in sent if t.lower_ in vocab.poll_words), None)
     if poll is None:
-        return None
+        return None, None
     pollster = _pollster(ctx, poll)
     if pollster is None and _points_back(poll):
         pollster = _earlier_pollster(ctx, poll)
     name = vocab.pollster_template.format(pollster=pollster) if pollster else vocab.poll_template
-    population = _population(sent)
-    return (
-        vocab.population_template.format(poll=name, population=population) if population else name
-    )
+    return name, _population(sent)
 
 
 def _pollster(ctx: ClaimContext, poll: Token) -> str | None:
