@@ -177,3 +177,42 @@ def test_narration_giving_speech_to_a_pronoun_stays_the_speakers(run) -> None:
         '"The board must be careful," he said.'
     )
     check(run, text, "The board must be careful", "direct", "Alan Price")
+
+
+# Review #14: having spoken once does not take the floor when the narration tells what was
+# done to the person (a passive: "Mills was remanded in custody"); the next quote is still
+# the holder's of the paragraph before.
+PASSIVE_NARRATION_KEEPS_THE_HOLDER = [
+    (  # court
+        "Gary Mills told the court he had never seen the money.\n\n"
+        "Prosecutor Simon Blake said the bank records proved otherwise. "
+        '"The defendant moved every penny abroad," he told the jury.\n\n'
+        "Mills was remanded in custody until Friday.\n\n"
+        '"The jury will see the records for themselves," he said.',
+        "The jury will see",
+        "Simon Blake",
+    ),
+    (  # council
+        "Councillor Ben Lin said the library would stay open.\n\n"
+        "Council leader Aled Hughes said the budget could not cover it. "
+        '"We have no money left," he said.\n\n'
+        "Lin was suspended from the Labour group last month.\n\n"
+        '"The numbers simply do not add up," he said.',
+        "The numbers simply",
+        "Aled Hughes",
+    ),
+    (  # sport
+        "Striker Jamal Okafor said he was ready to play on Saturday.\n\n"
+        "Manager Sam Porter said the striker needed more time. "
+        '"His hamstring is not right yet," he said.\n\n'
+        "Okafor was left out of the squad for the derby.\n\n"
+        '"It was not an easy decision to make," he said.',
+        "It was not an easy decision",
+        "Sam Porter",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), PASSIVE_NARRATION_KEEPS_THE_HOLDER)
+def test_passive_narration_keeps_the_holder(run, text: str, words: str, speaker: str):
+    check(run, text, words, "direct", speaker)

@@ -519,8 +519,14 @@ class SpeakerFinder:
             chosen = main[-1]
             if not across or self._speaks(chosen):
                 return chosen
-            if self._speaker_here(chosen) and not self._pronoun_speaks(sentence, pronoun):
-                return chosen  # someone the document makes speak, not a victim talked of
+            if (
+                self._subject_token(chosen).dep_ == "nsubj"
+                and self._speaker_here(chosen)
+                and not self._pronoun_speaks(sentence, pronoun)
+            ):
+                # Someone the document makes speak, acting here ("Rubio disagreed."), not
+                # one things are done to ("Mills was remanded in custody").
+                return chosen
             # Only whoever spoke in the paragraph right before the narration keeps the
             # floor through it (an interlude between two of their quotes): the one its
             # quotes were given to, however named ('"...," he added.', 'the councillor
