@@ -183,13 +183,14 @@ def census(
     refs = gather(inp, definitions, reading)
     typed = organisations_by_corpus(inp, reading)
     name = reading.name
+    keys_of = _KeysOf(lex)
     keys: set[str] = set()
     names: set[NameNode] = set()
     for ref in refs.all:
-        keys |= name_keys(name(ref), ref.type, lex)
+        keys |= keys_of(name(ref), ref.type)
         names.add((ref.type, name(ref).tokens))
     for ref in inp.mentions:  # as stored (``Store.name_keys``), before any retyping
-        keys |= name_keys(name(ref), ref.type, lex)
+        keys |= keys_of(name(ref), ref.type)
     capitalised: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for ref in inp.mentions:
         capitalised[name(ref).tokens].add(ref.document)
@@ -221,7 +222,7 @@ def census(
         def lowercase_counts(phrases: Iterable[tuple[str, ...]]) -> Mapping[tuple[str, ...], int]:
             return lowercase_documents(stored_texts, phrases, lex)
 
-    speaker_index = SpeakerIndex(lex, {}, lambda _: None)
+    speaker_index = SpeakerIndex(lex, {}, lambda _: None, analysed=inp.names.cache)
     node_entity, entity_keys = _entities_by_name(inp, reading, refs, resolution, speaker_index)
     stored_people = proper_people(refs.all, reading, lex)
     people_tokens = {t for t, _ in stored_people}
@@ -304,14 +305,14 @@ def census(
             k
             for r in refs.all
             if name(r).acronym
-            for k in name_keys(name(r), r.type, lex)
+            for k in keys_of(name(r), r.type)
             if k.startswith("letters:")
         ),
         nickname_blends=frozenset(
             k
             for r in refs.all
             if r.type == "PERSON" and len(name(r).tokens) == 1
-            for k in name_keys(name(r), r.type, lex)
+            for k in keys_of(name(r), r.type)
             if k.startswith("blend:")
         ),
         spacing_full=frozenset(
@@ -319,7 +320,7 @@ def census(
             for r in refs.all
             if reading.proper(r)
             and (r.type == "ORG" or (r.type == "PERSON" and len(name(r).tokens) >= 2))
-            for k in name_keys(name(r), r.type, lex)
+            for k in keys_of(name(r), r.type)
             if k.startswith("spacing:")
         ),
         node_entity=MappingProxyType(node_entity),
@@ -597,7 +598,7 @@ def check_addition(
     # (descriptions and coordinations always may); a one-word person of a document
     # naming the person in full joins that person. Keys its entity has already change
     # nothing.
-    index = SpeakerIndex(lex, {}, lambda _: None)
+    index = SpeakerIndex(lex, {}, lambda _: None, analysed=new.names.cache)
     heads = entity_words().institution_heads
     organisations = set(stored.organisations) | orgs_here
     risky: set[str] = set()
@@ -1185,6 +1186,21 @@ def _lookups(
         found.add(index._analyse(text, "ROLE").key)
         found.update(index._analyse(text, "PERSON").tokens[-1:])
     return found
+
+
+class _KeysOf:
+    """``keys.name_keys`` of each analysed name, computed once (a corpus writes most
+    names many times)."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.found: dict[tuple[Name, str], frozenset[str]] = {}
+
+    def __call__(self, name: Name, kind: str) -> frozenset[str]:
+        found = self.found.get((name, kind))
+        if found is None:
+            found = self.found[(name, kind)] = name_keys(name, kind, self.lex)
+        return found
 
 
 def _listed(items: Iterable[str], most: int = 3) -> str:
