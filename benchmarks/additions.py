@@ -20,24 +20,40 @@ once into a side database) this runs, in process:
   stored texts, stored speakers.
 
 An admitted addition whose full resolution changes anything stored is printed UNSOUND
-and makes the exit status 1: the guards must never admit one. "new id" counts stored
+and makes the exit status 1: the guards must never admit one. For every addition the
+fast path (``resolve.attach``) takes, its resolution is compared with full resolution's
+(entities, mention links, quote speakers, claim subjects, names found): any difference
+is printed DIFFERS, UNSOUND, and makes the exit status 1. "new id" counts stored
 entities whose id changes (a rebuilt entity renamed; not a reason to fall back).
+
+For every addition that leaves the stored resolution as it was, the last table says what
+a fast path would have to reproduce (``attach_profile``): where full resolution puts the
+new mentions (a stored entity, a new one), whether the simplest attach rule (the one
+stored entity of the mention's label and text) names the same entity, which fields of
+the stored entities they join change, how the new quotes find their speakers, and how
+many names resolution finds in the new text. Each such addition's line ends with why it
+is outside the simplest class (every new mention named by its name, the stored entities
+changing only in counts and documents), or says it is inside.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import re
 import sys
 import tempfile
 import time
 from collections import Counter
 from pathlib import Path
 
+from corpusmine.records import Mention
 from corpusmine.resolve import resolve_corpus
+from corpusmine.resolve.attach import attach
 from corpusmine.resolve.corpus import Resolution
 from corpusmine.resolve.gate import renamed, stored_changes
 from corpusmine.resolve.guards import census, check_addition
+from corpusmine.resolve.names import straighten
 from corpusmine.runner import run_extract
 from corpusmine.store import Store
 from extract import DEFAULT_CORPUS, link_corpus, subset
@@ -79,6 +95,91 @@ def resolve(base: dict, extra: dict | None = None) -> Resolution:
         inputs["texts"], inputs["mentions"], inputs["quotes"], inputs["claims"],
         inputs["aliases"], inputs["candidates"], inputs["sentences"],
     )  # fmt: skip
+
+
+ATTACH_FIELDS = ("name", "id", "type", "aliases", "roles", "affiliations", "mentions", "documents")
+
+
+def attach_profile(
+    before: Resolution, after: Resolution, base: dict, extra: dict, document: str
+) -> dict[str, Counter[str]]:
+    """What a fast path must reproduce for an addition that leaves the stored resolution
+    as it was (the gate passed): where full resolution puts the new mentions, which
+    fields of the stored entities they join change, how the new quotes find their
+    speakers, and the names found in the new text. ``rule`` is the simplest attach: a new
+    mention whose label and text are those of stored mentions all in one entity joins
+    that entity (right / wrong against full resolution)."""
+    image: dict[str, set[str]] = {}
+    for row, entity in before.mention_entity.items():
+        image.setdefault(entity, set()).add(after.mention_entity.get(row, "-"))
+    mapping = {old: next(iter(new)) for old, new in image.items() if len(new) == 1}
+    stored_targets = set(mapping.values())
+    by_name: dict[tuple[str, str], set[str]] = {}
+    for row, mention in base["mentions"]:
+        if row in before.mention_entity:
+            key = (mention.label, straighten(mention.text))
+            by_name.setdefault(key, set()).add(before.mention_entity[row])
+    out: dict[str, Counter[str]] = {"mentions": Counter(), "rule": Counter(),
+                                    "fields": Counter(), "quotes": Counter(),
+                                    "class": Counter()}  # fmt: skip
+    new_rows: dict[int, Mention] = dict(extra["mentions"])
+    for row, mention in new_rows.items():
+        actual = after.mention_entity.get(row)
+        if actual is None:
+            out["mentions"]["no entity"] += 1
+            continue
+        out["mentions"]["joins a stored entity" if actual in stored_targets else "new entity"] += 1
+        owners = by_name.get((mention.label, straighten(mention.text)), set())
+        if len(owners) == 1:
+            predicted = mapping.get(next(iter(owners)))
+            out["rule"]["right" if predicted == actual else "wrong"] += 1
+        elif actual in stored_targets:
+            out["rule"]["joins stored, no unique name"] += 1
+        elif owners:
+            out["rule"]["new entity, name ambiguous"] += 1
+    old_by_id = {e.id: e for e in before.entities}
+    reverse = {new: old for old, new in mapping.items()}
+    touched = {after.mention_entity[r] for r in new_rows if r in after.mention_entity}
+    for entity in after.entities:
+        if entity.id in touched and entity.id in reverse:
+            old = old_by_id[reverse[entity.id]]
+            changed = [f for f in ATTACH_FIELDS if getattr(old, f) != getattr(entity, f)]
+            out["fields"].update(changed or ["(none)"])
+            out["fields"]["touched stored entities"] += 1
+    for row, quote in extra["quotes"]:
+        speaker = after.quote_speaker.get(row)
+        if speaker is None:
+            out["quotes"]["no speaker"] += 1
+            continue
+        spanned = {
+            after.mention_entity.get(r)
+            for r, m in new_rows.items()
+            if m.start < quote.speaker_end and quote.speaker_start < m.end
+        }
+        how = "by a new mention's span" if speaker in spanned else "by key, title or role"
+        out["quotes"][how] += 1
+    out["quotes"]["found names in the new text"] += sum(
+        m.document == document for m, _ in after.found_mentions
+    )
+    for row, _ in extra["claims"]:
+        found = row in after.claim_subject
+        out["quotes"]["claims with a subject" if found else "claims without"] += 1
+    # The simplest class: every new mention with an entity joins the one stored entity
+    # of its name, and the entities it joins change only in counts and documents.
+    outside = [
+        f"{n} {what}"
+        for what, n in (
+            ("named wrongly by the rule", out["rule"]["wrong"]),
+            ("joining by other evidence", out["rule"]["joins stored, no unique name"]),
+            ("in new entities", out["mentions"]["new entity"]),
+        )
+        if n
+    ]
+    outside += [f"{f} changed" for f in ATTACH_FIELDS if f not in ("mentions", "documents")
+                and out["fields"][f]]  # fmt: skip
+    out["class"]["outside" if outside else "every mention by its name, counts only"] += 1
+    out["outside"] = Counter(outside)
+    return out
 
 
 def main() -> None:
@@ -127,6 +228,9 @@ def main() -> None:
         reasons: Counter[str] = Counter()
         held: Counter[str] = Counter()
         guard_time = 0.0
+        profiles: dict[str, Counter[str]] = {}
+        taken = wrong = 0
+        refusals: Counter[str] = Counter()
         for path in chosen:
             document = f"new/{path.parent.name}/{path.stem}"
             extra = only(side, document)
@@ -156,10 +260,28 @@ def main() -> None:
                 if not failed
                 else "differs: " + "; ".join(f"{k} {v}" for k, v in failed.items())
             )
-            flag = "  UNSOUND" if guards.admitted and failed else ""
+            simple = ""
+            if not failed:
+                profile = attach_profile(before, after, base, extra, document)
+                reasons_out = profile.pop("outside")
+                for part, counts in profile.items():
+                    profiles.setdefault(part, Counter()).update(counts)
+                simple = " (attach: " + (", ".join(reasons_out) or "by name, counts only") + ")"
+            fast, refused = attach(state, before, guards, extra["quotes"], extra["claims"],
+                                   extra["sentences"], base["aliases"])  # fmt: skip
+            differs = _differences(fast, after) if fast is not None else []
+            taken += fast is not None
+            wrong += bool(differs)
+            if fast is not None:
+                simple += "; fast path: " + ("DIFFERS " + ", ".join(differs) if differs
+                                             else "equal to full resolution")  # fmt: skip
+            elif guards.admitted:
+                simple += f"; fast path refused: {refused}"
+                refusals[re.sub(r"(?<!\w)'[^']*'", "'…'", refused.split(": ", 1)[-1])[:70]] += 1
+            flag = "  UNSOUND" if (guards.admitted and failed) or differs else ""
             ids = renamed(before, after)
             print(f"{document:<26}{len(rows):>13}{touched:>9}{ids:>8}{spent:>9.2f}  "
-                  f"{said} -> {what}{flag}", flush=True)  # fmt: skip
+                  f"{said} -> {what}{simple}{flag}", flush=True)  # fmt: skip
     print(f"\nstored resolution unchanged (fast path possible) for {possible} of {len(chosen)}")
     print(
         f"guards admit {admitted} of {len(chosen)}; admitted but changed: {unsound} "
@@ -169,7 +291,25 @@ def main() -> None:
         print(f"  full resolution changes {reason}: {n}")
     for guard, n in held.most_common():
         print(f"  guard {guard} fails: {n}")
-    return 1 if unsound else 0
+    print(f"fast path (resolve/attach.py) takes {taken} of {len(chosen)}; different from full "
+          f"resolution: {wrong} (must be 0)")  # fmt: skip
+    for reason, n in refusals.most_common():
+        print(f"  admitted, refused by attach: {reason}: {n}")
+    print(f"\nwhat a fast path must reproduce, over the {possible} additions the gate passes:")
+    for part, counts in profiles.items():
+        print(f"  {part}: " + ", ".join(f"{k} {n}" for k, n in counts.most_common()))
+    return 1 if unsound or wrong else 0
+
+
+def _differences(fast: Resolution, full: Resolution) -> list[str]:
+    """The parts of the fast path's resolution that are not full resolution's."""
+    found = [f for f in ("mention_entity", "quote_speaker", "claim_subject", "found_mentions")
+             if getattr(fast, f) != getattr(full, f)]  # fmt: skip
+    if fast.entities != full.entities:
+        theirs = set(full.entities)
+        found.append("entities " + ", ".join(repr(e.name) for e in fast.entities
+                                             if e not in theirs)[:200])  # fmt: skip
+    return found
 
 
 if __name__ == "__main__":

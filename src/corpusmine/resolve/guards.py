@@ -161,6 +161,10 @@ class Census:
     entity_keys: Mapping[str, frozenset[str]]
     lookups: frozenset[str]  # keys stored quotes and claims may look their speakers up by
     nicknames: frozenset[str]  # one-word people written as a blend ("LiLo")
+    # Entities whose canonical name is chosen among proper forms of their own type (a
+    # stored mention counts for ``entities._canonical``'s first choice): a worse form
+    # added cannot rename them.
+    named_by_form: frozenset[str] = frozenset()
 
 
 def census(
@@ -331,7 +335,24 @@ def census(
             for r in refs.all
             if r.type == "PERSON" and len(name(r).tokens) == 1 and BLEND.match(name(r).display)
         ),
+        named_by_form=_named_by_form(refs, reading, resolution),
     )
+
+
+@dataclass(frozen=True)
+class Addition:
+    """What the guards worked out about an admitted addition, for ``attach``: the new
+    documents' input and reading in the whole corpus, their mentions with the corpus's
+    types, the rescanned names they bring (display -> types), and the stored entity each
+    of their references joins by its name (None: context may link it elsewhere, or a
+    new name)."""
+
+    new: ResolveInput
+    reading: Reading
+    typed: tuple[Ref, ...]
+    long_forms: tuple[Ref, ...]
+    rescans: Mapping[str, tuple[str, ...]]
+    joins: Mapping[Ref, str | None]
 
 
 @dataclass(frozen=True)
@@ -339,6 +360,7 @@ class Verdict:
     """Each guard's result for one addition: None when it holds, else why not."""
 
     failed: Mapping[str, str]
+    addition: Addition | None = None  # when admitted
 
     @property
     def admitted(self) -> bool:
@@ -621,6 +643,7 @@ def check_addition(
         _uncounted(new, mine, name, {*stored.rescan_types, *rescans}),
     )
     surnames_here = {surname(person) for person in people_here}
+    joins: dict[Ref, str | None] = {}
     for ref in [*typed, *long_forms, *_context_only(new)]:
         tokens = name(ref).tokens
         keys = set(index._keys(ref.text, ref.type))
@@ -649,6 +672,7 @@ def check_addition(
                 d.short == name(ref).display for d in new.candidates[ref.document].definitions
             )
         entity = None if linkable or node in fresh else stored.node_entity.get(node)
+        joins[ref] = entity
         risky |= keys if entity is None else keys - stored.entity_keys.get(entity, set())
     # Names the rescan finds in a new text where no reference is: a stored one-word
     # person may be linked there.
@@ -663,7 +687,12 @@ def check_addition(
     looked_up = sorted(risky & stored.lookups)
     if looked_up:
         failed["speakers"] = _listed(looked_up)
-    return Verdict(failed)
+    if failed:
+        return Verdict(failed)
+    addition = Addition(new, reading, tuple(typed), tuple(long_forms),
+                        MappingProxyType({d: tuple(t) for d, t in rescans.items()}),
+                        MappingProxyType(joins))  # fmt: skip
+    return Verdict(failed, addition)
 
 
 def _read_by(
@@ -1131,6 +1160,28 @@ def _entities_by_name(
     return {n: next(iter(e)) for n, e in entities.items() if len(e) == 1}, keys
 
 
+def _named_by_form(
+    refs: References, reading: Reading, resolution: Resolution | None
+) -> frozenset[str]:
+    """The entities with a stored mention that ``entities._canonical`` counts among the
+    forms its name is chosen from: of the entity's type, not inside a coordination,
+    proper (people and organisations), no acronym."""
+    if resolution is None:
+        return frozenset()
+    kinds = {e.id: e.type for e in resolution.entities}
+    found = set()
+    for ref in refs.all:
+        entity = resolution.mention_entity.get(ref.row) if ref.origin == MENTION else None
+        if entity is None or ref.type != kinds.get(entity) or ref in refs.absorbed:
+            continue
+        if reading.name(ref).acronym:
+            continue
+        if ref.type in ("ORG", "PERSON") and not reading.proper(ref):
+            continue
+        found.add(entity)
+    return frozenset(found)
+
+
 def _by_key(
     typed: Sequence[Ref],
     quotes: Sequence[tuple[int, Quote]],
@@ -1209,4 +1260,4 @@ def _listed(items: Iterable[str], most: int = 3) -> str:
     return ", ".join(items[:most]) + more
 
 
-__all__ = ["GUARDS", "Census", "Name", "Verdict", "census", "check_addition"]
+__all__ = ["GUARDS", "Addition", "Census", "Name", "Verdict", "census", "check_addition"]

@@ -1,0 +1,244 @@
+"""Attach: adding documents without redoing resolution, for the narrow class where the
+result is known to be full resolution's (issue 17 item 2).
+
+Not wired into ``runner`` yet: ``benchmarks/additions.py`` runs it beside full
+resolution for every addition and exits 1 on any difference. Given an addition the
+guards admit (``guards.check_addition``: no corpus-wide decision the stored documents
+depend on flips, so every stored mention, quote and claim keeps its entity), ``attach``
+computes the new documents' part of the resolution by the passes' own per-document
+functions, and refuses (with the reason) whenever a step would need more than the
+stored entities and the census:
+
+- the new documents define no acronym the corpus uses, and their coordinations and
+  descriptions make no reference (``references.gather``: a coordination whose halves
+  are not both names of the corpus, a description whose head another reference
+  covers): context links and long forms would need the corpus-wide linking;
+- every new reference (mentions with the corpus's types, names the rescan finds in the
+  new text with the corpus's names) is NER noise (``context.link_all`` drops it) or joins
+  by its name the one stored entity of that name (``Addition.joins``; a reference
+  context may link elsewhere refuses);
+- no role fact or title holder in a new document (``roles.find_roles`` is per document);
+- each stored entity joined keeps its type, canonical name and id: every new reference
+  it gets has its type and is written as its canonical name (one more vote for the
+  winner, one more count for the name that scores best), and no other entity shares
+  its id's stem (ids of entities of one name depend on the corpus's cluster order);
+  it gains the new references' aliases, mentions and documents;
+- every new quote's speaker and claim's subject is found by the span of a new reference
+  (``SpeakerIndex._by_span`` over the new documents); a look-up by name, a claim's
+  speaker or a new job-title entity refuses;
+- the names found in the new text (rescan, described mentions) are found by the passes'
+  functions over the new documents.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import replace
+from types import SimpleNamespace
+
+from ..knowledge import entity_words
+from ..records import Claim, Entity, Quote
+from .context import organisation_counts
+from .corpus import Resolution, _found_mentions
+from .described import described_mentions
+from .descriptions import of_candidate
+from .entities import _aliases, _canonical, _display, entity_id
+from .guards import Addition, Census, Verdict
+from .inputs import ResolveInput
+from .reading import Reading
+from .references import _halves
+from .refs import MENTION, RESCAN, Ref, SpanIndex, by_document, majority_type, rescan
+from .roles import apposition_roles, holders
+from .speakers import _SPAN_TYPES, SpeakerIndex
+
+_NO_COORDINATIONS = SimpleNamespace(absorbed={})  # what ``entities._aliases`` reads
+
+
+def attach(
+    stored: Census,
+    before: Resolution,
+    verdict: Verdict,
+    quotes: Sequence[tuple[int, Quote]] = (),
+    claims: Sequence[tuple[int, Claim]] = (),
+    sentences: Mapping[str, Sequence[tuple[int, int]]] | None = None,
+    aliases: Collection[tuple[str, str]] = (),
+) -> tuple[Resolution | None, str]:
+    """Full resolution of the stored documents (``before``) and the new ones of
+    ``verdict`` (their ``quotes``, ``claims`` and ``sentences``), or None and why not."""
+    addition = verdict.addition
+    if not verdict.admitted or addition is None:
+        return None, f"guards: {verdict.first()}"
+    if aliases:
+        return None, "alias corrections (their groups name entities corpus-wide)"
+    new, reading, lex = addition.new, addition.reading, stored.lex
+    if addition.long_forms:
+        return None, "an acronym defined (its long form is linked corpus-wide)"
+    # The rescan of the new texts, for the corpus's names by their majority type.
+    votes: dict[str, list[str]] = {d: list(t) for d, t in stored.rescan_types.items()}
+    for display, types in addition.rescans.items():
+        votes.setdefault(display, []).extend(types)
+    taken = {doc: SpanIndex(refs) for doc, refs in by_document(addition.typed).items()}
+    found = rescan(
+        new.texts, {d: majority_type(t) for d, t in votes.items()}, taken, lex.function_words
+    )
+    why = _no_context_references(stored, addition, [*addition.typed, *found])
+    if why:
+        return None, why
+    references = sorted([*addition.typed, *found], key=lambda r: r.node)
+    organisations = set(stored.organisations) | set(organisation_counts(references, reading))
+    heads = entity_words().institution_heads
+    joins: dict[Ref, str] = {}
+    for ref in references:
+        name = reading.name(ref)
+        if (
+            ref.type in ("GPE", "OTHER", "PRODUCT")
+            and len(name.tokens) == 1
+            and name.tokens in reading.lowercase
+        ):
+            continue  # NER noise: it names nothing
+        if ref.origin == MENTION:
+            entity = addition.joins.get(ref)
+        else:  # a rescanned name: linked in context as a mention of its type would be
+            linkable = (
+                (ref.type == "PERSON" and len(name.tokens) == 1)
+                or (ref.type == "ORG" and reading.common(ref))
+                or (ref.type == "PERSON" and any(name.tokens + (h,) in organisations
+                                                 for h in heads))
+            )  # fmt: skip
+            node = ("acr", (name.display,)) if name.acronym else (ref.type, name.tokens)
+            entity = None if linkable else stored.node_entity.get(node)
+        if entity is None:
+            return None, f"{ref.text!r} may be linked in context, or is a new name"
+        joins[ref] = entity
+    for document, text in new.texts.items():
+        live = [r for r in references if r.document == document and r in joins]
+        people = [r for r in live if r.type == "PERSON" and reading.proper(r)]
+        organisations_here = SpanIndex([r for r in live if r.type == "ORG"])
+        titles = [r for r in live if r.type == "ROLE" and r.origin == MENTION]
+        facts = apposition_roles(text, people, organisations_here, lex)
+        if facts or holders(text, titles, people):
+            return None, f"{document}: a role given to a person, or a title's holder"
+    updated, why = _updated_entities(before, joins, new, reading, stored.named_by_form)
+    if why:
+        return None, why
+    spans = {doc: SpanIndex(refs) for doc, refs in by_document(joins).items()}
+    index = SpeakerIndex(lex, spans, joins.get, analysed=new.names.cache)
+    quote_speaker = dict(before.quote_speaker)
+    for row, quote in quotes:
+        speaker = _by_span(index, quote.document, quote.speaker_start, quote.speaker_end,
+                           _SPAN_TYPES.get(quote.speaker_label or ""))  # fmt: skip
+        if speaker is None and quote.speaker_text and quote.speaker_text.strip():
+            return None, f"a speaker looked up by name ({quote.speaker_text!r})"
+        if speaker:
+            quote_speaker[row] = speaker
+    claim_subject = dict(before.claim_subject)
+    for row, claim in claims:
+        subject = _by_span(index, claim.document, claim.subject_start, claim.subject_end, None)
+        if subject is None and claim.subject_text and claim.subject_text.strip():
+            return None, f"a claim's subject looked up by name ({claim.subject_text!r})"
+        if claim.speaker:
+            return None, f"a claim's speaker looked up by name ({claim.speaker!r})"
+        if subject:
+            claim_subject[row] = (subject, None)
+    named = [(r, joins[r]) for r in references if r in joins and r.origin in (MENTION, RESCAN)]
+    rescanned = [(r, e) for r, e in named if r.origin == RESCAN]
+    described = described_mentions(new.texts, named, references)
+    found_here = _found_mentions([*rescanned, *described], new.texts, sentences or {})
+    mention_entity = dict(before.mention_entity)
+    mention_entity.update((r.row, e) for r, e in joins.items() if r.origin == MENTION)
+    return Resolution(
+        tuple(updated.get(e.id, e) for e in before.entities),
+        mention_entity,
+        quote_speaker,
+        claim_subject,
+        # in document order, as ``resolve_corpus`` sorts them (each document's in order)
+        tuple(sorted([*before.found_mentions, *found_here], key=lambda pair: pair[0].document)),
+    ), ""
+
+
+def _no_context_references(stored: Census, addition: Addition, base: Sequence[Ref]) -> str:
+    """Why the new documents' coordinations or descriptions would be references
+    (``references.gather``), linked by context; "" when none is: a coordination whose
+    halves are not both names of the corpus, a description whose head noun another
+    reference covers."""
+    reading = addition.reading
+    proper_keys = set(stored.proper_keys) | {
+        (r.type, reading.name(r).tokens)
+        for r in addition.typed
+        if r.type in ("ORG", "GPE") and reading.proper(r)
+    }
+
+    def known(kind: str, text: str) -> bool:
+        return (kind, addition.new.names(text, kind).tokens) in proper_keys
+
+    taken = {doc: SpanIndex(refs) for doc, refs in by_document(base).items()}
+    for document, candidates in addition.new.candidates.items():
+        for coordination in candidates.coordinations:
+            if _halves(coordination, known) is not None:
+                return f"{document}: a coordination of names ({coordination.first} ...)"
+        for candidate in candidates.descriptions:
+            description = of_candidate(candidate, stored.lex)
+            head_start = description.end - len(description.text.split()[-1])
+            if not (
+                taken.get(document) and taken[document].overlapping(head_start, description.end)
+            ):
+                return f"{document}: a description ({description.text!r})"
+    return ""
+
+
+def _updated_entities(
+    before: Resolution,
+    joins: Mapping[Ref, str],
+    new: ResolveInput,
+    reading: Reading,
+    named_by_form: Collection[str],
+) -> tuple[dict[str, Entity], str]:
+    """The stored entities the new references join, as ``entities.build_entities``
+    rebuilds them; or why that is not known from the stored records. An entity keeps its
+    name when each new reference is written as it, or, for an entity whose name is
+    chosen among its proper forms (``named_by_form``), when ``entities._canonical``
+    prefers the name to the new form even counted twice against once (so the name wins
+    on words, short forms and capitals, whatever the counts)."""
+    by_id = {e.id: e for e in before.entities}
+    members: dict[str, list[Ref]] = defaultdict(list)
+    for ref, entity in joins.items():
+        members[entity].append(ref)
+    updated: dict[str, Entity] = {}
+    for ident, refs in sorted(members.items()):
+        old = by_id.get(ident)
+        if old is None:
+            return {}, f"{ident}: no stored entity"
+        named = Ref(refs[0].document, 0, 0, old.name, old.type)
+        for ref in refs:
+            if ref.type != old.type:
+                return {}, f"{ref.text!r} ({ref.type}) may change the type of {old.name!r}"
+            if _display(reading.name(ref)) != old.name and (
+                ident not in named_by_form
+                or _canonical(new, reading, _NO_COORDINATIONS, [ref, ref, named], old.type)  # type: ignore[arg-type]
+                != old.name
+            ):
+                return {}, f"{ref.text!r} ({ref.type}) may rename {old.name!r}"
+        stem = entity_id(old.type, old.name)
+        if old.id != stem or any(other.startswith(stem + "-") for other in by_id):
+            return {}, f"{old.name!r}: another entity has its id's stem"
+        refs.sort(key=lambda r: r.node)
+        forms = _aliases(new, reading, _NO_COORDINATIONS, refs)  # type: ignore[arg-type]
+        updated[ident] = replace(
+            old,
+            aliases=tuple(sorted({*old.aliases, *forms}, key=lambda f: (f.lower(), f))),
+            mentions=old.mentions
+            + len({r.row for r in refs if r.origin == MENTION})
+            + sum(r.origin == RESCAN for r in refs),
+            documents=tuple(sorted({*old.documents, *(r.document for r in refs)})),
+        )
+    return updated, ""
+
+
+def _by_span(
+    index: SpeakerIndex, document: str, start: int, end: int, types: frozenset[str] | None
+) -> str | None:
+    """``SpeakerIndex.find``'s first step: the entity of the reference over the span."""
+    if start < 0 or end <= start or document not in index.spans:
+        return None
+    return index._by_span(document, start, end, types)
