@@ -300,6 +300,11 @@ def test_claim_speaker_is_never_an_unresolved_pronoun(text, pronoun):
          "12"),
         ("Hillside Academy employs 60 teachers.", "count of teachers", "60"),
         ("The Riverside trust still needs 300 nurses.", "count of nurses needed", "300"),
+        # "short" parsed onto the counted noun ("439 delegates short of"), not over it
+        ("Right now, Clinton is 439 delegates short of the nomination when superdelegates are"
+         " counted.", "count of delegates needed", "439"),
+        ("At the moment, Rovers are 6 players short of a full squad.", "count of players needed",
+         "6"),
     ],
 )  # fmt: skip
 def test_a_count_still_lacking_is_a_count_needed(text, attribute, normalized):

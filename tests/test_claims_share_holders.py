@@ -166,3 +166,40 @@ def test_a_figure_tied_to_a_name_by_nothing_but_nearness_is_not_its_share(nlp, t
 )  # fmt: skip
 def test_a_relative_clauses_figure_is_the_share_of_the_name_it_describes(nlp, text, expected):
     assert expected in shares(nlp, text), shares(nlp, text)
+
+
+def event(document: str, place: str, attribute: str, when: str, value: str, sentence: str):
+    return StoredClaim(
+        id=next(_ids), document=document, subject=place, subject_id=None,
+        key=("", place.lower()), attribute=attribute, kind="event", value=value,
+        normalized=when, unit=None, qualifier="exact", as_of=when, status="past",
+        speaker=None, speaker_id=None, sentence=sentence, start=0, end=1, sentence_start=0,
+        sentence_end=1, document_date="2024-04-12", date_source="manifest",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("place", "plain", "party"),
+    [
+        # A state's caucuses, one outlet naming the party and one not.
+        ("Wyoming", ("caucuses", "He won seven of eight contests, including Saturday's Wyoming"
+                     " caucuses."),
+         ("democratic caucuses", "Sanders won the Wyoming Democratic caucuses on Saturday.")),
+        # A city's mayoral primary, in the city paper and in a wire story.
+        ("Riverside", ("primary", "Turnout was low in Saturday's Riverside primary."),
+         ("republican primary", "Ann Cole won the Republican primary in Riverside on"
+                                " Saturday.")),
+    ],
+)  # fmt: skip
+def test_a_party_event_agrees_with_the_same_places_event_on_its_date(place, plain, party):
+    claims = [
+        event("a", place, plain[0], "2024-04-06", "Saturday's", plain[1]),
+        event("b", place, party[0], "2024-04-06", "Saturday", party[1]),
+    ]
+    found = decide(claims)
+    assert len(found.agreements) == 1
+    assert {c["document"] for c in found.agreements[0].claims} == {"a", "b"}
+    # another day: the plain one may be the other party's event, nothing either way
+    other = [claims[0], event("c", place, party[0], "2024-03-12", "March 12", party[1])]
+    found = decide(other)
+    assert not (found.agreements or found.contradictions or found.changes)

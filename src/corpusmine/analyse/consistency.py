@@ -43,6 +43,7 @@ def decide(claims: Sequence[StoredClaim], labels: Mapping[str, str] | None = Non
     for claim in claims:
         if claim.key[1]:
             groups[(claim.key, claim.attribute)].append(claim)
+    _fold_party_events(groups)
     found: dict[str, list[Finding]] = defaultdict(list)
     written = _incident_kinds_written(claims)
     partners = _partners(claims)
@@ -57,6 +58,35 @@ def decide(claims: Sequence[StoredClaim], labels: Mapping[str, str] | None = Non
         single_source=tuple(found[SINGLE_SOURCE]),
         changes=_once(found[DIFFERENT_TIME]),
     )
+
+
+def _fold_party_events(groups: dict[GroupKey, list[StoredClaim]]) -> None:
+    """A political event written with its party ("Saturday's Democratic caucuses in
+    Wyoming") on the very date another document gives the same place's event without one
+    ("Saturday's Wyoming caucuses") says the same of it: the party's claim joins the plain
+    group, where two dates are never held against each other (each party's event may have
+    its own day), so only the agreement can come of it. Never the other way: the plain
+    "Tuesday's New Hampshire primary" may be either party's."""
+    vocab = claim_vocabulary()
+    plain = {kind.attribute for kind in vocab.events if kind.political}
+    for (key, attribute), members in list(groups.items()):
+        base = attribute.split(" ", 1)[-1]
+        if attribute not in vocab.party_event_attributes or base not in plain:
+            continue
+        general = groups.get((key, base))
+        if not general:
+            continue
+        dates = {(c.document, c.normalized) for c in general}
+        kept = []
+        for claim in members:
+            if any(d != claim.document and n == claim.normalized for d, n in dates):
+                general.append(StoredClaim.from_fields({**claim.__dict__, "attribute": base}))
+            else:
+                kept.append(claim)
+        if kept:
+            groups[(key, attribute)] = kept
+        else:
+            del groups[(key, attribute)]
 
 
 def _once(findings: Sequence[Finding]) -> tuple[Finding, ...]:

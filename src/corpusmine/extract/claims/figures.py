@@ -208,6 +208,10 @@ def needed(noun: Token) -> bool:
             return True
         # "needs to win 65 percent": the figure's verb is what the need is for
         return head.dep_ == "xcomp" and head.head.lemma_.lower() in vocab.need_words
+    if any(
+        c.dep_ == "amod" and c.i > noun.i and c.lower_ in vocab.need_words for c in noun.children
+    ):
+        return True  # "is 439 delegates short of the nomination", parsed with "short" on the noun
     return noun.dep_ == "npadvmod" and head.lower_ in vocab.need_words
 
 
