@@ -203,3 +203,36 @@ def test_a_party_event_agrees_with_the_same_places_event_on_its_date(place, plai
     other = [claims[0], event("c", place, party[0], "2024-03-12", "March 12", party[1])]
     found = decide(other)
     assert not (found.agreements or found.contradictions or found.changes)
+
+
+def test_two_parties_events_of_one_place_and_day_are_never_one_agreement():
+    # Review #19: both parties' Ohio primaries were on one Tuesday; the plain "Tuesday's Ohio
+    # primary" cannot tell which it is, and the two primaries are two events.
+    claims = [
+        event("a_dem", "Ohio", "democratic primary", "2016-03-15", "Tuesday",
+              "Hillary Clinton won the Ohio Democratic primary on Tuesday."),
+        event("b_rep", "Ohio", "republican primary", "2016-03-15", "Tuesday",
+              "John Kasich won the Republican primary in Ohio on Tuesday."),
+        event("c_plain", "Ohio", "primary", "2016-03-15", "Tuesday's",
+              "Both front-runners won several states on Tuesday, including Tuesday's Ohio"
+              " primary."),
+    ]  # fmt: skip
+    found = decide(claims)
+    for finding in (*found.agreements, *found.contradictions, *found.changes, *found.checks):
+        documents = {c["document"] for c in finding.claims}
+        assert not {"a_dem", "b_rep"} <= documents, finding
+
+
+@pytest.mark.parametrize(
+    ("text", "not_theirs"),
+    [
+        # Review #18: the relative clause says among whom the figure is taken; its own
+        # predicate ("now say they will back Shah") says what they do.
+        ("In a Harbour Research poll of 1,000 voters, 32 percent who voted for Aled Hughes in"
+         " 2022 now say they will back Priya Shah.", "Aled Hughes"),
+        ("In a Westfield Trust survey of patients, 12 percent who chose Dr Anna Price as their"
+         " doctor last year now want to move to the new clinic.", "Anna Price"),
+    ],
+)  # fmt: skip
+def test_a_relative_clause_before_the_figures_own_predicate_gives_no_share(nlp, text, not_theirs):
+    assert not_theirs not in {subject for subject, _, _ in shares(nlp, text)}, shares(nlp, text)

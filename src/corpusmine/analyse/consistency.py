@@ -63,30 +63,38 @@ def decide(claims: Sequence[StoredClaim], labels: Mapping[str, str] | None = Non
 def _fold_party_events(groups: dict[GroupKey, list[StoredClaim]]) -> None:
     """A political event written with its party ("Saturday's Democratic caucuses in
     Wyoming") on the very date another document gives the same place's event without one
-    ("Saturday's Wyoming caucuses") says the same of it: the party's claim joins the plain
+    ("Saturday's Wyoming caucuses") says the same of it: the party's claims join the plain
     group, where two dates are never held against each other (each party's event may have
-    its own day), so only the agreement can come of it. Never the other way: the plain
-    "Tuesday's New Hampshire primary" may be either party's."""
+    its own day), so only the agreement can come of it. Only when one party's event is on
+    that date: two parties' primaries of one state and day are two events, and the plain
+    "Tuesday's Ohio primary" cannot tell which it is (review #19). Never the other way:
+    a plain claim may be either party's."""
     vocab = claim_vocabulary()
     plain = {kind.attribute for kind in vocab.events if kind.political}
-    for (key, attribute), members in list(groups.items()):
+    # (key, plain attribute, date) -> the party claims of that place and date
+    by_date: dict[tuple[tuple[str, str], str, str | None], list[tuple[GroupKey, StoredClaim]]]
+    by_date = defaultdict(list)
+    for (key, attribute), members in groups.items():
         base = attribute.split(" ", 1)[-1]
-        if attribute not in vocab.party_event_attributes or base not in plain:
-            continue
+        if attribute in vocab.party_event_attributes and base in plain:
+            for claim in members:
+                by_date[(key, base, claim.normalized)].append(((key, attribute), claim))
+    for (key, base, when), found in by_date.items():
         general = groups.get((key, base))
-        if not general:
+        if not general or len({group for group, _ in found}) != 1:
+            continue  # no plain claim of the place, or two parties' events on the date
+        documents = {c.document for c in general if c.normalized == when}
+        moving = [c for _, c in found if documents - {c.document}]
+        if not moving:
             continue
-        dates = {(c.document, c.normalized) for c in general}
-        kept = []
-        for claim in members:
-            if any(d != claim.document and n == claim.normalized for d, n in dates):
-                general.append(StoredClaim.from_fields({**claim.__dict__, "attribute": base}))
-            else:
-                kept.append(claim)
+        group = found[0][0]
+        general.extend(StoredClaim.from_fields({**c.__dict__, "attribute": base}) for c in moving)
+        ids = {c.id for c in moving}
+        kept = [c for c in groups[group] if c.id not in ids]
         if kept:
-            groups[(key, attribute)] = kept
+            groups[group] = kept
         else:
-            del groups[(key, attribute)]
+            del groups[group]
 
 
 def _once(findings: Sequence[Finding]) -> tuple[Finding, ...]:

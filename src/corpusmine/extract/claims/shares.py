@@ -155,7 +155,11 @@ def _holders(
         relative = _relative_verb(sign)
         if relative is not None:
             # "compared with 48 percent who have an unfavorable view of Clinton": the clause
-            # says whom the figure counts; a name before it is another clause's.
+            # says whom the figure counts; a name before it is another clause's. Where the
+            # figure has a predicate of its own ("32 percent who voted for Hughes in 2022
+            # now say they will back Shah"), the clause only says among whom: no one's share.
+            if _figure_phrase(sign).dep_ in ("nsubj", "nsubjpass"):
+                return None
             named = [t for t in relative.subtree if t.dep_ in ("dobj", "pobj") and _is_name(ctx, t)]
             if relative is not sign and named and _supports(relative, named[0]):
                 return (_name_end(ctx, named[0]),)
