@@ -14,9 +14,11 @@ stored entities and the census:
   are not both names of the corpus, a description whose head another reference
   covers): context links and long forms would need the corpus-wide linking;
 - every new reference (mentions with the corpus's types, names the rescan finds in the
-  new text with the corpus's names) is NER noise (``context.link_all`` drops it) or joins
-  by its name the one stored entity of that name (``Addition.joins``; a reference
-  context may link elsewhere refuses);
+  new text with the corpus's names) is NER noise (``context.link_all`` drops it), joins
+  by its name the one stored entity of that name (``Addition.joins``), or is a name the
+  corpus lacks that no pair function joins to another name of the new documents: a new
+  entity of its own references (a reference context may link elsewhere, an acronym
+  the corpus may expand, such a pair, an id another entity shares: refused);
 - no role fact or title holder in a new document (``roles.find_roles`` is per document);
 - each stored entity joined keeps its type, canonical name and id: every new reference
   it gets has its type and is written as its canonical name (one more vote for the
@@ -33,7 +35,7 @@ stored entities and the census:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from types import SimpleNamespace
 
@@ -43,14 +45,15 @@ from .context import organisation_counts
 from .corpus import Resolution, _found_mentions
 from .described import described_mentions
 from .descriptions import of_candidate
-from .entities import _aliases, _canonical, _display, entity_id
-from .guards import Addition, Census, Verdict
+from .entities import _aliases, _canonical, _display, _type, entity_id
+from .guards import Addition, Census, Verdict, _name_pairs, _nicknames, _region_pairs
 from .inputs import ResolveInput
 from .reading import Reading
 from .references import _halves
 from .refs import MENTION, RESCAN, Ref, SpanIndex, by_document, majority_type, rescan
 from .roles import apposition_roles, holders
 from .speakers import _SPAN_TYPES, SpeakerIndex
+from .variants import spacing_pairs
 
 _NO_COORDINATIONS = SimpleNamespace(absorbed={})  # what ``entities._aliases`` reads
 
@@ -89,6 +92,7 @@ def attach(
     organisations = set(stored.organisations) | set(organisation_counts(references, reading))
     heads = entity_words().institution_heads
     joins: dict[Ref, str] = {}
+    fresh: dict[tuple[str, tuple[str, ...]], list[Ref]] = defaultdict(list)
     for ref in references:
         name = reading.name(ref)
         if (
@@ -99,6 +103,7 @@ def attach(
             continue  # NER noise: it names nothing
         if ref.origin == MENTION:
             entity = addition.joins.get(ref)
+            linkable = ref in addition.linked
         else:  # a rescanned name: linked in context as a mention of its type would be
             linkable = (
                 (ref.type == "PERSON" and len(name.tokens) == 1)
@@ -108,20 +113,37 @@ def attach(
             )  # fmt: skip
             node = ("acr", (name.display,)) if name.acronym else (ref.type, name.tokens)
             entity = None if linkable else stored.node_entity.get(node)
+        node = (ref.type, name.tokens)
+        # A name the corpus lacks is joined by its name alone; a surname alone is linked
+        # in context (to a new full name, as the guards leave it: no entity known).
+        surname_alone = ref.type == "PERSON" and len(name.tokens) == 1
+        if (
+            entity is None
+            and node in addition.fresh
+            and not (linkable or name.acronym or surname_alone)
+        ):
+            fresh[node].append(ref)
+            continue
         if entity is None:
             return None, f"{ref.text!r} may be linked in context, or is a new name"
         joins[ref] = entity
+    new_names = {r for refs in fresh.values() for r in refs}
     for document, text in new.texts.items():
-        live = [r for r in references if r.document == document and r in joins]
+        live = [r for r in references if r.document == document and (r in joins or r in new_names)]
         people = [r for r in live if r.type == "PERSON" and reading.proper(r)]
         organisations_here = SpanIndex([r for r in live if r.type == "ORG"])
         titles = [r for r in live if r.type == "ROLE" and r.origin == MENTION]
         facts = apposition_roles(text, people, organisations_here, lex)
         if facts or holders(text, titles, people):
             return None, f"{document}: a role given to a person, or a title's holder"
+    created, why = _new_entities(stored, before, addition, references, fresh)
+    if why:
+        return None, why
     updated, why = _updated_entities(before, joins, new, reading, stored.named_by_form)
     if why:
         return None, why
+    for entity, members in created:
+        joins.update((r, entity.id) for r in members)
     spans = {doc: SpanIndex(refs) for doc, refs in by_document(joins).items()}
     index = SpeakerIndex(lex, spans, joins.get, analysed=new.names.cache)
     quote_speaker = dict(before.quote_speaker)
@@ -147,14 +169,77 @@ def attach(
     found_here = _found_mentions([*rescanned, *described], new.texts, sentences or {})
     mention_entity = dict(before.mention_entity)
     mention_entity.update((r.row, e) for r, e in joins.items() if r.origin == MENTION)
+    entities = [*(updated.get(e.id, e) for e in before.entities), *(e for e, _ in created)]
     return Resolution(
-        tuple(updated.get(e.id, e) for e in before.entities),
+        tuple(sorted(entities, key=lambda e: (e.type, e.name, e.id))),
         mention_entity,
         quote_speaker,
         claim_subject,
         # in document order, as ``resolve_corpus`` sorts them (each document's in order)
         tuple(sorted([*before.found_mentions, *found_here], key=lambda pair: pair[0].document)),
     ), ""
+
+
+def _new_entities(
+    stored: Census,
+    before: Resolution,
+    addition: Addition,
+    references: Sequence[Ref],
+    fresh: Mapping[tuple[str, tuple[str, ...]], list[Ref]],
+) -> tuple[list[tuple[Entity, list[Ref]]], str]:
+    """One entity per name the corpus lacks, built as ``entities.build_entities`` builds
+    it; or why its cluster may hold more than the name's own references. Such a name
+    shares no key a stored decision reads (the guards), so its cluster is its own
+    references unless a pair function pairs it with another name of the new documents
+    (compared within key blocks: the new documents' names hold its blocks' pairs)."""
+    if not fresh:
+        return [], ""
+    reading, lex = addition.reading, stored.lex
+    proper = [r for r in references if reading.proper(r)]
+    paired: set[tuple[str, ...]] = set()
+    for kind in ("PERSON", "ORG"):
+        names = {reading.name(r).tokens for r in proper if r.type == kind}
+        pairs = [*_name_pairs(kind, names, lex), spacing_pairs([(kind, t) for t in names])]
+        paired |= _names_in(pairs)
+    towns = {reading.name(r).display for r in proper if r.type == "GPE"}
+    people = {reading.name(r).tokens for r in proper if r.type == "PERSON"}
+    paired |= _names_in([_region_pairs(towns, reading), _nicknames(proper, reading, people, lex)])
+    stems = {"-".join(e.id.split("-")[:2]) for e in before.entities}
+    created: list[tuple[Entity, list[Ref]]] = []
+    for (_, tokens), refs in sorted(fresh.items()):
+        if tokens in paired:
+            return [], f"{' '.join(tokens)!r}: a new name paired with another"
+        members = sorted(refs, key=lambda r: r.node)
+        if not any(r.origin == MENTION for r in members):
+            return [], f"{' '.join(tokens)!r}: a new name found only by the rescan"
+        kind = _type(members, {}, {})
+        name = _canonical(addition.new, reading, _NO_COORDINATIONS, members, kind)  # type: ignore[arg-type]
+        ident = entity_id(kind, name)
+        if ident in stems:  # two entities of one name: their ids follow the cluster order
+            return [], f"{name!r}: a new entity whose id another shares"
+        stems.add(ident)
+        entity = Entity(
+            id=ident,
+            name=name,
+            type=kind,
+            aliases=_aliases(addition.new, reading, _NO_COORDINATIONS, members),  # type: ignore[arg-type]
+            mentions=len({r.row for r in members if r.origin == MENTION})
+            + sum(r.origin == RESCAN for r in members),
+            documents=tuple(sorted({r.document for r in members})),
+        )
+        created.append((entity, members))
+    return created, ""
+
+
+def _names_in(groups: Iterable[Iterable[tuple]]) -> set[tuple[str, ...]]:
+    """The names (comparison tokens) of every pair in ``groups``."""
+    found = set()
+    for pairs in groups:
+        for pair in pairs:
+            for side in pair:
+                typed = len(side) == 2 and isinstance(side[1], tuple)
+                found.add(side[1] if typed else side)
+    return found
 
 
 def _no_context_references(stored: Census, addition: Addition, base: Sequence[Ref]) -> str:

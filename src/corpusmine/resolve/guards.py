@@ -344,8 +344,8 @@ class Addition:
     """What the guards worked out about an admitted addition, for ``attach``: the new
     documents' input and reading in the whole corpus, their mentions with the corpus's
     types, the rescanned names they bring (display -> types), and the stored entity each
-    of their references joins by its name (None: context may link it elsewhere, or a
-    new name)."""
+    of their references joins by its name (None: context may link it elsewhere, ``linked``,
+    or a name the corpus lacks, ``fresh``)."""
 
     new: ResolveInput
     reading: Reading
@@ -353,6 +353,8 @@ class Addition:
     long_forms: tuple[Ref, ...]
     rescans: Mapping[str, tuple[str, ...]]
     joins: Mapping[Ref, str | None]
+    linked: frozenset[Ref] = frozenset()  # references context may link elsewhere
+    fresh: frozenset[NameNode] = frozenset()  # names the corpus does not have
 
 
 @dataclass(frozen=True)
@@ -644,6 +646,7 @@ def check_addition(
     )
     surnames_here = {surname(person) for person in people_here}
     joins: dict[Ref, str | None] = {}
+    linked: set[Ref] = set()
     for ref in [*typed, *long_forms, *_context_only(new)]:
         tokens = name(ref).tokens
         keys = set(index._keys(ref.text, ref.type))
@@ -673,6 +676,8 @@ def check_addition(
             )
         entity = None if linkable or node in fresh else stored.node_entity.get(node)
         joins[ref] = entity
+        if linkable:
+            linked.add(ref)
         risky |= keys if entity is None else keys - stored.entity_keys.get(entity, set())
     # Names the rescan finds in a new text where no reference is: a stored one-word
     # person may be linked there.
@@ -691,7 +696,7 @@ def check_addition(
         return Verdict(failed)
     addition = Addition(new, reading, tuple(typed), tuple(long_forms),
                         MappingProxyType({d: tuple(t) for d, t in rescans.items()}),
-                        MappingProxyType(joins))  # fmt: skip
+                        MappingProxyType(joins), frozenset(linked), frozenset(fresh))  # fmt: skip
     return Verdict(failed, addition)
 
 
