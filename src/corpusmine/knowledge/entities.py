@@ -13,6 +13,15 @@ from .files import load_jsonl, load_yaml
 
 
 @dataclass(frozen=True)
+class Titles:
+    """How a title written before a person's name is read (``entities.yaml`` titles)."""
+
+    phrases: frozenset[tuple[str, ...]]  # titles of two words: ("first", "lady")
+    written_out: Mapping[str, str]  # a title's short form -> the title: gov -> governor
+    spouse: frozenset[str]  # "first lady": the spouse of an office's holder, not the holder
+
+
+@dataclass(frozen=True)
 class EntityWords:
     group_nouns: frozenset[str]  # "the Obama administration" is a group, not Obama
     company_suffixes: frozenset[str]  # lower case, no final dot: inc, corp, plc, co
@@ -27,6 +36,7 @@ class EntityWords:
     noun_phrase_openers: frozenset[str]  # the, his: a title word after them is a noun
     verb_subject_endings: tuple[str, ...]  # "fans judge", "helped nurse": a verb's context
     feminine_endings: tuple[str, ...]  # a, ine: "Maxine" is no "Max"
+    titles: Titles
 
 
 @cache
@@ -50,6 +60,17 @@ def entity_words() -> EntityWords:
         words("noun_phrase_openers"),
         tuple(str(e).lower() for e in data["verb_subject_endings"]),
         tuple(sorted(words("feminine_endings"), key=len, reverse=True)),
+        _titles(data["titles"]),
+    )
+
+
+def _titles(data: Mapping[str, Any]) -> Titles:
+    spouse = frozenset(str(p).lower() for p in data["spouse"])
+    phrases = {str(p).lower() for p in data["phrases"]} | spouse
+    return Titles(
+        frozenset(tuple(p.split()) for p in phrases),
+        MappingProxyType({str(k).lower(): str(v).lower() for k, v in data["written_out"].items()}),
+        spouse,
     )
 
 

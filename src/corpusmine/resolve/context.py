@@ -24,7 +24,8 @@ from operator import attrgetter
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from ..knowledge import entity_words, place_words
+from ..knowledge import entity_words, place_words, quote_lexicon
+from .described import written_title
 from .descriptions import Description, NameIndex, compatible, description_of_name, distinctive
 from .expansions import Expansions
 from .inputs import ResolveInput
@@ -106,7 +107,7 @@ def link_all(
     )
     corpus_people = PeopleIndex(
         sorted(
-            proper_people(refs.all, reading, lex),
+            proper_people(refs.all, reading, lex, inp.texts),
             # Gender is None when no gendered title was used: sort it before "f"/"m".
             key=lambda person: (person[0], person[1] or ""),
         )
@@ -124,6 +125,7 @@ def link_all(
     )
     one_word_types = one_word_type_counts(refs.all, reading)
     organisations = organisation_counts(refs.all, reading)
+    known_titles = titles_of_people(refs.all, reading, inp.texts)
     for document in sorted(refs.by_doc):
         _link_document(
             resolver,
@@ -133,20 +135,59 @@ def link_all(
             org_words,
             one_word_types,
             organisations,
+            known_titles,
             links,
         )
     return Links(MappingProxyType(links.targets), frozenset(links.dropped))
 
 
+def titles_of_people(
+    refs: Iterable[Ref], reading: Reading, texts: Mapping[str, str]
+) -> dict[tuple[str, ...], frozenset[str]]:
+    """The titles the corpus writes with each person's full name, before it or inside
+    the NER span ("President Barack Obama", "First Lady Michelle Obama", "Sen. Bernie
+    Sanders" as senator)."""
+    found: dict[tuple[str, ...], set[str]] = {}
+    for r in refs:
+        if r.type != "PERSON" or not reading.proper(r):
+            continue
+        name = reading.name(r)
+        titles = written_title(texts[r.document], r.start, full_name=True).titles
+        found.setdefault(name.tokens, set()).update(titles | _titles_in(name.honorifics))
+    return {tokens: frozenset(titles) for tokens, titles in found.items() if titles}
+
+
+def _titles_in(honorifics: Iterable[str]) -> frozenset[str]:
+    """The titles (not honorifics) among the words a name's span opens with."""
+    words = entity_words()
+    lowered = (h.lower().rstrip(".") for h in honorifics)
+    return frozenset(
+        words.titles.written_out.get(w, w) for w in lowered if w in words.person_titles
+    )
+
+
 def proper_people(
-    refs: Iterable[Ref], reading: Reading, lex: Lexicon
+    refs: Iterable[Ref], reading: Reading, lex: Lexicon, texts: Mapping[str, str] | None = None
 ) -> set[tuple[tuple[str, ...], str | None]]:
-    """The proper person names of ``refs``, each with the gender of its title (None)."""
+    """The proper person names of ``refs``, each with the gender of its title (None):
+    in the name's span, or (given the ``texts``) written right before it ("Mrs Robin
+    Lund" where the NER tags "Robin Lund")."""
     return {
-        (reading.name(r).tokens, gender(reading.name(r).honorifics, lex))
+        (reading.name(r).tokens, person_gender(r, reading, lex, texts))
         for r in refs
         if r.type == "PERSON" and reading.proper(r)
     }
+
+
+def person_gender(
+    ref: Ref, reading: Reading, lex: Lexicon, texts: Mapping[str, str] | None
+) -> str | None:
+    """The gender of a person's honorifics, in the span or (given ``texts``) before it."""
+    honorifics = reading.name(ref).honorifics
+    if texts is not None:
+        before = written_title(texts[ref.document], ref.start, full_name=True)
+        honorifics = (*honorifics, *before.honorifics)
+    return gender(honorifics, lex)
 
 
 def one_word_type_counts(
@@ -184,6 +225,7 @@ def _link_document(
     org_words: frozenset[str],
     one_word_types: Counter[tuple[str, tuple[str, ...]]],
     organisations: Counter[tuple[str, ...]],
+    known_titles: Mapping[tuple[str, ...], frozenset[str]],
     links: _Building,
 ) -> None:
     lex = resolver.inp.lex
@@ -196,7 +238,7 @@ def _link_document(
     ]
     people = [a for a in anchors if a.type == "PERSON"]
     people_here = PeopleIndex(
-        (reading.name(a).tokens, gender(reading.name(a).honorifics, lex)) for a in people
+        (reading.name(a).tokens, person_gender(a, reading, lex, resolver.inp.texts)) for a in people
     )
     # Surnames the document gives people, in full or alone ("Cheeks said").
     surnames_here = frozenset(
@@ -228,7 +270,14 @@ def _link_document(
             continue
         if ref.type == "PERSON" and len(name.tokens) == 1 and not name.acronym:
             target = _person(
-                resolver, ref, people, people_here, corpus_people, corpus_anchors, one_word_types
+                resolver,
+                ref,
+                people,
+                people_here,
+                corpus_people,
+                corpus_anchors,
+                one_word_types,
+                known_titles,
             )
             if target is not None:
                 links.targets[ref] = target
@@ -410,19 +459,32 @@ def _person(
     corpus_people: PeopleIndex,
     corpus_anchors: NameIndex,
     one_word_types: Counter[tuple[str, tuple[str, ...]]],
+    known_titles: Mapping[tuple[str, ...], frozenset[str]],
 ) -> Node | None:
-    """The person a one-word name names: of the document's ``people``, else the corpus's."""
+    """The person a one-word name names: of the document's ``people``, else the corpus's.
+    A title written with it ("Mr Whitby", "President Trump") keeps out the people it
+    cannot be (``_titled_fits``)."""
     name = resolver.reading.name(ref)
     word = name.tokens[0]
-    wanted = gender(name.honorifics, resolver.inp.lex)
-    candidates = set_aside_juniors(people_here.candidates(word, wanted))
+    written = written_title(resolver.inp.texts[ref.document], ref.start, full_name=False)
+    honorifics = (*name.honorifics, *written.honorifics)
+    titles = written.titles | _titles_in(name.honorifics)
+    wanted = gender(honorifics, resolver.inp.lex) or _title_gender(titles)
+
+    def fitting(index: PeopleIndex) -> list[tuple[str, ...]]:
+        across = index is corpus_people
+        found = set_aside_juniors(index.candidates(word, wanted, known_gender=across))
+        bearers = corpus_people.candidates(word, wanted)
+        return _titled_fits(found, titles, known_titles, bearers, prefer_holders=across)
+
+    candidates = fitting(people_here)
     if candidates:
         if not one_person(candidates):
             return None  # two people of the document share the name: keep apart
         matching = [a for a in people if resolver.reading.name(a).tokens in candidates]
         preceding = [a for a in matching if a.end <= ref.start]
         return (preceding[-1] if preceding else matching[0]).node
-    candidates = set_aside_juniors(corpus_people.candidates(word, wanted))
+    candidates = fitting(corpus_people)
     if (
         not name.honorifics
         and all(len(c) == 1 for c in candidates)
@@ -454,6 +516,46 @@ def _person(
         if len(organisations) == 1:
             return ("name", "ORG", next(iter(organisations)))
     return None
+
+
+def _title_gender(titles: Iterable[str]) -> str | None:
+    """ "f" or "m" when a title names one gender ("Congresswoman", "First Lady")."""
+    genders = quote_lexicon().noun_gender
+    found = {genders.get(t.split()[-1]) for t in titles} - {None}
+    if len(found) != 1:
+        return None
+    return "f" if found == {"female"} else "m"
+
+
+def _titled_fits(
+    candidates: list[tuple[str, ...]],
+    titles: frozenset[str],
+    known_titles: Mapping[tuple[str, ...], frozenset[str]],
+    bearers: Iterable[tuple[str, ...]],
+    *,
+    prefer_holders: bool,
+) -> list[tuple[str, ...]]:
+    """The ``candidates`` a surname written with ``titles`` ("President Trump") may be.
+    Where the corpus writes some bearer of the surname (``bearers``) with that title
+    ("President Donald Trump"), only such holders; else not a person the corpus knows
+    only by a spouse's title ("First Lady Melania Trump"), which names the spouse of the
+    office's holder. Other titles tell nobody apart: people change office ("Senator
+    Obama", "President Barack Obama")."""
+    if not titles:
+        return candidates
+    spouse = entity_words().titles.spouse
+    holders = {c for c in bearers if known_titles.get(c, frozenset()) & titles}
+
+    def excluded(person: tuple[str, ...]) -> bool:
+        known = known_titles.get(person, frozenset())
+        if not known or known & titles:
+            return False
+        # Known by other titles: not the title's holder where the corpus has one, and
+        # a spouse's title never holds an office.
+        return bool(holders) or (known <= spouse and not titles <= spouse)
+
+    kept = [c for c in candidates if not excluded(c)]
+    return [c for c in kept if c in holders] if prefer_holders and holders else kept
 
 
 _OPEN_QUOTE = "\"“‘'"

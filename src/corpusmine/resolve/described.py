@@ -94,39 +94,109 @@ def described_mentions(
     return found
 
 
+@dataclass(frozen=True)
+class WrittenTitle:
+    """The honorifics and titles written right before a person's name ("Mr", "President",
+    "First Lady"), whether or not the NER span holds them."""
+
+    honorifics: tuple[str, ...] = ()  # as written, without a final dot: "Mr", "Mrs"
+    titles: frozenset[str] = frozenset()  # lower case, short forms written out: "governor"
+
+
+def written_title(text: str, start: int, *, full_name: bool) -> WrittenTitle:
+    """The honorifics and titles written right before the name at ``start`` (as
+    ``_titled`` reads them: never a verb, a lower-case title before a surname alone, or
+    a word across a sentence end)."""
+    found = _title_words(text, start, full_name=full_name)
+    if found is None:
+        return WrittenTitle()
+    _, honorific_words, title_words = found
+    titles = entity_words().titles
+    return WrittenTitle(
+        tuple(w.rstrip(".") for w in honorific_words),
+        frozenset(titles.written_out.get(t, t) for t in title_words),
+    )
+
+
 def _titled(text: str, start: int, *, full_name: bool) -> int | None:
-    """Where the title written right before a person's name (at ``start``) begins.
+    """Where the title written right before a person's name (at ``start``) begins."""
+    found = _title_words(text, start, full_name=full_name)
+    if found is None or not found[2]:
+        return None
+    return found[0]
+
+
+def _title_words(
+    text: str, start: int, *, full_name: bool
+) -> tuple[int, list[str], list[str]] | None:
+    """Where the honorifics and titles right before a person's name begin, the
+    honorifics as written and the titles in lower case (a two-word title such as "first
+    lady" as one). None when there are none, or the words are read as a verb.
 
     A lower-case title before a surname alone may head a phrase of its own whose
     relative clause the surname opens ("a sheriff's deputy Nichols murdered"): only a
     capitalised title ("Inspector Gaskin") or a full name ("deputy Jane Nichols") counts.
     """
     words = _words()
+    phrases = entity_words().titles.phrases
     position = start
+    honorific_words: list[str] = []
     # "trustee Dr. Benjamin": the honorific stands between the title and the name.
     for _ in range(2):
+        if _phrase_before(text, position, phrases) is not None:
+            break  # "First Lady Michelle Obama": "Lady" is the title's
         word = _word_before(text, position)
         if word is None or word[0].lower().rstrip(".") not in words.honorifics:
             break
+        if not word[0][0].isupper():
+            break  # "Polls miss Trump's fall": a verb
         if word[0].endswith(".") and not _abbreviation(word[0]):
             break  # "… thanked the Professor. Jane Doe said"
+        honorific_words.insert(0, word[0])
         position = word[1]
+    honorifics_start = position
+    kept = (honorifics_start, honorific_words, []) if honorific_words else None
+    title_words: list[str] = []
     title_start = None
     for _ in range(_MAX_TITLE_WORDS):  # "Attorney General Eric Holder"
+        phrase = _phrase_before(text, position, phrases)
+        if phrase is not None:
+            title_words.insert(0, phrase[0])
+            title_start = position = phrase[1]
+            continue
         word = _word_before(text, position)
         if word is None or not _is_title(word[0], words):
             break
+        title_words.insert(0, word[0].lower().rstrip("."))
         title_start = position = word[1]
-    if title_start is None:
-        return None
-    if not full_name and text[title_start].islower():
-        return None
+    if title_start is None or (not full_name and text[title_start].islower()):
+        return kept
     opener = _word_before(text, title_start)
     if opener is not None and opener[0].lower() in words.verb_openers:
-        return None  # "to coach Smith": a verb
+        return kept  # "to coach Smith": a verb
     if text[title_start].islower() and _verb_context(text, opener, words):
-        return None  # "fans judge Maria Lopez", "Detectives suspect Gary Mills": a verb
-    return title_start
+        return kept  # "fans judge Maria Lopez", "Detectives suspect Gary Mills": a verb
+    return title_start, honorific_words, title_words
+
+
+def _phrase_before(
+    text: str, position: int, phrases: frozenset[tuple[str, ...]]
+) -> tuple[str, int] | None:
+    """A title of two words or more ending one space before ``position`` ("First Lady"),
+    lower case, and where it starts."""
+    words: list[str] = []
+    at = position
+    for _ in range(max((len(p) for p in phrases), default=0)):
+        word = _word_before(text, at)
+        if word is None:
+            return None
+        words.insert(0, word[0].lower())
+        at = word[1]
+        if len(words) >= 2 and tuple(words) in phrases:
+            if not (word[0].islower() or word[0][0].isupper() and word[0][1:].islower()):
+                return None  # capitals: a headline's
+            return " ".join(words), at
+    return None
 
 
 def _verb_context(text: str, opener: tuple[str, int] | None, words: _Words) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 from types import MappingProxyType
 
+from ..knowledge import entity_words
 from ..records import Claim, Entity, Quote
 from .clusters import ConstrainedUnion
 from .context import Links
@@ -197,6 +198,7 @@ def _aliases(
     inp: ResolveInput, reading: Reading, refs: References, members: list[Ref]
 ) -> tuple[str, ...]:
     forms: set[str] = set()
+    title_phrases = entity_words().titles.phrases
     for ref in members:
         if ref in refs.absorbed or ref.origin == COORDINATION:
             continue
@@ -210,7 +212,11 @@ def _aliases(
         if ref.type == "PERSON":
             forms.add(_display(reading.name(ref)))
             before = straighten(text[max(0, ref.start - 16) : ref.start]).split()
-            if before and before[-1].rstrip(".").lower() in inp.lex.honorifics:
+            if (
+                before
+                and before[-1].rstrip(".").lower() in inp.lex.honorifics
+                and tuple(w.lower() for w in before[-2:]) not in title_phrases
+            ):  # "Mrs Jane Smith", not "lady Melania Trump" of "First Lady"
                 forms.add(f"{before[-1]} {surface}")
     return tuple(sorted(forms, key=lambda f: (f.lower(), f)))
 

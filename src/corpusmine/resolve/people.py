@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..knowledge import entity_words, minutes_lexicon
+from ..knowledge import entity_words, minutes_lexicon, quote_lexicon
 
 if TYPE_CHECKING:
     from ..knowledge import NameLexicon as Lexicon
@@ -259,12 +259,47 @@ def gender(honorifics: Iterable[str], lex: Lexicon) -> str | None:
     return None
 
 
+def given_name_gender(tokens: Sequence[str]) -> str | None:
+    """ "f" or "m" when a full name's given name names one gender in English-language
+    news (``models/quotes.yaml`` first_name_gender: "Jane", "John"; never "Jordan"), or
+    is a pet form or full name of such names only ("Charlie" of Charles, "Frederick" of
+    Rick and Freddie: ``entities.yaml`` pet_forms)."""
+    return _gender_of_given(tokens[0]) if len(tokens) >= 2 else None
+
+
+@cache
+def _gender_of_given(given: str) -> str | None:
+    genders = quote_lexicon().first_name_gender
+    found = genders.get(given)
+    if found is None:
+        pets = entity_words().pet_forms
+        related = set(pets.get(given, ())) | {p for p, full in pets.items() if given in full}
+        kinds = {genders[r] for r in related if r in genders}
+        found = kinds.pop() if len(kinds) == 1 else None
+    return {"female": "f", "male": "m"}.get(found or "")
+
+
 def single_name_candidates(
-    word: str, people: Iterable[tuple[tuple[str, ...], str | None]], want_gender: str | None
+    word: str,
+    people: Iterable[tuple[tuple[str, ...], str | None]],
+    want_gender: str | None,
+    *,
+    known_gender: bool = False,
 ) -> list[tuple[str, ...]]:
-    """Full names (with their gender, if known) that the one-word name ``word`` may be:
-    people with that surname, or failing that with that given name."""
-    people = [(k, g) for k, g in people if not (want_gender and g and g != want_gender)]
+    """Full names (with the gender of their title, if known) that the one-word name
+    ``word`` may be: people with that surname, or failing that with that given name. A
+    name wanted with a gender ("Mr Whitby") is never a person of the other: by title,
+    else by given name ("Jane Whitby"). With ``known_gender``, where that leaves out
+    someone only people known to be of the gender wanted remain: across a corpus, "Mrs
+    Simpson" beside Homer and Bart Simpson is not a Sam Simpson whose gender nothing
+    says (within one document such a name is as likely the one meant)."""
+    people = list(people)
+    if want_gender:
+        known = [(k, g, g or given_name_gender(k)) for k, g in people]
+        if known_gender and any(found and found != want_gender for _, _, found in known):
+            people = [(k, g) for k, g, found in known if found == want_gender]
+        else:
+            people = [(k, g) for k, g, found in known if found in (None, want_gender)]
     by_surname = sorted({k for k, _ in people if surname(k) == word})
     if by_surname:
         return by_surname
@@ -283,7 +318,7 @@ class PeopleIndex:
                 continue
             for word in {tokens[0], surname(tokens)}:
                 self._by_word.setdefault(word, []).append(person)
-        self._found: dict[tuple[str, str | None], list[tuple[str, ...]]] = {}
+        self._found: dict[tuple[str, str | None, bool], list[tuple[str, ...]]] = {}
 
     def starting(self, letter: str) -> list[tuple[str, ...]]:
         """Full names whose given name starts with ``letter`` (for nicknames)."""
@@ -297,12 +332,16 @@ class PeopleIndex:
             }
         )
 
-    def candidates(self, word: str, want_gender: str | None) -> list[tuple[str, ...]]:
+    def candidates(
+        self, word: str, want_gender: str | None, *, known_gender: bool = False
+    ) -> list[tuple[str, ...]]:
         """``single_name_candidates`` over the whole index (memoised: the index is fixed)."""
-        key = (word, want_gender)
+        key = (word, want_gender, known_gender)
         if key not in self._found:
             near = self._by_word.get(word, ())
-            self._found[key] = single_name_candidates(word, near, want_gender)
+            self._found[key] = single_name_candidates(
+                word, near, want_gender, known_gender=known_gender
+            )
         return self._found[key]
 
 
