@@ -156,13 +156,10 @@ HOLDERS = [
                 "Secretary Hillary Clinton flew to Beijing.",
                 {"PERSON": ["Hillary Clinton"]},
             ),
-            "b": (
-                "President Bill Clinton opened the library. Aides said Secretary Clinton "
-                "would speak later.",
-                {"PERSON": ["Bill Clinton", "Clinton"]},
-            ),
+            "b": ("President Bill Clinton opened the library.", {"PERSON": ["Bill Clinton"]}),
+            "c": ("Aides said Secretary Clinton would speak later.", {"PERSON": ["Clinton"]}),
         },
-        "b",
+        "c",
         "Clinton",
         "Hillary Clinton",
         id="politics",
@@ -170,13 +167,13 @@ HOLDERS = [
     pytest.param(
         {
             "a": ("Coach Tom Keane named an unchanged side.", {"PERSON": ["Tom Keane"]}),
-            "b": (
-                "Striker Anna Keane scored twice in the final. Coach Keane said the team "
-                "had trained for this all year.",
-                {"PERSON": ["Anna Keane", "Keane"]},
+            "b": ("Striker Anna Keane scored twice in the final.", {"PERSON": ["Anna Keane"]}),
+            "c": (
+                "Coach Keane said the team had trained for this all year.",
+                {"PERSON": ["Keane"]},
             ),
         },
-        "b",
+        "c",
         "Keane",
         "Tom Keane",
         id="sport",
@@ -185,10 +182,113 @@ HOLDERS = [
 
 
 @pytest.mark.parametrize(("corpus", "document", "written", "holder"), HOLDERS)
-def test_a_title_goes_to_the_bearer_the_corpus_writes_with_it(
+def test_across_documents_a_title_goes_to_the_bearer_the_corpus_writes_with_it(
     corpus: Corpus, document: str, written: str, holder: str
 ):
     assert name_of(corpus, document, written) == holder
+
+
+# The reviewer's passages (review #16): someone takes a new office in the very article;
+# the title written with another bearer elsewhere does not take the surname from them.
+NEW_OFFICE = [
+    pytest.param(
+        {
+            "wales2019": (
+                "Coach Peter Jones led Wales to the Six Nations title in 2019.",
+                {"PERSON": ["Peter Jones"], "GPE": ["Wales"]},
+            ),
+            "wales2025": (
+                "Captain Alun Jones was appointed the new Wales coach on Monday. Coach Jones "
+                "starts work in June and will name his first squad in July.",
+                {"PERSON": ["Alun Jones", "Jones"], "GPE": ["Wales"]},
+            ),
+        },
+        "wales2025",
+        "Jones",
+        "Alun Jones",
+        id="sport",
+    ),
+    pytest.param(
+        {
+            "raid2019": (
+                "Inspector Ruth Hart led the raid on a house in Hull in 2019.",
+                {"PERSON": ["Ruth Hart"], "GPE": ["Hull"]},
+            ),
+            "promo2025": (
+                "Sergeant Tom Hart was promoted to inspector this week. Inspector Hart will "
+                "lead the town's response team from March.",
+                {"PERSON": ["Tom Hart", "Hart"]},
+            ),
+        },
+        "promo2025",
+        "Hart",
+        "Tom Hart",
+        id="police",
+    ),
+]
+
+
+@pytest.mark.parametrize(("corpus", "document", "written", "own"), NEW_OFFICE)
+def test_within_its_document_a_title_keeps_the_documents_own_bearer(
+    corpus: Corpus, document: str, written: str, own: str
+):
+    assert name_of(corpus, document, written) == own
+
+
+# The reviewer's passages (review #17): a first-name list narrows only to people known to
+# be of the gender asked; a bearer whose given name it does not list keeps it ambiguous.
+UNLISTED = [
+    pytest.param(
+        {
+            "m1": ("Councillor Sarah Patel chaired the meeting.", {"PERSON": ["Sarah Patel"]}),
+            "m2": (
+                "Councillor David Patel opened the summer fete on Saturday.",
+                {"PERSON": ["David Patel"]},
+            ),
+            "m3": (
+                "Raj Patel, who owns the corner shop on Mill Lane, asked the council for "
+                "more parking spaces outside his shop.",
+                {"PERSON": ["Raj Patel"]},
+            ),
+            "m4": (
+                "Mr Patel asked again about parking outside the corner shop on Mill Lane.",
+                {"PERSON": ["Patel"]},
+            ),
+        },
+        "m4",
+        "Patel",
+        id="council",
+    ),
+    pytest.param(
+        {
+            "s1": ("Sarah Taylor kept wicket for England.", {"PERSON": ["Sarah Taylor"]}),
+            "s2": (
+                "James Taylor retired from all cricket on Monday.",
+                {"PERSON": ["James Taylor"]},
+            ),
+            "s3": (
+                "Ross Taylor scored a century for New Zealand against Pakistan in Hamilton.",
+                {"PERSON": ["Ross Taylor"]},
+            ),
+            "s4": (
+                "Mr Taylor, New Zealand's most capped batsman, made another hundred against "
+                "Pakistan on Tuesday.",
+                {"PERSON": ["Taylor"]},
+            ),
+        },
+        "s4",
+        "Taylor",
+        id="sport",
+    ),
+]
+
+
+@pytest.mark.parametrize(("corpus", "document", "written"), UNLISTED)
+def test_a_bearer_of_unlisted_gender_keeps_the_surname_ambiguous(
+    corpus: Corpus, document: str, written: str
+):
+    found = name_of(corpus, document, written)
+    assert found is None or " " not in found, found
 
 
 def test_the_documents_own_bearer_with_no_known_title_keeps_the_surname():
@@ -202,3 +302,63 @@ def test_the_documents_own_bearer_with_no_known_title_keeps_the_surname():
         ),
     }
     assert name_of(corpus, "b", "Ames") == "Ruth Ames"
+
+
+# 3. Initials written before a surname the NER tagged alone (team sheets, "CB Fry") name a
+#    person with that first initial: never a bearer of another given name.
+def test_a_team_sheets_initial_picks_the_bearer_with_that_initial():
+    corpus = {
+        "a": ("Coach Andy Robinson named his side on Tuesday.", {"PERSON": ["Andy Robinson"]}),
+        "b": ("Jason Robinson will captain England.", {"PERSON": ["Jason Robinson"]}),
+        "c": (
+            "England: J Robinson (capt); M Cueto, J Noon, O Barkley.",
+            {"PERSON": ["Robinson", "M Cueto", "J Noon", "O Barkley"]},
+        ),
+    }
+    assert name_of(corpus, "c", "Robinson") == "Jason Robinson"
+
+
+INITIALS_OF_ANOTHER = [
+    pytest.param(
+        {
+            "a": ("Douglas Hogg resigned as minister in 1998.", {"PERSON": ["Douglas Hogg"]}),
+            "b": (
+                "Scotland squad: N Hines (Edinburgh), A Hogg (Edinburgh), G Kerr (Leeds).",
+                {"PERSON": ["N Hines", "Hogg", "G Kerr"]},
+            ),
+        },
+        "b",
+        "Hogg",
+        "Douglas Hogg",
+        id="rugby-team-sheet",
+    ),
+    pytest.param(
+        {
+            "a": ("Stephen Fry hosted the awards.", {"PERSON": ["Stephen Fry"]}),
+            "b": (
+                "In 1901 the Sussex batsman CB Fry scored six centuries in a row.",
+                {"PERSON": ["Fry"]},
+            ),
+        },
+        "b",
+        "Fry",
+        "Stephen Fry",
+        id="cricket-history",
+    ),
+]
+
+
+@pytest.mark.parametrize(("corpus", "document", "written", "wrong"), INITIALS_OF_ANOTHER)
+def test_initials_keep_a_surname_from_a_bearer_of_another_given_name(
+    corpus: Corpus, document: str, written: str, wrong: str
+):
+    assert name_of(corpus, document, written) != wrong
+
+
+def test_a_middle_initial_is_not_read_as_the_first():
+    # business: "Ben S. Bernanke" with only the surname tagged is Ben Bernanke
+    corpus = {
+        "a": ("Ben Bernanke left the Fed in 2014.", {"PERSON": ["Ben Bernanke"]}),
+        "b": ("Then-Fed Chair Ben S. Bernanke raised rates.", {"PERSON": ["Bernanke"]}),
+    }
+    assert name_of(corpus, "b", "Bernanke") == "Ben Bernanke"

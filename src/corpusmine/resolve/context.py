@@ -25,7 +25,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from ..knowledge import entity_words, place_words, quote_lexicon
-from .described import written_title
+from .described import initials_before, written_title
 from .descriptions import Description, NameIndex, compatible, description_of_name, distinctive
 from .expansions import Expansions
 from .inputs import ResolveInput
@@ -463,19 +463,24 @@ def _person(
 ) -> Node | None:
     """The person a one-word name names: of the document's ``people``, else the corpus's.
     A title written with it ("Mr Whitby", "President Trump") keeps out the people it
-    cannot be (``_titled_fits``)."""
+    cannot be (``_titled_fits``), and so do initials before it ("A Hogg" is no Douglas
+    Hogg)."""
     name = resolver.reading.name(ref)
     word = name.tokens[0]
-    written = written_title(resolver.inp.texts[ref.document], ref.start, full_name=False)
+    text = resolver.inp.texts[ref.document]
+    written = written_title(text, ref.start, full_name=False)
     honorifics = (*name.honorifics, *written.honorifics)
     titles = written.titles | _titles_in(name.honorifics)
     wanted = gender(honorifics, resolver.inp.lex) or _title_gender(titles)
+    initials = initials_before(text, ref.start) if not honorifics else ""
 
     def fitting(index: PeopleIndex) -> list[tuple[str, ...]]:
         across = index is corpus_people
-        found = set_aside_juniors(index.candidates(word, wanted, known_gender=across))
+        found = set_aside_juniors(index.candidates(word, wanted))
+        if initials:
+            found = [c for c in found if len(c) >= 2 and c[0][0] == initials[0]]
         bearers = corpus_people.candidates(word, wanted)
-        return _titled_fits(found, titles, known_titles, bearers, prefer_holders=across)
+        return _titled_fits(found, titles, known_titles, bearers, across=across)
 
     candidates = fitting(people_here)
     if candidates:
@@ -485,9 +490,12 @@ def _person(
         preceding = [a for a in matching if a.end <= ref.start]
         return (preceding[-1] if preceding else matching[0]).node
     candidates = fitting(corpus_people)
+    # Whether some person of the corpus has the name at all, whatever the words before it
+    # say: an organisation is the reading only where nobody does.
+    anyone = set_aside_juniors(corpus_people.candidates(word, None))
     if (
         not name.honorifics
-        and all(len(c) == 1 for c in candidates)
+        and all(len(c) == 1 for c in anyone)
         and one_word_types[("ORG", name.tokens)] > one_word_types[("PERSON", name.tokens)]
     ):
         # No person of the corpus has a full name with the word, and the corpus calls it
@@ -509,7 +517,7 @@ def _person(
             full = max(fits, key=lambda t: (len(t), t))
             if _blend_attested(resolver.inp.texts, name.display, full):
                 return ("name", "PERSON", full)
-    if not candidates and not name.honorifics:
+    if not anyone and not name.honorifics:
         # No person has the name, but one organisation ends in it: a team or company
         # the model took for a person ("the Colts" of "Indianapolis Colts").
         organisations = {t for t in corpus_anchors.ending_in("ORG", word) if len(t) >= 2}
@@ -533,29 +541,26 @@ def _titled_fits(
     known_titles: Mapping[tuple[str, ...], frozenset[str]],
     bearers: Iterable[tuple[str, ...]],
     *,
-    prefer_holders: bool,
+    across: bool,
 ) -> list[tuple[str, ...]]:
-    """The ``candidates`` a surname written with ``titles`` ("President Trump") may be.
-    Where the corpus writes some bearer of the surname (``bearers``) with that title
-    ("President Donald Trump"), only such holders; else not a person the corpus knows
-    only by a spouse's title ("First Lady Melania Trump"), which names the spouse of the
-    office's holder. Other titles tell nobody apart: people change office ("Senator
-    Obama", "President Barack Obama")."""
+    """The ``candidates`` a surname written with ``titles`` ("President Trump") may be:
+    never a person the corpus knows only by a spouse's title ("First Lady Melania
+    Trump"), which names the spouse of the office's holder. Across documents (``across``),
+    where the corpus writes some bearer of the surname (``bearers``) with that title
+    ("Secretary Hillary Clinton"), only such holders. Within its document the surname
+    keeps its own bearer: people take a new office in the very article ("Captain Alun
+    Jones was appointed coach. Coach Jones ...")."""
     if not titles:
         return candidates
     spouse = entity_words().titles.spouse
-    holders = {c for c in bearers if known_titles.get(c, frozenset()) & titles}
 
-    def excluded(person: tuple[str, ...]) -> bool:
+    def spouse_only(person: tuple[str, ...]) -> bool:
         known = known_titles.get(person, frozenset())
-        if not known or known & titles:
-            return False
-        # Known by other titles: not the title's holder where the corpus has one, and
-        # a spouse's title never holds an office.
-        return bool(holders) or (known <= spouse and not titles <= spouse)
+        return bool(known) and known <= spouse and not titles <= spouse
 
-    kept = [c for c in candidates if not excluded(c)]
-    return [c for c in kept if c in holders] if prefer_holders and holders else kept
+    kept = [c for c in candidates if not spouse_only(c)]
+    holders = {c for c in bearers if known_titles.get(c, frozenset()) & titles}
+    return [c for c in kept if c in holders] if across and holders else kept
 
 
 _OPEN_QUOTE = "\"“‘'"

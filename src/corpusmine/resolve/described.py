@@ -118,6 +118,34 @@ def written_title(text: str, start: int, *, full_name: bool) -> WrittenTitle:
     )
 
 
+_INITIALS_BEFORE = re.compile(r"(?<![\w'’\-.])((?:[A-Z]\.?){1,2}|[A-Z]\. [A-Z]\.?) $")
+_WORD_ENDING = re.compile(r"([\w'’\-]+)\s*$")
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "its", "our"})
+
+
+def initials_before(text: str, start: int) -> str:
+    """The initials written right before a surname the NER tagged alone, lower case:
+    a team sheet's "T Smith, A Hogg (Edinburgh)", "CB Fry"; "" when there are none.
+    Never a middle initial after a given name ("Ben S. Bernanke"), the words "A" and
+    "I" outside a list ("Of A Trump Supporter"), or an acronym after a determiner ("the
+    AP. Khoga")."""
+    window = text[max(0, start - 8) : start]
+    found = _INITIALS_BEFORE.search(window)
+    if found is None:
+        return ""
+    letters = "".join(c for c in found.group(1) if c.isalpha())
+    lead = text[: start - len(window) + found.start()].rstrip(" \t")
+    if letters in ("A", "I") and not lead.endswith((",", ";", "(")):
+        return ""  # the words, unless in a list: "N Hines (Edinburgh), A Hogg"
+    before = _WORD_ENDING.search(text, max(0, start - len(window) + found.start() - 30),
+                                 start - len(window) + found.start())  # fmt: skip
+    if before is not None:
+        word = before.group(1)
+        if word[0].isupper() or word.lower() in _DETERMINERS:
+            return ""  # "Ben S. Bernanke", "the AP. Khoga"
+    return letters.lower()
+
+
 def _titled(text: str, start: int, *, full_name: bool) -> int | None:
     """Where the title written right before a person's name (at ``start``) begins."""
     found = _title_words(text, start, full_name=full_name)

@@ -280,25 +280,22 @@ def _gender_of_given(given: str) -> str | None:
 
 
 def single_name_candidates(
-    word: str,
-    people: Iterable[tuple[tuple[str, ...], str | None]],
-    want_gender: str | None,
-    *,
-    known_gender: bool = False,
+    word: str, people: Iterable[tuple[tuple[str, ...], str | None]], want_gender: str | None
 ) -> list[tuple[str, ...]]:
     """Full names (with the gender of their title, if known) that the one-word name
     ``word`` may be: people with that surname, or failing that with that given name. A
     name wanted with a gender ("Mr Whitby") is never a person of the other: by title,
-    else by given name ("Jane Whitby"). With ``known_gender``, where that leaves out
-    someone only people known to be of the gender wanted remain: across a corpus, "Mrs
-    Simpson" beside Homer and Bart Simpson is not a Sam Simpson whose gender nothing
-    says (within one document such a name is as likely the one meant)."""
+    else by given name ("Jane Whitby"). The given names listed are few, so that only
+    narrows the candidates to people known to be of the gender wanted: where it leaves
+    out someone and a name of unknown gender remains ("Mr Patel" beside Sarah, David and
+    Raj Patel; "Mrs Simpson" beside Homer, Bart and Charlie), every candidate stays and
+    the name is as ambiguous as it was."""
     people = list(people)
     if want_gender:
         known = [(k, g, g or given_name_gender(k)) for k, g in people]
-        if known_gender and any(found and found != want_gender for _, _, found in known):
-            people = [(k, g) for k, g, found in known if found == want_gender]
-        else:
+        others = any(found and found != want_gender for _, _, found in known)
+        unknown = any(found is None for _, _, found in known)
+        if not (others and unknown):
             people = [(k, g) for k, g, found in known if found in (None, want_gender)]
     by_surname = sorted({k for k, _ in people if surname(k) == word})
     if by_surname:
@@ -318,7 +315,7 @@ class PeopleIndex:
                 continue
             for word in {tokens[0], surname(tokens)}:
                 self._by_word.setdefault(word, []).append(person)
-        self._found: dict[tuple[str, str | None, bool], list[tuple[str, ...]]] = {}
+        self._found: dict[tuple[str, str | None], list[tuple[str, ...]]] = {}
 
     def starting(self, letter: str) -> list[tuple[str, ...]]:
         """Full names whose given name starts with ``letter`` (for nicknames)."""
@@ -332,16 +329,12 @@ class PeopleIndex:
             }
         )
 
-    def candidates(
-        self, word: str, want_gender: str | None, *, known_gender: bool = False
-    ) -> list[tuple[str, ...]]:
+    def candidates(self, word: str, want_gender: str | None) -> list[tuple[str, ...]]:
         """``single_name_candidates`` over the whole index (memoised: the index is fixed)."""
-        key = (word, want_gender, known_gender)
+        key = (word, want_gender)
         if key not in self._found:
             near = self._by_word.get(word, ())
-            self._found[key] = single_name_candidates(
-                word, near, want_gender, known_gender=known_gender
-            )
+            self._found[key] = single_name_candidates(word, near, want_gender)
         return self._found[key]
 
 
