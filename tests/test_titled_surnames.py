@@ -362,3 +362,67 @@ def test_a_middle_initial_is_not_read_as_the_first():
         "b": ("Then-Fed Chair Ben S. Bernanke raised rates.", {"PERSON": ["Bernanke"]}),
     }
     assert name_of(corpus, "b", "Bernanke") == "Ben Bernanke"
+
+
+# The reviewer's passages (review #22): ranks in capitals are no initials, and an initial
+# never takes a surname from its own document's bearer.
+RANKS = [
+    pytest.param(
+        {
+            "police1": (
+                "Detective Inspector Tom Hart led the inquiry into the robberies. Speaking "
+                "after the verdict, DI Hart said the men were dangerous.",
+                {"PERSON": ["Tom Hart", "Hart"]},
+            ),
+            "health1": (
+                "Surgeon David Hart joined the hospital's heart unit in March.",
+                {"PERSON": ["David Hart"]},
+            ),
+        },
+        "police1",
+        "Hart",
+        "Tom Hart",
+        id="police",
+    ),
+    pytest.param(
+        {
+            "law1": (
+                "Barrister Susan Grant represented the family. Outside court, QC Grant said "
+                "the ruling was a relief.",
+                {"PERSON": ["Susan Grant", "Grant"]},
+            ),
+            "music1": (
+                "Pianist Quentin Grant played Chopin in Leeds.",
+                {"PERSON": ["Quentin Grant"]},
+            ),
+        },
+        "law1",
+        "Grant",
+        "Susan Grant",
+        id="law",
+    ),
+    pytest.param(
+        {
+            "farm1": (
+                "Farmer Peter Ames won the county's prize for the best dairy herd.",
+                {"PERSON": ["Peter Ames"]},
+            ),
+            "school1": (
+                "Head teacher Ruth Ames opened the new sports hall. Governors thanked "
+                "her, and P Ames said the pupils had raised the money.",
+                {"PERSON": ["Ruth Ames", "Ames"]},
+            ),
+        },
+        "school1",
+        "Ames",
+        "Ruth Ames",
+        id="schools-an-initial-that-fits-nobody-here",
+    ),
+]
+
+
+@pytest.mark.parametrize(("corpus", "document", "written", "own"), RANKS)
+def test_letters_before_a_surname_keep_the_documents_own_bearer(
+    corpus: Corpus, document: str, written: str, own: str
+):
+    assert name_of(corpus, document, written) == own

@@ -19,6 +19,7 @@ class Titles:
     phrases: frozenset[tuple[str, ...]]  # titles of two words: ("first", "lady")
     written_out: Mapping[str, str]  # a title's short form -> the title: gov -> governor
     spouse: frozenset[str]  # "first lady": the spouse of an office's holder, not the holder
+    in_capitals: frozenset[str]  # di, pc, qc: ranks in capitals, no person's initials
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ def _titles(data: Mapping[str, Any]) -> Titles:
         frozenset(tuple(p.split()) for p in phrases),
         MappingProxyType({str(k).lower(): str(v).lower() for k, v in data["written_out"].items()}),
         spouse,
+        frozenset(str(p).lower() for p in data["in_capitals"]),
     )
 
 

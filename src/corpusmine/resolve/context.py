@@ -478,7 +478,10 @@ def _person(
         across = index is corpus_people
         found = set_aside_juniors(index.candidates(word, wanted))
         if initials:
-            found = [c for c in found if len(c) >= 2 and c[0][0] == initials[0]]
+            # Across documents only bearers of the initial; within its document an
+            # initial may choose among the document's bearers, never drop its own.
+            initialled = [c for c in found if len(c) >= 2 and c[0][0] == initials[0]]
+            found = initialled if initialled or across else found
         bearers = corpus_people.candidates(word, wanted)
         return _titled_fits(found, titles, known_titles, bearers, across=across)
 

@@ -126,14 +126,16 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their
 def initials_before(text: str, start: int) -> str:
     """The initials written right before a surname the NER tagged alone, lower case:
     a team sheet's "T Smith, A Hogg (Edinburgh)", "CB Fry"; "" when there are none.
-    Never a middle initial after a given name ("Ben S. Bernanke"), the words "A" and
-    "I" outside a list ("Of A Trump Supporter"), or an acronym after a determiner ("the
-    AP. Khoga")."""
+    Never a rank in capitals ("DI Hart", "PC Ames"), a middle initial after a given
+    name ("Ben S. Bernanke"), the words "A" and "I" outside a list ("Of A Trump
+    Supporter"), or an acronym after a determiner ("the AP. Khoga")."""
     window = text[max(0, start - 8) : start]
     found = _INITIALS_BEFORE.search(window)
     if found is None:
         return ""
     letters = "".join(c for c in found.group(1) if c.isalpha())
+    if letters.lower() in entity_words().titles.in_capitals:
+        return ""  # "DI Hart", "PC Ames", "QC Grant": a rank, not initials
     lead = text[: start - len(window) + found.start()].rstrip(" \t")
     if letters in ("A", "I") and not lead.endswith((",", ";", "(")):
         return ""  # the words, unless in a list: "N Hines (Edinburgh), A Hogg"
