@@ -236,3 +236,22 @@ def test_two_parties_events_of_one_place_and_day_are_never_one_agreement():
 )  # fmt: skip
 def test_a_relative_clause_before_the_figures_own_predicate_gives_no_share(nlp, text, not_theirs):
     assert not_theirs not in {subject for subject, _, _ in shares(nlp, text)}, shares(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_theirs"),
+    [
+        # A participle's figure is its clause subject's, not the beaten side's nearby name.
+        ("Clinton beat Sanders in South Carolina, earning 73 percent of the vote.",
+         ("Clinton", "share of vote", "73"), "Sanders"),
+        ("Rovers beat United on Saturday, winning 60 percent of the duels.",
+         ("Rovers", "share of duels", "60"), "United"),
+        # the clause's subject is the poll, no name: nobody's share rather than a guess
+        ("A Harbour Research poll showed Dan Hughes ahead of Priya Shah, earning 45 percent of"
+         " the vote.", None, "Priya Shah"),
+    ],
+)  # fmt: skip
+def test_a_participles_figure_is_its_clause_subjects(nlp, text, expected, not_theirs):
+    found = shares(nlp, text)
+    assert expected is None or expected in found, found
+    assert not_theirs not in {subject for subject, _, _ in found}, found

@@ -217,7 +217,8 @@ def _relative_verb(sign: Token) -> Token | None:
 
 def _owner_of_object(sign: Token) -> Token | None:
     """The subject of the verb whose direct object the figure is ("Cruz won 40 percent",
-    "He ... now needs 61 percent"), through "and" and "need to" to the verb that has one;
+    "He ... now needs 61 percent"), through "and", "need to" and a participle ("..., earning
+    51 percent") to the verb that has one;
     None when the figure is no direct object, or the verb also names who gets it ("the poll
     gives Clinton 46 percent")."""
     token = _figure_phrase(sign)
@@ -232,7 +233,9 @@ def _owner_of_object(sign: Token) -> Token | None:
             return verb.head  # "Ross Perot, who got 19% of the popular vote"
         if subject is not None:
             return subject
-        if verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
+        # "Clinton beat Sanders, earning 56 percent": a participle's subject is its clause's
+        participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
+        if not (verb.dep_ in ("conj", "xcomp") or participle) or verb.head is verb:
             return None
         verb = verb.head
     return None
