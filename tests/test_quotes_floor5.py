@@ -216,3 +216,42 @@ PASSIVE_NARRATION_KEEPS_THE_HOLDER = [
 @pytest.mark.parametrize(("text", "words", "speaker"), PASSIVE_NARRATION_KEEPS_THE_HOLDER)
 def test_passive_narration_keeps_the_holder(run, text: str, words: str, speaker: str):
     check(run, text, words, "direct", speaker)
+
+
+# 2. A verb of saying right after a closing mark, then a person's name ("said X, ..."), is
+#    X's even where the parse hung the name from another verb and left the cue without a
+#    subject; the quote it interrupts goes on as X's.
+INVERTED_CUE_WITHOUT_SUBJECT = [
+    (  # health
+        '"The danger," said Alan Price, a surgeon who is the director of the unit, "is that '
+        'the wards fill up every winter."',
+        "is that the wards",
+        "Alan Price",
+    ),
+    (  # farming
+        '"The worry," said Ruth Okafor, a farmer who is the chair of the union, "is that the '
+        'rain never stops."',
+        "is that the rain",
+        "Ruth Okafor",
+    ),
+    (  # sport
+        '"The problem," said Maria Lopez, a coach who is the head of the academy, "is that '
+        'the players are tired by March."',
+        "is that the players",
+        "Maria Lopez",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), INVERTED_CUE_WITHOUT_SUBJECT)
+def test_inverted_cue_without_subject(run, text: str, words: str, speaker: str):
+    check(run, text, words, "direct", speaker)
+    opening = text[1 : text.index(",")]
+    check(run, text, opening, "direct", speaker)
+
+
+def test_inverted_cue_never_gives_the_words_to_a_possessor(run) -> None:
+    # law: "said Okafor's lawyer" names the lawyer, not Okafor
+    text = '"The ruling," said Okafor\'s lawyer, who is the head of the firm, "is wrong."'
+    _, quotes = run(text)
+    assert not [q for q in quotes if "Okafor" in q.speaker_text], quotes

@@ -496,7 +496,9 @@ class _Extractor:
             return Cue(cue.token, cue.name, opening)
         return self._phrase_as_subject(cue, tokens)
 
-    def _name_opening(self, before: Sequence[Token]) -> Token | None:
+    def _name_opening(
+        self, before: Sequence[Token], ends: tuple[str, ...] = (",", "of")
+    ) -> Token | None:
         """The person named at the head of a frame after a quote ("lead author Kenji Sato
         of Kyoto University, who ..."): a person's name among its first words, after at
         most a title, then a comma or "of"."""
@@ -510,7 +512,7 @@ class _Extractor:
             if entity.label_ != "PERSON" or entity.end >= len(self.doc):
                 return None
             after = self.doc[entity.end]
-            return entity.root if after.text == "," or after.lower_ == "of" else None
+            return entity.root if after.lower_ in ends else None
         return None
 
     def _phrase_as_subject(self, cue: Cue, tokens: Sequence[Token]) -> Cue | None:
@@ -560,7 +562,22 @@ class _Extractor:
     def _speakers_of_cue(self, cue: Cue) -> tuple[Speaker, ...]:
         if cue.name == "according to" or cue.speaker_token is not None:
             return self.finder.of_token(cue.speaker_token) if cue.speaker_token is not None else ()
-        return self.finder.of_verb(cue.token)
+        return self.finder.of_verb(cue.token) or self._inverted_speaker(cue.token)
+
+    def _inverted_speaker(self, verb: Token) -> tuple[Speaker, ...]:
+        """'"The risk," said Edward Leamer, an economist who is ..., "is that ..."': a verb
+        of saying right after a closing mark, then a person's name, is that person's even
+        where the parse hung the name from another verb (here "is") and left this one
+        without a subject."""
+        if verb.lemma_.lower() not in self.lex.speech_verbs or verb.i + 1 >= len(self.doc):
+            return ()
+        # The closing mark right before the verb, with or without a comma after it.
+        previous = [t for t in self.doc[max(0, verb.i - 3) : verb.i] if not t.is_space][-2:]
+        closed = bool(previous) and previous[-1].is_quote
+        if not closed and not (previous[-1:] and previous[-1].text == "," and previous[0].is_quote):
+            return ()
+        named = self._name_opening(self.doc[verb.i + 1 : verb.i + 5], ends=(",", "of", "."))
+        return self.finder.of_token(named) if named is not None else ()
 
     def _partial(self, span: QuotedSpan) -> None:
         verb, speakers = None, ()
