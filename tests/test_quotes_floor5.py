@@ -255,3 +255,55 @@ def test_inverted_cue_never_gives_the_words_to_a_possessor(run) -> None:
     text = '"The ruling," said Okafor\'s lawyer, who is the head of the firm, "is wrong."'
     _, quotes = run(text)
     assert not [q for q in quotes if "Okafor" in q.speaker_text], quotes
+
+
+# Review #20: after quoted words inside a clause ('who called the scheme "a fraud,"') the
+# name after "told"/"asked" is the one addressed, never an inverted speaker.
+ADDRESSEE_AFTER_A_QUOTED_FRAGMENT = [
+    (  # court
+        'Lawyers for the pension fund, who called the scheme "a fraud on every pensioner," '
+        "told Judge Alan Smith, sitting at Leeds Crown Court, that the money had gone abroad.",
+        "Alan Smith",
+    ),
+    (  # farming
+        'Farmers, who called the price "an insult," asked Ruth Cole, the minister, whether '
+        "the subsidy would return.",
+        "Ruth Cole",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wrong"), ADDRESSEE_AFTER_A_QUOTED_FRAGMENT)
+def test_the_addressee_after_a_quoted_fragment_is_no_speaker(run, text: str, wrong: str):
+    _, quotes = run(text)
+    assert not [q for q in quotes if wrong in q.speaker_text], quotes
+
+
+# Review #21: a subject before "told" is the speaker even where the parse made the one
+# told a second subject of the verb.
+GROUP_THAT_TOLD_SOMEONE = [
+    (  # health
+        'Nurses on the ward, who called the closure "a betrayal," told Helen Ward, the '
+        "trust's chief executive, that patients would suffer.",
+        "patients would suffer",
+        "Nurses",
+        "Helen Ward",
+    ),
+    (  # sport
+        'Supporters\' groups, who called the ticket prices "daylight robbery," told Tom '
+        "Reid, speaking at the fans' forum, that they would boycott the match.",
+        "they would boycott",
+        "Supporters",
+        "Tom Reid",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker", "wrong"), GROUP_THAT_TOLD_SOMEONE)
+def test_a_group_that_told_someone_is_the_speaker(
+    run, text: str, words: str, speaker: str, wrong: str
+):
+    _, quotes = run(text)
+    said = [q for q in quotes if q.kind.value == "indirect" and words in q.text]
+    assert said and all(speaker in q.speaker_text for q in said), quotes
+    assert not [q for q in quotes if wrong in q.speaker_text], quotes

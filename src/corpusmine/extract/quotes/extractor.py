@@ -576,6 +576,17 @@ class _Extractor:
         closed = bool(previous) and previous[-1].is_quote
         if not closed and not (previous[-1:] and previous[-1].text == "," and previous[0].is_quote):
             return ()
+        if verb.lemma_.lower() in self.lex.audience_verbs:
+            return ()  # "told Judge Alan Smith": the one told, not the speaker
+        # Only after a quote that opens its sentence ('"Is he running?" asked X'): after
+        # quoted words inside a clause ('who called it "a fraud," asked X whether ...') the
+        # name is the verb's object, its subject further back.
+        i = bisect_right(self.quoted_starts, verb.idx) - 1
+        if i < 0 or self.quoted[i].outer_end > verb.idx:
+            return ()
+        quote = self.quoted[i]
+        if self.clean[self._frame_before(quote) : quote.open_at].strip():
+            return ()
         named = self._name_opening(self.doc[verb.i + 1 : verb.i + 5], ends=(",", "of", "."))
         return self.finder.of_token(named) if named is not None else ()
 

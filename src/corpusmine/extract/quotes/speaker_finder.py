@@ -225,6 +225,12 @@ class SpeakerFinder:
             if subjects:
                 if any(self._is_audience(current, s) for s in subjects):
                     return []
+                if current.lemma_.lower() in self.lex.audience_verbs:
+                    # "Nurses ..., who called it 'a betrayal,' told Helen Ward, ...": the
+                    # parse took the one told for a second subject; "told" never inverts
+                    # ('"...," said X' does), so a subject before it is the speaker.
+                    ahead = [c for c in subjects if c.i < current.i and not self.in_quote(c.i)]
+                    subjects = ahead or subjects
                 subject = min(subjects, key=lambda s: abs(s.i - current.i))
                 if subject.lower_ in _RELATIVE and current.dep_ == "relcl":
                     subject = current.head  # "the report, which said ..."
