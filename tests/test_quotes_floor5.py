@@ -134,10 +134,10 @@ def test_a_paragraph_of_the_other_gender_keeps_no_floor(run) -> None:
 
 
 # A narration subject the document makes speak elsewhere (the subject of a cue verb) takes
-# the floor even after another's quote paragraph: "Rubio disagreed." then '"...," he said'
-# is Rubio's; a victim or a player narrated about never speaks. Not when the narration
-# itself gives speech to a he/she ("He added a note of caution, should X return ..."): that
-# is the speaker's own paragraph going on.
+# the floor even after another's quote paragraph when the narration has them react
+# (quotes.yaml reaction_verbs, stance and cue verbs): "Rubio disagreed." then '"...," he
+# said' is Rubio's. Not when the narration itself gives speech to a he/she ("He added a
+# note of caution, should X return ..."): that is the speaker's own paragraph going on.
 NARRATION_SUBJECT_WHO_SPEAKS_ELSEWHERE = [
     (  # council
         "Councillor Tom Reid said the depot would close.\n\n"
@@ -152,7 +152,7 @@ NARRATION_SUBJECT_WHO_SPEAKS_ELSEWHERE = [
         "Rovers manager Sam Porter said the draw was fair.\n\n"
         "United's coach, Lee Vale, said his side had been unlucky.\n\n"
         '"We hit the post twice," he said.\n\n'
-        "Porter was having none of it.\n\n"
+        "Porter hit back at his rival.\n\n"
         '"They were lucky to get a point," he said.',
         "They were lucky",
         "Sam Porter",
@@ -307,3 +307,41 @@ def test_a_group_that_told_someone_is_the_speaker(
     said = [q for q in quotes if q.kind.value == "indirect" and words in q.text]
     assert said and all(speaker in q.speaker_text for q in said), quotes
     assert not [q for q in quotes if wrong in q.speaker_text], quotes
+
+
+# Review #15: being the narration's active subject is not speaking ("Mills sat with his
+# head bowed"): the next quote stays with the one quoted in the paragraph before.
+ACTIVE_NARRATION_KEEPS_THE_HOLDER = [
+    (  # court
+        "Gary Mills told the court he had never seen the money.\n\n"
+        "Prosecutor Simon Blake said the bank records proved otherwise. "
+        '"The defendant moved every penny abroad," he told the jury.\n\n'
+        "Mills sat with his head bowed as the figures were read out.\n\n"
+        '"The jury will see the records for themselves," he said.',
+        "The jury will see",
+        "Simon Blake",
+    ),
+    (  # council
+        "Councillor Ben Lin said the library would stay open.\n\n"
+        "Council leader Aled Hughes said the budget could not cover it. "
+        '"We have no money left," he said.\n\n'
+        "Lin walked out of the chamber before the vote.\n\n"
+        '"The numbers simply do not add up," he said.',
+        "The numbers simply",
+        "Aled Hughes",
+    ),
+    (  # sport
+        "Striker Jamal Okafor said he was ready to play on Saturday.\n\n"
+        "Manager Sam Porter said the striker needed more time. "
+        '"His hamstring is not right yet," he said.\n\n'
+        "Okafor trained alone on Thursday morning.\n\n"
+        '"It was not an easy decision to make," he said.',
+        "It was not an easy decision",
+        "Sam Porter",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), ACTIVE_NARRATION_KEEPS_THE_HOLDER)
+def test_active_narration_keeps_the_holder(run, text: str, words: str, speaker: str):
+    check(run, text, words, "direct", speaker)

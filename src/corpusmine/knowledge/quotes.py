@@ -24,6 +24,7 @@ class QuoteLexicon:
     speech_verbs: frozenset[str]
     source_verbs: frozenset[str]
     stance_verbs: frozenset[str]
+    reaction_verbs: frozenset[str]  # "disagree", "hit back": a verb with its particle
     continuing_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
     sent_messages: frozenset[str]
@@ -84,6 +85,7 @@ def quote_lexicon() -> QuoteLexicon:
         speech_verbs=_words(data, "speech_verbs"),
         source_verbs=_words(data, "source_verbs"),
         stance_verbs=_words(data, "stance_verbs"),
+        reaction_verbs=_words(data, "reaction_verbs"),
         continuing_verbs=_words(data, "continuing_verbs"),
         receiving_verbs=frozenset(str(w).lower() for w in data["receiving_verbs"]),
         sent_messages=_words(data, "sent_messages"),

@@ -526,12 +526,13 @@ class SpeakerFinder:
             if not across or self._speaks(chosen):
                 return chosen
             if (
-                self._subject_token(chosen).dep_ == "nsubj"
+                self._reacts(chosen)
                 and self._speaker_here(chosen)
                 and not self._pronoun_speaks(sentence, pronoun)
             ):
-                # Someone the document makes speak, acting here ("Rubio disagreed."), not
-                # one things are done to ("Mills was remanded in custody").
+                # Someone the document makes speak, reacting here ("Rubio disagreed."),
+                # not one narrated about ("Mills sat with his head bowed", "Mills was
+                # remanded in custody").
                 return chosen
             # Only whoever spoke in the paragraph right before the narration keeps the
             # floor through it (an interlude between two of their quotes): the one its
@@ -585,6 +586,23 @@ class SpeakerFinder:
             return None
         same = [e for e in before if self._surname(e) == words[-1]]
         return same[-1] if same else None
+
+    def _reacts(self, entity: Span) -> bool:
+        """Whether a name is the active subject of a verb of saying, of stance or of
+        reacting (quotes.yaml reaction_verbs), or of a verb whose clause is one ("wasted
+        no time responding")."""
+        token = self._subject_token(entity)
+        if token.dep_ != "nsubj":
+            return False
+        verb = token.head
+        clauses = [c for c in verb.children if c.dep_ in ("xcomp", "advcl", "conj")]
+        speaking = self.lex.cue_verbs | self.lex.stance_verbs | self.lex.reaction_verbs
+        for candidate in (verb, *clauses):
+            lemma = candidate.lemma_.lower()
+            particles = [c.lower_ for c in candidate.children if c.dep_ in ("prt", "advmod")]
+            if lemma in speaking or any(f"{lemma} {p}" in speaking for p in particles):
+                return True
+        return False
 
     def _speaker_here(self, entity: Span) -> bool:
         """Whether the document makes this person (by surname) the subject of a cue verb
