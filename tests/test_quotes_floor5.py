@@ -345,3 +345,27 @@ ACTIVE_NARRATION_KEEPS_THE_HOLDER = [
 @pytest.mark.parametrize(("text", "words", "speaker"), ACTIVE_NARRATION_KEEPS_THE_HOLDER)
 def test_active_narration_keeps_the_holder(run, text: str, words: str, speaker: str):
     check(run, text, words, "direct", speaker)
+
+
+# Review #23: where the parse leaves "told" only the one told as its subject (after it),
+# the sentence names no speaker: never the addressee.
+ONLY_THE_ONE_TOLD_AS_SUBJECT = [
+    (  # science
+        "Study questioned\n\n"
+        'Reviewers who found the data "deeply flawed" told Kenji Sato, the lead author, to '
+        "withdraw the paper.",
+        "Kenji Sato",
+    ),
+    (  # health, under a headline
+        "Ward closure\n\n"
+        'Nurses on the ward, who called the closure "a betrayal," told Helen Ward, the '
+        "trust's chief executive, that patients would suffer.",
+        "Helen Ward",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wrong"), ONLY_THE_ONE_TOLD_AS_SUBJECT)
+def test_the_one_told_is_never_the_speaker(run, text: str, wrong: str):
+    _, quotes = run(text)
+    assert not [q for q in quotes if wrong in q.speaker_text], quotes

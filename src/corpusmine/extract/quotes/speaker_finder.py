@@ -229,8 +229,10 @@ class SpeakerFinder:
                     # "Nurses ..., who called it 'a betrayal,' told Helen Ward, ...": the
                     # parse took the one told for a second subject; "told" never inverts
                     # ('"...," said X' does), so a subject before it is the speaker.
-                    ahead = [c for c in subjects if c.i < current.i and not self.in_quote(c.i)]
-                    subjects = ahead or subjects
+                    ahead = [c for c in subjects if c.i < current.i]
+                    if not ahead:
+                        return []  # only the one told ("Reviewers who ... told Kenji Sato")
+                    subjects = [c for c in ahead if not self.in_quote(c.i)] or ahead
                 subject = min(subjects, key=lambda s: abs(s.i - current.i))
                 if subject.lower_ in _RELATIVE and current.dep_ == "relcl":
                     subject = current.head  # "the report, which said ..."
