@@ -122,9 +122,11 @@ def test_a_form_that_may_rename_an_entity_or_two_new_names_paired_fall_back() ->
     """A form as good as the entity's name but for its counts ("KASPER DAHL" in capitals
     beside "Kasper Dahl") may become the name where the corpus writes it more often; two
     new names a pair function joins ("O. Vik", "Oskar Vik") are joined or not by the
-    corpus's other names; a surname alone is linked in context; a role in apposition
-    names the person's role. None is known from the stored records: the fast path refuses
-    and says why."""
+    corpus's other names; a surname alone is linked in context, and so is a short form
+    typed as an organisation beside the person's surname ("Mo Cheeks" beside Maurice
+    Cheeks, in a corpus where a shop is named so); a role in apposition names the
+    person's role. None is known from the stored records: the fast path refuses and says
+    why."""
     cases = [
         (CLUB, {"sport/3": ("KASPER DAHL trained in Lisbon.",
                             {"PERSON": ["KASPER DAHL"], "GPE": ["Lisbon"]})},
@@ -137,6 +139,13 @@ def test_a_form_that_may_rename_an_entity_or_two_new_names_paired_fall_back() ->
         (INSTITUTE, {"science/3": ("Halden Institute hired Oskar Vik. Vik starts in May.",
                                    {"PERSON": ["Oskar Vik", "Vik"], "ORG": ["Halden Institute"]})},
          "'Vik' may be linked in context, or is a new name"),
+        # a short form typed as an organisation, beside the person's surname, is the person
+        ({"nba/1": ("Maurice Cheeks coached the Sixers. Maurice Cheeks said they would improve.",
+                    {"PERSON": ["Maurice Cheeks"], "ORG": ["Sixers"]}),
+          "nba/2": ("Fans queued outside Mo Cheeks before the game.", {"ORG": ["Mo Cheeks"]})},
+         {"nba/3": ("Maurice Cheeks watched the Sixers lose. Mo Cheeks was furious.",
+                    {"PERSON": ["Maurice Cheeks"], "ORG": ["Sixers", "Mo Cheeks"]})},
+         "'Mo Cheeks' may be linked in context, or is a new name"),
         # a new person's role, given in apposition, is a role of the new entity
         (INSTITUTE, {"science/3": (
             "Halden Institute hired Oskar Vik, chief executive of Halden Institute, in Bergen.",

@@ -644,7 +644,11 @@ def check_addition(
         frozenset(stored.anchors | _anchors(mine, reading, set(mine))),
         _uncounted(new, mine, name, {*stored.rescan_types, *rescans}),
     )
-    surnames_here = {surname(person) for person in people_here}
+    # Surnames the new documents give people, in full or alone ("Cheeks said"): a short
+    # form typed otherwise ("Mo Cheeks", ORG) may be that person (context).
+    surnames_here = {surname(person) for person in people_here} | {
+        name(r).tokens[0] for r in typed if r.type == "PERSON" and len(name(r).tokens) == 1
+    }
     joins: dict[Ref, str | None] = {}
     linked: set[Ref] = set()
     for ref in [*typed, *long_forms, *_context_only(new)]:
@@ -970,11 +974,12 @@ def _may_be_person(
     ref: Ref, tokens: tuple[str, ...], people: Collection[tuple[str, ...]], here: Collection[str]
 ) -> bool:
     """Can ``context._mislabelled_person`` read a name typed otherwise as a person: a
-    person's full name of the corpus, or an organisation's (a place's: in its own
-    document) one word that is the surname of a person? ``here`` are the surnames of
-    the new documents' people."""
+    person's full name of the corpus, a short form of one whose surname the new
+    documents give a person ("Mo Cheeks" beside "Cheeks said"), or an organisation's (a
+    place's: in its own document) one word that is the surname of a person? ``here``
+    are the surnames the new documents give people, in full or alone."""
     if len(tokens) >= 2:
-        return tokens in people
+        return tokens in people or surname(tokens) in here or tokens[-1] in here
     if len(tokens) != 1 or ref.type not in ("ORG", "GPE"):
         return False
     if ref.type == "GPE":
