@@ -725,17 +725,11 @@ def _read_by(
         if kind == "PERSON" and proper and len(tokens) >= 2:
             if word not in (tokens[0], surname(tokens)):
                 continue
-            near = stored.people_by_word.get(word, frozenset())
-            added = {*near, (tokens, title_gender)}
-            for reader, wanted in readers:
-                if reader == "GPE":
-                    continue  # a place is a person's surname only in the person's document
-                by_surname = reader != "PERSON"
-                if _outcome(near, word, wanted, by_surname) != _outcome(
-                    added, word, wanted, by_surname
-                ):
-                    read.append(word)
-                    break
+            # Any stored one-word person or organisation of the word may read the new
+            # name: context._person now weighs titles, honorifics and the candidates'
+            # gender (8c21325), which the guards do not mirror (review #25).
+            if any(reader != "GPE" for reader, _ in readers):
+                read.append(word)
         elif kind == "ORG":
             types = {reader for reader, _ in readers}
             # A one-word organisation or place stops being a person's surname once an
@@ -747,27 +741,6 @@ def _read_by(
             ):
                 read.append(word)
     return read
-
-
-def _outcome(
-    people: Iterable[tuple[tuple[str, ...], str | None]],
-    word: str,
-    wanted: str | None,
-    by_surname: bool,
-) -> tuple[str, tuple[str, ...]]:
-    """What a one-word name makes of the corpus's people with its word: none, the one
-    person (which), or several."""
-    candidates = PeopleIndex(sorted(people, key=lambda p: (p[0], p[1] or ""))).candidates(
-        word, wanted
-    )
-    if by_surname:
-        candidates = [c for c in candidates if surname(c) == word]
-    candidates = set_aside_juniors(candidates)
-    if not candidates:
-        return ("none", ())
-    if one_person(candidates):
-        return ("one", max(candidates, key=lambda t: (len(t), t)))
-    return ("several", ())
 
 
 def _harmless(stored: Census, ref: Ref, reading: Reading) -> set[str]:
