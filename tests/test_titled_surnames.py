@@ -336,7 +336,7 @@ INITIALS_OF_ANOTHER = [
         {
             "a": ("Stephen Fry hosted the awards.", {"PERSON": ["Stephen Fry"]}),
             "b": (
-                "In 1901 the Sussex batsman CB Fry scored six centuries in a row.",
+                "In 1901 the Sussex batsman C. B. Fry scored six centuries in a row.",
                 {"PERSON": ["Fry"]},
             ),
         },
@@ -426,3 +426,52 @@ def test_letters_before_a_surname_keep_the_documents_own_bearer(
     corpus: Corpus, document: str, written: str, own: str
 ):
     assert name_of(corpus, document, written) == own
+
+
+# The reviewer's passages (review #24): two capitals without dots are as often a rank as
+# initials ("AG Barr", "DA Lopez", "MD Mehta"): they choose no bearer across documents.
+TWO_CAPITALS = [
+    pytest.param(
+        {
+            "doj1": (
+                "Attorney General William Barr released the summary on Sunday.",
+                {"PERSON": ["William Barr"]},
+            ),
+            "house1": (
+                "Congressman Andy Barr of Kentucky voted against the bill.",
+                {"PERSON": ["Andy Barr"]},
+            ),
+            "doj2": (
+                "AG Barr defended the memo before the committee on Tuesday.",
+                {"PERSON": ["Barr"]},
+            ),
+        },
+        "doj2",
+        "Barr",
+        id="politics",
+    ),
+    pytest.param(
+        {
+            "firm1": (
+                "Chief executive Raj Mehta announced 200 job cuts.",
+                {"PERSON": ["Raj Mehta"]},
+            ),
+            "sport1": ("Cricketer Mohit Mehta retired on Monday.", {"PERSON": ["Mohit Mehta"]}),
+            "firm2": (
+                "MD Mehta told staff the factory would stay open.",
+                {"PERSON": ["Mehta"]},
+            ),
+        },
+        "firm2",
+        "Mehta",
+        id="business",
+    ),
+]
+
+
+@pytest.mark.parametrize(("corpus", "document", "written"), TWO_CAPITALS)
+def test_two_capitals_before_a_surname_choose_no_bearer(
+    corpus: Corpus, document: str, written: str
+):
+    found = name_of(corpus, document, written)
+    assert found is None or " " not in found, found

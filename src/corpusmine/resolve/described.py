@@ -125,8 +125,9 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their
 
 def initials_before(text: str, start: int) -> str:
     """The initials written right before a surname the NER tagged alone, lower case:
-    a team sheet's "T Smith, A Hogg (Edinburgh)", "CB Fry"; "" when there are none.
-    Never a rank in capitals ("DI Hart", "PC Ames"), a middle initial after a given
+    a team sheet's "T Smith, A Hogg (Edinburgh)", "C. B. Fry"; "" when there are none.
+    Never two capitals without dots ("AG Barr", "DI Hart": as often a rank as a
+    person's initials), a listed rank ("PC Ames"), a middle initial after a given
     name ("Ben S. Bernanke"), the words "A" and "I" outside a list ("Of A Trump
     Supporter"), or an acronym after a determiner ("the AP. Khoga")."""
     window = text[max(0, start - 8) : start]
@@ -134,6 +135,8 @@ def initials_before(text: str, start: int) -> str:
     if found is None:
         return ""
     letters = "".join(c for c in found.group(1) if c.isalpha())
+    if len(letters) > 1 and "." not in found.group(1):
+        return ""  # "AG Barr", "DA Lopez", "MD Mehta": as often a rank as initials
     if letters.lower() in entity_words().titles.in_capitals:
         return ""  # "DI Hart", "PC Ames", "QC Grant": a rank, not initials
     lead = text[: start - len(window) + found.start()].rstrip(" \t")
