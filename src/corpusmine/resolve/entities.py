@@ -183,13 +183,29 @@ def _canonical(
     if not counts:
         counts[_display(reading.name(members[0]))] += 1
 
-    def score(display: str) -> tuple[int, int, int, int, int, str]:
+    def initialled(display: str) -> bool:
+        # 'B. Hussein Obama' written once is one writer's form of 'Barack Obama' written
+        # often: a form opening with an initial loses to a more frequent form of the same
+        # surname that spells the given name out ('J. Robert Oppenheimer' kept when it is
+        # the usual form).
+        words = display.split()
+        if len(words) < 2 or len(words[0].rstrip(".")) != 1:
+            return False
+        return any(
+            len(other.split()) >= 2
+            and len(other.split()[0].rstrip(".")) > 1
+            and other.split()[-1] == words[-1]
+            and counts[other] > counts[display]
+            for other in counts
+        )
+
+    def score(display: str) -> tuple[int, int, int, int, int, int, str]:
         words = display.split()
         short = sum(strip_possessive(w).lower().rstrip(".") in lex.short_forms for w in words)
         capitalised = sum(w[:1].isupper() for w in words)
         initials = sum(len(w.rstrip(".")) == 1 for w in words)
-        return (-len(words), short + initials, -capitalised, -counts[display], -len(display),
-                display)  # fmt: skip
+        return (initialled(display), -len(words), short + initials, -capitalised,
+                -counts[display], -len(display), display)  # fmt: skip
 
     return min(counts, key=score)
 
