@@ -255,3 +255,21 @@ def test_a_participles_figure_is_its_clause_subjects(nlp, text, expected, not_th
     found = shares(nlp, text)
     assert expected is None or expected in found, found
     assert not_theirs not in {subject for subject, _, _ in found}, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Review #27: a figure given up is no share of whoever gives it up, as a participle or
+        # a finite verb (models/attributes.yaml share.holding_verbs).
+        "Riverside Rovers lost 2-0 to Northgate United on Saturday, conceding 65 percent of"
+        " possession.",
+        "Aled Hughes beat Priya Shah in the Fen Road ward, losing only 12 percent of his 2022"
+        " vote.",
+        "Acme Foods lost the contract to Northgate Holdings, surrendering 30 percent of its"
+        " market share.",
+        "The Greens shed 8 percent of their members after the vote.",
+    ],
+)
+def test_a_figure_ceded_is_nobodys_share(nlp, text):
+    assert shares(nlp, text) == set(), shares(nlp, text)

@@ -108,6 +108,7 @@ class ClaimVocabulary:
     # (verb lemma, preposition or "") that give a share to the name they take: "backed X",
     # "voted for X"; "opposed X", "blamed X" give none.
     support_verbs: frozenset[tuple[str, str]] = frozenset()
+    holding_verbs: frozenset[str] = frozenset()
     incidents: dict[str, str] = field(default_factory=dict)  # incident noun -> its kind
     incident_idioms: frozenset[str] = frozenset()
     incident_families: dict[str, str] = field(default_factory=dict)  # kind -> family
@@ -285,6 +286,7 @@ def claim_vocabulary() -> ClaimVocabulary:
         support_verbs=frozenset(
             (*str(v).lower().split(), "")[:2] for v in data["share"]["support_verbs"]
         ),
+        holding_verbs=frozenset(str(v).lower() for v in data["share"]["holding_verbs"]),
         incidents={
             word.lower(): kind for kind, words in data["incidents"].items() for word in words
         },

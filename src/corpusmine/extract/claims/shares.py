@@ -164,6 +164,8 @@ def _holders(
             if relative is not sign and named and _supports(relative, named[0]):
                 return (_name_end(ctx, named[0]),)
             return None
+        if _ceded(sign):
+            return None  # "conceding 65 percent of possession" is what Rovers did not have
         owner = _owner_of_object(sign)
         if owner is not None:
             # "He lost to Cruz and now needs 61 percent": the figure is its verb's subject's
@@ -213,6 +215,18 @@ def _relative_verb(sign: Token) -> Token | None:
     if after < len(sign.doc) and sign.doc[after].tag_ == "WP":
         return sign
     return None
+
+
+def _ceded(sign: Token) -> bool:
+    """The figure is the direct object of a verb that is no way of holding, getting or
+    needing it ("losing 12 percent of his vote", "surrendering 30 percent"): whoever the
+    verb's subject is, the figure is not their share."""
+    token = _figure_phrase(sign)
+    if token.dep_ != "dobj" or token.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "dative" for c in token.head.children):
+        return False  # "the poll gives Clinton 46 percent": the verb names who holds it
+    return token.head.lemma_.lower() not in claim_vocabulary().holding_verbs
 
 
 def _owner_of_object(sign: Token) -> Token | None:
