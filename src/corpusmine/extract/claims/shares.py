@@ -221,12 +221,19 @@ def _ceded(sign: Token) -> bool:
     """The figure is the direct object of a verb that is no way of holding, getting or
     needing it ("losing 12 percent of his vote", "surrendering 30 percent"): whoever the
     verb's subject is, the figure is not their share."""
+    verb = _taking_verb(sign)
+    return verb is not None and verb.lemma_.lower() not in claim_vocabulary().holding_verbs
+
+
+def _taking_verb(sign: Token) -> Token | None:
+    """The verb whose direct object the figure is, unless it also names who gets it ("the
+    poll gives Clinton 46 percent"): None then, or when the figure is no direct object."""
     token = _figure_phrase(sign)
     if token.dep_ != "dobj" or token.head.pos_ not in ("VERB", "AUX"):
-        return False
+        return None
     if any(c.dep_ == "dative" for c in token.head.children):
-        return False  # "the poll gives Clinton 46 percent": the verb names who holds it
-    return token.head.lemma_.lower() not in claim_vocabulary().holding_verbs
+        return None
+    return token.head
 
 
 def _owner_of_object(sign: Token) -> Token | None:
@@ -235,11 +242,8 @@ def _owner_of_object(sign: Token) -> Token | None:
     51 percent") to the verb that has one;
     None when the figure is no direct object, or the verb also names who gets it ("the poll
     gives Clinton 46 percent")."""
-    token = _figure_phrase(sign)
-    if token.dep_ != "dobj" or token.head.pos_ not in ("VERB", "AUX"):
-        return None
-    verb = token.head
-    if any(c.dep_ == "dative" for c in verb.children):
+    verb = _taking_verb(sign)
+    if verb is None:
         return None
     for _ in range(3):
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
