@@ -36,6 +36,7 @@ from .people import (
     one_person,
     people_compatible,
     set_aside_juniors,
+    short_gender,
     surname,
 )
 from .reading import Reading
@@ -533,9 +534,7 @@ def _title_gender(titles: Iterable[str]) -> str | None:
     """ "f" or "m" when a title names one gender ("Congresswoman", "First Lady")."""
     genders = quote_lexicon().noun_gender
     found = {genders.get(t.split()[-1]) for t in titles} - {None}
-    if len(found) != 1:
-        return None
-    return "f" if found == {"female"} else "m"
+    return short_gender(found.pop()) if len(found) == 1 else None
 
 
 def _titled_fits(

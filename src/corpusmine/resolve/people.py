@@ -276,7 +276,12 @@ def _gender_of_given(given: str) -> str | None:
         related = set(pets.get(given, ())) | {p for p, full in pets.items() if given in full}
         kinds = {genders[r] for r in related if r in genders}
         found = kinds.pop() if len(kinds) == 1 else None
-    return {"female": "f", "male": "m"}.get(found or "")
+    return short_gender(found)
+
+
+def short_gender(word: str | None) -> str | None:
+    """The quote lexicon's "female" / "male" as resolution writes a gender: "f" / "m"."""
+    return {"female": "f", "male": "m"}.get(word or "")
 
 
 def single_name_candidates(
