@@ -38,7 +38,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from corpusmine.ingest import document_from_text  # noqa: E402
+from corpusmine.ingest import document_from_text, find_boilerplate, line_keys  # noqa: E402
 
 try:  # the reader does not exist before issue 14: every extraction measure is then 0
     from corpusmine.extract.minutes import read_meeting  # noqa: E402
@@ -254,8 +254,13 @@ def _expected(name: str, text: str, entry: dict[str, Any]) -> Meeting:
 
 
 def score(meetings: list[Meeting], tally: Tally) -> None:
+    # The meetings are one corpus, as when a user extracts the folder: its boilerplate
+    # (lines repeated across documents) is found and left out as `extract` does.
+    furniture = find_boilerplate(line_keys(m.text) for m in meetings)
     for meeting in meetings:
-        source = document_from_text(meeting.text, document_id=meeting.name, path=meeting.path)
+        source = document_from_text(
+            meeting.text, document_id=meeting.name, path=meeting.path, boilerplate=furniture
+        )
         tally.documents += 1
         tally.recognised += source.kind == "minutes"
         attendance: set[tuple[str, str]] = set()

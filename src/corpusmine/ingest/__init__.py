@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import DocumentError
 from ..records import BlockKind, SourceDocument
-from .boilerplate import Boilerplate, LineKey, find_boilerplate, line_keys
+from .boilerplate import Boilerplate, LineKey, find_boilerplate, has_furniture, line_keys
 from .decode import NotText, decode
 from .files import (
     DEFAULT_MAX_BYTES,
@@ -87,13 +87,13 @@ class RawFile:
         Word file is parsed for them (its blocks are its lines); one that cannot be read
         has none, and fails when it is laid out."""
         if self.reader is None:
-            return line_keys(self.text, self.metadata.body_start)
+            return line_keys(self.text, self.metadata.body_start, self.metadata.kind)
         try:
             extracted = self.reader.read(self.data)
         except UnreadableDocument:
             return ()
-        body_start = read_metadata(extracted.text, self.found.path, self.found.root).body_start
-        return line_keys(extracted.text, body_start)
+        metadata = read_metadata(extracted.text, self.found.path, self.found.root)
+        return line_keys(extracted.text, metadata.body_start, metadata.kind)
 
 
 def read_raw(found: FoundFile, max_bytes: int = DEFAULT_MAX_BYTES) -> RawFile:
@@ -207,7 +207,9 @@ def _document(
     url: str | None = None,
     boilerplate: Boilerplate | None = None,
 ) -> SourceDocument:
-    layout = build_layout(text, metadata.body_start, kinds, boilerplate)
+    body = text[metadata.body_start :]
+    furnished = has_furniture(body, metadata.kind)  # minutes are their own record
+    layout = build_layout(text, metadata.body_start, kinds, boilerplate if furnished else None)
     blocks = layout.blocks
     title_index = next((i for i, b in enumerate(blocks) if b.kind == BlockKind.TITLE), None)
     if title_index is not None:
@@ -221,7 +223,7 @@ def _document(
             )
     if metadata.title:
         title = metadata.title
-    kind = metadata.kind or detect_kind(text[metadata.body_start :], blocks)
+    kind = metadata.kind or detect_kind(body, blocks, is_minutes=not furnished)
     return SourceDocument(
         id=document_id,
         path=path,

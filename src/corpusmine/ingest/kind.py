@@ -10,11 +10,14 @@ from ..records import Block, BlockKind, DocumentKind
 MAX_TITLE_CHARS = 200
 
 
-def detect_kind(text: str, blocks: tuple[Block, ...]) -> DocumentKind:
+def detect_kind(
+    text: str, blocks: tuple[Block, ...], is_minutes: bool | None = None
+) -> DocumentKind:
     """``minutes`` when the structure says so (attendance lists, movers, resolutions,
-    results of votes, agenda headings weighed together: ``models/minutes.yaml``), else
-    ``article`` for prose with paragraphs, else ``other``."""
-    if minutes_evidence(text).is_minutes:
+    results of votes, agenda headings weighed together: ``models/minutes.yaml``; the
+    caller may have weighed them already: ``is_minutes``), else ``article`` for prose
+    with paragraphs, else ``other``."""
+    if is_minutes if is_minutes is not None else minutes_evidence(text).is_minutes:
         return DocumentKind.MINUTES
     paragraphs = sum(1 for b in blocks if b.kind == BlockKind.PARAGRAPH)
     return DocumentKind.ARTICLE if paragraphs >= 3 else DocumentKind.OTHER
