@@ -21,7 +21,7 @@ corpusmine's pipeline. ``--quick`` instead parses once into a cache and calls
 speaker): for iterating on a slice of ``train``; ``--misses FILE`` writes every miss.
 
 Run: ``python benchmarks/quotes_polnear.py [--split dev] [--limit N] [--offset K]
-[--no-textacy] [--quick] [--misses FILE] [--json FILE]``.
+[--no-textacy] [--quick] [--misses FILE] [--json FILE] [--records FILE]``.
 """
 
 from __future__ import annotations
@@ -174,6 +174,8 @@ class Record:
     speaker: str
     mention: str
     kind: str = ""
+    method: str = ""  # the rule that made it, and its confidence (--quick only)
+    confidence: float = 0.0
 
 
 @dataclass
@@ -445,7 +447,7 @@ def run_in_process(
     theirs: dict[str, list[Record]] = {}
     for path, source, doc in parsed:
         mine[path.stem] = [
-            Record(q.start, q.end, q.speaker_text, q.speaker_text, q.kind)
+            Record(q.start, q.end, q.speaker_text, q.speaker_text, q.kind, q.method, q.confidence)
             for q in extract_quotes(doc, source)
         ]
         if with_textacy:
@@ -516,6 +518,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "polnear-docs"))
     parser.add_argument("--misses", default=None, help="write every miss to this JSON file")
     parser.add_argument("--json", default=None, help="also write the numbers to this file")
+    parser.add_argument(
+        "--records", default=None, help="write every corpusmine record (to diff two runs)"
+    )
     args = parser.parse_args(argv)
 
     if not (CORPUS / args.split).exists():
@@ -545,6 +550,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.misses:
         Path(args.misses).write_text(json.dumps(misses, indent=1), encoding="utf-8")
         print(f"misses: {Counter((m['class'], m['verdict']) for m in misses)}")
+    if args.records:
+        rows = [
+            [doc, r.start, r.end, r.kind, r.speaker, r.mention, r.method, r.confidence]
+            for doc in sorted(mine)
+            for r in sorted(mine[doc], key=lambda r: (r.start, r.end, r.kind, r.speaker))
+        ]
+        Path(args.records).write_text("\n".join(map(json.dumps, rows)) + "\n", encoding="utf-8")
     if args.json:
         numbers = {
             name: {
