@@ -66,6 +66,11 @@ _WORD = re.compile(r"[A-Za-z0-9][\w'\u2019-]*")
 # How a speaker was named for a quote with no verb of saying: by name, not by a guess.
 _NAMED_HOW = {"named", "fullest-name", "appositive", "pronoun", "description"}
 _DASHES = {"-", "\u2013", "\u2014", "--"}
+# A signature after a quote that fills its paragraph: a dash (en, em, horizontal bar or a
+# double hyphen), then who said it, to the paragraph's end ('"..." \u2015 Ann Lee').
+_SIGNATURE = re.compile(r"\s*(?:[\u2013\u2014\u2015]|--)\s*(?=\S)")
+# The most words of a signature's name (a name with initials: "Edwin G. Monroy").
+_MAX_SIGNATURE_NAME = 4
 # The longest name before the colon of a headline "Name: words 'quoted'" (in words).
 _MAX_HEADLINE_NAME = 6
 # The longest first paragraph read as a headline when the document does not say (words).
@@ -275,6 +280,10 @@ class _Extractor:
         """The cue of a direct quote: before its first paragraph or after its last."""
         if self._words(first) < self.lex.min_direct_words and first is last:
             return self._short_quote(first, before_text)
+        if not before_text and first.part == 0:
+            signed = self._signature(first, last)
+            if signed is not None:
+                return signed
         candidates: list[tuple[QuotedSpan, Cue, str]] = []
         frame = (before, first.open_at)
         if not before_text and first.part == 0:
@@ -317,6 +326,45 @@ class _Extractor:
             if speakers:
                 return part, cue, speakers, rule
         return self._headline(first, before, before_text)
+
+    def _signature(
+        self, first: QuotedSpan, last: QuotedSpan
+    ) -> tuple[QuotedSpan, Cue, tuple[Speaker, ...], str] | None:
+        """A quote that fills its paragraph, signed after a dash with a person's name
+        ('"We need a change." \u2015 Ann Lee', '... \u2014 Tom Berg, 34, of Leeds.'), as
+        readers' comments, vox pops and epigraphs are printed: the words are that
+        person's. Only a person's name: a dash before an outlet or agency credits the
+        text, and a dash inside narration starts an aside."""
+        block = self.source.blocks[first.block]
+        if self.clean[block.clean_start : first.open_at].strip() or last.close_at is None:
+            return None
+        end = self.source.blocks[last.block].clean_end
+        dash = _SIGNATURE.match(self.clean, last.outer_end, end)
+        if dash is None:
+            return None
+        tokens = self._outside_tokens(tokens_between(self.doc, dash.end(), end))
+        name: list[Token] = []
+        for token in tokens:
+            if token.text in (",", "(", "."):
+                break
+            name.append(token)
+        rest = tokens[len(name) :]
+        if rest and rest[0].text == "." and len(rest) > 1:
+            return None  # a sentence after the name: narration, not a signature
+        if not name or len(name) > _MAX_SIGNATURE_NAME:
+            return None
+        entity = self.finder.entity_of.get(name[0].i)
+        if entity is not None and entity.start == name[0].i and entity.end == name[-1].i + 1:
+            speakers = self.finder.of_token(entity.root)
+        elif all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in name) and not any(
+            t.i in self.finder.entity_of for t in name
+        ):
+            speakers = self.finder.of_token(name[-1])
+        else:
+            return None
+        speakers = tuple(s for s in speakers if s.label == "PERSON")
+        cue = Cue(name[0], self.clean[dash.start() : dash.end()].strip())
+        return (last, cue, speakers, "signature") if speakers else None
 
     def _short_quote(
         self, span: QuotedSpan, before_text: str
@@ -1029,7 +1077,8 @@ class _Extractor:
         paragraph before when this paragraph opens with the quote, with no new speaker or
         cue between them (narration naming someone else hands the floor on)."""
         previous = self.last_direct
-        if previous is None or previous.rule == "lead-in":
+        # A signature names the voice of its own paragraph only: the next is another's.
+        if previous is None or previous.rule in ("lead-in", "signature"):
             return None, ""
         here = span.block
         there = self._block_of(previous.start)
