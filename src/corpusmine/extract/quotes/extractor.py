@@ -936,12 +936,12 @@ class _Extractor:
                     return None
                 subjects = [c for c in current.children if c.dep_ == "nsubj"]
                 if subjects:
-                    reader = lemma in self.lex.reading_verbs  # a person reads, not says
                     speakers = tuple(
                         s
-                        for s in self.finder.of_token(subjects[0])
+                        for s in self.finder.without_readers(
+                            current, self.finder.of_token(subjects[0])
+                        )
                         if s.label in ("PERSON", "ORG")
-                        and not (reader and s.label == "PERSON")
                         and s.how in _NAMED_HOW
                         and not span.open_at <= s.start < span.outer_end
                     )

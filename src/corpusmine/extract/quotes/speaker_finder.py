@@ -194,15 +194,19 @@ class SpeakerFinder:
                 if speaker.key in {s.key for s in speakers} or self._quotes_inside(speaker):
                     continue
                 speakers.append(speaker)
-        if verb.lemma_.lower() in self.lex.reading_verbs:
-            # Only a message reads ("a welcome message on the website reads"), not a
-            # person or a role noun naming one ("the spokesman read").
-            return tuple(
-                s
-                for s in speakers
-                if s.label != "PERSON" and not (s.label == "ROLE" and s.how == "noun-phrase")
-            )
-        return tuple(speakers)
+        return self.without_readers(verb, speakers)
+
+    def without_readers(self, verb: Token, speakers: Sequence[Speaker]) -> tuple[Speaker, ...]:
+        """The speakers of ``verb`` less its readers: with a verb of reading only a message
+        speaks ("a welcome message on the website reads"), not a person or a role noun
+        naming one ("the spokesman read", '"Back soon," Tom Berg read on a note')."""
+        if verb.lemma_.lower() not in self.lex.reading_verbs:
+            return tuple(speakers)
+        return tuple(
+            s
+            for s in speakers
+            if s.label != "PERSON" and not (s.label == "ROLE" and s.how == "noun-phrase")
+        )
 
     def _quotes_inside(self, speaker: Speaker) -> bool:
         """A "speaker" whose words hold quote marks is a misparse of the quoted clause,
