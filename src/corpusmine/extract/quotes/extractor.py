@@ -686,6 +686,7 @@ class _Extractor:
             for child in verb.children
             if child.i > verb.i and child.dep_ in _COMPLEMENTS
             for t in child.subtree
+            if not t.is_space  # (a headline's complement ends on the blank line after it)
         ]
         if not tokens:
             return
@@ -935,6 +936,8 @@ class _Extractor:
                 if self._reported_to_someone(current):
                     return None
                 subjects = [c for c in current.children if c.dep_ == "nsubj"]
+                if subjects and self.finder.is_audience(current, subjects[0]):
+                    return None  # "Jury told of 'reckless' driving": the one told
                 if subjects:
                     speakers = tuple(
                         s

@@ -227,7 +227,7 @@ class SpeakerFinder:
         for _ in range(4):
             subjects = [c for c in current.children if c.dep_ in _SUBJECTS]
             if subjects:
-                if any(self._is_audience(current, s) for s in subjects):
+                if any(self.is_audience(current, s) for s in subjects):
                     return []
                 if current.lemma_.lower() in self.lex.audience_verbs:
                     # "Nurses ..., who called it 'a betrayal,' told Helen Ward, ...": the
@@ -492,8 +492,23 @@ class SpeakerFinder:
         people = {
             self._name_words(self.fullest_name(e))[-1:][0] for e in before if self._name_words(e)
         }
-        how = "pronoun" if len(people) <= 1 else "pronoun-ambiguous"
+        clear = len(people) <= 1 or self._spoke_just_before(chosen, pronoun)
+        how = "pronoun" if clear else "pronoun-ambiguous"
         return (Speaker(speaker.text, speaker.start, speaker.end, "PERSON", how),)
+
+    def _spoke_just_before(self, entity: Span, pronoun: Token) -> bool:
+        """Whether the name is the main subject of a cue verb in the pronoun's sentence or
+        the one before it, in its paragraph ('Omar Siddiqui, who joined in May, said costs
+        were under control. "We have cut spending," he said.'): no guess, whoever else is
+        in view."""
+        if not (self._main_subject(entity) and self._speaks(entity)):
+            return False
+        block = bisect_right(self._block_starts, pronoun.idx) - 1
+        if bisect_right(self._block_starts, entity.start_char) - 1 != block:
+            return False
+        here = bisect_right(self._sentence_starts, pronoun.sent.start) - 1
+        there = bisect_right(self._sentence_starts, entity.start) - 1
+        return here - 1 <= there <= here
 
     @staticmethod
     def _unresolved(pronoun: Token) -> Speaker:
@@ -664,6 +679,10 @@ class SpeakerFinder:
         root = entity.root
         if root.dep_ == "appos":
             return root.head
+        if root.dep_ in ("nsubj", "nsubjpass"):
+            # "Omar Siddiqui, who joined the firm in May, said ...": the name is the main
+            # clause's subject; its relative clause only says who they are.
+            return root
         for clause in (c for c in root.children if c.dep_ == "relcl"):
             relative = [c for c in clause.children if c.dep_ == "nsubj" and c.lower_ == "who"]
             if relative:
@@ -722,7 +741,7 @@ class SpeakerFinder:
         first = max(0, index - self.lex.pronoun_window_blocks)
         return blocks[first].clean_start
 
-    def _is_audience(self, verb: Token, subject: Token) -> bool:
+    def is_audience(self, verb: Token, subject: Token) -> bool:
         """A headline passive: "..., councillors told" has the audience as its subject."""
         if verb.lemma_.lower() not in self.lex.audience_verbs:
             return False
