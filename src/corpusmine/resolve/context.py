@@ -24,7 +24,7 @@ from operator import attrgetter
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from ..knowledge import entity_words, place_words, quote_lexicon
+from ..knowledge import entity_words, load_yaml, place_words, quote_lexicon
 from .described import initials_before, written_title
 from .descriptions import Description, NameIndex, compatible, description_of_name, distinctive
 from .expansions import Expansions
@@ -126,6 +126,9 @@ def link_all(
     )
     one_word_types = one_word_type_counts(refs.all, reading)
     organisations = organisation_counts(refs.all, reading)
+    people_counts = Counter(
+        reading.name(r).tokens for r in refs.all if r.type == "PERSON" and reading.proper(r)
+    )
     known_titles = titles_of_people(refs.all, reading, inp.texts)
     for document in sorted(refs.by_doc):
         _link_document(
@@ -136,6 +139,7 @@ def link_all(
             org_words,
             one_word_types,
             organisations,
+            people_counts,
             known_titles,
             links,
         )
@@ -226,6 +230,7 @@ def _link_document(
     org_words: frozenset[str],
     one_word_types: Counter[tuple[str, tuple[str, ...]]],
     organisations: Counter[tuple[str, ...]],
+    people_counts: Counter[tuple[str, ...]],
     known_titles: Mapping[tuple[str, ...], frozenset[str]],
     links: _Building,
 ) -> None:
@@ -269,6 +274,10 @@ def _link_document(
         if institution is not None:
             links.targets[ref] = institution
             continue
+        longer = _cut_short(resolver, ref, text, organisations, people_counts)
+        if longer is not None:
+            links.targets[ref] = longer
+            continue
         if ref.type == "PERSON" and len(name.tokens) == 1 and not name.acronym:
             target = _person(
                 resolver,
@@ -285,6 +294,10 @@ def _link_document(
             elif name.tokens in reading.lowercase:
                 links.dropped.add(ref)
         elif ref.type in _NOT_PERSON and ref.origin == MENTION and not name.acronym:
+            team = _team_of_place(ref, name.tokens, text, organisations, people_counts)
+            if team is not None:
+                links.targets[ref] = team
+                continue
             if (
                 ref.type == "GPE"
                 and len(name.tokens) == 1
@@ -334,6 +347,112 @@ def _institution_named_after(
     if not found or (len(found) > 1 and found[0][0] == found[1][0]):
         return None  # none in this document, or two named as often
     return ("name", "ORG", found[0][1])
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z0-9][\w'’&.\-]*)")
+_WORD_BEFORE_NAME = re.compile(r"([A-Z][\w'’\-]*)[ \t]+$")
+
+
+def _cut_short(
+    resolver: _Pass,
+    ref: Ref,
+    text: str,
+    organisations: Counter[tuple[str, ...]],
+    people: Counter[tuple[str, ...]],
+) -> Node | None:
+    """The longer name a span was cut from, where the text around it writes that name
+    as the corpus writes it elsewhere (twice at least): a place or organisation that
+    opens an organisation's name ("Philadelphia" tagged a place in "the Philadelphia
+    76ers", "California" in "a California Highway Patrol officer"), or a person's name
+    without the given name the text writes before it ("Joseph Comeaux Jr" of "Arcade
+    Joseph Comeaux Jr"). The words the model cut off say which entity the span names.
+    A word in lower case ends the name ("the Obama administration"); a person's name
+    before an organisation's words is left to the person ("Obama Administration")."""
+    name = resolver.reading.name(ref)
+    own = name.tokens
+    if ref.origin != MENTION or not own or name.acronym:
+        return None
+    if ref.type in ("GPE", "ORG"):
+        found = None
+        end = ref.end
+        for _ in range(3):
+            word = _NEXT_WORD.match(text, end)
+            if word is None:
+                break
+            end = word.end(1) - (1 if word.group(1).endswith((".", ",")) else 0)
+            tokens = resolver.inp.names(text[ref.start : end], "ORG").tokens
+            if len(tokens) > len(own) and tokens[: len(own)] == own and organisations[tokens] >= 2:
+                # The name must end where the capitalised words do: "Republican House" is
+                # no name of "Republican House Majority Leader Tom DeLay".
+                found = tokens if _NEXT_WORD.match(text, end) is None else None
+        return ("name", "ORG", found) if found else None
+    if ref.type == "PERSON" and len(own) >= 2:
+        word = _WORD_BEFORE_NAME.search(text, max(0, ref.start - 30), ref.start)
+        if word is None:
+            return None
+        tokens = resolver.inp.names(text[word.start(1) : ref.end], "PERSON").tokens
+        if len(tokens) == len(own) + 1 and tokens[1:] == own and people[tokens] >= 2:
+            return ("name", "PERSON", tokens)
+    return None
+
+
+_SCORE = re.compile(r"(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])")
+
+
+@cache
+def _team_result_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Words of a game's result just before and just after a place (models/entities.yaml
+    team_results), and the record or score written after a team ("(11-4)", "31-24",
+    "65, Drake 5")."""
+    data = load_yaml("entities.yaml")["team_results"]
+
+    def spelled(phrases: list[str]) -> str:
+        ordered = sorted(phrases, key=len, reverse=True)
+        return "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered)
+
+    before = re.compile(rf"\b(?:{spelled(data['before_team'])})\s+$", re.IGNORECASE)
+    after = re.compile(
+        rf"\s*\(\d{{1,3}}-\d{{1,3}}(?:-\d{{1,3}})?\)|\s+\d{{1,3}}-\d{{1,3}}\b"
+        rf"|\s+\d{{1,3}},\s+[A-Z]|\s+(?:{spelled(data['after_team'])})\s+[A-Z]",
+        re.IGNORECASE,
+    )
+    return before, after
+
+
+def _team_of_place(
+    ref: Ref,
+    tokens: tuple[str, ...],
+    text: str,
+    organisations: Counter[tuple[str, ...]],
+    people: Counter[tuple[str, ...]],
+) -> Node | None:
+    """The team a place stands for in a game's result ("a 31-24 win over Jacksonville",
+    "Indianapolis (11-4) made ...", "Creighton defeats Drake"): the one organisation of
+    the corpus whose name opens with the place's name, preferring those this document
+    writes ("Jacksonville Jaguars"). Elsewhere a place stays a place."""
+    if ref.type != "GPE" or not tokens:
+        return None
+    before, after = _team_result_patterns()
+    if not (before.search(text, max(0, ref.start - 30), ref.start) or after.match(text, ref.end)):
+        return None
+    # A game has a score: "primary wins over Vermont Sen. Bernie Sanders" and "jobs lost
+    # to China" are no results.
+    line_start = text.rfind("\n", 0, ref.start) + 1
+    line_end = text.find("\n", ref.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if not _SCORE.search(text, max(line_start, ref.start - 80), min(line_end, ref.end + 80)):
+        return None
+    teams = sorted(
+        t
+        for t in organisations
+        if len(t) > len(tokens)
+        and t[: len(tokens)] == tokens
+        and any(c.isalpha() for c in "".join(t[len(tokens) :]))  # not "Creighton 65"
+        and not people[t]  # not "Tyler Reguly", a person the model once took for a firm
+    )
+    here = [t for t in teams if _written_in(t, text)]
+    chosen = here or teams
+    return ("name", "ORG", chosen[0]) if len(chosen) == 1 else None
 
 
 def _written_in(tokens: tuple[str, ...], text: str) -> bool:
