@@ -314,16 +314,21 @@ def _group_findings(
     # unreconciled is worth a look.
     vocab = claim_vocabulary()
     attribute = members[0].attribute
+    # A place's primaries of one year are several (the presidential one in March, a
+    # congressional one in August): none of them is to be reconciled with another either.
     events = (
         vocab.is_incident_attribute(attribute)
         or attribute.startswith(vocab.poll_template)
         or attribute in vocab.recurring_event_attributes
+        or attribute in vocab.political_event_attributes
     )
     # Figures filed under documents' topics, named by no sentence, are nothing to check.
     named = {c.document for c in members if names_subject(c)}
+    # One value in every document ("2,383" months apart) leaves nothing to reconcile.
+    same = len({c.normalized for c in members}) == 1
     # Figures too far apart to be one measure (a share of the Latino vote and of a
     # primary's vote) are two measures under one name: nothing to reconcile.
-    if not pairs and not events and len(named) > 1 and _one_measure_across(members):
+    if not (pairs or events or same) and len(named) > 1 and _one_measure_across(members):
         findings.append(_finding(members, CHECK, "Several documents, but no comparable values."))
     return findings
 

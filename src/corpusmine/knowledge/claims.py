@@ -134,6 +134,7 @@ class ClaimVocabulary:
     needed_template: str = "{count} needed"
     need_words: frozenset[str] = frozenset()
     need_modals: frozenset[str] = frozenset()
+    threshold_verbs: frozenset[str] = frozenset()
     whole_sample_words: frozenset[str] = frozenset()
     change_max_ratio: float = 2.0
     change_max_points: float = 10.0
@@ -347,6 +348,7 @@ def claim_vocabulary() -> ClaimVocabulary:
         needed_template=data["count"]["needed_template"],
         need_words=frozenset(data["count"]["need_words"]),
         need_modals=frozenset(data["count"]["need_modals"]),
+        threshold_verbs=frozenset(data["count"]["threshold_verbs"]),
         whole_sample_words=frozenset(data["share"]["whole_sample_words"]),
         change_max_ratio=float(hedge_data["change_max_ratio"]),
         change_max_points=float(hedge_data["change_max_points"]),

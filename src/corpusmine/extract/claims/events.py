@@ -21,7 +21,10 @@ from .records import Draft, Phrase
 from .subjects import SubjectFinder, clause_subject
 from .when import DATE_LABELS, date_value, is_point_in_time, root_of, tense_at
 
-_ATTACHING_DEPS = frozenset({"npadvmod", "tmod", "advmod", "poss", "nummod", "compound", "amod"})
+# "nmod": "the April 19 New York primary", "the Dec. 28 meeting" (a date naming the noun)
+_ATTACHING_DEPS = frozenset(
+    {"npadvmod", "tmod", "advmod", "poss", "nummod", "compound", "amod", "nmod"}
+)
 _PATIENT_PREPS = frozenset({"of", "with", "into", "at", "on"})
 
 
@@ -30,7 +33,8 @@ def event_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Iterat
     for mention, start, end in ctx.mentions_in(sent, DATE_LABELS):
         if not is_point_in_time(ctx, mention):
             continue
-        anchor = _attached_word(root_of(ctx, start, end))
+        root = root_of(ctx, start, end)
+        anchor = _attached_word(root)
         if anchor is None:
             continue
         found = _event_of(anchor)
@@ -49,6 +53,11 @@ def event_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Iterat
                 value = _weekday_value(ctx, mention.text, sent)
                 if value is None:
                     continue  # "in Tuesday's primary": last Tuesday's or next?
+        if subject is None and root.dep_ == "nmod":
+            # "Clinton's September 2011 visit to the UN": a date naming the noun (more often
+            # than not another's event, recalled) is a claim only of what the sentence
+            # names, never of the document's topic.
+            continue
         tense = tense_at(ctx, start, end)
         subjects = [subject]
         if kind.reciprocal and subject is not None:

@@ -24,6 +24,7 @@ from .ratings import rating_claims
 from .records import Draft, Phrase
 from .shares import share_claims
 from .subjects import SubjectFinder
+from .thresholds import threshold_claims
 
 __all__ = ["ItemTopic", "extract_claims"]
 
@@ -31,10 +32,20 @@ __all__ = ["ItemTopic", "extract_claims"]
 # the agenda item it sits under), or None.
 ItemTopic = Callable[[int], Phrase | None]
 
-_RULES = (count_claims, money_claims, share_claims, incident_claims, rating_claims, event_claims)
+_RULES = (
+    count_claims,
+    threshold_claims,
+    money_claims,
+    share_claims,
+    incident_claims,
+    rating_claims,
+    event_claims,
+)
 # A figure is a claim only about a subject its own sentence names; a rating or a dated
 # event may be about the document's topic ("was visited in April").
-_FIGURE_RULES = frozenset({count_claims, money_claims, share_claims, incident_claims})
+_FIGURE_RULES = frozenset(
+    {count_claims, threshold_claims, money_claims, share_claims, incident_claims}
+)
 # A figure in a sentence naming one of these may be theirs: the topic does not stand in.
 _OWNER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 
@@ -56,6 +67,7 @@ def extract_claims(
     # sentence that names someone else ("..., earning Clinton 175 delegates").
     headline = _headline(source)
     drafts: list[tuple[Draft, bool, bool]] = []  # (draft, is a figure, may use the topic)
+    goals: set[Draft] = set()  # the thresholds' drafts
     for sent, blank in zip(doc.sents, ctx.index.blank, strict=True):
         if blank:
             continue
@@ -70,14 +82,17 @@ def extract_claims(
                     continue
                 figure = rule in _FIGURE_RULES
                 drafts.append((draft, figure, not (figure and names_other)))
+                if rule is threshold_claims:
+                    goals.add(draft)
     # A claim with no subject of its own is about what the document is mostly about.
     # Not a poll's holders: whom a poll counts is not who acts in the document ("the
     # council published its own survey ... 61 percent backed Amy Rowe": not Rowe's report).
+    # Nor a threshold's goal: what a nomination takes is not what the document is about.
     poll = claim_vocabulary().poll_template
     finder.set_topic(
         d.subject
         for d, _, _ in drafts
-        if d.subject is not None and not d.attribute.startswith(poll)
+        if d.subject is not None and not d.attribute.startswith(poll) and d not in goals
     )
     claims = set()
     for draft, figure, may_use_topic in drafts:

@@ -17,6 +17,7 @@ from .amounts import multiplier_words, parse_amount
 from .context import ClaimContext, token_lower
 from .records import Draft
 from .subjects import SubjectFinder, clause_subject, governing_verb
+from .thresholds import threshold_goal
 
 COUNT_LABELS = frozenset({"CARDINAL"})
 MONEY_LABELS = frozenset({"MONEY"})
@@ -60,6 +61,8 @@ def count_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Iterat
             continue
         if incident_figure(ctx, number):
             continue  # a toll or a measure: the incident rule names it
+        if threshold_goal(ctx, number) is not None:
+            continue  # what a goal takes: the threshold rule names it
         noun = number.head
         if noun.i < number.i:
             continue  # "Appendix 20", "page 3": a label, not a count
@@ -110,6 +113,8 @@ def not_a_count(ctx: ClaimContext, text: str, start: int, end: int) -> bool:
     after = doc[end].lower_ if end < len(doc) else ""
     if before in ("or", "/", "-") or after in ("or", "/", "-", "to"):
         return True  # "two or three things", "five to ten": a guess, not a figure
+    if before == "to" and start > 1 and doc[start - 2].like_num:
+        return True  # the "ten" of "five to ten" is the range's other end
     # "100,000, 200,000 or 250,000": a list of alternatives ends in "or"
     i = end
     while i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].like_num:
