@@ -230,8 +230,10 @@ def test_quote_after_a_cue_that_says_nothing(run, text: str, words: str, speaker
 
 
 INTRODUCED_NEGATIVE = [
-    # sport: the sentence before already reports what was said; the quote is not hers
-    'Captain Gina Marsh said the pitch was poor. "Rain stopped play at three o\'clock."',
+    # sport: the sentence before reports two speakers' words: the quote is neither's
+    # (one speaker's reported words, then a quote, go on with her: test_quotes_goes_on)
+    "Captain Gina Marsh said the pitch was poor, and coach Tom Reid told reporters it "
+    'was fine. "Rain stopped play at three o\'clock."',
     # business: the sentence before is no verb of saying
     'Omar Haddad opened the new store. "Open every day from eight till late."',
 ]

@@ -234,15 +234,23 @@ class _Extractor:
         before_text = self.clean[before : first.open_at].strip()
         direct = self._direct_cue(first, last, before, before_text)
         opens_sentence = not before_text or before_text.endswith(":")
+        continued: tuple[Statement | None, str] = (None, "")
+        if direct is None and not before_text and self._after_sentence_end(first):
+            continued = self._continued(first)
         if (
             direct is None
             and len(parts) == 1
             and not (opens_sentence and self._ends_sentence(first))
+            and continued[1] != "continuation-after-cue"
         ):
-            self._partial(first)  # quoted words inside a sentence of the narrator's
+            # Quoted words inside a sentence of the narrator's. Not a quote opening its
+            # sentence right after the same speaker's quote in the paragraph ('"...,"
+            # Tyler said. "We have three weeks to go" until the caucuses.'): the speaker
+            # goes on, and the narrator only ends the sentence.
+            self._partial(first)
             return
         if direct is None:
-            previous, rule = self._continued(first)
+            previous, rule = continued if continued[0] is not None else self._continued(first)
             if previous is None:
                 previous = self._introduced(first)
                 rule = "introduced-paragraph"
@@ -1103,6 +1111,8 @@ class _Extractor:
             if self.finder.in_quote(token.i):
                 continue
             if token.lower_ in self.lex.person_pronouns and token.dep_ in ("nsubj", "nsubjpass"):
+                if self._same_speaker(token, previous):
+                    continue  # '"A," Obama said. He did not say more. "B."': still his
                 return None, ""
             entity = self.finder.entity_of.get(token.i)
             if entity is not None and entity.label_ in ("PERSON", "ORG", "ROLE"):
@@ -1110,6 +1120,18 @@ class _Extractor:
             if is_verb(token) and token.lemma_.lower() in self.lex.cue_verbs:
                 return None, ""  # a new cue: the quote is not simply continued
         return previous, rule
+
+    def _same_speaker(self, pronoun: Token, previous: Statement) -> bool:
+        """Whether a he/she in the narration between two quotes is, with no doubt, the
+        one person who spoke the first."""
+        if len(previous.speakers) != 1 or previous.speakers[0].label != "PERSON":
+            return False
+        found = self.finder.of_token(pronoun)
+        return (
+            len(found) == 1
+            and found[0].how == "pronoun"
+            and found[0].key == previous.speakers[0].key
+        )
 
     def _introduced(self, span: QuotedSpan) -> Statement | None:
         """A quote-only paragraph after narration that ends on someone speaking: "Howard
@@ -1145,7 +1167,9 @@ class _Extractor:
         """A quote opening a sentence right after one in which someone speaks but says
         nothing yet: 'Iowa State's Dianne Bystrom agreed. "Mainstream Republicans are
         running out of time."'. The sentence before is a verb of saying with a named
-        subject and nothing reported (no clause, object or quote of its own)."""
+        subject and nothing reported (no clause, object or quote of its own), or one
+        reporting that speaker's words without quote marks ('Siddiqui said the dividend
+        would be cut. "Our shareholders understand."'): the quote goes on with them."""
         if before_text or span.part != 0:
             return None
         block = self.source.blocks[span.block]
@@ -1155,24 +1179,51 @@ class _Extractor:
         if not len(previous) or previous.end_char > span.open_at:
             return None
         root = previous.root
-        if not is_verb(root) or root.lemma_.lower() not in self.lex.speech_verbs:
-            return None
-        if any(c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis") for c in root.children):
-            return None
         if any(self.finder.in_quote(t.i) for t in previous):
+            return None
+        # A verb of saying with nothing reported ("Bystrom agreed."), else the one that
+        # reports the sentence's speech.
+        said_nothing = is_verb(root) and root.lemma_.lower() in self.lex.speech_verbs
+        reported = ("ccomp", "xcomp", "dobj", "parataxis")
+        if said_nothing and not any(c.dep_ in reported for c in root.children):
+            cue: Token | None = root
+        else:
+            cue = self._reporting_verb(previous)
+        if cue is None:
             return None
         speakers = tuple(
             s
-            for s in self.finder.of_verb(root)
+            for s in self.finder.of_verb(cue)
             if s.label in ("PERSON", "ORG", "ROLE") and s.how in _NAMED_HOW | {"fullest-name"}
         )
         if not speakers:
             return None
         return Statement(
-            previous.start_char, previous.end_char, "direct", root.lower_, speakers,
+            previous.start_char, previous.end_char, "direct", cue.lower_, speakers,
             "introduced-sentence", (previous.start_char, previous.end_char), False,
-            root.lemma_.lower(),
+            cue.lemma_.lower(),
         )  # fmt: skip
+
+    def _reporting_verb(self, sentence: Span) -> Token | None:
+        """The one verb of saying that reports the sentence's speech: its root with a
+        reported clause ('Schiff said the vote was close.') or a cue set off after it
+        ('The vote was close, Schiff said.'). A quote opening the next sentence goes on
+        with the same speaker's words."""
+        verbs = [
+            t
+            for t in sentence
+            if is_verb(t)
+            and t.lemma_.lower() in self.lex.speech_verbs
+            and t.lemma_.lower() not in self.lex.reading_verbs
+        ]
+        if len(verbs) != 1:
+            return None
+        verb = verbs[0]
+        if verb == sentence.root and any(c.dep_ == "ccomp" for c in verb.children):
+            return verb
+        if verb.dep_ == "parataxis" and verb.head == sentence.root and verb.i > verb.head.i:
+            return verb
+        return None
 
     def _block_of(self, offset: int) -> int:
         """Index of the block holding cleaned ``offset`` (or the separator after it)."""
@@ -1202,6 +1253,13 @@ class _Extractor:
         block_end = self.source.blocks[span.block].clean_end
         after = self.clean[span.outer_end : block_end].lstrip()
         return not after or after[0] in ".!?"
+
+    def _after_sentence_end(self, span: QuotedSpan) -> bool:
+        """Whether the opening mark follows the end of a sentence ('said. "', '?" "'),
+        not a quote it is nested in or glued to ('even when "your team" needs ...')."""
+        block = self.source.blocks[span.block]
+        before = self.clean[block.clean_start : span.open_at].rstrip().rstrip("'\"")
+        return before[-1:] in (".", "!", "?")
 
     def _words(self, span: QuotedSpan) -> int:
         return len(_WORD.findall(self.clean[span.start : span.end]))
