@@ -314,7 +314,11 @@ class _Extractor:
             elif frame_text.endswith(":"):
                 # "He sighed: ...", "deflected with a non sequitur: ...": a colon hands
                 # the floor to the subject of the frame's verb, whatever the verb.
-                verb = next((t for t in reversed(tokens) if is_verb(t) and t.dep_ != "aux"), None)
+                # (not a participle modifying a noun: "issued the following statement:")
+                verb = next(
+                    (t for t in reversed(tokens) if is_verb(t) and t.dep_ not in ("aux", "amod")),
+                    None,
+                )
                 if verb is not None:
                     candidates.append((first, Cue(verb, verb.lower_), "colon-intro"))
         after = self._cue_after(
