@@ -8,6 +8,7 @@ ROLE entity (created when no mention of it exists).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -65,9 +66,15 @@ class SpeakerIndex:
     def find(self, document: str, start: int, end: int, text: str, label: str | None) -> str | None:
         """The entity id of a speaker/subject, or None when nothing names it."""
         if start >= 0 and end > start and document in self.spans:
-            found = self._by_span(document, start, end, _SPAN_TYPES.get(label or ""))
+            described = text if label in ("GROUP", "ROLE") else None
+            found = self._by_span(document, start, end, _SPAN_TYPES.get(label or ""), described)
             if found:
                 return found
+            if described and any(
+                _of_complement(described[: max(r.start - start, 0)])
+                for r in self.spans[document].overlapping(start, end)
+            ):
+                return None  # the phrase names only someone else: not its speaker
         if not text or not text.strip():
             return None
         title = self._title(text)
@@ -93,12 +100,21 @@ class SpeakerIndex:
         return None
 
     def _by_span(
-        self, document: str, start: int, end: int, types: frozenset[str] | None
+        self,
+        document: str,
+        start: int,
+        end: int,
+        types: frozenset[str] | None,
+        described: str | None = None,
     ) -> str | None:
+        """The entity of the reference the span holds best; in a described speaker
+        (``described``, its text from ``start``) never one named as its complement."""
         overlapping = [
             r
             for r in self.spans[document].overlapping(start, end)
-            if self.entity_of(r) and (types is None or r.type in types)
+            if self.entity_of(r)
+            and (types is None or r.type in types)
+            and not (described and _of_complement(described[: max(r.start - start, 0)]))
         ]
         if not overlapping:
             return None
@@ -155,6 +171,18 @@ _SPAN_TYPES = {
     "ORG": frozenset({"ORG"}),
     "GPE": frozenset({"GPE", "ORG"}),
 }
+
+
+# The words before a name inside a described speaker end in "of" and common words: the
+# name is the complement ("the parents of Max Green", "the widow of miner Alan Boyd"),
+# someone other than the speaker. A comma opens an apposition ("the head of the union,
+# Bob Crow") and a name between ("chief executive of Tesco Dave Lewis") heads its own.
+_OF_COMPLEMENT = re.compile(r"\bof(?:\s+[a-z][\w'-]*)*\s*$")
+
+
+def _of_complement(before: str) -> bool:
+    """Is a name preceded by ``before`` (within its speaker's phrase) an of-complement?"""
+    return bool(_OF_COMPLEMENT.search(before.rsplit(",", 1)[-1]))
 
 
 def _without_article(text: str) -> str:
