@@ -343,8 +343,16 @@ class PeopleIndex:
         return self._found[key]
 
 
-def one_person(candidates: Sequence[tuple[str, ...]]) -> bool:
-    """True when all candidate names are compatible: they can be one person."""
+def one_person(
+    candidates: Sequence[tuple[str, ...]],
+    bridged: frozenset[tuple[tuple[str, ...], tuple[str, ...]]] = frozenset(),
+) -> bool:
+    """True when all candidate names are compatible: they can be one person. Names a
+    third form of the corpus bridges (``initial_bridges``: "William Mark Felt" and "Mark
+    Felt" beside "W. Mark Felt") count as compatible."""
     return bool(candidates) and all(
-        people_compatible(a, b) for a in candidates for b in candidates if a < b
+        people_compatible(a, b) or (a, b) in bridged
+        for a in candidates
+        for b in candidates
+        if a < b
     )
