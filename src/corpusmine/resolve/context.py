@@ -134,6 +134,7 @@ def link_all(
     people_counts = Counter(
         reading.name(r).tokens for r in refs.all if r.type == "PERSON" and reading.proper(r)
     )
+    names_written = frozenset(reading.name(r).tokens for r in refs.all)
     known_titles = titles_of_people(refs.all, reading, inp.texts)
     for document in sorted(refs.by_doc):
         _link_document(
@@ -145,6 +146,7 @@ def link_all(
             one_word_types,
             organisations,
             people_counts,
+            names_written,
             known_titles,
             links,
         )
@@ -236,6 +238,7 @@ def _link_document(
     one_word_types: Counter[tuple[str, tuple[str, ...]]],
     organisations: Counter[tuple[str, ...]],
     people_counts: Counter[tuple[str, ...]],
+    names_written: frozenset[tuple[str, ...]],
     known_titles: Mapping[tuple[str, ...], frozenset[str]],
     links: _Building,
 ) -> None:
@@ -265,6 +268,18 @@ def _link_document(
         for r in refs
         if r.type == "PERSON" and reading.name(r).tokens and r not in links.dropped
     )
+    # A place the document names as a team in a game's result is that team wherever the
+    # document does not write it as a place ("Creighton (25-7) ... Creighton's record").
+    teams_here: dict[tuple[str, ...], Node] = {}
+    in_results: set[Ref] = set()
+    for r in refs:
+        if r.type == "GPE" and r.origin == MENTION and r not in links.dropped:
+            found = _team_of_place(
+                r, reading.name(r).tokens, text, organisations, people_counts, names_written
+            )
+            if found is not None:
+                teams_here.setdefault(reading.name(r).tokens, found)
+                in_results.add(r)
     chain: list[tuple[int, str, Node]] = []  # (start, head noun, target) of linked descriptions
     for ref in refs:
         if ref in links.dropped or ref in absorbed:
@@ -308,7 +323,13 @@ def _link_document(
             elif name.tokens in reading.lowercase:
                 links.dropped.add(ref)
         elif ref.type in _NOT_PERSON and ref.origin == MENTION and not name.acronym:
-            team = _team_of_place(ref, name.tokens, text, organisations, people_counts)
+            team = teams_here.get(name.tokens) if ref.type == "GPE" else None
+            if (
+                team is not None
+                and ref not in in_results
+                and _after_place_preposition(text, ref.start)
+            ):
+                team = None  # "the game in Indianapolis" is the city
             if team is not None:
                 links.targets[ref] = team
                 continue
@@ -410,7 +431,17 @@ def _cut_short(
     return None
 
 
-_SCORE = re.compile(r"(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])")
+_SCORE = re.compile(r"(?<![\d.,-])\d{1,3}-\d{1,3}(?![\d.,-])")  # not "49.8-49.6"
+
+
+@cache
+def _team_words() -> tuple[re.Pattern[str], frozenset[str]]:
+    """Words of a vote on a result's line ("54-50 in the final round of voting": no
+    game), and plural heads of company names ("Seattle Times", "Acme Industries": no
+    team); models/entities.yaml team_results."""
+    data = load_yaml("entities.yaml")["team_results"]
+    votes = "|".join(map(re.escape, sorted(data["not_games"], key=len, reverse=True)))
+    return re.compile(rf"\b(?:{votes})\b", re.IGNORECASE), frozenset(data["company_plurals"])
 
 
 @cache
@@ -439,6 +470,7 @@ def _team_of_place(
     text: str,
     organisations: Counter[tuple[str, ...]],
     people: Counter[tuple[str, ...]],
+    written: frozenset[tuple[str, ...]],
 ) -> Node | None:
     """The team a place stands for in a game's result ("a 31-24 win over Jacksonville",
     "Indianapolis (11-4) made ...", "Creighton defeats Drake"): the one organisation of
@@ -454,15 +486,23 @@ def _team_of_place(
     line_start = text.rfind("\n", 0, ref.start) + 1
     line_end = text.find("\n", ref.end)
     line_end = len(text) if line_end < 0 else line_end
-    if not _SCORE.search(text, max(line_start, ref.start - 80), min(line_end, ref.end + 80)):
+    window = (max(line_start, ref.start - 80), min(line_end, ref.end + 80))
+    votes, company_plurals = _team_words()
+    if not _SCORE.search(text, *window) or votes.search(text, *window):
         return None
+    # A team: the place and a plural nickname the corpus also writes alone ("the Colts",
+    # "the 76ers"), never a company's plural head ("Times") nor a person ("Tyler Reguly",
+    # whom the model once took for a firm); "London Stock Exchange" and "Iowa Democratic
+    # Party" are no teams.
     teams = sorted(
         t
         for t in organisations
         if len(t) > len(tokens)
         and t[: len(tokens)] == tokens
-        and any(c.isalpha() for c in "".join(t[len(tokens) :]))  # not "Creighton 65"
-        and not people[t]  # not "Tyler Reguly", a person the model once took for a firm
+        and t[-1].endswith("s")
+        and t[-1] not in company_plurals
+        and t[len(tokens) :] in written
+        and not people[t]
     )
     here = [t for t in teams if _written_in(t, text)]
     chosen = here or teams
