@@ -91,3 +91,40 @@ def test_a_predicate_record_ends_on_its_words(run):
     source, quotes = run(text)
     assert quotes, quotes
     assert all(not q.text[-1:].isspace() for q in quotes), [q.text for q in quotes]
+
+
+# review #47: the he/she after a cue whose reported clause names another person who may
+# be the he/she stays a guess (shown "?"): the one talked about may be the one talking.
+OTHER_PERSON_REPORTED = [
+    (  # court
+        "Judge Peter Cross said Martin Cole had shown no remorse. "
+        '"I am sorry for what I did," he said from the dock.',
+        "I am sorry for what I did",
+        "Peter Cross",
+    ),
+    (  # health
+        "Dr Ken Lowe said the patient, Alan Boyd, had been discharged too early. "
+        '"Nobody checked on me for hours," he said.',
+        "Nobody checked on me",
+        "Ken Lowe",
+    ),
+    (  # sport
+        "Agent Jorge Mendes said the club had refused to let Kieran Tate leave. "
+        '"I want to play for a bigger club," he said in a statement.',
+        "I want to play for a bigger club",
+        "Jorge Mendes",
+    ),
+    (  # business
+        "Chairman Dave Pryce said manager Steve Burns had been sacked after eight defeats. "
+        '"I gave everything to this club and I am heartbroken," he said.',
+        "I gave everything",
+        "Dave Pryce",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "guess"), OTHER_PERSON_REPORTED)
+def test_a_he_after_a_cue_reporting_another_man_is_a_guess(run, text, words, guess):
+    source, quotes = run(text)
+    named = [q for q in quotes if q.text.startswith(words) and guess in q.speaker_text]
+    assert all(is_uncertain(q) for q in named), [(q.speaker_text, q.confidence) for q in named]

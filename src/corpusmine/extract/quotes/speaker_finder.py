@@ -508,7 +508,19 @@ class SpeakerFinder:
             return False
         here = bisect_right(self._sentence_starts, pronoun.sent.start) - 1
         there = bisect_right(self._sentence_starts, entity.start) - 1
-        return here - 1 <= there <= here
+        if not here - 1 <= there <= here:
+            return False
+        # Unless what that cue reports names someone else who may be the he/she: 'Judge
+        # Peter Cross said Martin Cole had shown no remorse. "I am sorry," he said.'
+        wanted = self.lex.pronoun_gender.get(pronoun.lower_)
+        verb = self._subject_token(entity).head
+        reported = {t.i for c in verb.children if c.dep_ in _REPORTED for t in c.subtree}
+        return not any(
+            e.root.i in reported
+            and self._surname(e) != self._surname(entity)
+            and (not wanted or (self.gender_of(e) or wanted) == wanted)
+            for e in self.persons
+        )
 
     @staticmethod
     def _unresolved(pronoun: Token) -> Speaker:
