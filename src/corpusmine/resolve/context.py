@@ -24,11 +24,12 @@ from operator import attrgetter
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from ..knowledge import entity_words, load_yaml, place_words, quote_lexicon
+from ..knowledge import entity_words, load_yaml, place_key, place_words, quote_lexicon
 from .described import initials_before, written_title
 from .descriptions import Description, NameIndex, compatible, description_of_name, distinctive
 from .expansions import Expansions
 from .inputs import ResolveInput
+from .names import Name
 from .people import (
     BLEND,
     PeopleIndex,
@@ -306,6 +307,9 @@ def _link_document(
         if longer is not None:
             links.targets[ref] = longer
             continue
+        if _known_place_after_preposition(ref, name, text):
+            links.targets[ref] = ("name", "GPE", name.tokens)  # "Growers in Kent say"
+            continue
         if ref.type == "PERSON" and len(name.tokens) == 1 and not name.acronym:
             target = _person(
                 resolver,
@@ -358,6 +362,21 @@ def _stay_before() -> re.Pattern[str]:
     phrases = sorted(place_words().stays, key=len, reverse=True)
     spelled = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
     return re.compile(rf"\b(?:{spelled})\s+$", re.IGNORECASE)
+
+
+def _known_place_after_preposition(ref: Ref, name: Name, text: str) -> bool:
+    """A country or region (models/places.yaml) the model typed a person or organisation,
+    written after a preposition of place: "Growers in Kent say ..." is the county."""
+    if ref.type not in ("PERSON", "ORG") or ref.origin != MENTION or name.acronym:
+        return False
+    if _NAME_GOES_ON.match(text, ref.end):
+        return False  # "the United States Hispanic Chamber", "America's Unwritten Constitution"
+    places = place_words()
+    key = place_key(name.display)
+    return key in (places.countries | places.regions) and _after_place_preposition(text, ref.start)
+
+
+_NAME_GOES_ON = re.compile(r"(?:'s|’s)?[ \t]+[A-Z0-9]")
 
 
 def _after_place_preposition(text: str, start: int) -> bool:
