@@ -1,9 +1,9 @@
 """A surname alone in a document that names several bearers of it (issue 13, ambiguous
-surnames): the bearers the document introduces as someone's relative ("his daughter
-Ellen Brune", "survived by two children, ...") give way to the person they are the
-relatives of; and the forms of one person's name that a third form bridges ("William
-Harlan Pike" and "Harlan Pike" beside "W. Harlan Pike") are one bearer, not two.
-Hand-marked mentions in invented documents: obituaries, politics, sport, business."""
+surnames): it stays apart, even where one bearer is introduced as another's relative
+("his daughter Ellen Brune": the surname then as often means her, review #54); and the
+forms of one person's name that a third form bridges ("William Harlan Pike" and "Harlan
+Pike" beside "W. Harlan Pike") are one bearer, not two. Hand-marked mentions in invented
+documents: obituaries, politics, sport, business, crime."""
 
 from __future__ import annotations
 
@@ -33,55 +33,55 @@ def name_of(corpus: Corpus, document: str, written: str) -> str | None:
     return names[found] if found else None
 
 
+# Review #54: a relative named in the document is as often the one the surname then
+# means, and the sentence says so only by gender, or not at all: the surname stays apart.
 RELATIVES = [
     pytest.param(
         {
             "a": (
-                "Harold Brune, the engineer who designed the bridge, died on Friday. Brune "
-                "was 91. His daughter Ellen Brune said he died at home. Brune is survived "
-                "by two children, Ellen Brune and Harold Brune Jr.",
-                {"PERSON": ["Harold Brune Jr.", "Harold Brune", "Ellen Brune", "Brune"]},
+                "Harold Brune, the engineer who designed the bridge, died on Friday. He is "
+                "survived by his daughter Ellen Brune.\n\nBrune said her father had been a "
+                "hero to the town.",
+                {"PERSON": ["Harold Brune", "Ellen Brune", "Brune"]},
             )
         },
-        "a",
         "Brune",
-        "Harold Brune",
-        id="obituary-daughter-and-children",
+        ("Harold Brune",),
+        id="obituary-the-daughter-speaks",
     ),
     pytest.param(
         {
             "a": (
-                "Maria Okafor campaigned in the marginal seat on Monday. Her husband, Tom "
-                "Okafor, stayed at home. Okafor told voters the bypass would be built.",
-                {"PERSON": ["Maria Okafor", "Tom Okafor", "Okafor"]},
+                "Coach Ray Amadi watched from the stand as his daughter Femi Amadi won the "
+                "title.\n\nAmadi said she owed everything to her father.",
+                {"PERSON": ["Ray Amadi", "Femi Amadi", "Amadi"]},
             )
         },
-        "a",
-        "Okafor",
-        "Maria Okafor",
-        id="politics-her-husband",
-    ),
-    pytest.param(
-        {
-            "a": (
-                "Striker Dele Amadi scored twice. His brother Femi Amadi watched from the "
-                "stand. Amadi has eleven goals this season.",
-                {"PERSON": ["Dele Amadi", "Femi Amadi", "Amadi"]},
-            )
-        },
-        "a",
         "Amadi",
-        "Dele Amadi",
-        id="sport-his-brother",
+        ("Ray Amadi",),
+        id="tennis-the-daughter-wins",
+    ),
+    pytest.param(
+        {
+            "a": (
+                "Drug dealer Wayne Lusk was jailed for ten years. His son, Liam Lusk, 19, "
+                "was jailed for four years.\n\nLusk, the youngest of the gang, wept as he "
+                "was led away.",
+                {"PERSON": ["Wayne Lusk", "Liam Lusk", "Lusk"]},
+            )
+        },
+        "Lusk",
+        ("Wayne Lusk", "Liam Lusk"),
+        id="crime-nothing-says-which",
     ),
 ]
 
 
-@pytest.mark.parametrize(("corpus", "document", "written", "expected"), RELATIVES)
-def test_a_surname_alone_is_not_the_relative(
-    corpus: Corpus, document: str, written: str, expected: str
+@pytest.mark.parametrize(("corpus", "written", "not_these"), RELATIVES)
+def test_a_surname_beside_a_relative_stays_apart(
+    corpus: Corpus, written: str, not_these: tuple[str, ...]
 ) -> None:
-    assert name_of(corpus, document, written) == expected
+    assert name_of(corpus, "a", written) not in not_these
 
 
 def test_two_bearers_neither_a_relative_stay_apart() -> None:

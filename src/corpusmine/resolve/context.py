@@ -255,14 +255,6 @@ def _link_document(
     people_here = PeopleIndex(
         (reading.name(a).tokens, person_gender(a, reading, lex, resolver.inp.texts)) for a in people
     )
-    # People the document introduces as someone's relative ("his daughter Joan Felt",
-    # "survived by two children, Joan Felt and Mark Felt Jr.") and names in full nowhere
-    # else ("the son of candidate Donald Trump" is named as himself too): a surname alone
-    # is the person they are the relatives of, where one such person remains.
-    introduced: dict[tuple[str, ...], list[bool]] = {}
-    for a in people:
-        introduced.setdefault(reading.name(a).tokens, []).append(_kin_before(text, a.start))
-    relatives = frozenset(tokens for tokens, kin in introduced.items() if all(kin))
     # Surnames the document gives people, in full or alone ("Cheeks said").
     surnames_here = frozenset(
         surname(reading.name(r).tokens)
@@ -320,7 +312,6 @@ def _link_document(
                 corpus_anchors,
                 one_word_types,
                 known_titles,
-                relatives,
             )
             if target is not None:
                 links.targets[ref] = target
@@ -653,11 +644,8 @@ def _person(
     corpus_anchors: NameIndex,
     one_word_types: Counter[tuple[str, tuple[str, ...]]],
     known_titles: Mapping[tuple[str, ...], frozenset[str]],
-    relatives: frozenset[tuple[str, ...]] = frozenset(),
 ) -> Node | None:
     """The person a one-word name names: of the document's ``people``, else the corpus's.
-    Of the document's bearers, those it introduces as someone's relative (``relatives``)
-    give way to the one it does not ("Felt" beside "his daughter Joan Felt").
     A title written with it ("Mr Whitby", "President Trump") keeps out the people it
     cannot be (``_titled_fits``), and so do initials before it ("A Hogg" is no Douglas
     Hogg)."""
@@ -685,16 +673,7 @@ def _person(
     candidates = fitting(people_here)
     if candidates:
         if not one_person(candidates, bridged):
-            kept = [
-                c for c in candidates if c not in relatives and surname(c) == word and len(c) >= 2
-            ]
-            if not _bare_surname(text, ref.end, honorifics, titles) or any(
-                resolver.reading.name(a).tokens[0] == word for a in people
-            ):
-                kept = []  # a title, a longer name, "the Bush family"; or a given name too
-            if not kept or not one_person(kept, bridged):
-                return None  # two people of the document share the name: keep apart
-            candidates = kept
+            return None  # two people of the document share the name: keep apart
         matching = [a for a in people if resolver.reading.name(a).tokens in candidates]
         preceding = [a for a in matching if a.end <= ref.start]
         return (preceding[-1] if preceding else matching[0]).node
@@ -733,43 +712,6 @@ def _person(
         if len(organisations) == 1:
             return ("name", "ORG", next(iter(organisations)))
     return None
-
-
-@cache
-def _kin_pattern() -> re.Pattern[str]:
-    """A kinship noun (models/entities.yaml kin_nouns) ending just before a name, or
-    before names listed with it ("two children, Joan Felt and Mark Felt Jr.")."""
-    nouns = "|".join(map(re.escape, sorted(load_yaml("entities.yaml")["kin_nouns"], key=len)[::-1]))
-    name = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*"
-    # The nouns in any case, the names listed with them capitalised ("his wife ate
-    # breakfast and Tom Lund" lists nobody).
-    return re.compile(
-        rf"\b(?i:{nouns})\b[ \t]*[,:]?[ \t]*(?:{name}(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+))*$"
-    )
-
-
-def _bare_surname(text: str, end: int, honorifics: Iterable[str], titles: Iterable[str]) -> bool:
-    """A surname said alone: no title or honorific ("President Bush" may be the brother
-    the document names as a relative), no capitalised word after it (a longer name:
-    "Osman Abou Laban") and no noun of a family or group ("the Bush family")."""
-    if any(honorifics) or any(titles):
-        return False
-    after = _NEXT_WORD.match(text, end)
-    if after is not None:
-        return False
-    word = re.match(r"[ \t]+(\w+)", text[end : end + 30])
-    return word is None or word.group(1).lower() not in _households()
-
-
-@cache
-def _households() -> frozenset[str]:
-    """Nouns of a group or family after a surname (models/entities.yaml group_nouns,
-    family_nouns)."""
-    return entity_words().group_nouns | frozenset(load_yaml("entities.yaml")["family_nouns"])
-
-
-def _kin_before(text: str, start: int) -> bool:
-    return _kin_pattern().search(text, max(0, start - 60), start) is not None
 
 
 def _title_gender(titles: Iterable[str]) -> str | None:
