@@ -76,3 +76,13 @@ def test_a_name_going_on_past_the_place_is_left_alone() -> None:
     assert entity_of(corpus, "a", "Delmar") == ("Delmar", "ORG")
     corpus = {"a": ("He played for a team in Ohio State colours.", {"ORG": ["Ohio"]})}
     assert entity_of(corpus, "a", "Ohio") == ("Ohio", "ORG")
+
+
+def test_a_place_that_names_a_person_of_the_document_is_left_to_the_person() -> None:
+    corpus = {
+        "a": (
+            "Captain Jordan Henderson scored twice. The manager said he was proud of Jordan.",
+            {"PERSON": ["Jordan Henderson", "Jordan"]},
+        )
+    }
+    assert entity_of(corpus, "a", "Jordan") != ("Jordan", "GPE")

@@ -299,7 +299,9 @@ def _link_document(
         if longer is not None:
             links.targets[ref] = longer
             continue
-        if _known_place_after_preposition(ref, name, text):
+        if _known_place_after_preposition(ref, name, text) and not any(
+            set(name.tokens) & set(reading.name(a).tokens) for a in people
+        ):  # "proud of Jordan" beside "captain Jordan Henderson" is the man
             links.targets[ref] = ("name", "GPE", name.tokens)  # "Growers in Kent say"
             continue
         if ref.type == "PERSON" and len(name.tokens) == 1 and not name.acronym:
