@@ -510,7 +510,8 @@ class _Extractor:
             return None
         cues = self._outside(speech_cues(tokens[: MAX_WORDS_BEFORE_CUE_AFTER + 1], self.lex))
         if cues:
-            return self._phrase_as_subject(cues[0], tokens) or cues[0]
+            cue = self._phrase_as_subject(cues[0], tokens) or cues[0]
+            return self._named_opening(cue, tokens) or cue
         if joined:
             late = self._cue_after_long_subject(tokens)
             if late is not None:
@@ -555,6 +556,21 @@ class _Extractor:
             # whatever name the parse took from inside the clause about it.
             return Cue(cue.token, cue.name, opening)
         return self._phrase_as_subject(cue, tokens)
+
+    def _named_opening(self, cue: Cue, tokens: Sequence[Token]) -> Cue | None:
+        """'"...," Flynn, a top Trump surrogate, said Thursday on Fox News.': a verb of
+        saying the parse left without a subject (it hung the name inside the quote), a
+        person's name opening the frame and set off by a comma up to the verb: the name
+        is its subject."""
+        verb = cue.token
+        if cue.speaker_token is not None or cue.name == "according to" or verb.i == 0:
+            return None
+        if any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "agent") for c in verb.children):
+            return None
+        if self.doc[verb.i - 1].text != "," or self.finder.subject_heads(verb):
+            return None
+        opening = self._name_opening([t for t in tokens if t.i < verb.i])
+        return Cue(verb, cue.name, opening) if opening is not None else None
 
     def _name_opening(
         self, before: Sequence[Token], ends: tuple[str, ...] = (",", "of")

@@ -226,6 +226,11 @@ class SpeakerFinder:
         current = verb
         for _ in range(4):
             subjects = [c for c in current.children if c.dep_ in _SUBJECTS]
+            if not self.in_quote(verb.i):
+                # A verb outside the marks has no subject inside them: the parse took the
+                # quoted words' noun for it ('"... the trust and our nurses," Marsh ...
+                # said').
+                subjects = [c for c in subjects if not self.in_quote(c.i)]
             if subjects:
                 if any(self.is_audience(current, s) for s in subjects):
                     return []
@@ -257,6 +262,10 @@ class SpeakerFinder:
                 current.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp")
                 and current.head != current
             ):
+                if self.in_quote(current.head.i) and not self.in_quote(verb.i):
+                    # '"...," Trump said, adding later, "NATO is costing us ..."' hung
+                    # from the quote's verb: its subject is the quoted words'.
+                    return []
                 if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
                     owner = self._producer(current.head)
                     if owner is not None:
@@ -328,9 +337,14 @@ class SpeakerFinder:
             if token.is_punct or token.is_space:
                 break
             after.append(token)
-        # "... said Monday": a day or time after the verb says when, not who.
+        # "... said Monday": a day or time after the verb says when, not who; "said on
+        # Fox News" where, not who either.
         nouns = [
-            t for t in after if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("DATE", "TIME")
+            t
+            for t in after
+            if t.pos_ in ("NOUN", "PROPN")
+            and t.ent_type_ not in ("DATE", "TIME")
+            and not any(a.dep_ == "prep" and a.i > verb.i for a in t.ancestors)
         ]
         return [nouns[-1]] if nouns and len(after) <= 6 else []
 
