@@ -27,6 +27,9 @@ VOLATILE = {"id", "row", "extracted_at", "pipeline", "created", "updated", "seco
 VOLATILE_META = ("digest", "signature", "report", "time", "version", "resolved_state")
 
 
+CACHES = {"resolution_census"}
+
+
 def dump(path: str) -> list[str]:
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     found = connection.execute(
@@ -36,6 +39,8 @@ def dump(path: str) -> list[str]:
     # its shadow tables' blocks, whose layout follows the order rows were written in.
     virtual = [name for name, sql in found if (sql or "").upper().startswith("CREATE VIRTUAL")]
     tables = [name for name, _ in found if not any(name.startswith(f"{v}_") for v in virtual)]
+    # The census kept for additions is a cache (pickled sets, in no fixed order), no record.
+    tables = [name for name in tables if name not in CACHES]
     lines: list[str] = []
     for table in sorted(tables):
         cursor = connection.execute(f'SELECT * FROM "{table}"')

@@ -1,13 +1,16 @@
 """Past one machine (issue 17): Dask against --jobs 2, resolution and storage at scale.
 
 Usage: python benchmarks/scale.py [--only a,b,c,d] [--n 300] [--corpus DIR] [--cache DIR]
+                                  [--large N] [--additions 5] [--seed 1]
 
 (a) 300 BBC articles with ``--jobs 2`` and on a local Dask cluster of two workers that
     this script starts (``dask scheduler`` and two ``dask worker`` processes, 127.0.0.1
     only, stopped at the end); wall ratio and whether the records are identical.
 (b) Resolution time and peak memory at 2,225, 4,450, 8,900 and 17,800 documents.
-(c) Adding one new article to a 1,000- and a 17,800-document database, against
-    extracting it into an empty one.
+(c) Adding one new article to a 1,000- and a 17,800-document database (``--large``),
+    against extracting it into an empty one: ``--additions`` articles, each added alone
+    to a copy of the database as a full resolution left it; per addition, which path
+    resolution took (attached to the stored entities, or full and why) and its CPU ratio.
 (d) Each query's time at 17,800 documents.
 
 The large corpora are the BBC corpus copied under new ids (``c0/`` .. ``c7/``), each copy
@@ -30,6 +33,7 @@ import re
 import resource
 import shutil
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -181,6 +185,7 @@ def phase_extract(folder: Path, db: Path, jobs: int, scheduler: str | None) -> d
     figures = summary_figures(summary, time.perf_counter() - started)
     figures.update({f"{stage}_cpu_seconds": round(cpu, 2) for stage, cpu in spent.items()})
     figures["stored_seconds"] = round(max(stored[0] - started, 0.0), 2)
+    figures["resolution_path"] = getattr(summary, "resolution_path", "")  # older code: none
     return figures
 
 
@@ -494,49 +499,70 @@ def phase_restamp(folder: Path, db: Path) -> dict:
 
 
 def trim(db: Path, keep: set[str]) -> None:
-    """Delete every document but ``keep`` (the records go with them: ON DELETE CASCADE)."""
+    """Delete every document but ``keep`` (the records go with them: ON DELETE CASCADE;
+    the full-text index of lower-case words, a virtual table, by hand, as
+    ``Store.delete_documents`` does: left there, it would count the deleted documents
+    in the lower-case reading of every later resolution)."""
     connection = sqlite3.connect(db)
     try:
         connection.execute("PRAGMA foreign_keys = ON")
         ids = [row[0] for row in connection.execute("SELECT id FROM documents")]
+        gone = [(i,) for i in ids if i not in keep]
         with connection:
             connection.executemany(
-                "DELETE FROM documents WHERE id = ?", [(i,) for i in ids if i not in keep]
+                "DELETE FROM lowercase_words WHERE rowid = (SELECT row FROM lowercase_rows"
+                " WHERE document = ?)",
+                gone,
             )
+            connection.executemany("DELETE FROM lowercase_rows WHERE document = ?", gone)
+            connection.executemany("DELETE FROM documents WHERE id = ?", gone)
         connection.execute("VACUUM")
     finally:
         connection.close()
 
 
-# The article added in (c): real news from another corpus (PolNeAR dev, US politics), so
-# that none of its lines stands in any BBC copy (see phase_restamp); stored under a
-# name without a date, as the BBC files are.
+# The article added in (c) at every size: real news from another corpus (PolNeAR dev, US
+# politics), so that none of its lines stands in any BBC copy (see phase_restamp); stored
+# under a name without a date, as the BBC files are. The other additions are BBC articles
+# that are not among the 1,000 (at 1,000: news of the same outlet, the usual addition) and
+# other PolNeAR dev articles at the large size (every BBC article is stored there).
 NEW_ARTICLE = "polnear/dev/text/breitbart_2016-10-02_washington-post-hit-piece-exploi.txt"
 
 
-def new_article(corpus: Path, folder: Path) -> Path:
-    """The one new article, under a new id."""
-    source = corpus.parent / NEW_ARTICLE
-    if not source.is_file():
-        raise SystemExit(f"(c) needs {source}: the corpora folder beside --corpus")
-    target = folder / "new" / "article.txt"
+def additions(corpus: Path, kept: set[Path], count: int, seed: int) -> dict[str, list[Path]]:
+    """The articles added one at a time at each size (``count`` at each)."""
+    first = corpus.parent / NEW_ARTICLE
+    if not first.is_file():
+        raise SystemExit(f"(c) needs {first}: the corpora folder beside --corpus")
+    held_out = sorted(p for p in corpus.glob("*/*.txt") if p not in kept)
+    others = sorted(p for p in first.parent.glob("*.txt") if p != first)
+    pick = random.Random(seed)
+    return {
+        "small": [first, *pick.sample(held_out, min(count - 1, len(held_out)))],
+        "large": [first, *pick.sample(others, min(count - 1, len(others)))],
+    }
+
+
+def place_article(source: Path, folder: Path, index: int) -> Path:
+    """``source`` as the one file of ``folder``/new/, under an id of its own."""
+    target = folder / "new" / f"{index:02d}-{source.stem[:40]}.txt"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(source.read_bytes())
     return target
 
 
-def part_c_d(corpus: Path, cache: Path, work: Path, parts: set[str], large: int) -> dict:
-    results: dict = {"restamped": {}}
-    alone = work / "c-alone"
-    new_article(corpus, alone)
-    if "c" in parts:
-        print("[c] the new article into an empty database ...", flush=True)
-        results["alone"] = run_phase("extract", "--folder", str(alone), "--db",
-                                     str(work / "c-alone.db"))  # fmt: skip
+def part_c_d(
+    corpus: Path, cache: Path, work: Path, parts: set[str], large: int, count: int, seed: int
+) -> dict:
+    """(c) each article added alone to a copy of the prepared database (so each addition
+    is the first after a full resolution), against extracting it into an empty one;
+    (d) the queries at the large size."""
+    results: dict = {"restamped": {}, "additions": {}}
     # 1,000 documents: the first copy cut down (its records are what extracting those
     # 1,000 alone gives: extraction is per document and the corpus has no dates).
     kept = [p for p in subset(corpus, 1000)]
     ids = {f"c0/{p.parent.name}/{p.stem}" for p in kept}
+    chosen = additions(corpus, set(kept), count, seed) if "c" in parts else {}
     setups = {}
     if "c" in parts:
         folder = work / "c-1000"
@@ -544,15 +570,15 @@ def part_c_d(corpus: Path, cache: Path, work: Path, parts: set[str], large: int)
         db = work / "c-1000.db"
         shutil.copyfile(cache / "db" / "2225.db", db)
         trim(db, ids)
-        setups["1000"] = (folder, db)
+        setups["1000"] = (folder, db, chosen["small"])
     folder = work / f"c-{large}"
     folder.mkdir()
     for k in range(large // 2225):
         (folder / f"c{k}").symlink_to(cache / "corpus" / f"c{k}", target_is_directory=True)
     db = work / f"c-{large}.db"
     shutil.copyfile(cache / "db" / f"{large}.db", db)
-    setups[str(large)] = (folder, db)
-    for size, (folder, db) in setups.items():
+    setups[str(large)] = (folder, db, chosen.get("large", []))
+    for size, (folder, db, articles) in setups.items():
         results["restamped"][size] = run_phase("restamp", "--folder", str(folder), "--db", str(db))
         print(f"[c] {size} documents: resolve and report as stored (not timed) ...", flush=True)
         run_phase("prepare", "--db", str(db))
@@ -562,9 +588,21 @@ def part_c_d(corpus: Path, cache: Path, work: Path, parts: set[str], large: int)
         results[f"unchanged_{size}"] = run_phase(
             "extract", "--folder", str(folder), "--db", str(db)
         )
-        (folder / "new").symlink_to(alone / "new", target_is_directory=True)
-        print(f"[c] {size} documents: add the new article ...", flush=True)
-        results[f"add_{size}"] = run_phase("extract", "--folder", str(folder), "--db", str(db))
+        rows = results["additions"][size] = []
+        for index, source in enumerate(articles):
+            alone = work / f"alone-{size}-{index}"
+            place_article(source, alone, index)
+            print(f"[c] {size} documents: {source.name} alone, then added ...", flush=True)
+            by_itself = run_phase("extract", "--folder", str(alone), "--db", str(alone) + ".db")
+            copy = work / f"c-{size}-added.db"
+            shutil.copyfile(db, copy)
+            (folder / "new").symlink_to(alone / "new", target_is_directory=True)
+            try:
+                added = run_phase("extract", "--folder", str(folder), "--db", str(copy))
+            finally:
+                (folder / "new").unlink()
+            rows.append({"article": str(source.relative_to(corpus.parent)), "alone": by_itself,
+                         "added": added})  # fmt: skip
     if "d" in parts:
         print(f"[d] queries at {large:,} documents ...", flush=True)
         results["queries"] = run_phase("queries", "--db", str(setups[str(large)][1]))["queries"]
@@ -617,26 +655,39 @@ def report(results: dict, manifest: dict) -> None:
             previous = row
         print("  growth per doubling: target <= 2.1x")
     c = results.get("c_d", {})
-    if "alone" in c:
-        alone = c["alone"]
-        print("\n(c) one new article (whole `extract` run in its own process; wall incl. start-up)")
-        print(f"{'run':<40}{'wall s':>8}{'run s':>8}{'x alone':>9}{'peak RSS MB':>13}"
-              f"{'CPU s':>8}{'x alone':>8}{'resolve':>10}{'report':>10}")  # fmt: skip
-        rows = [("into an empty database", alone)]
-        for size in ("1000", str(c["large"])):
-            if f"add_{size}" in c:
-                rows.append((f"unchanged re-run, {int(size):,} documents", c[f"unchanged_{size}"]))
-                rows.append((f"added to {int(size):,} documents", c[f"add_{size}"]))
-        for name, row in rows:
-            ratio = row["process_seconds"] / alone["process_seconds"]
-            cpu = row["cpu_seconds"] / alone["cpu_seconds"]
-            print(f"{name:<40}{row['process_seconds']:>8.2f}{row['seconds']:>8.2f}{ratio:>9.2f}"
-                  f"{row['peak_rss_mb']:>13.0f}{row['cpu_seconds']:>8.2f}{cpu:>8.2f}"
-                  f"{row.get('resolve_cpu_seconds', 0):>10.2f}"
-                  f"{row.get('report_cpu_seconds', 0):>10.2f}")  # fmt: skip
+    if c.get("additions"):
+        print("\n(c) one new article added to a database just resolved in full, against extracting"
+              " it into an empty one (whole `extract` run in its own process)")  # fmt: skip
+        print(f"{'documents':>10}  {'article':<44}{'CPU s':>7}{'alone':>7}{'x alone':>8}"
+              f"{'resolve':>9}{'RSS MB':>8}  path")  # fmt: skip
+        for size, rows in c["additions"].items():
+            for row in rows:
+                added, alone = row["added"], row["alone"]
+                ratio = added["cpu_seconds"] / alone["cpu_seconds"]
+                print(f"{int(size):>10,}  {row['article'][-44:]:<44}{added['cpu_seconds']:>7.2f}"
+                      f"{alone['cpu_seconds']:>7.2f}{ratio:>8.2f}"
+                      f"{added.get('resolve_cpu_seconds', 0):>9.2f}{added['peak_rss_mb']:>8.0f}"
+                      f"  {added.get('resolution_path') or '?'}")  # fmt: skip
+        print(f"\n{'documents':>10}  {'which additions':<28}{'n':>4}{'median x alone':>16}"
+              f"{'median resolve s':>18}")  # fmt: skip
+        for size, rows in c["additions"].items():
+            groups = {"all": rows}
+            for row in rows:
+                path = (row["added"].get("resolution_path") or "?").split(":")[0]
+                groups.setdefault(f"path {path}", []).append(row)
+            for label, group in groups.items():
+                ratios = [r["added"]["cpu_seconds"] / r["alone"]["cpu_seconds"] for r in group]
+                spent = [r["added"].get("resolve_cpu_seconds", 0) for r in group]
+                print(
+                    f"{int(size):>10,}  {label:<28}{len(group):>4}"
+                    f"{statistics.median(ratios):>16.2f}{statistics.median(spent):>18.2f}"
+                )
+            unchanged = c.get(f"unchanged_{size}")
+            if unchanged:
+                print(f"{'':>10}  unchanged re-run: {unchanged['cpu_seconds']:.2f} CPU s")
         print(
-            "  target: added <= 1.2x alone; peak RSS flat in corpus size; CPU s is the"
-            " process's own (the machine is shared), resolve/report the CPU s inside it"
+            "  target: added <= 1.2x alone (CPU s, the process's own: the machine is shared);"
+            " resolve: CPU s inside the run; path: attached (resolve/attach.py) or full, and why"
         )
         for size, stamp in c.get("restamped", {}).items():
             print(f"  note ({int(size):,}): cached records made by pipeline {stamp['built_by']},"
@@ -663,6 +714,8 @@ def main() -> None:
         "--large", type=int, choices=SIZES, default=SIZES[-1], help="size used in (c) and (d)"
     )
     parser.add_argument("--build-only", action="store_true", help="only build the cache")
+    parser.add_argument("--additions", type=int, default=5, help="articles added in (c), each size")
+    parser.add_argument("--seed", type=int, default=1, help="which articles (c) adds")
     parser.add_argument("--phase", help=argparse.SUPPRESS)
     parser.add_argument("--folder", help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
@@ -690,7 +743,8 @@ def main() -> None:
         if "b" in parts:
             results["b"] = part_b(args.cache, work, args.large)
         if parts & {"c", "d"}:
-            results["c_d"] = part_c_d(args.corpus, args.cache, work, parts, args.large)
+            results["c_d"] = part_c_d(args.corpus, args.cache, work, parts, args.large,
+                                      args.additions, args.seed)  # fmt: skip
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps({"results": results, "manifest": manifest}, indent=2))
     report(results, manifest)

@@ -112,6 +112,68 @@ def test_known_names_added_take_the_fast_path_and_equal_full_resolution() -> Non
             assert fast.quote_speaker[20_000] == dahl
 
 
+def test_a_surname_alone_beside_its_documents_full_name_is_attached_with_it() -> None:
+    """A surname alone whose document names one person of it in full, with no title or
+    honorific written with it, is that person (``context._person``'s own step, which
+    reads only the document): a new person (a researcher hired) or a stored one (a
+    player), with the quote the surname says."""
+    cases = [
+        (INSTITUTE, {"science/3": ("Halden Institute hired Oskar Vik. Vik starts in May.",
+                                   {"PERSON": ["Oskar Vik", "Vik"], "ORG": ["Halden Institute"]})},
+         "Oskar Vik"),
+        ({**CLUB, "sport/1": (
+            "Kasper Dahl scored twice for Varnes Athletic. Dahl thanked the fans.",
+            {"PERSON": ["Kasper Dahl", "Dahl"], "ORG": ["Varnes Athletic"]})},
+         {"sport/3": ('"We are ready," Dahl said. Kasper Dahl flew to Lisbon with '
+                            "Varnes Athletic.",
+                            {"PERSON": ["Dahl", "Kasper Dahl"], "ORG": ["Varnes Athletic"],
+                             "GPE": ["Lisbon"]})},
+         "Kasper Dahl"),
+    ]  # fmt: skip
+    for stored, new, person in cases:
+        ((document, (text, _)),) = new.items()
+        quotes = [(20_000, _said_by(document, text, "Dahl"))] if '"' in text else []
+        fast, why, full = _fast_and_full(stored, new, quotes)
+        assert fast is not None, why
+        assert fast == full
+        entity = next(e for e in full.entities if e.name == person)
+        _, added = _records(new, first_row=10_000)
+        rows = [row for row, m in added if m.label == "PERSON"]
+        assert len(rows) == 2
+        assert {fast.mention_entity[row] for row in rows} == {entity.id}
+        if quotes:
+            assert fast.quote_speaker[20_000] == entity.id
+
+
+def test_a_full_name_the_model_typed_otherwise_joins_the_corpus_person_of_that_name() -> None:
+    """A person's full name of the corpus, tagged as an organisation or a place in the
+    new document, is that person (``context``: it votes for the person's type, and is
+    no form of the person's name), in sport and in business."""
+    cases = [
+        ({"nba/1": ("Maurice Cheeks coached the Sixers. Maurice Cheeks said they would improve.",
+                    {"PERSON": ["Maurice Cheeks"], "ORG": ["Sixers"]}),
+          "nba/2": ("The Sixers thanked Maurice Cheeks.", {"ORG": ["Sixers", "Maurice Cheeks"]})},
+         {"nba/3": ("Fans cheered Maurice Cheeks and the Sixers.",
+                    {"ORG": ["Maurice Cheeks", "Sixers"]})},
+         "Maurice Cheeks"),
+        ({"retail/1": ("Anita Roddick opened a shop in Brighton. Anita Roddick sold soap.",
+                       {"PERSON": ["Anita Roddick"], "GPE": ["Brighton"]}),
+          "retail/2": ("Brighton honoured Anita Roddick.", {"GPE": ["Brighton", "Anita Roddick"]})},
+         {"retail/3": ("Brighton remembers Anita Roddick.",
+                       {"GPE": ["Brighton", "Anita Roddick"]})},
+         "Anita Roddick"),
+    ]  # fmt: skip
+    for stored, new, person in cases:
+        fast, why, full = _fast_and_full(stored, new)
+        assert fast is not None, why
+        assert fast == full
+        entity = next(e for e in full.entities if e.name == person)
+        assert entity.type == "PERSON"
+        _, added = _records(new, first_row=10_000)
+        (row,) = [row for row, m in added if m.text == person]
+        assert fast.mention_entity[row] == entity.id
+
+
 def test_a_form_that_may_rename_an_entity_or_two_new_names_paired_fall_back() -> None:
     """A form as good as the entity's name but for its counts ("KASPER DAHL" in capitals
     beside "Kasper Dahl") may become the name where the corpus writes it more often; two
@@ -136,8 +198,8 @@ def test_a_form_that_may_rename_an_entity_or_two_new_names_paired_fall_back() ->
          {"sport/3": ("Dahl trained with Varnes Athletic in Lisbon.",
                       {"PERSON": ["Dahl"], "ORG": ["Varnes Athletic"], "GPE": ["Lisbon"]})},
          "'Dahl': a surname alone, linked in context"),
-        # a surname alone beside a new full name is linked to it in context
-        (INSTITUTE, {"science/3": ("Halden Institute hired Oskar Vik. Vik starts in May.",
+        # a surname alone with a title: the corpus's titles of people weigh
+        (INSTITUTE, {"science/3": ("Halden Institute hired Oskar Vik. Dr Vik starts in May.",
                                    {"PERSON": ["Oskar Vik", "Vik"], "ORG": ["Halden Institute"]})},
          "'Vik': a surname alone, linked in context"),
         # a short form typed as an organisation, beside the person's surname, is the person

@@ -14,7 +14,7 @@ import signal
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import chain, islice
@@ -39,6 +39,9 @@ from .query.entities import name_words
 from .query.report import refresh_report
 from .records import DateSource, Extraction, IngestFailure, Mention, SourceDocument
 from .resolve import load_alias_file, resolve_corpus
+from .resolve.attach import attach
+from .resolve.corpus import Resolution
+from .resolve.guards import Passes, census, check_addition, dump_census, load_census
 from .resolve.keys import mention_keys
 from .resolve.lowercase import indexed_words
 from .store import RESOLVED_STATE, DocumentInfo, Store
@@ -81,6 +84,9 @@ class RunSummary:
     skipped: tuple[str, ...] = ()  # files of types corpusmine does not read
     # Whether entities were resolved again (False: nothing resolution reads had changed).
     resolved: bool = True
+    # How: "attached" (the new documents resolved against the stored entities, exactly as
+    # full resolution would: ``resolve.attach``), or "full" and why not attached.
+    resolution_path: str = ""
 
     def skipped_types(self) -> dict[str, int]:
         """How many files of each unsupported type were left out (".xlsx": 2)."""
@@ -270,7 +276,10 @@ def run_extract(
             done = len(extracted) + len(unchanged)
             on_progress(Progress(done, total, words, source.id))
 
-    counts, resolved = _resolve(store, pairs, skip_if_unchanged=not (extracted or force_resolve))
+    counts, resolved, how = _resolve(
+        store, pairs, skip_if_unchanged=not (extracted or force_resolve),
+        added=() if force_resolve else extracted,
+    )  # fmt: skip
     notes += _unknown_canonicals(store, pairs)
     refresh_report(store)  # so that `report` answers at once
     return RunSummary(
@@ -284,6 +293,7 @@ def run_extract(
         notes=tuple(notes),
         skipped=tuple(skipped),
         resolved=resolved,
+        resolution_path=how,
         **counts,
     )
 
@@ -315,13 +325,27 @@ def resolve_store(
 
 
 def _resolve(
-    store: Store, aliases: Sequence[tuple[str, str]], *, skip_if_unchanged: bool
-) -> tuple[dict[str, int], bool]:
+    store: Store,
+    aliases: Sequence[tuple[str, str]],
+    *,
+    skip_if_unchanged: bool,
+    added: Collection[str] = (),
+) -> tuple[dict[str, int], bool, str]:
     """Resolve everything stored (unless ``skip_if_unchanged`` and nothing resolution
-    reads changed): the counts of the summary, and whether resolution ran."""
+    reads changed): the counts of the summary, whether resolution ran, and how. When
+    the documents ``added`` (extracted in this run) are all that changed since the last
+    full resolution, and the guards admit them, they are attached to its entities
+    (``_attach_added``); otherwise everything is resolved again."""
     state = _resolution_state(store, aliases)
     if skip_if_unchanged and store.get_meta(RESOLVED_STATE) == state:
-        return store.counts(), False
+        return store.counts(), False, ""
+    how = "full"
+    if added:
+        attached, how = _attach_added(store, aliases, added)
+        if attached is not None:
+            _store_resolution(store, attached)
+            store.set_meta(RESOLVED_STATE, state)
+            return store.counts(), True, how
     texts = dict(store.document_texts())
     mentions = list(store.mention_records())
     quotes = list(store.quote_records())
@@ -336,10 +360,23 @@ def _resolve(
         candidates.update(found)
     if not store.name_keys_complete():  # a database made before schema 9
         _backfill_name_keys(store, texts, mentions)
+    kept: list[Passes] = []
     resolution = resolve_corpus(
         texts, mentions, quotes, claims, aliases, candidates, store.sentence_spans(),
         lowercase_counts=store.lowercase_counts,  # complete: backfilled above if need be
+        passes=lambda **products: kept.append(Passes(**products)),
     )  # fmt: skip
+    _store_resolution(store, resolution)
+    if not aliases:  # the census a later addition is checked against (aliases: never)
+        taken = census(texts, mentions, quotes, claims, candidates, (), store.lowercase_counts,
+                       resolution, kept[0])  # fmt: skip
+        store.save_census(state, dump_census(taken, resolution))
+    store.set_meta(RESOLVED_STATE, state)
+    # As stored, found names included: the same counts as a run that skips resolution.
+    return store.counts(), True, how
+
+
+def _store_resolution(store: Store, resolution: Resolution) -> None:
     store.replace_entities(
         resolution.entities,
         resolution.mention_entity.items(),
@@ -348,9 +385,45 @@ def _resolve(
         entity_words=name_words(resolution.entities),
         found_mentions=resolution.found_mentions,
     )
-    store.set_meta(RESOLVED_STATE, state)
-    # As stored, found names included: the same counts as a run that skips resolution.
-    return store.counts(), True
+
+
+def _attach_added(
+    store: Store, aliases: Sequence[tuple[str, str]], added: Collection[str]
+) -> tuple[Resolution | None, str]:
+    """Full resolution's result for the stored corpus with the documents ``added``,
+    computed from the census kept by the last full resolution when that resolution was
+    of every other stored document (so none was changed or removed since) and the guards
+    and ``attach`` can vouch that the result is full resolution's; else None and why
+    (``"full: ..."``). Only the new documents' records and the stored texts are read."""
+    if aliases:
+        return None, "full: alias corrections (they name entities corpus-wide)"
+    added = sorted(set(added))
+    data = store.census_data(_resolution_state(store, aliases, leaving_out=added))
+    if data is None:
+        return None, "full: no census of the corpus without the new documents"
+    texts = dict(store.document_texts())
+    loaded = load_census(
+        data,
+        {d: t for d, t in texts.items() if d not in added},
+        lambda phrases: store.lowercase_counts(phrases, excluding=added),
+    )
+    if loaded is None:
+        return None, "full: the kept census is of another format"
+    stored, before = loaded
+    candidates = store.candidate_references(added)
+    if set(candidates) != set(added) or not store.name_keys_complete():
+        return None, "full: documents stored without their candidate references or keys"
+    verdict = check_addition(
+        stored,
+        {d: texts[d] for d in added},
+        [pair for d in added for pair in store.mention_records(d)],
+        candidates,
+    )
+    attached, why = attach(
+        stored, before, verdict, list(store.quote_records(added)),
+        list(store.claim_records(added)), store.sentence_spans(added), aliases,
+    )  # fmt: skip
+    return (attached, "attached") if attached is not None else (None, f"full: {why}")
 
 
 def _backfill_name_keys(
@@ -367,10 +440,16 @@ def _backfill_name_keys(
     )
 
 
-def _resolution_state(store: Store, aliases: Sequence[tuple[str, str]]) -> str:
-    """A digest of what resolution depends on: every stored document and the aliases."""
+def _resolution_state(
+    store: Store, aliases: Sequence[tuple[str, str]], leaving_out: Collection[str] = ()
+) -> str:
+    """A digest of what resolution depends on: every stored document (but
+    ``leaving_out``) and the aliases."""
     digest = hashlib.sha256(json.dumps(sorted(map(list, aliases))).encode())
+    skipped = set(leaving_out)
     for d in store.documents():
+        if d.id in skipped:
+            continue
         digest.update("\x1f".join(str(v) for v in (d.id, d.sha256, d.pipeline, d.date)).encode())
     return digest.hexdigest()
 

@@ -1,7 +1,9 @@
 """Attach: adding documents without redoing resolution, for the narrow class where the
 result is known to be full resolution's (issue 17 item 2).
 
-Not wired into ``runner`` yet: ``benchmarks/additions.py`` runs it beside full
+``runner._resolve`` runs it for a run that only adds documents, against the census
+the last full resolution kept (``Store.save_census``), and stores full resolution's
+result instead whenever it refuses; ``benchmarks/additions.py`` runs it beside full
 resolution for every addition and exits 1 on any difference. Given an addition the
 guards admit (``guards.check_addition``: no corpus-wide decision the stored documents
 depend on flips, so every stored mention, quote and claim keeps its entity), ``attach``
@@ -18,7 +20,11 @@ stored entities and the census:
   by its name the one stored entity of that name (``Addition.joins``), or is a name the
   corpus lacks that no pair function joins to another name of the new documents: a new
   entity of its own references (a reference context may link elsewhere, an acronym
-  the corpus may expand, such a pair, an id another entity shares: refused);
+  the corpus may expand, such a pair, an id another entity shares: refused). Two links
+  of context are followed, by context's own steps: a surname alone that its document
+  decides (``context._person`` with no title or honorific written, a person of the
+  document it may be) joins that person, and a full name the model typed otherwise
+  joins the corpus's person of that name (voting PERSON);
 - no role fact or title holder in a new document (``roles.find_roles`` is per document);
 - each stored entity joined keeps its type, canonical name and id: every new reference
   it gets has its type and is written as its canonical name (one more vote for the
@@ -34,20 +40,23 @@ stored entities and the census:
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
+from operator import attrgetter
 from types import SimpleNamespace
 
+from ..knowledge import NameLexicon as Lexicon
 from ..knowledge import entity_words
 from ..records import Claim, Entity, Quote
-from .context import organisation_counts
+from .context import _NOT_PERSON, _person, organisation_counts, person_gender, proper_people
 from .corpus import Resolution, _found_mentions
-from .described import described_mentions
-from .descriptions import of_candidate
+from .described import described_mentions, written_title
+from .descriptions import NameIndex, of_candidate
 from .entities import _aliases, _canonical, _display, _type, entity_id
 from .guards import Addition, Census, Verdict, _name_pairs, _nicknames, _region_pairs
 from .inputs import ResolveInput
+from .people import PeopleIndex
 from .reading import Reading
 from .references import _halves
 from .refs import MENTION, RESCAN, Ref, SpanIndex, by_document, majority_type, rescan
@@ -93,6 +102,9 @@ def attach(
     heads = entity_words().institution_heads
     joins: dict[Ref, str] = {}
     fresh: dict[tuple[str, tuple[str, ...]], list[Ref]] = defaultdict(list)
+    linked_to: dict[Ref, Ref] = {}  # a surname alone -> the person of its document
+    votes: dict[Ref, str] = {}  # the type a reference linked to a name votes for
+    people = stored.people_tokens | {t for t, _ in proper_people(references, reading, lex)}
     for ref in references:
         name = reading.name(ref)
         if (
@@ -102,12 +114,20 @@ def attach(
         ):
             continue  # NER noise: it names nothing
         if ref.origin == MENTION and ref.type == "PERSON" and len(name.tokens) == 1:
-            # context._person reads titles and honorifics around it and the gender of the
-            # candidates (8c21325): the guards do not follow that yet
-            return None, f"{ref.text!r}: a surname alone, linked in context"
+            target = _person_of_document(ref, references, addition, lex)
+            if target is None:
+                return None, f"{ref.text!r}: a surname alone, linked in context"
+            linked_to[ref] = target
+            continue
         if ref.origin == MENTION:
             entity = addition.joins.get(ref)
             linkable = ref in addition.linked
+            person = _typed_otherwise(ref, reading, people) if entity is None else None
+            if person is not None and stored.node_entity.get(("PERSON", person)):
+                # context links it to the person of that name, and it votes PERSON
+                joins[ref] = stored.node_entity[("PERSON", person)]
+                votes[ref] = "PERSON"
+                continue
         else:  # a rescanned name: linked in context as a mention of its type would be
             linkable = (
                 (ref.type == "PERSON" and len(name.tokens) == 1)
@@ -131,6 +151,9 @@ def attach(
         if entity is None:
             return None, f"{ref.text!r} may be linked in context, or is a new name"
         joins[ref] = entity
+    why = _join_linked(linked_to, joins, fresh, addition)
+    if why:
+        return None, why
     new_names = {r for refs in fresh.values() for r in refs}
     for document, text in new.texts.items():
         live = [r for r in references if r.document == document and (r in joins or r in new_names)]
@@ -143,7 +166,7 @@ def attach(
     created, why = _new_entities(stored, before, addition, references, fresh)
     if why:
         return None, why
-    updated, why = _updated_entities(before, joins, new, reading, stored.named_by_form)
+    updated, why = _updated_entities(before, joins, new, reading, stored.named_by_form, votes)
     if why:
         return None, why
     for entity, members in created:
@@ -182,6 +205,94 @@ def attach(
         # in document order, as ``resolve_corpus`` sorts them (each document's in order)
         tuple(sorted([*before.found_mentions, *found_here], key=lambda pair: pair[0].document)),
     ), ""
+
+
+def _person_of_document(
+    ref: Ref, references: Sequence[Ref], addition: Addition, lex: Lexicon
+) -> Ref | None:
+    """The reference of its document that ``context._person`` links a surname alone
+    to, when that is decided by the document alone: no honorific or title written with
+    it (they weigh the corpus's titles of people), a person of the document it may be
+    (else the corpus decides). ``_person`` itself decides, with no corpus people."""
+    reading, new = addition.reading, addition.new
+    name = reading.name(ref)
+    text = new.texts[ref.document]
+    written = written_title(text, ref.start, full_name=False)
+    if name.honorifics or written.honorifics or written.titles:
+        return None
+    here = sorted(
+        (r for r in references if r.document == ref.document and reading.proper(r)
+         and not _noise(r, reading)),
+        key=attrgetter("start", "end", "node"),
+    )  # fmt: skip
+    people = [r for r in here if r.type == "PERSON"]
+    people_here = PeopleIndex(
+        (reading.name(r).tokens, person_gender(r, reading, lex, new.texts)) for r in people
+    )
+    nobody = PeopleIndex(())
+    resolver = SimpleNamespace(inp=new, reading=reading)  # what ``_person`` reads of it
+    target = _person(resolver, ref, people, people_here, nobody, NameIndex(()),  # type: ignore[arg-type]
+                     Counter(), {})  # fmt: skip
+    by_node = {r.node: r for r in people}
+    found = by_node.get(target) if isinstance(target, tuple) else None
+    return found if found is not None and found != ref else None
+
+
+def _typed_otherwise(
+    ref: Ref, reading: Reading, people: Collection[tuple[str, ...]]
+) -> tuple[str, ...] | None:
+    """The person a name of two words or more that the model typed otherwise is
+    (``context._mislabelled_person``'s first step): the corpus's person of the same
+    name, unless a company suffix ends it ("Julian Wooster Ltd"). None otherwise (its
+    other steps read the corpus's people by surname)."""
+    name = reading.name(ref)
+    if ref.type not in _NOT_PERSON or name.acronym or len(name.tokens) < 2:
+        return None
+    if reading.common(ref) and ref.type == "ORG":
+        return None  # a description, linked as one
+    written = name.display.split()
+    if written and written[-1].lower().rstrip(".") in entity_words().company_suffixes:
+        return None
+    return name.tokens if name.tokens in people else None
+
+
+def _noise(ref: Ref, reading: Reading) -> bool:
+    """NER noise ``context.link_all`` drops first: a one-word place or thing the corpus
+    writes in lower case."""
+    name = reading.name(ref)
+    return (
+        ref.type in ("GPE", "OTHER", "PRODUCT")
+        and len(name.tokens) == 1
+        and name.tokens in reading.lowercase
+    )
+
+
+def _join_linked(
+    linked_to: Mapping[Ref, Ref],
+    joins: dict[Ref, str],
+    fresh: Mapping[tuple[str, tuple[str, ...]], list[Ref]],
+    addition: Addition,
+) -> str:
+    """Each surname alone joins the entity of the person it is linked to (through other
+    surnames alone linked in turn): a stored entity (the one the guards checked it
+    against) or a new name's; "" when all do, else why not."""
+    reading = addition.reading
+    for ref in sorted(linked_to, key=lambda r: r.node):
+        seen = {ref}
+        end = linked_to[ref]
+        while end in linked_to and end not in seen:
+            seen.add(end)
+            end = linked_to[end]
+        if end in joins:
+            if addition.joins.get(ref) != joins[end]:
+                return f"{ref.text!r}: a surname alone the guards read otherwise"
+            joins[ref] = joins[end]
+            continue
+        node = (end.type, reading.name(end).tokens)
+        if end in linked_to or end not in fresh.get(node, ()) or addition.joins.get(ref):
+            return f"{ref.text!r}: a surname alone, linked in context"
+        fresh[node].append(ref)  # type: ignore[attr-defined]
+    return ""
 
 
 def _new_entities(
@@ -282,6 +393,7 @@ def _updated_entities(
     new: ResolveInput,
     reading: Reading,
     named_by_form: Collection[str],
+    votes: Mapping[Ref, str] | None = None,
 ) -> tuple[dict[str, Entity], str]:
     """The stored entities the new references join, as ``entities.build_entities``
     rebuilds them; or why that is not known from the stored records. An entity keeps its
@@ -300,8 +412,11 @@ def _updated_entities(
             return {}, f"{ident}: no stored entity"
         named = Ref(refs[0].document, 0, 0, old.name, old.type)
         for ref in refs:
-            if ref.type != old.type:
+            vote = (votes or {}).get(ref, ref.type)
+            if vote != old.type:
                 return {}, f"{ref.text!r} ({ref.type}) may change the type of {old.name!r}"
+            if ref.type != old.type:
+                continue  # ``_canonical`` counts only forms of the entity's type
             if _display(reading.name(ref)) != old.name and (
                 ident not in named_by_form
                 or _canonical(new, reading, _NO_COORDINATIONS, [ref, ref, named], old.type)  # type: ignore[arg-type]

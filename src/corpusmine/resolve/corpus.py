@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import gc
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -68,12 +68,15 @@ def resolve_corpus(
     candidates: Mapping[str, CandidateReferences] | None = None,
     sentences: Mapping[str, Sequence[tuple[int, int]]] | None = None,
     lowercase_counts: LowercaseCounts | None = None,
+    passes: Callable[..., None] | None = None,
 ) -> Resolution:
     """Merge ``mentions`` into entities; see the module docstring. ``candidates`` are the
     stored candidate references per document (found from ``texts`` when None);
     ``sentences`` each document's sentence spans, for the names found untagged;
     ``lowercase_counts`` answers the lower-case reading by index look-ups
-    (``Store.lowercase_counts``) instead of scanning ``texts``."""
+    (``Store.lowercase_counts``) instead of scanning ``texts``. ``passes``, when given,
+    is called once with the first passes' products (``inp``, ``definitions``,
+    ``reading``, ``refs``, ``links``), for a census of the corpus (``guards``)."""
     with _cyclic_gc_paused():
         inp = build_input(texts, mentions, candidates, aliases, lexicon())
         definitions = used_definitions(inp)
@@ -81,6 +84,8 @@ def resolve_corpus(
         refs = gather(inp, definitions, reading)
         expansions = expand_acronyms(inp, reading, refs)
         links = link_all(inp, reading, refs, expansions)
+        if passes is not None:
+            passes(inp=inp, definitions=definitions, reading=reading, refs=refs, links=links)
         roles = find_roles(inp, reading, refs, links)
         graph = evidence_edges(inp, reading, refs, expansions, links, roles)
         union = cluster(graph)

@@ -41,22 +41,27 @@ its entity is touched and rebuilt, never another one.
 
 The guards are the measured gate of issue 17 item 2 (``benchmarks/additions.py``
 checks that every addition they admit resolves the stored documents exactly as full
-resolution does); the census is built from the stored records in memory here, so a
-runtime fast path still needs it kept in the store per key.
+resolution does). ``runner`` takes the census at every full resolution from that
+resolution's own passes (``Passes``) and keeps it in the store (``dump_census``,
+``load_census``) for the next run that adds documents.
 """
 
 from __future__ import annotations
 
+import io
+import pickle
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from types import MappingProxyType
 
 from ..knowledge import NameLexicon as Lexicon
 from ..knowledge import entity_words
 from ..knowledge import name_lexicon as lexicon
-from ..records import CandidateReferences, Claim, Coordination, Mention, Quote
+from ..records import CandidateReferences, Claim, Coordination, Definition, Mention, Quote
 from .context import (
+    Links,
     _spaced_words,
     _written_as_name,
     link_all,
@@ -112,6 +117,17 @@ from .variants import extension_pairs, fuzzy_pairs, region_pairs, truncation_pai
 NameNode = tuple[str, tuple[str, ...]]  # (type, comparison tokens)
 _DECIDING_TYPES = ("ORG", "PERSON", "GPE", "OTHER")  # read_names's wanted types
 _NOT_PERSON = frozenset({"ORG", "GPE", "OTHER", "PRODUCT"})  # context's mislabelled people
+
+
+@dataclass(frozen=True)
+class Passes:
+    """The first passes of one ``resolve_corpus`` run, kept for its census."""
+
+    inp: ResolveInput
+    definitions: Mapping[tuple[str, str], Definition]
+    reading: Reading
+    refs: References
+    links: Links
 
 
 @dataclass(frozen=True)
@@ -176,15 +192,24 @@ def census(
     aliases: Iterable[tuple[str, str]] = (),
     lowercase_counts: LowercaseCounts | None = None,
     resolution: Resolution | None = None,
+    passes: Passes | None = None,
 ) -> Census:
     """The census of a stored corpus, from the records ``resolve_corpus`` reads, and
     their ``resolution`` when known (a speaker a stored mention's span resolves is
-    looked up by no key)."""
-    lex = lexicon()
-    inp = build_input(texts, mentions, candidates, aliases, lex)
-    definitions = used_definitions(inp)
-    reading = read_names(inp, definitions, lowercase_counts)
-    refs = gather(inp, definitions, reading)
+    looked up by no key); ``passes``, that resolution's own first passes over the same
+    records, are read instead of redone."""
+    if passes is None:
+        lex = lexicon()
+        inp = build_input(texts, mentions, candidates, aliases, lex)
+        definitions = used_definitions(inp)
+        reading = read_names(inp, definitions, lowercase_counts)
+        refs = gather(inp, definitions, reading)
+        links = None
+    else:
+        inp, definitions, reading, refs, links = (
+            passes.inp, passes.definitions, passes.reading, passes.refs, passes.links
+        )  # fmt: skip
+        lex = inp.lex
     typed = organisations_by_corpus(inp, reading)
     name = reading.name
     keys_of = _KeysOf(lex)
@@ -227,7 +252,9 @@ def census(
             return lowercase_documents(stored_texts, phrases, lex)
 
     speaker_index = SpeakerIndex(lex, {}, lambda _: None, analysed=inp.names.cache)
-    node_entity, entity_keys = _entities_by_name(inp, reading, refs, resolution, speaker_index)
+    node_entity, entity_keys = _entities_by_name(
+        inp, reading, refs, resolution, speaker_index, links
+    )
     stored_people = proper_people(refs.all, reading, lex)
     people_tokens = {t for t, _ in stored_people}
     by_word: dict[tuple[str, str], set] = defaultdict(set)
@@ -337,6 +364,60 @@ def census(
         ),
         named_by_form=_named_by_form(refs, reading, resolution),
     )
+
+
+# Census fields the store does not keep: the lexicon and the lower-case counts are the
+# running code's and the store's, the texts are the stored documents'.
+_NOT_KEPT = ("lex", "lowercase_counts", "texts")
+CENSUS_FORMAT = 1  # bump when Census or Resolution change shape: a kept census is dropped
+
+
+def dump_census(stored: Census, resolution: Resolution) -> bytes:
+    """``stored`` and the resolution it was taken with, as bytes for the store."""
+    kept = {
+        f.name: (dict(value) if isinstance(value, MappingProxyType) else value)
+        for f in fields(Census)
+        if f.name not in _NOT_KEPT
+        for value in (getattr(stored, f.name),)
+    }
+    return zlib.compress(pickle.dumps((CENSUS_FORMAT, kept, resolution), protocol=5), 1)
+
+
+def load_census(
+    data: bytes, texts: Mapping[str, str], lowercase_counts: LowercaseCounts
+) -> tuple[Census, Resolution] | None:
+    """What ``dump_census`` kept, given the stored ``texts`` and ``lowercase_counts`` it
+    was taken over; None when another format (or not a census) is kept."""
+    try:
+        version, kept, resolution = _CensusUnpickler(io.BytesIO(zlib.decompress(data))).load()
+    except (pickle.UnpicklingError, zlib.error, ValueError, TypeError, AttributeError):
+        return None
+    if version != CENSUS_FORMAT or not isinstance(resolution, Resolution):
+        return None
+    stored = Census(
+        lex=lexicon(),
+        lowercase_counts=lowercase_counts,
+        texts=MappingProxyType({d: straight_apostrophes(t) for d, t in texts.items()}),
+        **{k: (MappingProxyType(v) if type(v) is dict else v) for k, v in kept.items()},
+    )
+    return stored, resolution
+
+
+class _CensusUnpickler(pickle.Unpickler):
+    """Loads only corpusmine's records and plain containers: a database may come from
+    anyone, and unpickling a foreign class could run its code."""
+
+    _BUILTINS = frozenset({"frozenset", "set", "dict", "list", "tuple", "str", "int", "bool"})
+
+    def find_class(self, module: str, name: str):  # noqa: ANN201
+        if (
+            (module == "builtins" and name in self._BUILTINS)
+            or (module == "collections" and name == "Counter")
+            or (module == "copyreg" and name == "_reconstructor")
+            or module.startswith("corpusmine.")
+        ):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of a census")
 
 
 @dataclass(frozen=True)
@@ -1118,13 +1199,15 @@ def _entities_by_name(
     refs: References,
     resolution: Resolution | None,
     index: SpeakerIndex,
+    links: Links | None = None,
 ) -> tuple[dict[NameNode, str], dict[str, set[str]]]:
     """Each name's one stored entity (that of all its stored mentions ``evidence_edges``
     joins by name; an acronym's, of those joined to the corpus's acronym) and each
     entity's speaker keys (its stored mentions'); empty without the stored resolution."""
     if resolution is None:
         return {}, {}
-    links = link_all(inp, reading, refs, expand_acronyms(inp, reading, refs))
+    if links is None:
+        links = link_all(inp, reading, refs, expand_acronyms(inp, reading, refs))
     entities: dict[NameNode, set[str]] = defaultdict(set)
     keys: dict[str, set[str]] = defaultdict(set)
     for ref in refs.all:
@@ -1243,4 +1326,7 @@ def _listed(items: Iterable[str], most: int = 3) -> str:
     return ", ".join(items[:most]) + more
 
 
-__all__ = ["GUARDS", "Addition", "Census", "Name", "Verdict", "census", "check_addition"]
+__all__ = [
+    "GUARDS", "Addition", "Census", "Name", "Passes", "Verdict", "census", "check_addition",
+    "dump_census", "load_census",
+]  # fmt: skip

@@ -337,6 +337,14 @@ class Store(Reads):
                 [(subject, speaker, claim) for claim, subject, speaker in claim_subjects],
             )
 
+    def save_census(self, state: str, data: bytes) -> None:
+        """Keep ``data`` (the census of the corpus resolved under ``state``) in place of
+        any earlier one."""
+        conn = self.conn
+        with _immediate(conn):
+            conn.execute("DELETE FROM resolution_census")
+            conn.execute("INSERT INTO resolution_census (state, data) VALUES (?, ?)", (state, data))
+
     def save_candidate_references(self, found: Mapping[str, CandidateReferences]) -> None:
         """Store the candidate references of documents stored without them (before
         schema 2), so that resolution finds them once, not at every run."""

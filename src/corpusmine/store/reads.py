@@ -53,6 +53,16 @@ def _json_list(values: Iterable[str]) -> str:
     return json.dumps(sorted(set(values)))
 
 
+def _of_documents(
+    sql: str, documents: Collection[str] | None, order: str
+) -> tuple[str, tuple[str, ...]]:
+    """``sql`` narrowed to rows of ``documents`` (every row when None), then ``order``."""
+    if documents is None:
+        return f"{sql} {order}", ()
+    wanted = tuple(sorted(set(documents)))
+    return f"{sql} WHERE document IN ({','.join('?' * len(wanted))}) {order}", wanted
+
+
 def page_of(pages: dict[str, tuple[int, ...]], document: str, offset: int) -> int | None:
     """1-based page of ``offset`` in ``document``; None for a document without pages."""
     starts = pages.get(document)
@@ -158,22 +168,31 @@ class Reads:
             values = dict(row)
             yield values.pop("id"), Mention(**values)
 
-    def sentence_spans(self) -> dict[str, list[tuple[int, int]]]:
-        """Document id -> its sentences' (start, end), in text order."""
+    def sentence_spans(
+        self, documents: Collection[str] | None = None
+    ) -> dict[str, list[tuple[int, int]]]:
+        """Document id -> its sentences' (start, end), in text order (of ``documents``
+        only, when given)."""
         spans: dict[str, list[tuple[int, int]]] = {}
-        for document, start, end in self.conn.execute(
-            "SELECT document, start, end FROM sentences ORDER BY document, start"
-        ):
+        sql, params = _of_documents(
+            "SELECT document, start, end FROM sentences", documents, "ORDER BY document, start"
+        )
+        for document, start, end in self.conn.execute(sql, params):
             spans.setdefault(document, []).append((start, end))
         return spans
 
-    def candidate_references(self) -> dict[str, CandidateReferences]:
+    def candidate_references(
+        self, documents: Collection[str] | None = None
+    ) -> dict[str, CandidateReferences]:
         """Document id -> its stored candidate references, for every document extract
-        scanned (documents stored before they were kept are missing)."""
+        scanned (documents stored before they were kept are missing); of ``documents``
+        only, when given."""
         found: dict[str, dict[str, list[Any]]] = {}
-        for document, kind, fields in self.conn.execute(
-            "SELECT document, kind, fields FROM candidate_references ORDER BY document, idx"
-        ):
+        sql, params = _of_documents(
+            "SELECT document, kind, fields FROM candidate_references", documents,
+            "ORDER BY document, idx",
+        )  # fmt: skip
+        for document, kind, fields in self.conn.execute(sql, params):
             parts = found.setdefault(document, {kind: [] for kind in _CANDIDATE_KINDS})
             if kind in _CANDIDATE_KINDS:
                 values = orjson.loads(fields)
@@ -189,16 +208,22 @@ class Reads:
             for document, parts in found.items()
         }
 
-    def quote_records(self) -> Iterator[tuple[int, Quote]]:
-        for row in self.conn.execute("SELECT * FROM quotes ORDER BY document, start"):
+    def quote_records(
+        self, documents: Collection[str] | None = None
+    ) -> Iterator[tuple[int, Quote]]:
+        sql, params = _of_documents("SELECT * FROM quotes", documents, "ORDER BY document, start")
+        for row in self.conn.execute(sql, params):
             values = dict(row)
             row_id = values.pop("id")
             values.pop("speaker_id")
             values["joint_with"] = tuple(json.loads(values["joint_with"]))
             yield row_id, Quote(**values)
 
-    def claim_records(self) -> Iterator[tuple[int, Claim]]:
-        for row in self.conn.execute("SELECT * FROM claims ORDER BY document, start"):
+    def claim_records(
+        self, documents: Collection[str] | None = None
+    ) -> Iterator[tuple[int, Claim]]:
+        sql, params = _of_documents("SELECT * FROM claims", documents, "ORDER BY document, start")
+        for row in self.conn.execute(sql, params):
             values = dict(row)
             row_id = values.pop("id")
             values.pop("subject_id")
@@ -292,23 +317,36 @@ class Reads:
             found.setdefault(key, set()).add(document)
         return {key: frozenset(docs) for key, docs in sorted(found.items())}
 
-    def lowercase_counts(self, phrases: Collection[tuple[str, ...]]) -> dict[tuple[str, ...], int]:
-        """Phrase (comparison tokens) -> how many stored documents write it in lower case
-        (``resolve.lowercase``), by full-text phrase queries; phrases no document writes
-        so are left out."""
+    def lowercase_counts(
+        self, phrases: Collection[tuple[str, ...]], excluding: Collection[str] = ()
+    ) -> dict[tuple[str, ...], int]:
+        """Phrase (comparison tokens) -> how many stored documents (but ``excluding``)
+        write it in lower case (``resolve.lowercase``), by full-text phrase queries;
+        phrases no document writes so are left out."""
         found = {}
         cursor = self.conn.cursor()
         cursor.row_factory = None
+        left_out = sorted(set(excluding))
+        sql = "SELECT count(*) FROM lowercase_words WHERE lowercase_words MATCH ?"
+        if left_out:
+            marks = ",".join("?" * len(left_out))
+            sql += f" AND rowid NOT IN (SELECT row FROM lowercase_rows WHERE document IN ({marks}))"
         for phrase in sorted(set(phrases)):
             if not phrase:
                 continue
             query = '"' + " ".join(phrase).replace('"', '""') + '"'
-            (count,) = cursor.execute(
-                "SELECT count(*) FROM lowercase_words WHERE lowercase_words MATCH ?", (query,)
-            ).fetchone()
+            (count,) = cursor.execute(sql, (query, *left_out)).fetchone()
             if count:
                 found[phrase] = count
         return found
+
+    def census_data(self, state: str) -> bytes | None:
+        """The census kept for the corpus resolved under ``state`` (``save_census``), if
+        that is the one kept."""
+        row = self.conn.execute(
+            "SELECT data FROM resolution_census WHERE state = ?", (state,)
+        ).fetchone()
+        return None if row is None else bytes(row[0])
 
     def entity_type_counts(self) -> dict[str, int]:
         return dict(self._tuples("SELECT type, count(*) FROM entities GROUP BY type"))

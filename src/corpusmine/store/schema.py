@@ -6,7 +6,7 @@ newer than ``SCHEMA_VERSION`` is refused, never overwritten.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 APPLICATION_ID = 0x636D696E  # "cmin": marks a file as a corpusmine database
 
 # Indexes the queries rely on, added after version 1 was released: part of every new
@@ -271,6 +271,18 @@ CREATE TABLE IF NOT EXISTS lowercase_rows (
 DELETE FROM meta WHERE key = 'name_keys';
 """
 
+# What an addition is checked and attached against without redoing resolution
+# (``resolve.guards``): the census of the corpus the last full resolution read, with that
+# resolution, under the digest of its documents (``runner._resolution_state``). One row:
+# each full resolution replaces it; it is a cache, never a record (a missing or stale
+# one only means the next addition is resolved in full).
+RESOLUTION_CENSUS = """
+CREATE TABLE IF NOT EXISTS resolution_census (
+    state TEXT PRIMARY KEY,
+    data BLOB NOT NULL
+);
+"""
+
 # Version n -> n + 1.
 MIGRATIONS: dict[int, str] = {
     1: CANDIDATE_REFERENCES,
@@ -281,4 +293,5 @@ MIGRATIONS: dict[int, str] = {
     6: MENTION_ORIGIN,
     7: NAME_KEYS,
     8: LOWERCASE_WORDS,
+    9: RESOLUTION_CENSUS,
 }
