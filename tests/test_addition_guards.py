@@ -288,3 +288,25 @@ def test_every_seed_added_to_the_others_admitted_only_when_nothing_stored_change
         assert not (verdict.admitted and changes), (new, changes)
         judged += bool(changes)
     assert judged  # some seed does change the others: the check is not vacuous
+
+
+def test_a_second_mention_of_an_organisation_reads_a_stored_place_cut_short_from_it() -> None:
+    """ "Harwick", tagged a place in "fans of Harwick Rovers", is the club once the
+    corpus names "Harwick Rovers" twice (``context._cut_short``): a new article naming
+    it again changes how the stored place reads, and so does a council's second
+    "Tarnby Borough Council" for a stored "Tarnby" cut from it."""
+    cases = [
+        ({"sport/1": ("Fans of Harwick Rovers sang all night.", {"GPE": ["Harwick"]}),
+          "sport/2": ("Harwick Rovers lost 2-0.", {"ORG": ["Harwick Rovers"]})},
+         {"sport/3": ("Harwick Rovers sold their striker.", {"ORG": ["Harwick Rovers"]})}),
+        ({"council/1": ("Residents wrote to Tarnby Borough Council about parking.",
+                        {"GPE": ["Tarnby"]}),
+          "council/2": ("Tarnby Borough Council met on the budget.",
+                        {"ORG": ["Tarnby Borough Council"]})},
+         {"council/3": ("Tarnby Borough Council closed the library.",
+                        {"ORG": ["Tarnby Borough Council"]})}),
+    ]  # fmt: skip
+    for stored, new in cases:
+        verdict, changes = _judge(stored, new)
+        assert "cut" in verdict.failed, verdict.failed
+        assert changes  # full resolution does read the stored place otherwise

@@ -209,6 +209,12 @@ def test_a_form_that_may_rename_an_entity_or_two_new_names_paired_fall_back() ->
          {"nba/3": ("Maurice Cheeks watched the Sixers lose. Mo Cheeks was furious.",
                     {"PERSON": ["Maurice Cheeks"], "ORG": ["Sixers", "Mo Cheeks"]})},
          "'Mo Cheeks' may be linked in context, or is a new name"),
+        # a place cut short from a club the corpus names twice is the club
+        ({"sport/1": ("Harwick Rovers lost 2-0 in Harwick.",
+                      {"ORG": ["Harwick Rovers"], "GPE": ["Harwick"]}),
+          "sport/2": ("Harwick Rovers sold their striker.", {"ORG": ["Harwick Rovers"]})},
+         {"sport/3": ("Fans of Harwick Rovers sang all night.", {"GPE": ["Harwick"]})},
+         "'Harwick': a name cut short, or a team in a game's result"),
         # a new person's role, given in apposition, is a role of the new entity
         (INSTITUTE, {"science/3": (
             "Halden Institute hired Oskar Vik, chief executive of Halden Institute, in Bergen.",

@@ -49,7 +49,15 @@ from types import SimpleNamespace
 from ..knowledge import NameLexicon as Lexicon
 from ..knowledge import entity_words
 from ..records import Claim, Entity, Quote
-from .context import _NOT_PERSON, _person, organisation_counts, person_gender, proper_people
+from .context import (
+    _NOT_PERSON,
+    _cut_short,
+    _person,
+    _team_of_place,
+    organisation_counts,
+    person_gender,
+    proper_people,
+)
 from .corpus import Resolution, _found_mentions
 from .described import described_mentions, written_title
 from .descriptions import NameIndex, of_candidate
@@ -98,6 +106,9 @@ def attach(
     if why:
         return None, why
     references = sorted([*addition.typed, *found], key=lambda r: r.node)
+    why = _cut_or_team(stored, addition, references)
+    if why:
+        return None, why
     organisations = set(stored.organisations) | set(organisation_counts(references, reading))
     heads = entity_words().institution_heads
     joins: dict[Ref, str] = {}
@@ -236,6 +247,27 @@ def _person_of_document(
     by_node = {r.node: r for r in people}
     found = by_node.get(target) if isinstance(target, tuple) else None
     return found if found is not None and found != ref else None
+
+
+def _cut_or_team(stored: Census, addition: Addition, references: Sequence[Ref]) -> str:
+    """Why a new mention may be linked as a name cut short or a team in a game's result
+    (``context._cut_short``, ``_team_of_place``, run with the corpus's counts after the
+    addition); "" when none is."""
+    reading, new = addition.reading, addition.new
+    organisations = Counter(stored.organisations) + organisation_counts(references, reading)
+    people = Counter(stored.people_counts) + Counter(
+        reading.name(r).tokens for r in references if r.type == "PERSON" and reading.proper(r)
+    )
+    resolver = SimpleNamespace(reading=reading, inp=new)  # what they read of a pass
+    for ref in references:
+        if ref.origin != MENTION:
+            continue
+        text = new.texts[ref.document]
+        if _cut_short(resolver, ref, text, organisations, people) or _team_of_place(  # type: ignore[arg-type]
+            ref, reading.name(ref).tokens, text, organisations, people
+        ):
+            return f"{ref.text!r}: a name cut short, or a team in a game's result"
+    return ""
 
 
 def _typed_otherwise(

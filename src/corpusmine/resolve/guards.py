@@ -35,6 +35,8 @@ new documents' own records; any doubt fails the guard. The guards run cheapest f
 10. ``speakers``: no key a stored quote or claim may look its speaker up by
     (``SpeakerIndex.find``: "the one entity of the corpus with the key") is added to an
     entity by a new reference that context may link elsewhere.
+11. ``cut``: no count a stored mention's reading as a name cut short or a team in a
+    game's result looked up changes (``context._cut_short``, ``_team_of_place``).
 
 A new reference of a stored name otherwise attaches, as a leaf, to its name's cluster;
 its entity is touched and rebuilt, never another one.
@@ -50,11 +52,13 @@ from __future__ import annotations
 
 import io
 import pickle
+import re
+import unicodedata
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, fields
-from types import MappingProxyType
+from dataclasses import dataclass, field, fields
+from types import MappingProxyType, SimpleNamespace
 
 from ..knowledge import NameLexicon as Lexicon
 from ..knowledge import entity_words
@@ -62,7 +66,9 @@ from ..knowledge import name_lexicon as lexicon
 from ..records import CandidateReferences, Claim, Coordination, Definition, Mention, Quote
 from .context import (
     Links,
+    _cut_short,
     _spaced_words,
+    _team_of_place,
     _written_as_name,
     link_all,
     one_word_type_counts,
@@ -181,6 +187,12 @@ class Census:
     # stored mention counts for ``entities._canonical``'s first choice): a worse form
     # added cannot rename them.
     named_by_form: frozenset[str] = frozenset()
+    # ``context``'s names cut short and places in a game's result: how often the corpus
+    # names each person (proper), the counts its stored mentions' readings looked up
+    # (organisation and person tokens), and the places read as a team where a result is.
+    people_counts: Mapping[tuple[str, ...], int] = field(default_factory=dict)
+    counts_read: frozenset[tuple[str, ...]] = frozenset()
+    team_places: frozenset[tuple[str, ...]] = frozenset()
 
 
 def census(
@@ -363,7 +375,53 @@ def census(
             if r.type == "PERSON" and len(name(r).tokens) == 1 and BLEND.match(name(r).display)
         ),
         named_by_form=_named_by_form(refs, reading, resolution),
+        **_cut_and_team_reads(inp, reading, refs),
     )
+
+
+class _Looked(Counter):
+    """Counts that remember which keys were read of them, and whether they were gone
+    through whole: what a decision made from them depends on."""
+
+    def __init__(self, counts: Mapping[tuple[str, ...], int]) -> None:
+        super().__init__(counts)
+        self.read: set[tuple[str, ...]] = set()
+        self.iterated = False
+
+    def __getitem__(self, key: tuple[str, ...]) -> int:
+        self.read.add(key)
+        return super().__getitem__(key)
+
+    def __iter__(self):  # noqa: ANN204
+        self.iterated = True
+        return super().__iter__()
+
+
+def _cut_and_team_reads(inp: ResolveInput, reading: Reading, refs: References) -> dict:
+    """What ``context._cut_short`` and ``context._team_of_place`` read of the corpus's
+    counts for every stored mention, by running them (so the census follows them):
+    the people counts, the organisation and person tokens looked up, and the places
+    whose reading went through every organisation (a place in a game's result)."""
+    people = Counter(
+        reading.name(r).tokens for r in refs.all if r.type == "PERSON" and reading.proper(r)
+    )
+    orgs, looked_people = _Looked(organisation_counts(refs.all, reading)), _Looked(people)
+    resolver = SimpleNamespace(reading=reading, inp=inp)  # what they read of a pass
+    places = set()
+    for ref in refs.all:
+        if ref.origin != MENTION:
+            continue
+        text = inp.texts[ref.document]
+        _cut_short(resolver, ref, text, orgs, looked_people)  # type: ignore[arg-type]
+        orgs.iterated = False
+        _team_of_place(ref, reading.name(ref).tokens, text, orgs, looked_people)
+        if orgs.iterated:
+            places.add(reading.name(ref).tokens)
+    return {
+        "people_counts": MappingProxyType(dict(people)),
+        "counts_read": frozenset(orgs.read | looked_people.read),
+        "team_places": frozenset(places),
+    }
 
 
 # Census fields the store does not keep: the lexicon and the lower-case counts are the
@@ -454,7 +512,7 @@ class Verdict:
 
 
 GUARDS = ("lowercase", "types", "names", "pairs", "acronyms", "descriptions", "coordinations",
-          "rescan", "holders", "speakers")  # fmt: skip
+          "rescan", "holders", "speakers", "cut")  # fmt: skip
 
 
 def check_addition(
@@ -777,12 +835,53 @@ def check_addition(
     looked_up = sorted(risky & stored.lookups)
     if looked_up:
         failed["speakers"] = _listed(looked_up)
+        if not every:
+            return Verdict(failed)
+
+    # 11. Names cut short and places in a game's result (``context``): a stored mention
+    # read by a count the new documents change (an organisation or a person they name,
+    # written or found by the rescan), or a stored team place a new organisation's name
+    # opens with, may be read otherwise.
+    cut = _counts_changed(stored, new, typed, reading, people_here)
+    if cut:
+        failed["cut"] = _listed(cut)
     if failed:
         return Verdict(failed)
     addition = Addition(new, reading, tuple(typed), tuple(long_forms),
                         MappingProxyType({d: tuple(t) for d, t in rescans.items()}),
                         MappingProxyType(joins), frozenset(linked), frozenset(fresh))  # fmt: skip
     return Verdict(failed, addition)
+
+
+def _counts_changed(
+    stored: Census,
+    new: ResolveInput,
+    typed: Sequence[Ref],
+    reading: Reading,
+    people_here: Collection[tuple[str, ...]],
+) -> list[str]:
+    """The names of the new documents that change a count a stored mention's reading
+    looked up (``Census.counts_read``; any name of them written in a new text counts,
+    the rescan may find it), or that open with a stored team place."""
+    orgs_here = set(organisation_counts(typed, reading))
+    changed = {t for t in orgs_here | set(people_here) if t in stored.counts_read}
+    written = " ".join(_plain(text) for text in new.texts.values())
+    changed |= {t for t in stored.counts_read if t and _plain(" ".join(t)) in written}
+    fresh_orgs = orgs_here - set(stored.organisations)
+    for place in stored.team_places:
+        changed |= {t for t in fresh_orgs | set(people_here)
+                    if len(t) > len(place) and t[: len(place)] == place}  # fmt: skip
+    return sorted(" ".join(t) for t in changed)
+
+
+def _plain(text: str) -> str:
+    """``text`` in lower case, apostrophes dropped, every other run of non-letters one
+    space, padded: a name's tokens made so are found in it wherever it is written."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " " + " ".join(re.sub(r"['’]", "", bare.lower()).translate(_NON_WORDS).split()) + " "
+
+
+_NON_WORDS = {c: " " for c in range(0x2FFF) if not chr(c).isalnum()}
 
 
 def _read_by(
