@@ -174,6 +174,21 @@ def test_a_full_name_the_model_typed_otherwise_joins_the_corpus_person_of_that_n
         assert fast.mention_entity[row] == entity.id
 
 
+def test_a_described_speaker_is_not_the_person_named_as_its_complement() -> None:
+    """ "The parents of Kasper Dahl" say the quote, not Kasper Dahl: the fast path gives
+    it no speaker from the span, as full resolution does, or refuses."""
+    new = {"sport/3": ('"He works hard," the parents of Kasper Dahl said at Varnes Athletic.',
+                       {"PERSON": ["Kasper Dahl"], "ORG": ["Varnes Athletic"]})}  # fmt: skip
+    ((document, (text, _)),) = new.items()
+    start = text.index("the parents")
+    end = text.index(" said")
+    quote = Quote(document, 1, 15, text[1:15], QuoteKind.DIRECT, "said", text[start:end],
+                  start, end, SpeakerLabel.GROUP, "test", 1.0, 0, len(text))  # fmt: skip
+    fast, why, full = _fast_and_full(CLUB, new, [(20_000, quote)])
+    assert 20_000 not in full.quote_speaker
+    assert fast is None or fast == full, why
+
+
 def test_a_form_that_may_rename_an_entity_or_two_new_names_paired_fall_back() -> None:
     """A form as good as the entity's name but for its counts ("KASPER DAHL" in capitals
     beside "Kasper Dahl") may become the name where the corpus writes it more often; two

@@ -187,14 +187,16 @@ def attach(
     quote_speaker = dict(before.quote_speaker)
     for row, quote in quotes:
         speaker = _by_span(index, quote.document, quote.speaker_start, quote.speaker_end,
-                           _SPAN_TYPES.get(quote.speaker_label or ""))  # fmt: skip
+                           quote.speaker_label, quote.speaker_text)  # fmt: skip
         if speaker is None and quote.speaker_text and quote.speaker_text.strip():
             return None, f"a speaker looked up by name ({quote.speaker_text!r})"
         if speaker:
             quote_speaker[row] = speaker
     claim_subject = dict(before.claim_subject)
     for row, claim in claims:
-        subject = _by_span(index, claim.document, claim.subject_start, claim.subject_end, None)
+        subject = _by_span(
+            index, claim.document, claim.subject_start, claim.subject_end, None, None
+        )
         if subject is None and claim.subject_text and claim.subject_text.strip():
             return None, f"a claim's subject looked up by name ({claim.subject_text!r})"
         if claim.speaker:
@@ -472,9 +474,16 @@ def _updated_entities(
 
 
 def _by_span(
-    index: SpeakerIndex, document: str, start: int, end: int, types: frozenset[str] | None
+    index: SpeakerIndex,
+    document: str,
+    start: int,
+    end: int,
+    label: str | None,
+    text: str | None,
 ) -> str | None:
-    """``SpeakerIndex.find``'s first step: the entity of the reference over the span."""
+    """``SpeakerIndex.find``'s first step: the entity of the reference over the span (in
+    a described speaker, never one named as its complement: daab240)."""
     if start < 0 or end <= start or document not in index.spans:
         return None
-    return index._by_span(document, start, end, types)
+    described = text if label in ("GROUP", "ROLE") else None
+    return index._by_span(document, start, end, _SPAN_TYPES.get(label or ""), described)
