@@ -59,12 +59,12 @@ from .context import (
     proper_people,
 )
 from .corpus import Resolution, _found_mentions
-from .described import described_mentions, written_title
+from .described import described_mentions, initials_before, written_title
 from .descriptions import NameIndex, of_candidate
 from .entities import _aliases, _canonical, _display, _type, entity_id
 from .guards import Addition, Census, Verdict, _name_pairs, _nicknames, _region_pairs
 from .inputs import ResolveInput
-from .people import PeopleIndex
+from .people import PeopleIndex, one_person, set_aside_juniors
 from .reading import Reading
 from .references import _halves
 from .refs import MENTION, RESCAN, Ref, SpanIndex, by_document, majority_type, rescan
@@ -231,7 +231,7 @@ def _person_of_document(
     name = reading.name(ref)
     text = new.texts[ref.document]
     written = written_title(text, ref.start, full_name=False)
-    if name.honorifics or written.honorifics or written.titles:
+    if name.honorifics or written.honorifics or written.titles or initials_before(text, ref.start):
         return None
     here = sorted(
         (r for r in references if r.document == ref.document and reading.proper(r)
@@ -242,8 +242,12 @@ def _person_of_document(
     people_here = PeopleIndex(
         (reading.name(r).tokens, person_gender(r, reading, lex, new.texts)) for r in people
     )
+    # Bearers the document's text alone makes one person: so also with the corpus's
+    # bridges between people's names (``one_person`` only gains pairs from them).
+    if not one_person(set_aside_juniors(people_here.candidates(name.tokens[0], None))):
+        return None
     nobody = PeopleIndex(())
-    resolver = SimpleNamespace(inp=new, reading=reading)  # what ``_person`` reads of it
+    resolver = SimpleNamespace(inp=new, reading=reading, bridged=frozenset())  # ``_person`` reads
     target = _person(resolver, ref, people, people_here, nobody, NameIndex(()),  # type: ignore[arg-type]
                      Counter(), {})  # fmt: skip
     by_node = {r.node: r for r in people}
@@ -260,13 +264,14 @@ def _cut_or_team(stored: Census, addition: Addition, references: Sequence[Ref]) 
     people = Counter(stored.people_counts) + Counter(
         reading.name(r).tokens for r in references if r.type == "PERSON" and reading.proper(r)
     )
+    written = frozenset({t for _, t in stored.names} | {reading.name(r).tokens for r in references})
     resolver = SimpleNamespace(reading=reading, inp=new)  # what they read of a pass
     for ref in references:
         if ref.origin != MENTION:
             continue
         text = new.texts[ref.document]
         if _cut_short(resolver, ref, text, organisations, people) or _team_of_place(  # type: ignore[arg-type]
-            ref, reading.name(ref).tokens, text, organisations, people
+            ref, reading.name(ref).tokens, text, organisations, people, written
         ):
             return f"{ref.text!r}: a name cut short, or a team in a game's result"
     return ""

@@ -193,6 +193,7 @@ class Census:
     people_counts: Mapping[tuple[str, ...], int] = field(default_factory=dict)
     counts_read: frozenset[tuple[str, ...]] = frozenset()
     team_places: frozenset[tuple[str, ...]] = frozenset()
+    team_nicknames: frozenset[tuple[str, ...]] = frozenset()  # not written yet
 
 
 def census(
@@ -406,6 +407,7 @@ def _cut_and_team_reads(inp: ResolveInput, reading: Reading, refs: References) -
         reading.name(r).tokens for r in refs.all if r.type == "PERSON" and reading.proper(r)
     )
     orgs, looked_people = _Looked(organisation_counts(refs.all, reading)), _Looked(people)
+    written = frozenset(reading.name(r).tokens for r in refs.all)
     resolver = SimpleNamespace(reading=reading, inp=inp)  # what they read of a pass
     places = set()
     for ref in refs.all:
@@ -414,13 +416,17 @@ def _cut_and_team_reads(inp: ResolveInput, reading: Reading, refs: References) -
         text = inp.texts[ref.document]
         _cut_short(resolver, ref, text, orgs, looked_people)  # type: ignore[arg-type]
         orgs.iterated = False
-        _team_of_place(ref, reading.name(ref).tokens, text, orgs, looked_people)
+        _team_of_place(ref, reading.name(ref).tokens, text, orgs, looked_people, written)
         if orgs.iterated:
             places.add(reading.name(ref).tokens)
+    # A team's nickname must be a name the corpus writes ("the Colts"): those of the
+    # organisations a team place opens, which a first writing of them would make teams.
+    suffixes = {t[len(p) :] for p in places for t in orgs if len(t) > len(p) and t[: len(p)] == p}
     return {
         "people_counts": MappingProxyType(dict(people)),
         "counts_read": frozenset(orgs.read | looked_people.read),
         "team_places": frozenset(places),
+        "team_nicknames": frozenset(suffixes - written),
     }
 
 
@@ -868,6 +874,7 @@ def _counts_changed(
     written = " ".join(_plain(text) for text in new.texts.values())
     changed |= {t for t in stored.counts_read if t and _plain(" ".join(t)) in written}
     fresh_orgs = orgs_here - set(stored.organisations)
+    changed |= {reading.name(r).tokens for r in typed} & stored.team_nicknames
     for place in stored.team_places:
         changed |= {t for t in fresh_orgs | set(people_here)
                     if len(t) > len(place) and t[: len(place)] == place}  # fmt: skip
