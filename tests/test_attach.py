@@ -230,6 +230,12 @@ def test_a_form_that_may_rename_an_entity_or_two_new_names_paired_fall_back() ->
           "sport/2": ("Harwick Rovers sold their striker.", {"ORG": ["Harwick Rovers"]})},
          {"sport/3": ("Fans of Harwick Rovers sang all night.", {"GPE": ["Harwick"]})},
          "'Harwick': a name cut short, or a team in a game's result"),
+        # a county the model took for a person, after "in", is the county
+        ({"farm/1": ("Jane Kent grows apples. Kent sells cider.",
+                     {"PERSON": ["Jane Kent", "Kent"]})},
+         {"farm/2": ("Jane Kent said growers in Kent had a good year.",
+                     {"PERSON": ["Jane Kent", "Kent"]})},
+         "'Kent': a country or region after a preposition of place"),
         # a new person's role, given in apposition, is a role of the new entity
         (INSTITUTE, {"science/3": (
             "Halden Institute hired Oskar Vik, chief executive of Halden Institute, in Bergen.",

@@ -52,6 +52,7 @@ from ..records import Claim, Entity, Quote
 from .context import (
     _NOT_PERSON,
     _cut_short,
+    _known_place_after_preposition,
     _person,
     _team_of_place,
     organisation_counts,
@@ -258,7 +259,8 @@ def _person_of_document(
 def _cut_or_team(stored: Census, addition: Addition, references: Sequence[Ref]) -> str:
     """Why a new mention may be linked as a name cut short or a team in a game's result
     (``context._cut_short``, ``_team_of_place``, run with the corpus's counts after the
-    addition); "" when none is."""
+    addition), or as a place ("Growers in Kent": ``_known_place_after_preposition``);
+    "" when none is."""
     reading, new = addition.reading, addition.new
     organisations = Counter(stored.organisations) + organisation_counts(references, reading)
     people = Counter(stored.people_counts) + Counter(
@@ -274,6 +276,8 @@ def _cut_or_team(stored: Census, addition: Addition, references: Sequence[Ref]) 
             ref, reading.name(ref).tokens, text, organisations, people, written
         ):
             return f"{ref.text!r}: a name cut short, or a team in a game's result"
+        if _known_place_after_preposition(ref, reading.name(ref), text):
+            return f"{ref.text!r}: a country or region after a preposition of place"
     return ""
 
 
