@@ -66,12 +66,12 @@ def _add(tmp_path: Path, stored: dict[str, str], new: dict[str, str]) -> tuple[s
     ``--force-resolve`` then stores."""
     folder, db = tmp_path / "corpus", tmp_path / "corpus.db"
     _write(folder, stored)
-    assert run_extract([str(folder)], db).resolution_path.startswith("full")
+    assert run_extract([str(folder)], db, incremental=True).resolution_path.startswith("full")
     _write(folder, new)
-    added = run_extract([str(folder)], db)
+    added = run_extract([str(folder)], db, incremental=True)
     assert sorted(added.extracted) == sorted(n.removesuffix(".txt") for n in new)
     attached = _resolved(db)
-    forced = run_extract([str(folder)], db, force_resolve=True)
+    forced = run_extract([str(folder)], db, force_resolve=True, incremental=True)
     assert forced.resolution_path == "full"
     return added.resolution_path, attached, _resolved(db)
 
@@ -105,17 +105,27 @@ def test_an_addition_the_guards_refuse_is_resolved_in_full_and_says_why(tmp_path
     assert attached == full
 
 
+def test_without_incremental_every_addition_is_resolved_in_full(tmp_path: Path) -> None:
+    """The default keeps no census and attaches nothing."""
+    folder, db = tmp_path / "corpus", tmp_path / "corpus.db"
+    _write(folder, INSTITUTE)
+    run_extract([str(folder)], db)
+    _write(folder, {"science/visit.txt": "Lena Brandt showed the visitors round the Halden "
+                                         "Institute.\n"})  # fmt: skip
+    assert run_extract([str(folder)], db).resolution_path == "full"
+
+
 def test_a_changed_stored_document_is_resolved_in_full(tmp_path: Path) -> None:
     """The census is of the corpus as it was: once a stored document changes, no
     addition is attached against it."""
     folder, db = tmp_path / "corpus", tmp_path / "corpus.db"
     _write(folder, INSTITUTE)
-    run_extract([str(folder)], db)
+    run_extract([str(folder)], db, incremental=True)
     _write(folder, {"science/lab.txt": "The Halden Institute opened a laboratory for "
                                        "deep sea biology.\n"})  # fmt: skip
     _write(folder, {"science/visit.txt": "Lena Brandt showed the visitors round the Halden "
                                          "Institute.\n"})  # fmt: skip
-    summary = run_extract([str(folder)], db)
+    summary = run_extract([str(folder)], db, incremental=True)
     assert summary.resolution_path == "full: no census of the corpus without the new documents"
 
 
