@@ -331,6 +331,14 @@ def test_escribe_motions_with_vote_tables() -> None:
         ("Vote: 6 for, 2 against, 1 abstention. Carried.", ("carried", 6, 2)),
         ("The motion was withdrawn.", ("withdrawn", None, None)),
         ("The motion died for lack of a second.", ("lost", None, None)),
+        (
+            "Upon being put to the vote the motion was lost, 2 voting for and 5 against.",
+            ("lost", 2, 5),
+        ),
+        (
+            "When put to the vote, the motion was carried with 6 voting for and 1 voting against.",
+            ("carried", 6, 1),
+        ),
     ],
 )
 def test_results_of_votes(line: str, expected: tuple) -> None:
@@ -341,6 +349,21 @@ def test_results_of_votes(line: str, expected: tuple) -> None:
     )
     decisions = _decisions(text)
     assert [(d[1], d[4], d[5]) for d in decisions] == [expected]
+
+
+def test_a_result_in_the_next_sentence_and_an_agreement_to_defer() -> None:
+    text = (
+        "Governing Board of Hillside School\n\nMinutes of the meeting held on 3 March\n\n"
+        "Present: Governors J. Amis (Chair), K. Bello, L. Crane.\n\n4. Uniform policy\n\n"
+        "Governor Bello moved and Governor Crane seconded a proposal to drop blazers. Upon "
+        "being put to the vote the proposal was lost, 3 voting for and 7 against.\n\n"
+        "5. Any other business\n\nGovernors agreed to postpone the review of the lettings "
+        "policy to the summer term.\n\nThe meeting closed at 7.40 pm.\n"
+    )
+    assert [(d[0], d[1], d[4], d[5]) for d in _decisions(text)] == [
+        ("motion", "lost", 3, 7),
+        ("agreed", "deferred", None, None),
+    ]
 
 
 def test_seed_002_decision_and_its_bullets() -> None:
