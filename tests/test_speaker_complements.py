@@ -23,6 +23,10 @@ DOCUMENTS = {
     "for nine hours at the hospital.\n",
     "final.txt": "Striker injured\n\nThe agent of striker Leon Marsh said the player would miss "
     "the final.\n",
+    "abuse.txt": "Racist abuse\n\nThe mother of Rovers striker Kofi Mensah said her son had "
+    "received racist abuse.\n",
+    "reply.txt": "No reply\n\nA spokesman for the family of Jay Lamb said the school had not "
+    "responded.\n",
     "strike.txt": "Union warns\n\nThe head of the rail union, Bob Crow, said the strike would go "
     "ahead on Monday.\n",
     "estate.txt": "Estate sold\n\nThe daughter of the late Sir Tom Hale, Anna Hale, said the "
@@ -46,6 +50,8 @@ def said(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, str |
         ("concert", "Supporters of singer Lola Vance"),
         ("ward", "The family of patient Ruth Bell"),
         ("final", "The agent of striker Leon Marsh"),
+        ("abuse", "The mother of Rovers striker Kofi Mensah"),
+        ("reply", "A spokesman for the family of Jay Lamb"),
     ],
 )
 def test_the_person_a_speaker_is_described_by_is_not_the_speaker(said, document, phrase):

@@ -54,6 +54,7 @@ from .words import (
     honorifics,
     number_words,
     pronouns,
+    relation_nouns,
     title_small_words,
 )
 
@@ -67,6 +68,7 @@ __all__ = [
     "claim_vocabulary",
     "quote_lexicon",
     "title_small_words",
+    "relation_nouns",
     "DescriptionRule",
     "DocxStyles",
     "EntityWords",

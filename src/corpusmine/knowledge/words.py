@@ -71,6 +71,13 @@ def pronouns() -> Pronouns:
 
 
 @cache
+def relation_nouns() -> frozenset[str]:
+    """Nouns naming a person by their tie to another ("mother", "friend", "supporters"):
+    a name in their of-complement is that other person."""
+    return _lower(load_yaml("words.yaml")["relation_nouns"])
+
+
+@cache
 def function_words() -> frozenset[str]:
     """Words that carry no content in a name ("of", "and", "the", "&"): ignored when two
     names are compared and skipped when an acronym is spelt from a name."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from ..knowledge import relation_nouns
 from .names import Name, analyse, straighten
 from .refs import Ref, SpanIndex
 
@@ -177,11 +178,22 @@ _SPAN_TYPES = {
 # name is the complement ("the parents of Max Green", "the widow of miner Alan Boyd"),
 # someone other than the speaker. A comma opens an apposition ("the head of the union,
 # Bob Crow") and a name between ("chief executive of Tesco Dave Lewis") heads its own.
+# A phrase naming a tie to someone ("the mother of Rovers striker Kofi Mensah", "a friend
+# of the dead man, Tom Hale,") has that someone in every name after "of", except an
+# apposition after a complement already named ("the daughter of Sir Tom Hale, Anna Hale").
 _OF_COMPLEMENT = re.compile(r"\bof(?:\s+[a-z][\w'-]*)*\s*$")
+_TIE_OF = re.compile(r"\b([a-z]+) of\b", re.IGNORECASE)
+_NAMED = re.compile(r"\b[A-Z][a-z]")
 
 
 def _of_complement(before: str) -> bool:
     """Is a name preceded by ``before`` (within its speaker's phrase) an of-complement?"""
+    tie = next(
+        (m for m in _TIE_OF.finditer(before) if m.group(1).lower() in relation_nouns()), None
+    )
+    if tie is not None:
+        complement, comma, _ = before[tie.end() :].rpartition(",")
+        return not (comma and _NAMED.search(complement))
     return bool(_OF_COMPLEMENT.search(before.rsplit(",", 1)[-1]))
 
 
