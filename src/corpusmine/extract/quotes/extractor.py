@@ -319,7 +319,7 @@ class _Extractor:
                     (t for t in reversed(tokens) if is_verb(t) and t.dep_ not in ("aux", "amod")),
                     None,
                 )
-                if verb is not None:
+                if verb is not None and not self._handed_on(verb):
                     candidates.append((first, Cue(verb, verb.lower_), "colon-intro"))
         after = self._cue_after(
             last, first is last and (not before_text or before_text.endswith(":"))
@@ -377,6 +377,15 @@ class _Extractor:
         speakers = tuple(s for s in speakers if s.label == "PERSON")
         cue = Cue(name[0], self.clean[dash.start() : dash.end()].strip())
         return (last, cue, speakers, "signature") if speakers else None
+
+    def _handed_on(self, verb: Token) -> bool:
+        """A colon introduction that passes on others' words, saying whose they are:
+        "published the following comments from residents:", "Rovers received the
+        following letter from a supporter:"."""
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        return any(
+            p.dep_ == "prep" and p.lower_ == "from" for o in objects for p in o.children
+        ) or any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
 
     def _short_quote(
         self, span: QuotedSpan, before_text: str
