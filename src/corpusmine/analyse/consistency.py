@@ -125,6 +125,8 @@ def cross_pairs(
     for a, b in combinations(members, 2):
         if a.document == b.document or same_sentence(a, b):
             continue  # one source: a document, or a sentence copied into several
+        if not one_subject(a, b):
+            continue  # "Hillside Primary School", "Oakwood Primary School": two schools
         if a.attribute in reciprocal and not _same_sides(a, b, partners):
             # X met A, X met B: one person's two meetings of a day. A meeting whose
             # other side is named is one only with the same other side.
@@ -334,8 +336,21 @@ def _group_findings(
 
 
 def _one_measure_across(members: Sequence[StoredClaim]) -> bool:
-    """Whether two documents' values of the group can be one measure (``one_measure``)."""
-    return any(one_measure(a, b) for a, b in combinations(members, 2) if a.document != b.document)
+    """Whether two documents' values of the group can be one measure (``one_measure``)
+    of one subject (``one_subject``)."""
+    return any(
+        one_measure(a, b) and one_subject(a, b)
+        for a, b in combinations(members, 2)
+        if a.document != b.document
+    )
+
+
+def one_subject(a: StoredClaim, b: StoredClaim) -> bool:
+    """Two claims of one subject key name one subject: one name's distinguishing words
+    hold the other's ("the fostering service" and "the Children's Trust Fostering Agency";
+    never "Hillside Primary School" and "Oakwood Primary School", whose key word "primary"
+    is only the kind of school)."""
+    return a.name_words <= b.name_words or b.name_words <= a.name_words
 
 
 def _nest_grains(

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
-from ..extract.claims.subjects import subject_key
+from ..extract.claims.subjects import subject_parts
 from ..ingest.metadata import EXPLICIT_DATE_SOURCES
 from ..knowledge import claim_vocabulary, ratings, temporal_lexicon
 from ..records import DateSource
@@ -106,7 +106,7 @@ class _Reader:
             for document, lead in leads.items()
         }
         self.ranks = ratings().ranks
-        self.keys: dict[str, tuple[str, str]] = {}
+        self.keys: dict[str, tuple[tuple[str, str], frozenset[str]]] = {}
         self.kinds: dict[str, str] = {}
 
     def claim(self, row: ClaimRow) -> StoredClaim:
@@ -117,12 +117,12 @@ class _Reader:
         if canonical:
             # "Hillary Clinton '", "Donald Trump - and": edges a name picked up in resolution
             canonical = _TRAILING_JOINER.sub("", canonical).strip(_EDGE_MARKS) or canonical
-        key = self.key(subject_text)
+        key, words = self.parts(subject_text)
         if canonical and (not key[0] or _is_person(subject_id)):
             # An acronym or a bare noun: use the entity. A person is the person resolved,
             # however a sentence names them ("Hillary Clinton", "Mrs. Clinton", "Clinton"),
             # and two people of one surname are two ("Bill Clinton", "Hillary Clinton").
-            key = self.key(canonical)
+            key, words = self.parts(canonical)
         kind = self.kinds.get(attribute) or self.kinds.setdefault(attribute, claim_kind(attribute))
         stored_normalized, note = normalized, None
         reference = inferred = None
@@ -162,6 +162,7 @@ class _Reader:
                 "date_inferred": inferred,
                 "page": row.page,
                 "places": self.incident_places(attribute, row.document, row.sentence),
+                "name_words": words,
                 "corpus_dated": date_source == DateSource.INFERRED
                 and doc_date is not None
                 and doc_date == self.typical,
@@ -180,12 +181,13 @@ class _Reader:
         found = frozenset(w for w in words if w in self.places)
         return found or self.lead_places.get(document, frozenset())
 
-    def key(self, name: str) -> tuple[str, str]:
+    def parts(self, name: str) -> tuple[tuple[str, str], frozenset[str]]:
+        """The subject key of a name and its distinguishing words (subject_parts)."""
         if not self.group_keys:
-            return NO_KEY
+            return NO_KEY, frozenset()
         found = self.keys.get(name)
         if found is None:
-            found = self.keys[name] = subject_key(name, self.places)
+            found = self.keys[name] = subject_parts(name, self.places)
         return found
 
 

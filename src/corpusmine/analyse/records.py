@@ -55,6 +55,9 @@ class StoredClaim:
     date_inferred: str | None = None  # "year" or "month": the part that was inferred
     page: int | None = None  # the PDF page the claim starts on
     places: frozenset[str] = frozenset()  # place words of an incident claim's sentence
+    # The subject name's words before its head that are no place (subjects.subject_parts):
+    # two names of one key are one subject only when one's words hold the other's.
+    name_words: frozenset[str] = frozenset()
     # The document's date is the corpus's middle date, given to a document with no date
     # clue of its own: a placeholder, so comparison treats the document as undated.
     corpus_dated: bool = False

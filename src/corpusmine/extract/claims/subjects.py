@@ -45,6 +45,15 @@ def subject_key(name: str, place_words: Collection[str] = frozenset()) -> tuple[
     place, all of them are ("north northamptonshire", "council"). ``place_words`` are
     lower-cased words of place names.
     """
+    return subject_parts(name, place_words)[0]
+
+
+def subject_parts(
+    name: str, place_words: Collection[str] = frozenset()
+) -> tuple[tuple[str, str], frozenset[str]]:
+    """``subject_key`` and every word before the head that is not a place: what names
+    one subject apart from another of its key ("Hillside Primary School" -> hillside,
+    primary; "Oakwood Primary School" -> oakwood, primary: one key, two schools)."""
     vocab = claim_vocabulary()
     words = [_strip_possessive(w) for w in _KEY_WORD.findall(name.lower().replace("’", "'"))]
     words = [w for w in words if w and w not in vocab.subject_stop_words]
@@ -54,19 +63,19 @@ def subject_key(name: str, place_words: Collection[str] = frozenset()) -> tuple[
             words = words[:i]
             break
     if not words:
-        return ("", "")
+        return ("", ""), frozenset()
     head = words[-1]
     if head in vocab.incidents:
         # An incident is its kind: "the quake" and "a powerful earthquake" are one, and two
         # quakes are told apart by their dates, not their adjectives.
         kind = vocab.incidents[head]
-        return ("", vocab.incident_families.get(kind, kind))
+        return ("", vocab.incident_families.get(kind, kind)), frozenset()
     head_class = vocab.subject_heads.get(head, head)
     modifiers = [w for w in words[:-1] if w not in _PREPOSITIONS]
     distinct = [w for w in modifiers if w not in place_words]
     if distinct:
-        return (distinct[-1], head_class)
-    return (" ".join(modifiers), head_class)
+        return (distinct[-1], head_class), frozenset(distinct)
+    return (" ".join(modifiers), head_class), frozenset()
 
 
 def _strip_possessive(word: str) -> str:
