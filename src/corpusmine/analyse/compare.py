@@ -172,9 +172,9 @@ def _figures(a: StoredClaim, b: StoredClaim) -> Relation | None:
         if fixed:
             return None
         return _moved(a, b, when) if when.known and not when.same_day else None
-    cues = sorted(set(changing(a)) | set(changing(b)))
-    if fixed:
-        cues = [c for c in cues if c != "at least"]
+    # A quake's magnitude does not grow: a change word in its sentence ("the toll rose to
+    # 10") is another figure's (review #40), so only a day apart could make it a change.
+    cues = [] if fixed else sorted(set(changing(a)) | set(changing(b)))
     if (when.apart or cues) and not (incident or _one_measure(a, b, va, vb)):
         return None  # "14 percent of the Latino vote", "34 percent of the vote": two measures
     if when.apart or cues:
