@@ -37,12 +37,13 @@ def rating_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Itera
         scale = rating_scales().ranks.get(grade, ("", 0))[0] or None
         status = _status(ctx, sent, start, end, previous_end)
         previous_end = end
-        verb = governing_verb(ctx.doc[start])
-        subject, area = _subject_and_area(ctx, finder, ctx.doc[start:end], verb)
+        words = ctx.doc[start:end]
+        verb = _grade_verb(words)
+        subject, area = _subject_and_area(ctx, finder, words, verb)
         attribute = vocab.rating_attribute
         if area:
             attribute = vocab.rating_area_template.format(area=area)
-        dated = [d for d in dates if verb is not None and governing_verb(ctx.doc[d[1]]) == verb]
+        dated = [d for d in dates if verb is not None and _said_with(ctx.doc[d[1]], words) == verb]
         for as_of in [date_value(ctx, m, s, e) for m, s, e in dated] or [None]:
             yield Draft(
                 start=mention.start,
@@ -57,6 +58,25 @@ def rating_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Itera
                 sentence=ctx.sentence_offsets(sent),
                 status=status,
             )
+
+
+def _grade_verb(grade: Span) -> Token | None:
+    """The verb a grade is said with. A grade whose words the parse read as a verb of
+    their own ('rated X "requires improvement"', with "requires" a conjunct of "rated") is
+    said with the verb it hangs from (review #37: else the rater became the rated)."""
+    return _said_with(grade[0], grade)
+
+
+def _said_with(token: Token, grade: Span) -> Token | None:
+    """The verb above ``token`` that is no word of the grade ("in August" of 'rated X
+    "requires improvement" in August' hangs from "requires"): only a grade's verb
+    parsed as a conjunct of the verb it is said with, without a subject of its own."""
+    verb = governing_verb(token)
+    while verb is not None and grade.start <= verb.i < grade.end and verb.dep_ == "conj":
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            break  # "Children's services still require improvement": the grade is the verb
+        verb = governing_verb(verb.head)
+    return verb
 
 
 def _status(ctx: ClaimContext, sent: Span, start: int, end: int, previous_end: int) -> ClaimStatus:
