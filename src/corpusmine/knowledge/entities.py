@@ -29,6 +29,7 @@ class EntityWords:
     person_suffixes: frozenset[str]  # jr, sr, iii
     junior_suffixes: frozenset[str]  # jr, ii: the later bearer of a name
     institution_heads: frozenset[str]  # center, hospital: "Betty Ford Center" is no person
+    saint_words: frozenset[str]  # st, saint: "St Mary's Hospital" is named after a saint
     pet_forms: Mapping[str, frozenset[str]]  # katie -> katherine, kathryn, ...
     weak_labels: frozenset[str]  # model labels of names it does not know: PRODUCT, FAC
     person_titles: frozenset[str]  # judge, coroner: a title before a full name
@@ -53,6 +54,7 @@ def entity_words() -> EntityWords:
         words("person_suffixes"),
         words("junior_suffixes"),
         words("institution_heads"),
+        words("saint_words"),
         _pet_forms(data["pet_forms"]),
         frozenset(str(w) for w in data["weak_labels"]),
         words("person_titles"),

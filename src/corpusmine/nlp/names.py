@@ -103,6 +103,7 @@ class NameFixer:
         ents = [s for s in (self._trim(doc, e, known, others) for e in ents) if s is not None]
         ents = _groups(doc, ents, words.group_nouns)
         ents = _institutions(doc, ents, words.institution_heads)
+        ents = _named_after_saints(doc, ents, words.saint_words, words.institution_heads)
         ents = _places_in_regions(doc, ents)
         ents = _numbered_teams(doc, ents)
         ents = _document_labels(doc, ents)
@@ -450,6 +451,33 @@ def _institutions(doc: Doc, ents: list[Span], heads: frozenset[str]) -> list[Spa
         else:
             out.append(ent)
     return out
+
+
+def _named_after_saints(
+    doc: Doc, ents: list[Span], saints: frozenset[str], heads: frozenset[str]
+) -> list[Span]:
+    """ "St Joseph's Catholic Primary School": a saint's name, a possessive and capitalised
+    words ending in an institution's head noun are one organisation. The model reads a
+    person and a school, and every "St X's Catholic Primary School" would be one school."""
+    found: list[Span] = []
+    for token in doc:
+        if token.lower_.rstrip(".") not in saints or not token.is_title:
+            continue
+        i = token.i + 1
+        while i < len(doc) and i - token.i <= 3 and doc[i].is_title and doc[i].is_alpha:
+            i += 1
+        if i == token.i + 1 or i >= len(doc) or doc[i].text not in ("'s", "’s", "'", "’"):
+            continue
+        end = i + 1
+        while end < len(doc) and end - i <= 5 and doc[end].is_title:
+            if doc[end].lower_ in heads:
+                found.append(Span(doc, token.i, end + 1, label="ORG"))
+                break
+            end += 1
+    if not found:
+        return ents
+    kept = [e for e in ents if not any(e.start < f.end and f.start < e.end for f in found)]
+    return kept + found
 
 
 def _a_person_here(doc: Doc, ent: Span, titles: frozenset[str]) -> bool:
