@@ -73,6 +73,8 @@ def count_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Iterat
             continue
         if amount.value < vocab.min_singular and noun.tag_ in ("NN", "NNP"):
             continue  # "one child had taken an overdose": an article, not a count
+        if noun.tag_ == "NNP":
+            continue  # "at 2 Mill Road", "Apollo 11 ... 3 Series": a name's number
         if noun.dep_ == "poss" or _is_reference(noun, number):
             continue  # "three children's files", "the two local authorities": not a figure
         unit = _unit(ctx, number, noun)
@@ -291,12 +293,13 @@ def _amount_attribute(noun: Token | None) -> str:
         return vocab.fallback_amount
     kept = [t.lower_ for t in noun.lefts if t.lower_ in vocab.keep_modifiers]
     name = " ".join([*kept, noun.lemma_.lower()])
+    # "a fee of £50 million": the object of "of" is the sum itself, not what it pays for
     things = [
         obj
         for prep in noun.rights
         if prep.dep_ == "prep" and prep.lower_ in ("of", "for")
         for obj in prep.children
-        if obj.dep_ == "pobj"
+        if obj.dep_ == "pobj" and not (obj.like_num or obj.ent_type_ == "MONEY")
     ]
     if not things:
         return name
