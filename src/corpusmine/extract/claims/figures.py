@@ -15,7 +15,7 @@ from ...knowledge import claim_vocabulary, number_words
 from ...records import Qualifier
 from .amounts import multiplier_words, parse_amount
 from .context import ClaimContext, token_lower
-from .records import Draft
+from .records import Amount, Draft, Phrase
 from .subjects import SubjectFinder, clause_subject, governing_verb
 from .thresholds import threshold_goal
 
@@ -83,20 +83,39 @@ def count_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Iterat
         if needed(noun):
             attribute = vocab.needed_template.format(count=attribute)
         qualifier, hedge_start = hedge_before(ctx, start, number.i)
-        value_start, value_end = ctx.span_offsets(hedge_start, number.i + 1)
-        claim_start, claim_end = ctx.span_offsets(hedge_start, noun.i + 1)
-        yield Draft(
-            start=claim_start,
-            end=claim_end,
-            subject=_figure_subject(finder, noun),
-            attribute=attribute,
-            value=ctx.original_text(value_start, value_end),
-            normalized=amount.as_text(),
-            unit=unit,
-            qualifier=qualifier,
-            as_of=None,
-            sentence=ctx.sentence_offsets(sent),
-        )
+        subject = _figure_subject(finder, noun)
+        yield count_draft(ctx, sent, subject, attribute, amount, unit, qualifier,
+                          hedge_start, number, noun)  # fmt: skip
+
+
+def count_draft(
+    ctx: ClaimContext,
+    sent: Span,
+    subject: Phrase | None,
+    attribute: str,
+    amount: Amount,
+    unit: str,
+    qualifier: Qualifier,
+    hedge_start: int,
+    number: Token,
+    noun: Token,
+) -> Draft:
+    """The claim of a count: its value runs from the hedge ("about") to the number, the
+    claim on to the counted noun."""
+    value_start, value_end = ctx.span_offsets(hedge_start, number.i + 1)
+    claim_start, claim_end = ctx.span_offsets(hedge_start, noun.i + 1)
+    return Draft(
+        start=claim_start,
+        end=claim_end,
+        subject=subject,
+        attribute=attribute,
+        value=ctx.original_text(value_start, value_end),
+        normalized=amount.as_text(),
+        unit=unit,
+        qualifier=qualifier,
+        as_of=None,
+        sentence=ctx.sentence_offsets(sent),
+    )
 
 
 # "9/11", "24/7", "3:30", "31-24" (a score), "555-0123" (a phone number): digits joined by

@@ -32,7 +32,7 @@ _GENERIC_DETERMINERS = frozenset({"a", "an", "any", "either", "each", "every"})
 
 def threshold_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> Iterator[Draft]:
     """A "count of X needed" claim of the goal for each number a named goal takes."""
-    from .figures import _unit, hedge_before, not_a_count  # figures imports this module
+    from .figures import _unit, count_draft, hedge_before, not_a_count  # figures imports us
 
     vocab = claim_vocabulary()
     for token in sent:
@@ -54,20 +54,8 @@ def threshold_claims(ctx: ClaimContext, finder: SubjectFinder, sent: Span) -> It
             continue  # "at least 60 votes needed": a bound says how many, not what it takes
         unit = _unit(ctx, token, noun)
         attribute = vocab.needed_template.format(count=vocab.count_template.format(unit=unit))
-        value_start, value_end = ctx.span_offsets(hedge_start, token.i + 1)
-        claim_start, claim_end = ctx.span_offsets(hedge_start, noun.i + 1)
-        yield Draft(
-            start=claim_start,
-            end=claim_end,
-            subject=goal,
-            attribute=attribute,
-            value=ctx.original_text(value_start, value_end),
-            normalized=amount.as_text(),
-            unit=unit,
-            qualifier=qualifier,
-            as_of=None,
-            sentence=ctx.sentence_offsets(sent),
-        )
+        yield count_draft(ctx, sent, goal, attribute, amount, unit, qualifier, hedge_start,
+                          token, token.head)  # fmt: skip
 
 
 def threshold_goal(ctx: ClaimContext, number: Token) -> Phrase | None:
