@@ -32,7 +32,7 @@ stored entities and the census:
   its id's stem (ids of entities of one name depend on the corpus's cluster order);
   it gains the new references' aliases, mentions and documents;
 - every new quote's speaker and claim's subject is found by the span of a new reference
-  (``SpeakerIndex._by_span`` over the new documents); a look-up by name, a claim's
+  (``SpeakerIndex.span_entity`` over the new documents); a look-up by name, a claim's
   speaker or a new job-title entity refuses;
 - the names found in the new text (rescan, described mentions) are found by the passes'
   functions over the new documents.
@@ -70,7 +70,7 @@ from .reading import Reading
 from .references import _halves
 from .refs import MENTION, RESCAN, Ref, SpanIndex, by_document, majority_type, rescan
 from .roles import apposition_roles, holders
-from .speakers import _SPAN_TYPES, SpeakerIndex
+from .speakers import SpeakerIndex
 from .variants import spacing_pairs
 
 _NO_COORDINATIONS = SimpleNamespace(absorbed={})  # what ``entities._aliases`` reads
@@ -187,16 +187,16 @@ def attach(
     index = SpeakerIndex(lex, spans, joins.get, analysed=new.names.cache)
     quote_speaker = dict(before.quote_speaker)
     for row, quote in quotes:
-        speaker = _by_span(index, quote.document, quote.speaker_start, quote.speaker_end,
-                           quote.speaker_label, quote.speaker_text)  # fmt: skip
+        speaker = index.span_entity(quote.document, quote.speaker_start, quote.speaker_end,
+                                    quote.speaker_text, quote.speaker_label)  # fmt: skip
         if speaker is None and quote.speaker_text and quote.speaker_text.strip():
             return None, f"a speaker looked up by name ({quote.speaker_text!r})"
         if speaker:
             quote_speaker[row] = speaker
     claim_subject = dict(before.claim_subject)
     for row, claim in claims:
-        subject = _by_span(
-            index, claim.document, claim.subject_start, claim.subject_end, None, None
+        subject = index.span_entity(
+            claim.document, claim.subject_start, claim.subject_end, None, None
         )
         if subject is None and claim.subject_text and claim.subject_text.strip():
             return None, f"a claim's subject looked up by name ({claim.subject_text!r})"
@@ -480,19 +480,3 @@ def _updated_entities(
             documents=tuple(sorted({*old.documents, *(r.document for r in refs)})),
         )
     return updated, ""
-
-
-def _by_span(
-    index: SpeakerIndex,
-    document: str,
-    start: int,
-    end: int,
-    label: str | None,
-    text: str | None,
-) -> str | None:
-    """``SpeakerIndex.find``'s first step: the entity of the reference over the span (in
-    a described speaker, never one named as its complement: daab240)."""
-    if start < 0 or end <= start or document not in index.spans:
-        return None
-    described = text if label in ("GROUP", "ROLE") else None
-    return index._by_span(document, start, end, _SPAN_TYPES.get(label or ""), described)

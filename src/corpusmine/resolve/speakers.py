@@ -66,16 +66,11 @@ class SpeakerIndex:
 
     def find(self, document: str, start: int, end: int, text: str, label: str | None) -> str | None:
         """The entity id of a speaker/subject, or None when nothing names it."""
-        if start >= 0 and end > start and document in self.spans:
-            described = text if label in ("GROUP", "ROLE") else None
-            found = self._by_span(document, start, end, _SPAN_TYPES.get(label or ""), described)
-            if found:
-                return found
-            if described and any(
-                _of_complement(described[: max(r.start - start, 0)])
-                for r in self.spans[document].overlapping(start, end)
-            ):
-                return None  # the phrase names only someone else: not its speaker
+        found = self.span_entity(document, start, end, text, label)
+        if found:
+            return found
+        if self._names_only_others(document, start, end, text, label):
+            return None  # "the parents of Max Green": not its speaker, and no one named
         if not text or not text.strip():
             return None
         title = self._title(text)
@@ -99,6 +94,29 @@ class SpeakerIndex:
                 self.role_entities[key] = self.new_role(_without_article(text), document)
             return self.role_entities[key]
         return None
+
+    def span_entity(
+        self, document: str, start: int, end: int, text: str | None, label: str | None
+    ) -> str | None:
+        """The entity of the reference over a speaker's or subject's span, if any (``find``'s
+        first step; in a described speaker never one named as its complement)."""
+        if start < 0 or end <= start or document not in self.spans:
+            return None
+        described = text if label in ("GROUP", "ROLE") else None
+        return self._by_span(document, start, end, _SPAN_TYPES.get(label or ""), described)
+
+    def _names_only_others(
+        self, document: str, start: int, end: int, text: str | None, label: str | None
+    ) -> bool:
+        """Does a described speaker's span hold a name only as its complement?"""
+        if not text or label not in ("GROUP", "ROLE") or start < 0 or end <= start:
+            return False
+        if document not in self.spans:
+            return False
+        return any(
+            _of_complement(text[: max(r.start - start, 0)])
+            for r in self.spans[document].overlapping(start, end)
+        )
 
     def _by_span(
         self,
